@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: MIT */
+/* interf orbit: Keplerian elements with the J2 secular model of Rec. ITU-R S.1503-4 (09/2023)
+ * §D6.3, Walker delta and star constellations, GSO satellites, and a batch propagator that fills
+ * the positions of all satellites for one time into caller-owned buffers without allocating.
+ *
+ * Frames: the inertial frame is S.1503's (X through Greenwich at t = 0, Z north), not J2000 or
+ * TEME; Earth-fixed is reached by theta_G = omega_e t. t = 0 is the system's epoch. Units: km,
+ * s, rad. */
+#ifndef INTERF_ORBIT_H
+#define INTERF_ORBIT_H
+
+#include "interf/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Classical elements at t = 0. lan is the longitude (not the right ascension) of the ascending
+ * node at t = 0 (S.1503-4 §B3.2); m0 the mean anomaly at t = 0. */
+struct interf_elements {
+    double a_km;     /* semi-major axis */
+    double e;        /* eccentricity, 0 <= e < 1 */
+    double i_rad;    /* inclination, 0..pi */
+    double lan_rad;  /* longitude of the ascending node at t = 0 */
+    double argp_rad; /* argument of perigee */
+    double m0_rad;   /* mean anomaly at t = 0 */
+};
+
+/* Which S.1503-4 §D6.3.6 model propagates a satellite. */
+enum interf_orbit_model {
+    INTERF_ORBIT_J2 = 0,      /* case 1 (with case 2 station keeping if w_delta_rad > 0) */
+    INTERF_ORBIT_KEPLER = 1,  /* point mass: no secular drift (j2 = no) */
+    INTERF_ORBIT_ADMIN = 2,   /* case 3: administration-supplied nodal precession */
+    INTERF_ORBIT_FIXED = 3    /* GSO reference satellite: fixed in the Earth-fixed frame at
+                                 radius a_km, longitude lan_rad, latitude 0 (S.1503-4 §A) */
+};
+
+/* Propagation options of one satellite (or a whole orbit group). Zero-initialised = J2 model,
+ * no station keeping, no extra precession. */
+struct interf_orbit_options {
+    enum interf_orbit_model model;
+    double precession_rad_s;  /* INTERF_ORBIT_ADMIN: D_admin; INTERF_ORBIT_J2: artificial D_art */
+    double w_delta_rad;       /* station-keeping half range of the node (case 2 and 3) */
+};
+
+/* The secular rates of eqs. (20)-(22) of S.1503-4 §D6.3: mean motion n_bar (with J2), node rate,
+ * perigee rate (rad/s), the point-mass period T0 = 2 pi sqrt(a^3/mu) and the nodal period
+ * T_P = 2 pi / (omega_dot + n_bar) (eq. 25), in s. With model KEPLER: n0 and zero rates. */
+struct interf_orbit_rates {
+    double n0_rad_s, n_bar_rad_s, raan_dot_rad_s, argp_dot_rad_s;
+    double t0_s, t_nodal_s;
+};
+
+INTERF_API void interf_orbit_rates(const struct interf_elements *el,
+                                   const struct interf_orbit_options *opt,
+                                   struct interf_orbit_rates *rates);
+
+/* Solve Kepler's equation M = E - e sin E for E (rad) by Newton's method (S.1503-4 eqs. 31-32)
+ * to |dE| < 1e-12 rad, for 0 <= e < 1 and any M (reduced to (-pi, pi] first). */
+INTERF_API double interf_kepler_solve(double m_rad, double e);
+
+/* True anomaly (rad) from eccentric anomaly, S.1503-4 §D6.3: tan(nu/2) = sqrt((1+e)/(1-e))
+ * tan(E/2). */
+INTERF_API double interf_true_from_eccentric(double e_rad, double e);
+/* Mean anomaly (rad) from true anomaly, the inverse chain. */
+INTERF_API double interf_mean_from_true(double nu_rad, double e);
+
+/* Walker patterns: i:T/P/F. Delta spreads the P planes' nodes over 360 deg, star over 180 deg. */
+enum interf_walker_kind { INTERF_WALKER_DELTA = 0, INTERF_WALKER_STAR = 1 };
+
+/* Elements of satellite j (0..S-1, S = T/P) of plane p (0..P-1) of a circular Walker pattern:
+ * node lan0 + p dOmega (dOmega = 2pi/P delta, pi/P star), argument of latitude
+ * j 2pi/S + p F 2pi/T (S.1503-4 §B3.2 with omega = 0, the phase as mean anomaly). */
+INTERF_API void interf_walker_elements(enum interf_walker_kind kind, double a_km, double i_rad,
+                                       int t_sats, int p_planes, int f_phasing, double lan0_rad,
+                                       int plane, int slot, struct interf_elements *el);
+
+/* A set of satellites in structure-of-arrays form, ready for the batch propagator. Built once
+ * (allocates), then read-only: one constellation may be propagated from many threads at once. */
+struct interf_constellation;
+
+INTERF_API enum interf_status interf_constellation_create(size_t capacity,
+                                                          struct interf_constellation **out,
+                                                          struct interf_error *err);
+INTERF_API void interf_constellation_destroy(struct interf_constellation *c); /* NULL: no-op */
+
+/* Append one satellite; returns its index through *index (may be NULL). plane is a label that is
+ * carried to the output (the Walker plane, or -1). Fails with INTERF_EINVAL when full. */
+INTERF_API enum interf_status interf_constellation_add(struct interf_constellation *c,
+                                                       const struct interf_elements *el,
+                                                       const struct interf_orbit_options *opt,
+                                                       int plane, size_t *index,
+                                                       struct interf_error *err);
+
+INTERF_API size_t interf_constellation_count(const struct interf_constellation *c);
+INTERF_API int interf_constellation_plane(const struct interf_constellation *c, size_t index);
+/* Elements and rates of one satellite as stored (rates computed at add time). */
+INTERF_API void interf_constellation_satellite(const struct interf_constellation *c, size_t index,
+                                               struct interf_elements *el,
+                                               struct interf_orbit_rates *rates);
+
+/* Run length T_run (s) for station keeping (S.1503-4 §D6.3.6 case 2: the node offset runs from
+ * -W_delta at t = 0 to +W_delta at t = T_run). 0 (the default) disables the offset. */
+INTERF_API void interf_constellation_set_run(struct interf_constellation *c, double t_run_s);
+
+enum interf_frame { INTERF_FRAME_ECEF = 0, INTERF_FRAME_INERTIAL = 1 };
+
+/* Caller-owned structure-of-arrays output of the batch propagator: n entries each. The velocity
+ * arrays may be NULL when velocities are not wanted. */
+struct interf_ephem {
+    double *x_km, *y_km, *z_km;
+    double *vx_km_s, *vy_km_s, *vz_km_s;
+};
+
+/* Positions (and velocities, if the ephem's velocity arrays are set) of satellites
+ * [first, first + n) at time t_s (s after the epoch), in the given frame, into out[0..n).
+ * No allocation; thread-safe on a shared constellation. This is the hot path of every EPFD run. */
+INTERF_API void interf_constellation_propagate(const struct interf_constellation *c, size_t first,
+                                               size_t n, double t_s, enum interf_frame frame,
+                                               const struct interf_ephem *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* interf system: parse a system file (INI style, our own reader, see interf-system(5)) into a
+ * validated description: antennas, beams, orbit groups and the constellation they make. Every
+ * error names file:line: [section NAME] key: value: allowed range. */
+#ifndef INTERF_SYSTEM_H
+#define INTERF_SYSTEM_H
+
+#include "interf/antenna.h"
+#include "interf/core.h"
+#include "interf/orbit.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define INTERF_NAME_MAX 64
+#define INTERF_PATH_MAX 1024
+
+struct interf_system_antenna {
+    char name[INTERF_NAME_MAX];
+    struct interf_antenna antenna; /* validated through the pattern registry */
+    int line;                      /* line of the section header (for later messages) */
+};
+
+enum interf_pointing { INTERF_POINT_NADIR = 0, INTERF_POINT_OFF_NADIR = 1, INTERF_POINT_AIM = 2 };
+
+struct interf_system_beam {
+    char name[INTERF_NAME_MAX];
+    size_t antenna;                /* index into the system's antennas */
+    enum interf_pointing pointing;
+    double off_nadir_deg, azimuth_deg;    /* INTERF_POINT_OFF_NADIR */
+    double aim_lat_deg, aim_lon_deg;      /* INTERF_POINT_AIM */
+    double orientation_deg;               /* major axis of an elliptical beam, from north, cw */
+    double power_dbw;  /* into the antenna, in the reference bandwidth; from eirp_dbw when that is
+                          given: power = eirp - antenna peak gain */
+    int line;
+};
+
+enum interf_orbit_type {
+    INTERF_ORBIT_WALKER_DELTA = 0,
+    INTERF_ORBIT_WALKER_STAR = 1,
+    INTERF_ORBIT_ELEMENTS = 2,
+    INTERF_ORBIT_GSO = 3
+};
+
+struct interf_system_orbit {
+    char name[INTERF_NAME_MAX];
+    enum interf_orbit_type type;
+    size_t first_sat, n_sats;      /* satellites [first_sat, first_sat + n_sats) */
+    int planes, phasing;           /* Walker P and F (1 plane otherwise) */
+    size_t beams[16], n_beams;     /* indices into the system's beams */
+    double min_elevation_deg;      /* default 0 */
+    double gso_avoidance_deg;      /* alpha0; 0 = none */
+    struct interf_orbit_options options; /* J2 / point mass / admin precession, station keeping */
+    char schedule_file[INTERF_PATH_MAX]; /* resolved against the system file; "" if none */
+    int line;
+};
+
+struct interf_system_earth_station {
+    int given;                     /* 1 if the file has an [earth-station] section */
+    double dish_m;                 /* 0 if not given */
+    char pattern[INTERF_NAME_MAX]; /* "" if not given */
+    int gso_lon_same;              /* 1: each point's own longitude (the default) */
+    double gso_lon_deg;            /* when gso_lon_same is 0 */
+};
+
+/* The parsed system (opaque; read-only after load, shareable between threads). */
+struct interf_system;
+
+/* Read and validate a system file. *out must be freed with interf_system_destroy. */
+INTERF_API enum interf_status interf_system_load(const char *path, struct interf_system **out,
+                                                 struct interf_error *err);
+INTERF_API void interf_system_destroy(struct interf_system *sys); /* NULL is a no-op */
+
+/* The [system] section and totals. */
+struct interf_system_info {
+    char name[128];
+    char path[INTERF_PATH_MAX];   /* as given to interf_system_load */
+    double epoch_unix_s;          /* t = 0 (epoch_utc), POSIX seconds */
+    double band_lo_ghz, band_hi_ghz; /* 0 when band_ghz is not given */
+    double ref_bandwidth_khz;     /* default 40 */
+    double freq_ghz;              /* S.1503-4 §D2.1: band_lo + ref_bandwidth/2 (0 without band) */
+    size_t n_antennas, n_beams, n_orbits, n_sats;
+};
+
+INTERF_API const struct interf_system_info *interf_system_info(const struct interf_system *sys);
+INTERF_API const struct interf_system_antenna *interf_system_antenna(const struct interf_system *s,
+                                                                     size_t i);
+INTERF_API const struct interf_system_beam *interf_system_beam(const struct interf_system *s,
+                                                               size_t i);
+INTERF_API const struct interf_system_orbit *interf_system_orbit(const struct interf_system *s,
+                                                                 size_t i);
+INTERF_API const struct interf_system_earth_station *
+interf_system_earth_station(const struct interf_system *s);
+/* All satellites of all groups, numbered 0.. in file order (Walker: base + p S + j). */
+INTERF_API const struct interf_constellation *
+interf_system_constellation(const struct interf_system *s);
+/* Warnings found while loading (e.g. S.1503-4 §B5.1: 0 < e < 0.01 forced to 0), each complete
+ * and located like an error. The tools print them on stderr unless -q. */
+INTERF_API size_t interf_system_warning_count(const struct interf_system *s);
+INTERF_API const char *interf_system_warning(const struct interf_system *s, size_t i);
+/* The orbit group of satellite sat (index into the orbits). */
+INTERF_API size_t interf_system_sat_orbit(const struct interf_system *s, size_t sat);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

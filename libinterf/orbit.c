@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: MIT */
+/* interf orbit: Keplerian elements with the J2 secular model of Rec. ITU-R S.1503-4 (09/2023)
+ * §D6.3 (eqs. 20-25 and the three model cases of §D6.3.6), Walker patterns, and the batch
+ * propagator of a constellation held as structure of arrays. */
+#include "interf/orbit.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define TWO_PI (2.0 * INTERF_PI)
+
+/* Hot data, one array per field (structure of arrays), indexed by satellite. */
+struct interf_constellation {
+    size_t n, cap;
+    double t_run_s;
+    double *a, *e, *p, *cos_i, *sin_i;       /* shape of the orbit */
+    double *lan0, *argp0, *m0;               /* angles at t = 0 */
+    double *n_bar, *raan_dot, *argp_dot;     /* secular rates (rad/s) */
+    double *w_delta;                         /* station-keeping half range (rad) */
+    unsigned char *fixed;                    /* 1: GSO reference satellite, fixed in ECEF */
+    int *plane;
+    struct interf_elements *el;              /* cold copies for the accessors */
+    struct interf_orbit_rates *rates;
+};
+
+void interf_orbit_rates(const struct interf_elements *el, const struct interf_orbit_options *opt,
+                        struct interf_orbit_rates *r)
+{
+    double a = el->a_km, e = el->e;
+    double p = a * (1.0 - e * e);
+    double si = sin(el->i_rad), ci = cos(el->i_rad);
+    double k = 1.5 * INTERF_J2 * (INTERF_RE_KM * INTERF_RE_KM) / (p * p);
+
+    r->n0_rad_s = sqrt(INTERF_MU_KM3_S2 / (a * a * a));
+    r->t0_s = TWO_PI / r->n0_rad_s;
+    r->n_bar_rad_s = r->n0_rad_s;
+    r->raan_dot_rad_s = 0.0;
+    r->argp_dot_rad_s = 0.0;
+    switch (opt ? opt->model : INTERF_ORBIT_J2) {
+    case INTERF_ORBIT_J2:
+        /* S.1503-4 eq. (20): mean motion with the J2 secular correction */
+        r->n_bar_rad_s = r->n0_rad_s * (1.0 + k * (1.0 - 1.5 * si * si) * sqrt(1.0 - e * e));
+        /* eq. (21) node rate, plus the artificial precession D_art of case 1 (§D4.6.2) */
+        r->raan_dot_rad_s = -k * r->n_bar_rad_s * ci + (opt ? opt->precession_rad_s : 0.0);
+        /* eq. (22) perigee rate */
+        r->argp_dot_rad_s = k * r->n_bar_rad_s * (2.0 - 2.5 * si * si);
+        break;
+    case INTERF_ORBIT_ADMIN:
+        /* case 3: omega = omega0, Omega driven by the administration's rate, M = M0 + n0 t */
+        r->raan_dot_rad_s = opt->precession_rad_s;
+        break;
+    case INTERF_ORBIT_KEPLER:
+        break;
+    case INTERF_ORBIT_FIXED:
+        /* turns with the Earth: one revolution per sidereal day in inertial space */
+        r->n_bar_rad_s = INTERF_OMEGA_E_RAD_S;
+        break;
+    }
+    /* eq. (25): nodal period */
+    r->t_nodal_s = TWO_PI / (r->argp_dot_rad_s + r->n_bar_rad_s);
+}
+
+/* Reduce an angle to (-pi, pi]. */
+static double wrap_pi(double x)
+{
+    x = fmod(x, TWO_PI);
+    if (x > INTERF_PI)
+        x -= TWO_PI;
+    else if (x <= -INTERF_PI)
+        x += TWO_PI;
+    return x;
+}
+
+double interf_kepler_solve(double m_rad, double e)
+{
+    double m = wrap_pi(m_rad);
+    if (e == 0.0)
+        return m;
+    /* Start at M + e sin M for moderate e; at +-pi for high e, from where Newton's method
+     * converges monotonically for every M (Charles & Tatum 1998, Celest. Mech. 69, 357). */
+    double E = e < 0.8 ? m + e * sin(m) : (m >= 0 ? INTERF_PI : -INTERF_PI);
+    for (int k = 0; k < 64; k++) {
+        /* S.1503-4 eqs. (31)-(32) */
+        double d = (E - e * sin(E) - m) / (1.0 - e * cos(E));
+        E -= d;
+        if (fabs(d) < 1e-12)
+            break;
+    }
+    return E;
+}
+
+double interf_true_from_eccentric(double E, double e)
+{
+    /* S.1503-4 §D6.3: tan(nu/2) = sqrt((1+e)/(1-e)) tan(E/2), in the atan2 form that is exact
+     * in every quadrant */
+    return 2.0 * atan2(sqrt(1.0 + e) * sin(E / 2.0), sqrt(1.0 - e) * cos(E / 2.0));
+}
+
+double interf_mean_from_true(double nu, double e)
+{
+    double E = 2.0 * atan2(sqrt(1.0 - e) * sin(nu / 2.0), sqrt(1.0 + e) * cos(nu / 2.0));
+    return E - e * sin(E);
+}
+
+void interf_walker_elements(enum interf_walker_kind kind, double a_km, double i_rad, int t_sats,
+                            int p_planes, int f_phasing, double lan0_rad, int plane, int slot,
+                            struct interf_elements *el)
+{
+    int s = t_sats / p_planes;
+    double spread = kind == INTERF_WALKER_STAR ? INTERF_PI : TWO_PI;
+    el->a_km = a_km;
+    el->e = 0.0;
+    el->i_rad = i_rad;
+    el->lan_rad = lan0_rad + plane * spread / p_planes;
+    el->argp_rad = 0.0;
+    /* argument of latitude u = j 360/S + p F 360/T; with omega = 0 it is the mean anomaly */
+    el->m0_rad = slot * TWO_PI / s + (double)plane * f_phasing * TWO_PI / t_sats;
+}
+
+enum interf_status interf_constellation_create(size_t capacity, struct interf_constellation **out,
+                                               struct interf_error *err)
+{
+    struct interf_constellation *c = calloc(1, sizeof *c);
+    *out = NULL;
+    if (!c)
+        goto nomem;
+    c->cap = capacity ? capacity : 1;
+    double **d[] = {&c->a, &c->e, &c->p, &c->cos_i, &c->sin_i, &c->lan0, &c->argp0,
+                    &c->m0, &c->n_bar, &c->raan_dot, &c->argp_dot, &c->w_delta};
+    for (size_t k = 0; k < sizeof d / sizeof d[0]; k++)
+        if (!(*d[k] = malloc(c->cap * sizeof(double))))
+            goto nomem;
+    c->fixed = malloc(c->cap);
+    c->plane = malloc(c->cap * sizeof *c->plane);
+    c->el = malloc(c->cap * sizeof *c->el);
+    c->rates = malloc(c->cap * sizeof *c->rates);
+    if (!c->fixed || !c->plane || !c->el || !c->rates)
+        goto nomem;
+    *out = c;
+    return INTERF_OK;
+nomem:
+    interf_constellation_destroy(c);
+    return interf_error_set(err, INTERF_ENOMEM, "constellation of %zu satellites: out of memory",
+                            capacity);
+}
+
+void interf_constellation_destroy(struct interf_constellation *c)
+{
+    if (!c)
+        return;
+    double *d[] = {c->a, c->e, c->p, c->cos_i, c->sin_i, c->lan0, c->argp0,
+                   c->m0, c->n_bar, c->raan_dot, c->argp_dot, c->w_delta};
+    for (size_t k = 0; k < sizeof d / sizeof d[0]; k++)
+        free(d[k]);
+    free(c->fixed);
+    free(c->plane);
+    free(c->el);
+    free(c->rates);
+    free(c);
+}
+
+enum interf_status interf_constellation_add(struct interf_constellation *c,
+                                            const struct interf_elements *el,
+                                            const struct interf_orbit_options *opt, int plane,
+                                            size_t *index, struct interf_error *err)
+{
+    if (c->n == c->cap)
+        return interf_error_set(err, INTERF_EINVAL, "constellation full (%zu satellites)", c->cap);
+    if (!(el->a_km > 0) || !(el->e >= 0 && el->e < 1))
+        return interf_error_set(err, INTERF_EINVAL, "elements: a = %g km, e = %g out of range",
+                                el->a_km, el->e);
+    size_t k = c->n++;
+    struct interf_orbit_rates *r = &c->rates[k];
+    interf_orbit_rates(el, opt, r);
+    c->el[k] = *el;
+    c->a[k] = el->a_km;
+    c->e[k] = el->e;
+    c->p[k] = el->a_km * (1.0 - el->e * el->e);
+    c->cos_i[k] = cos(el->i_rad);
+    c->sin_i[k] = sin(el->i_rad);
+    c->lan0[k] = el->lan_rad;
+    c->argp0[k] = el->argp_rad;
+    c->m0[k] = el->m0_rad;
+    c->n_bar[k] = r->n_bar_rad_s;
+    c->raan_dot[k] = r->raan_dot_rad_s;
+    c->argp_dot[k] = r->argp_dot_rad_s;
+    c->w_delta[k] = opt && opt->model != INTERF_ORBIT_KEPLER ? opt->w_delta_rad : 0.0;
+    c->fixed[k] = opt && opt->model == INTERF_ORBIT_FIXED;
+    c->plane[k] = plane;
+    if (index)
+        *index = k;
+    return INTERF_OK;
+}
+
+size_t interf_constellation_count(const struct interf_constellation *c) { return c->n; }
+int interf_constellation_plane(const struct interf_constellation *c, size_t i)
+{
+    return c->plane[i];
+}
+
+void interf_constellation_satellite(const struct interf_constellation *c, size_t i,
+                                    struct interf_elements *el, struct interf_orbit_rates *rates)
+{
+    if (el)
+        *el = c->el[i];
+    if (rates)
+        *rates = c->rates[i];
+}
+
+void interf_constellation_set_run(struct interf_constellation *c, double t_run_s)
+{
+    c->t_run_s = t_run_s;
+}
+
+/* Radius r, its rate, and the argument of latitude u with its rate, of satellite k at t. */
+static void in_plane(const struct interf_constellation *c, size_t k, double t, double *r,
+                     double *r_dot, double *u, double *u_dot)
+{
+    double omega = c->argp0[k] + c->argp_dot[k] * t;
+    double m = c->m0[k] + c->n_bar[k] * t;
+    double e = c->e[k];
+    if (e == 0.0) {
+        *r = c->a[k];
+        *r_dot = 0.0;
+        *u = omega + m;
+        *u_dot = c->argp_dot[k] + c->n_bar[k];
+        return;
+    }
+    double nu = interf_true_from_eccentric(interf_kepler_solve(m, e), e);
+    double cn = cos(nu), sn = sin(nu);
+    double q = 1.0 + e * cn;
+    double nu_dot = c->n_bar[k] * q * q / pow(1.0 - e * e, 1.5);
+    *r = c->p[k] / q; /* S.1503-4 §D6.3: R = p / (1 + e cos nu) */
+    *r_dot = *r * e * sn * nu_dot / q;
+    *u = omega + nu;
+    *u_dot = c->argp_dot[k] + nu_dot;
+}
+
+void interf_constellation_propagate(const struct interf_constellation *c, size_t first, size_t n,
+                                    double t, enum interf_frame frame,
+                                    const struct interf_ephem *out)
+{
+    /* The frame's rotation enters as a node rate: in Earth-fixed axes the node moves at
+     * Omega_dot - omega_e (S.1503-4 §D6.3.3: theta_G = omega_e t). */
+    double w_frame = frame == INTERF_FRAME_ECEF ? INTERF_OMEGA_E_RAD_S : 0.0;
+    double sk_rate = c->t_run_s > 0 ? 2.0 / c->t_run_s : 0.0;
+    double last_node = NAN, cO = 1.0, sO = 0.0;
+    int want_v = out->vx_km_s != NULL;
+
+    for (size_t j = 0; j < n; j++) {
+        size_t k = first + j;
+        double node, node_dot;
+        if (c->fixed[k]) {
+            /* GSO reference satellite: at rest at its longitude in Earth-fixed axes */
+            node = c->lan0[k] + (INTERF_OMEGA_E_RAD_S - w_frame) * t;
+            node_dot = INTERF_OMEGA_E_RAD_S - w_frame;
+        } else {
+            /* §D6.3.6 case 2/3 station keeping: -W_delta at t = 0 to +W_delta at t = T_run */
+            double sk = sk_rate > 0 ? c->w_delta[k] * (sk_rate * t - 1.0) : 0.0;
+            node = c->lan0[k] + c->raan_dot[k] * t + sk - w_frame * t;
+            node_dot = c->raan_dot[k] + c->w_delta[k] * sk_rate - w_frame;
+        }
+        /* Satellites of one Walker plane share their node: reuse its sine and cosine. */
+        if (node != last_node) {
+            cO = cos(node);
+            sO = sin(node);
+            last_node = node;
+        }
+        double r, r_dot, u, u_dot;
+        if (c->fixed[k]) {
+            r = c->a[k], r_dot = 0.0, u = 0.0, u_dot = 0.0;
+        } else {
+            in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
+        }
+        double cu = cos(u), su = sin(u), ci = c->cos_i[k], si = c->sin_i[k];
+        /* S.1503-4 §D6.3.3: P = R(Omega, omega, i) (cos nu, sin nu, 0) written with u = omega
+         * + nu; the first two columns of R contracted with (cos u, sin u). */
+        double px = cO * cu - sO * su * ci;
+        double py = sO * cu + cO * su * ci;
+        double pz = su * si;
+        out->x_km[j] = r * px;
+        out->y_km[j] = r * py;
+        out->z_km[j] = r * pz;
+        if (want_v) {
+            /* exact time derivative of the model's position: radial, along-track (dP/du) and
+             * nodal (z x P) terms */
+            double qx = -cO * su - sO * cu * ci;
+            double qy = -sO * su + cO * cu * ci;
+            double qz = cu * si;
+            out->vx_km_s[j] = r_dot * px + r * (u_dot * qx - node_dot * py);
+            out->vy_km_s[j] = r_dot * py + r * (u_dot * qy + node_dot * px);
+            out->vz_km_s[j] = r_dot * pz + r * u_dot * qz;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* The tools' shared helper: messages, option values (numbers, durations, times, lists), exit
+ * statuses and atomic output files. Tools only; the library never prints or exits. */
+#ifndef INTERF_CLI_H
+#define INTERF_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "interf.h"
+
+/* Exit statuses of every tool (diff/grep convention). */
+enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_ERROR = 2 };
+
+/* Record the program name for messages; call first in main. */
+void cli_init(const char *name);
+const char *cli_name(void);
+
+/* "NAME: message" on stderr. */
+void cli_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
+/* "NAME: message" on stderr unless quiet. */
+void cli_warn(int quiet, const char *fmt, ...) INTERF_PRINTF(2, 3);
+/* Print "NAME: message" and "Try 'NAME --help'." on stderr and exit 2. */
+_Noreturn void cli_usage_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
+/* Print "NAME: err->msg" and exit 2. */
+_Noreturn void cli_fail(const struct interf_error *err);
+/* Print "NAME (interf) VERSION" on stdout and exit 0 (after checking stdout). */
+_Noreturn void cli_version(void);
+/* Write text to stdout and exit 0 (for --help), checking the write. */
+_Noreturn void cli_help(const char *text);
+
+/* Option values: each prints a one-line usage error naming the option and exits 2 on bad input.
+ * cli_double: a finite number in [min, max]. */
+double cli_double(const char *arg, const char *opt, double min, double max);
+long cli_long(const char *arg, const char *opt, long min, long max);
+/* A duration in seconds: a number with an optional unit s, m, h or d ("90s", "15m", "1.5d"; a
+ * bare number is seconds). allow_negative permits a leading minus. */
+double cli_duration(const char *arg, const char *opt, int allow_negative);
+/* A time relative to the epoch (s): an ISO 8601 UTC time, or an offset duration. */
+double cli_time(const char *arg, const char *opt, double epoch_unix_s);
+/* A list of indices "0,5,10-20" below limit into a newly allocated array of flags (limit bytes,
+ * 1 = selected); free with free(). */
+unsigned char *cli_index_list(const char *arg, const char *opt, size_t limit);
+/* "LAT,LON[,ALT]" in degrees (and the unit of the third value); returns the count given (2/3). */
+int cli_latlon(const char *arg, const char *opt, double *lat_deg, double *lon_deg, double *third);
+
+/* The command line as one string, arguments quoted where needed (for provenance lines).
+ * Newly allocated; free with free(). */
+char *cli_command_line(int argc, char **argv);
+
+/* Output: stdout, or FILE written to a temporary file beside it and renamed into place on
+ * success (regular files and new paths); devices and FIFOs are written directly. */
+struct cli_out {
+    FILE *fp;
+    char *path; /* NULL for stdout */
+    char *tmp;  /* temporary file, NULL when writing directly */
+};
+
+/* Open path ("-" or NULL = stdout); exits 2 with a message on failure. */
+void cli_out_open(struct cli_out *out, const char *path);
+/* Flush, check for write errors, close and rename into place. Exits 2 with a message (and
+ * removes the temporary file) on any error, so a partial file never replaces a good one. */
+void cli_out_commit(struct cli_out *out);
+/* Remove the temporary file after an error (no-op for stdout or direct writes). */
+void cli_out_abort(struct cli_out *out);
+
+#endif
