@@ -31,20 +31,26 @@ INTERF_API void interf_earth_destroy(struct interf_earth *earth); /* NULL is a n
 INTERF_API enum interf_earth_kind interf_earth_kind(const struct interf_earth *earth);
 /* "sphere R=6378.145 km (Rec. ITU-R S.1503-4)" or "WGS 84 (EPSG:4326)": for metadata lines. */
 INTERF_API const char *interf_earth_describe(const struct interf_earth *earth);
-/* Parse "sphere" or "wgs84" (as the --earth option takes them). */
+/* Parse "sphere" or "wgs84" (as the --earth option takes them; exact, lower case). Anything else
+ * is INTERF_EINPUT with a message naming the text; *kind is then left unchanged. */
 INTERF_API enum interf_status interf_earth_kind_parse(const char *text,
                                                       enum interf_earth_kind *kind,
                                                       struct interf_error *err);
 
 /* Latitude (rad), longitude (rad) and height above the model's surface (km) to ECEF (km).
- * On the sphere the latitude is geocentric; on WGS 84 it is geodetic. */
+ * On the sphere the latitude is geocentric; on WGS 84 it is geodetic. INTERF_EINPUT for a value
+ * that is not finite, |latitude| > pi/2 or a height at or below -Re. */
 INTERF_API enum interf_status interf_geo_to_ecef(const struct interf_earth *earth, double lat_rad,
                                                  double lon_rad, double alt_km, double ecef_km[3],
                                                  struct interf_error *err);
 
 /* ECEF (km) to latitude, longitude in (-pi, pi] and height (km), for n points given as three
  * arrays (x, y, z) of stride 1; results into lat_rad, lon_rad, alt_km (arrays of n). In place is
- * allowed (lat_rad == x, ...). Batched: WGS 84 makes one PROJ call for all n points. */
+ * allowed (lat_rad == x, ...; the same arrays, not partly overlapping ones). Batched: WGS 84
+ * makes one PROJ call per block of 256 points, then two fixed-point steps that take PROJ 9.1's
+ * one-step inverse (8 mm off at 1000 km height, 0.3 m at the GSO) below 1e-9 km at any height.
+ * INTERF_EINPUT (naming the point) for a point that is not finite; the outputs are then
+ * unspecified. */
 INTERF_API enum interf_status interf_ecef_to_geo(const struct interf_earth *earth, size_t n,
                                                  const double *x_km, const double *y_km,
                                                  const double *z_km, double *lat_rad,
@@ -66,11 +72,13 @@ INTERF_API enum interf_status interf_station_init(const struct interf_earth *ear
 
 /* Look angles from a station to a point given in ECEF (km): azimuth from north, clockwise
  * (east = pi/2) in [0, 2pi), elevation above the local horizontal plane in [-pi/2, pi/2], and
- * range (km). Any output pointer may be NULL. At the zenith the azimuth is NaN. */
+ * range (km). Any output pointer may be NULL. Within 1e-12 rad of the zenith (or nadir) the
+ * azimuth is NaN; at the station itself (range 0) the elevation is NaN too. */
 INTERF_API void interf_station_look(const struct interf_station *st, const double target_km[3],
                                     double *az_rad, double *el_rad, double *range_km);
 
-/* Unit vector (ECEF) from the station toward azimuth az (from north, clockwise) and elevation el. */
+/* Unit vector (ECEF) from the station toward azimuth az (from north, clockwise) and
+ * elevation el. */
 INTERF_API void interf_station_direction(const struct interf_station *st, double az_rad,
                                          double el_rad, double dir[3]);
 
@@ -95,12 +103,22 @@ INTERF_API void interf_ecef_to_inertial(double t_s, const double r_ecef[3],
  * direction to the satellite and the direction to any point of the GSO arc that the ground point
  * can see, with the sign rule of §D6.4.4.1 (positive when the line from the ground point through
  * the satellite crosses the equatorial plane inside the GSO radius, for a northern-hemisphere
- * point; reversed in the south). Outputs: alpha (rad, signed) and the longitude (rad) of the
- * minimising arc point (ties: smaller |delta longitude| from the satellite, then the positive one).
- * Either output may be NULL. Returns INTERF_EINPUT if no part of the arc is visible (|latitude|
- * above acos(Re/Rgeo) = 81.3 deg); alpha is then NaN.
- * Accuracy: the analytic solution (quartic in sin of the arc longitude, solved about the ground
- * point's own meridian) agrees with a brute-force search on a 1e-6 rad arc grid to 1e-6 rad. */
+ * point; reversed in the south; a line that never meets the plane ahead counts as outside; on the
+ * equator the sign is minus that of (satellite z - point z)). Outputs: alpha (rad, signed) and
+ * the longitude (rad) of the minimising arc point (ties: smaller |delta longitude| from the
+ * satellite, then the positive one).
+ * Either output may be NULL. The visible arc is |lon - lon_ES| <= theta_max with
+ * cos theta_max = Re / (Rgeo cos lat_ES) (§D6.4.4.4), lat_ES the geocentric latitude of es_km
+ * (the ground point taken on the surface, as the Recommendation does). Returns INTERF_EINPUT if
+ * no part of the arc is visible (|latitude| above acos(Re/Rgeo) = 81.3 deg), if sat_km equals
+ * es_km or if an input is not finite; both outputs are then NaN.
+ * Method and accuracy: the quartic of §D6.4.4.4 in the sine of the arc longitude, set up about
+ * the ground point's own meridian and solved for all its real roots on the visible arc, with
+ * the arc end points as further candidates; the angle of each candidate is measured between the
+ * actual vectors. An iterative search replaces it only when the quartic vanishes identically
+ * (alpha constant along the arc). Agrees with a brute-force search (1e-6 rad arc grid) to
+ * 1e-6 rad, and with a refined search to 4e-15 rad (20 000 random cases). About 1 us a call.
+ * Thread-safe: no state. */
 INTERF_API enum interf_status interf_gso_arc_alpha(const double es_km[3], const double sat_km[3],
                                                    double *alpha_rad, double *arc_lon_rad);
 

@@ -47,11 +47,13 @@ struct interf_system_orbit {
     char name[INTERF_NAME_MAX];
     enum interf_orbit_type type;
     size_t first_sat, n_sats;      /* satellites [first_sat, first_sat + n_sats) */
-    int planes, phasing;           /* Walker P and F (1 plane otherwise) */
+    int planes, phasing;           /* Walker P and F (1 plane and phasing 0 otherwise) */
     size_t beams[16], n_beams;     /* indices into the system's beams */
     double min_elevation_deg;      /* default 0 */
     double gso_avoidance_deg;      /* alpha0; 0 = none */
-    struct interf_orbit_options options; /* J2 / point mass / admin precession, station keeping */
+    /* J2 (default), KEPLER (j2 = no), ADMIN (precession_deg_per_day given, as rad/s over a day
+     * of 86400 s) or FIXED (gso); w_delta_rad from station_keeping_deg. */
+    struct interf_orbit_options options;
     char schedule_file[INTERF_PATH_MAX]; /* resolved against the system file; "" if none */
     int line;
 };
@@ -67,7 +69,17 @@ struct interf_system_earth_station {
 /* The parsed system (opaque; read-only after load, shareable between threads). */
 struct interf_system;
 
-/* Read and validate a system file. *out must be freed with interf_system_destroy. */
+/* Read and validate the system file at path (see interf-system(5)). On success *out is a new
+ * system that the caller frees with interf_system_destroy; on failure *out is NULL and err
+ * (may be NULL) holds one line:
+ *   INTERF_EIO     "PATH: No such file or directory" (the file cannot be opened or read);
+ *   INTERF_EINPUT  "PATH:LINE: [kind NAME] key: value: what is wrong", e.g.
+ *                  "leo.ini:14: [orbit shell1] inclination_deg: 200: allowed range 0 to 180 deg";
+ *                  a missing key is located at its section's header line; errors about the
+ *                  whole file (no [system], no [orbit]) at line 1;
+ *   INTERF_ENOMEM; INTERF_EINVAL when path or out is NULL.
+ * PATH is path as given. Numbers are read in the C locale whatever the caller's LC_NUMERIC.
+ * Thread-safe: loads of different files may run at once. */
 INTERF_API enum interf_status interf_system_load(const char *path, struct interf_system **out,
                                                  struct interf_error *err);
 INTERF_API void interf_system_destroy(struct interf_system *sys); /* NULL is a no-op */
@@ -83,6 +95,8 @@ struct interf_system_info {
     size_t n_antennas, n_beams, n_orbits, n_sats;
 };
 
+/* The accessors return pointers into sys (valid until interf_system_destroy), and NULL for an
+ * index out of range. Antennas, beams and orbits are numbered in file order within each kind. */
 INTERF_API const struct interf_system_info *interf_system_info(const struct interf_system *sys);
 INTERF_API const struct interf_system_antenna *interf_system_antenna(const struct interf_system *s,
                                                                      size_t i);
@@ -92,14 +106,17 @@ INTERF_API const struct interf_system_orbit *interf_system_orbit(const struct in
                                                                  size_t i);
 INTERF_API const struct interf_system_earth_station *
 interf_system_earth_station(const struct interf_system *s);
-/* All satellites of all groups, numbered 0.. in file order (Walker: base + p S + j). */
+/* All satellites of all groups, numbered 0.. in file order (Walker: base + p S + j). The plane
+ * label of a Walker satellite is p; single satellites (elements, gso) carry -1. */
 INTERF_API const struct interf_constellation *
 interf_system_constellation(const struct interf_system *s);
 /* Warnings found while loading (e.g. S.1503-4 §B5.1: 0 < e < 0.01 forced to 0), each complete
- * and located like an error. The tools print them on stderr unless -q. */
+ * and located like an error, without a "warning:" word (the caller adds its own). The tools
+ * print them on stderr unless -q. interf_system_warning returns NULL for i out of range. */
 INTERF_API size_t interf_system_warning_count(const struct interf_system *s);
 INTERF_API const char *interf_system_warning(const struct interf_system *s, size_t i);
-/* The orbit group of satellite sat (index into the orbits). */
+/* The orbit group of satellite sat (index into the orbits); n_orbits when sat is out of
+ * range. */
 INTERF_API size_t interf_system_sat_orbit(const struct interf_system *s, size_t sat);
 
 #ifdef __cplusplus

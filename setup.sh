@@ -1,0 +1,31 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Set up interf on Debian 12: install the Debian packages the build needs (as root, only those
+# missing) and configure the build in ./build. Safe to run again. Extra arguments go to cmake,
+# e.g. ./setup.sh -DINTERF_NATIVE=ON. With CI=true in the environment warnings are errors.
+set -eu
+cd "$(dirname "$0")"
+
+packages="build-essential cmake pkg-config libproj-dev proj-data libpng-dev libopenblas-dev
+libcriterion-dev groff-base"
+
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "setup.sh: missing Debian packages:$missing; run as root (or with sudo)" >&2
+        exit 2
+    fi
+    echo "setup.sh: installing$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+werror=OFF
+[ "${CI:-}" = true ] && werror=ON
+cmake -S . -B build -DINTERF_WERROR=$werror "$@" >/dev/null
+echo "setup.sh: configured ./build (build with: cmake --build build -j2)" >&2
