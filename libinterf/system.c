@@ -1151,6 +1151,11 @@ interf_system_earth_station(const struct interf_system *s)
     return s ? &s->es : NULL;
 }
 
+void interf_system_set_run(struct interf_system *s, double t_run_s)
+{
+    interf_constellation_set_run(s->constellation, t_run_s);
+}
+
 const struct interf_constellation *interf_system_constellation(const struct interf_system *s)
 {
     return s ? s->constellation : NULL;

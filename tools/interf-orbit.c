@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* interf-orbit: positions of a system's satellites over time (Rec. ITU-R S.1503-4 §D6.3 orbit
  * model), optionally with look angles and the GSO-arc angle from a ground point. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -270,8 +271,7 @@ int main(int argc, char **argv)
         cli_fail(&err);
     resolve_run(&o, sys, earth, &r);
     /* Station keeping (S.1503-4 §D6.3.6) spans the printed interval. */
-    interf_constellation_set_run((struct interf_constellation *)interf_system_constellation(sys),
-                                 r.start_s + (r.steps - 1) * r.step_s);
+    interf_system_set_run(sys, r.start_s + (r.steps - 1) * r.step_s);
     if (!alloc_buf(&b, r.n_sats)) {
         cli_error("out of memory for %zu satellites", r.n_sats);
         return CLI_EXIT_ERROR;
@@ -283,10 +283,11 @@ int main(int argc, char **argv)
     for (long s = 0; s < r.steps; s++) {
         int rc = print_step(out.fp, &o, &r, sys, earth, r.start_s + s * r.step_s, &b, &err);
         if (rc) {
+            int e = errno ? errno : EIO;
             cli_out_abort(&out);
             if (rc == 1)
                 cli_fail(&err);
-            cli_error("%s: write error", o.output ? o.output : "standard output");
+            cli_error("%s: write error: %s", o.output ? o.output : "standard output", strerror(e));
             return CLI_EXIT_ERROR;
         }
     }

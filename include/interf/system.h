@@ -106,6 +106,9 @@ INTERF_API const struct interf_system_orbit *interf_system_orbit(const struct in
                                                                  size_t i);
 INTERF_API const struct interf_system_earth_station *
 interf_system_earth_station(const struct interf_system *s);
+/* Set the run length T_run (s) over which station keeping moves each node from -W_delta to
+ * +W_delta (S.1503-4 §D6.3.6 case 2); 0, the default, leaves the nodes unoffset. */
+INTERF_API void interf_system_set_run(struct interf_system *s, double t_run_s);
 /* All satellites of all groups, numbered 0.. in file order (Walker: base + p S + j). The plane
  * label of a Walker satellite is p; single satellites (elements, gso) carry -1. */
 INTERF_API const struct interf_constellation *
