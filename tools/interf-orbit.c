@@ -254,47 +254,55 @@ static int print_step(FILE *fp, const struct opts *o, const struct run *r,
 int main(int argc, char **argv)
 {
     struct opts o;
-    struct run r;
+    struct run r = {0};
     struct interf_error err;
     struct interf_system *sys = NULL;
     struct interf_earth *earth = NULL;
     struct step_buf b = {0};
     struct cli_out out;
+    int rc = CLI_EXIT_ERROR;
 
     cli_init("interf-orbit");
     parse_args(argc, argv, &o);
-    if (interf_system_load(o.system, &sys, &err) != INTERF_OK)
-        cli_fail(&err);
+    if (interf_system_load(o.system, &sys, &err) != INTERF_OK) {
+        cli_error("%s", err.msg);
+        return CLI_EXIT_ERROR;
+    }
     for (size_t k = 0; k < interf_system_warning_count(sys); k++)
         cli_warn(o.quiet, "warning: %s", interf_system_warning(sys, k));
-    if (interf_earth_create(o.earth, &earth, &err) != INTERF_OK)
-        cli_fail(&err);
+    if (interf_earth_create(o.earth, &earth, &err) != INTERF_OK) {
+        cli_error("%s", err.msg);
+        goto done;
+    }
     resolve_run(&o, sys, earth, &r);
     /* Station keeping (S.1503-4 §D6.3.6) spans the printed interval. */
     interf_system_set_run(sys, r.start_s + (r.steps - 1) * r.step_s);
     if (!alloc_buf(&b, r.n_sats)) {
         cli_error("out of memory for %zu satellites", r.n_sats);
-        return CLI_EXIT_ERROR;
+        goto done;
     }
+    if (cli_out_open(&out, o.output) != CLI_EXIT_OK)
+        goto done;
     char *cmd = cli_command_line(argc, argv);
-    cli_out_open(&out, o.output);
     print_header(out.fp, &o, &r, sys, earth, cmd);
     free(cmd);
     for (long s = 0; s < r.steps; s++) {
-        int rc = print_step(out.fp, &o, &r, sys, earth, r.start_s + s * r.step_s, &b, &err);
-        if (rc) {
-            int e = errno ? errno : EIO;
+        int st = print_step(out.fp, &o, &r, sys, earth, r.start_s + s * r.step_s, &b, &err);
+        if (st == 1) {
             cli_out_abort(&out);
-            if (rc == 1)
-                cli_fail(&err);
-            cli_error("%s: write error: %s", o.output ? o.output : "standard output", strerror(e));
-            return CLI_EXIT_ERROR;
+            cli_error("%s", err.msg);
+            goto done;
+        }
+        if (st == 2) {
+            cli_out_fail(&out);
+            goto done;
         }
     }
-    cli_out_commit(&out);
+    rc = cli_out_commit(&out);
+done:
     free_buf(&b);
     free(r.sel);
     interf_earth_destroy(earth);
     interf_system_destroy(sys);
-    return CLI_EXIT_OK;
+    return rc;
 }

@@ -56,33 +56,27 @@ void cli_usage_error(const char *fmt, ...)
     exit(CLI_EXIT_ERROR);
 }
 
-void cli_fail(const struct interf_error *err)
-{
-    cli_error("%s", err->msg);
-    exit(CLI_EXIT_ERROR);
-}
-
 /* Close stdout and report a failed write (full disk, closed pipe): never a silent success. */
-static void close_stdout(void)
+static int close_stdout(void)
 {
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-        cli_error("write error on standard output: %s", strerror(errno ? errno : EIO));
-        exit(CLI_EXIT_ERROR);
+        cli_error("standard output: write error: %s", strerror(errno ? errno : EIO));
+        return CLI_EXIT_ERROR;
     }
+    return CLI_EXIT_OK;
 }
 
 void cli_version(void)
 {
     printf("%s (interf) %s\n", prog, INTERF_VERSION_STRING);
-    close_stdout();
-    exit(CLI_EXIT_OK);
+    exit(close_stdout());
 }
 
 void cli_help(const char *text)
 {
     fputs(text, stdout);
-    close_stdout();
-    exit(CLI_EXIT_OK);
+    exit(close_stdout());
 }
 
 double cli_double(const char *arg, const char *opt, double min, double max)
@@ -256,36 +250,39 @@ static void on_signal(int sig)
     raise(sig);
 }
 
-void cli_out_open(struct cli_out *out, const char *path)
+int cli_out_open(struct cli_out *out, const char *path)
 {
     struct stat st;
     memset(out, 0, sizeof *out);
     if (!path || strcmp(path, "-") == 0) {
         out->fp = stdout;
-        return;
+        return CLI_EXIT_OK;
+    }
+    size_t n = strlen(path) + 16;
+    if (n > sizeof tmp_path) {
+        cli_error("%s: path too long", path);
+        return CLI_EXIT_ERROR;
     }
     out->path = strdup(path);
+    if (!out->path)
+        goto fail;
     /* Devices and FIFOs (/dev/null, /dev/full, a named pipe) are written directly: a rename
      * would replace the device node. */
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         out->fp = fopen(path, "w");
-        if (!out->fp) {
-            cli_error("%s: %s", path, strerror(errno));
-            exit(CLI_EXIT_ERROR);
-        }
-        return;
+        if (!out->fp)
+            goto fail;
+        return CLI_EXIT_OK;
     }
-    size_t n = strlen(path) + 16;
     out->tmp = malloc(n);
-    if (!out->path || !out->tmp || n > sizeof tmp_path) {
-        cli_error("%s: path too long or out of memory", path);
-        exit(CLI_EXIT_ERROR);
-    }
+    if (!out->tmp)
+        goto fail;
     snprintf(out->tmp, n, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {
-        cli_error("%s: %s", path, strerror(errno));
-        exit(CLI_EXIT_ERROR);
+        free(out->tmp);
+        out->tmp = NULL;
+        goto fail;
     }
     /* mkstemp creates mode 0600; give the file the mode a plain fopen would. */
     mode_t mask = umask(0);
@@ -298,18 +295,22 @@ void cli_out_open(struct cli_out *out, const char *path)
     signal(SIGHUP, on_signal);
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
-        cli_error("%s: %s", path, strerror(errno));
-        cli_out_abort(out);
-        exit(CLI_EXIT_ERROR);
+        close(fd);
+        goto fail;
     }
+    return CLI_EXIT_OK;
+fail:
+    cli_error("%s: %s", path, strerror(errno ? errno : ENOMEM));
+    cli_out_abort(out);
+    return CLI_EXIT_ERROR;
 }
 
 void cli_out_abort(struct cli_out *out)
 {
+    if (out->fp && out->fp != stdout)
+        fclose(out->fp);
+    out->fp = NULL;
     if (out->tmp) {
-        if (out->fp)
-            fclose(out->fp);
-        out->fp = NULL;
         unlink(out->tmp);
         tmp_live = 0;
         free(out->tmp);
@@ -319,13 +320,18 @@ void cli_out_abort(struct cli_out *out)
     out->path = NULL;
 }
 
-void cli_out_commit(struct cli_out *out)
+int cli_out_fail(struct cli_out *out)
 {
-    if (out->fp == stdout) {
-        close_stdout();
-        return;
-    }
-    const char *name = out->path;
+    int e = errno ? errno : EIO;
+    cli_error("%s: write error: %s", out->path ? out->path : "standard output", strerror(e));
+    cli_out_abort(out);
+    return CLI_EXIT_ERROR;
+}
+
+int cli_out_commit(struct cli_out *out)
+{
+    if (out->fp == stdout)
+        return close_stdout();
     errno = 0;
     int bad = fflush(out->fp) != 0 || ferror(out->fp);
     int e = errno;
@@ -339,15 +345,13 @@ void cli_out_commit(struct cli_out *out)
         e = errno;
     }
     if (bad) {
-        cli_error("%s: write error: %s", name, strerror(e ? e : EIO));
-        cli_out_abort(out);
-        exit(CLI_EXIT_ERROR);
+        errno = e;
+        return cli_out_fail(out);
     }
     tmp_live = 0;
     free(out->tmp);
     free(out->path);
     out->tmp = out->path = NULL;
-    /* Close stdout too: the tool may have written nothing there, but a closed stdout is still
-     * worth reporting consistently. */
-    close_stdout();
+    /* Nothing went to stdout, but a tool never ends without checking it. */
+    return close_stdout();
 }

@@ -22,8 +22,6 @@ void cli_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 void cli_warn(int quiet, const char *fmt, ...) INTERF_PRINTF(2, 3);
 /* Print "NAME: message" and "Try 'NAME --help'." on stderr and exit 2. */
 _Noreturn void cli_usage_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
-/* Print "NAME: err->msg" and exit 2. */
-_Noreturn void cli_fail(const struct interf_error *err);
 /* Print "NAME (interf) VERSION" on stdout and exit 0 (after checking stdout). */
 _Noreturn void cli_version(void);
 /* Write text to stdout and exit 0 (for --help), checking the write. */
@@ -56,11 +54,15 @@ struct cli_out {
     char *tmp;  /* temporary file, NULL when writing directly */
 };
 
-/* Open path ("-" or NULL = stdout); exits 2 with a message on failure. */
-void cli_out_open(struct cli_out *out, const char *path);
-/* Flush, check for write errors, close and rename into place. Exits 2 with a message (and
- * removes the temporary file) on any error, so a partial file never replaces a good one. */
-void cli_out_commit(struct cli_out *out);
+/* Open path ("-" or NULL = stdout). On failure prints a message and returns CLI_EXIT_ERROR. */
+int cli_out_open(struct cli_out *out, const char *path);
+/* Flush, check for write errors, close and rename into place. On any error prints a message,
+ * removes the temporary file (a partial file never replaces a good one) and returns
+ * CLI_EXIT_ERROR; else CLI_EXIT_OK. */
+int cli_out_commit(struct cli_out *out);
+/* After a write error while writing out: print "NAME: FILE: write error: ..." (FILE is
+ * "standard output" for stdout), remove the temporary file; returns CLI_EXIT_ERROR. */
+int cli_out_fail(struct cli_out *out);
 /* Remove the temporary file after an error (no-op for stdout or direct writes). */
 void cli_out_abort(struct cli_out *out);
 
