@@ -17,5 +17,6 @@
 #include "interf/orbit.h"
 #include "interf/antenna.h"
 #include "interf/system.h"
+#include "interf/stats.h"
 
 #endif
