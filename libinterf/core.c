@@ -34,6 +34,16 @@ const char *interf_status_str(enum interf_status status)
     return "unknown status";
 }
 
+double interf_wrap_pi(double x)
+{
+    x = fmod(x, 2.0 * INTERF_PI);
+    if (x > INTERF_PI)
+        x -= 2.0 * INTERF_PI;
+    else if (x <= -INTERF_PI)
+        x += 2.0 * INTERF_PI;
+    return x;
+}
+
 double interf_db(double linear) { return 10.0 * log10(linear); }
 double interf_undb(double db) { return pow(10.0, db / 10.0); }
 

@@ -107,17 +107,6 @@ enum interf_status interf_earth_kind_parse(const char *text, enum interf_earth_k
 
 /* ---------------------------------------------------------------- geodetic <-> ECEF */
 
-/* Reduce an angle to (-pi, pi]. */
-static double wrap_pi(double x)
-{
-    x = fmod(x, TWO_PI);
-    if (x > INTERF_PI)
-        x -= TWO_PI;
-    else if (x <= -INTERF_PI)
-        x += TWO_PI;
-    return x;
-}
-
 static enum interf_status check_geo(double lat_rad, double lon_rad, double alt_km,
                                     struct interf_error *err)
 {
@@ -179,7 +168,7 @@ static void sphere_from_ecef(size_t n, const double *x, const double *y, const d
         /* S.1503-4 §D6.1 eqs (5)-(7), written with atan2: exact at the poles and the
          * antimeridian, where arccos/arctan lose the quadrant or the precision */
         lat[i] = atan2(zi, rho);
-        lon[i] = wrap_pi(atan2(yi, xi));
+        lon[i] = interf_wrap_pi(atan2(yi, xi));
         alt[i] = hypot(rho, zi) - INTERF_RE_KM;
     }
 }
@@ -230,7 +219,7 @@ static enum interf_status wgs84_block(const struct interf_earth *earth, size_t i
         if (!isfinite(lat[i]) || !isfinite(lon[i]) || !isfinite(alt[i]))
             return interf_error_set(err, INTERF_EINPUT, "point %zu: PROJ cannot convert it",
                                     i0 + i);
-        lon[i] = wrap_pi(lon[i]);
+        lon[i] = interf_wrap_pi(lon[i]);
         alt[i] /= 1000.0;
         wgs84_refine(p_km[i], z_km[i], &lat[i], &alt[i]);
     }
@@ -514,11 +503,11 @@ struct arc_best {
  * §D6.4.4.1): the smaller |dlong| from the satellite, then the positive one. */
 static void arc_consider(const struct arc_problem *ap, double theta, struct arc_best *best)
 {
-    double lon = wrap_pi(ap->lon_es + theta), g[3], pg[3];
+    double lon = interf_wrap_pi(ap->lon_es + theta), g[3], pg[3];
     interf_gso_ecef(lon, g);
     sub3(g, ap->es, pg);
     double a = interf_angle_between(ap->pn, pg);
-    double dl = wrap_pi(lon - ap->lon_sat);
+    double dl = interf_wrap_pi(lon - ap->lon_sat);
     if (best->set) {
         if (a > best->alpha + TIE_RAD)
             return;
@@ -591,7 +580,7 @@ static void alpha_iterative(const struct arc_problem *ap, struct arc_best *best)
     double tm = ap->theta_max, h = 2.0 * tm / ARC_GRID;
     for (int k = 0; k <= ARC_GRID; k++)
         arc_consider(ap, -tm + k * h, best);
-    double t0 = wrap_pi(best->lon - ap->lon_es);
+    double t0 = interf_wrap_pi(best->lon - ap->lon_es);
     double a = fmax(-tm, t0 - h), b = fmin(tm, t0 + h), gr = 0.5 * (sqrt(5.0) - 1.0);
     for (int it = 0; it < 80 && b - a > 1e-13; it++) {
         double x1 = b - gr * (b - a), x2 = a + gr * (b - a);

@@ -60,20 +60,9 @@ void interf_orbit_rates(const struct interf_elements *el, const struct interf_or
     r->t_nodal_s = TWO_PI / (r->argp_dot_rad_s + r->n_bar_rad_s);
 }
 
-/* Reduce an angle to (-pi, pi]. */
-static double wrap_pi(double x)
-{
-    x = fmod(x, TWO_PI);
-    if (x > INTERF_PI)
-        x -= TWO_PI;
-    else if (x <= -INTERF_PI)
-        x += TWO_PI;
-    return x;
-}
-
 double interf_kepler_solve(double m_rad, double e)
 {
-    double m = wrap_pi(m_rad);
+    double m = interf_wrap_pi(m_rad);
     if (e == 0.0)
         return m;
     /* Start at M + e sin M for moderate e; at +-pi for high e, from where Newton's method

@@ -63,6 +63,9 @@ INTERF_API const char *interf_status_str(enum interf_status status);
  * is the defining value here. */
 #define INTERF_OMEGA_E_RAD_S (INTERF_OMEGA_E_DEG_S * INTERF_DEG)
 
+/* An angle (rad) reduced to (-pi, pi]. */
+INTERF_API double interf_wrap_pi(double rad);
+
 /* dB <-> linear power ratio: 10 log10(x) and 10^(db/10). */
 INTERF_API double interf_db(double linear);
 INTERF_API double interf_undb(double db);

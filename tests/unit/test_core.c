@@ -77,3 +77,13 @@ Test(core, error_record)
     cr_assert(eq(int, interf_error_set(NULL, INTERF_EINPUT, "ignored"), INTERF_EINPUT));
     cr_assert(eq(str, (char *)interf_status_str(INTERF_EINPUT), "bad input"));
 }
+
+Test(core, wrap_pi)
+{
+    /* (-pi, pi]: pi stays, -pi maps to pi, 3 pi/2 to -pi/2, -7 pi/2 to pi/2 */
+    cr_assert(epsilon_eq(dbl, interf_wrap_pi(INTERF_PI), INTERF_PI, 1e-15));
+    cr_assert(epsilon_eq(dbl, interf_wrap_pi(-INTERF_PI), INTERF_PI, 1e-15));
+    cr_assert(epsilon_eq(dbl, interf_wrap_pi(1.5 * INTERF_PI), -0.5 * INTERF_PI, 1e-15));
+    cr_assert(epsilon_eq(dbl, interf_wrap_pi(-3.5 * INTERF_PI), 0.5 * INTERF_PI, 1e-15));
+    cr_assert(epsilon_eq(dbl, interf_wrap_pi(0.25), 0.25, 0.0));
+}
