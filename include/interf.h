@@ -18,5 +18,6 @@
 #include "interf/antenna.h"
 #include "interf/system.h"
 #include "interf/stats.h"
+#include "interf/epfd.h"
 
 #endif

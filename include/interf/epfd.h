@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/* interf epfd: the run logic of Rec. ITU-R S.1503-4 (09/2023) Part D4 — the fine time step
+ * that resolves a pass through the earth station's main beam, the coarse step, and the
+ * statistical minimum number of steps. The aggregation kernel builds on these. */
+#ifndef INTERF_EPFD_H
+#define INTERF_EPFD_H
+
+#include "interf/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Samples per main-beam crossing, S.1503-4 §D4.5: a parabolic main lobe 12 (theta/theta3dB)^2
+ * resolved to 0.05 dB needs ceil(sqrt(240)) = 16 samples. */
+#define INTERF_EPFD_NHIT 16
+
+/* The terms of the down-link fine time step of S.1503-4 §D4.2, for the lowest altitude h_km of
+ * the non-GSO system, the inclination incl_rad that gives the fastest pass, and the earth
+ * station's 3 dB beamwidth theta3db_deg (full width):
+ *   phi   = theta3dB/2 - asin(Re/(Re+h) sin(theta3dB/2))             (deg)
+ *   ws    = 0.071 / ((Re+h)/Re)^1.5                                  (deg/s)
+ *   w     = sqrt((ws cos i - we)^2 + (ws sin i)^2)                   (deg/s)
+ *   dt    = 2 phi / w                                               (s)
+ *   dt_ref = dt / Nhit, rounded to the nearest non-zero millisecond  (s)
+ *   n_coarse = floor(Nhit 1.5 deg / theta3dB)  (§D4.7)               */
+struct interf_epfd_step {
+    double phi_deg, ws_deg_s, w_deg_s, dt_s, dt_ref_s;
+    int n_coarse;
+};
+
+INTERF_API enum interf_status interf_epfd_step_auto(double h_km, double incl_rad,
+                                                    double theta3db_deg,
+                                                    struct interf_epfd_step *out,
+                                                    struct interf_error *err);
+
+/* The statistical minimum number of time steps of S.1503-4 §D4.6 (Table 13, N_S = 10):
+ * N_min = 100 N_S / (100 - p_max), p_max the largest tabulated percentage below 100
+ * (99.999 % -> 1 000 000 steps). Returns 0 when p_max is not in [0, 100). */
+INTERF_API double interf_epfd_min_steps(double p_max_pct);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

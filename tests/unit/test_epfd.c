@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests of the EPFD run logic of Rec. ITU-R S.1503-4 Part D4. */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <math.h>
+
+#include "interf.h"
+#include "interf/epfd.h"
+
+struct step_case {
+    double dish_m, theta3db_deg, phi_deg, dt_s, dt_ref_s;
+    int n_coarse;
+};
+
+Test(epfd, step_auto_reproduces_the_worked_example)
+{
+    /* The worked example of the step (itu-reference §3.4, hand-derived from S.1503-4 §D4.2):
+     * h = 550 km, i = 53 deg, f = 10.7 GHz (lambda = 0.028018 m), S.1428 main lobe
+     * theta3dB = 2 sqrt(1200)/(D/lambda); ws = 0.062715 deg/s, w = 0.060293 deg/s. The table
+     * gives phi to 5 decimals and dt to 4: the tolerances are half a unit of the last digit. */
+    const struct step_case cases[] = {
+        {0.6, 3.2352, 0.12845, 4.2607, 0.266, 7},
+        {1.2, 1.6176, 0.06421, 2.1300, 0.133, 14},
+        {3.0, 0.6470, 0.02568, 0.8520, 0.053, 37},
+        {10.0, 0.1941, 0.00771, 0.2556, 0.016, 123},
+    };
+    double lambda_m = INTERF_C_M_S / 10.7e9;
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const struct step_case *c = &cases[k];
+        double theta = 2 * sqrt(1200.0) / (c->dish_m / lambda_m);
+        struct interf_epfd_step s;
+        cr_assert(epsilon_eq(dbl, theta, c->theta3db_deg, 1e-4), "dish %g theta %.5f", c->dish_m,
+                  theta);
+        cr_assert(eq(int, interf_epfd_step_auto(550, 53 * INTERF_DEG, theta, &s, NULL),
+                     INTERF_OK));
+        cr_assert(epsilon_eq(dbl, s.ws_deg_s, 0.062715, 5e-7));
+        cr_assert(epsilon_eq(dbl, s.w_deg_s, 0.060293, 5e-7));
+        cr_assert(epsilon_eq(dbl, s.phi_deg, c->phi_deg, 5.01e-6), "dish %g phi %.6f",
+                  c->dish_m, s.phi_deg);
+        cr_assert(epsilon_eq(dbl, s.dt_s, c->dt_s, 5.01e-5), "dish %g dt %.5f", c->dish_m,
+                  s.dt_s);
+        cr_assert(epsilon_eq(dbl, s.dt_ref_s, c->dt_ref_s, 1e-12), "dish %g dt_ref %.4f",
+                  c->dish_m, s.dt_ref_s);
+        cr_assert(eq(int, s.n_coarse, c->n_coarse));
+    }
+}
+
+Test(epfd, step_auto_never_rounds_to_zero)
+{
+    /* A 0.001 deg beam crossed in well under 16 ms still gets the 1 ms floor of §D4.2. */
+    struct interf_epfd_step s;
+    cr_assert(eq(int, interf_epfd_step_auto(550, 53 * INTERF_DEG, 0.001, &s, NULL), INTERF_OK));
+    cr_assert(epsilon_eq(dbl, s.dt_ref_s, 0.001, 0.0));
+}
+
+Test(epfd, step_auto_rejects_bad_input)
+{
+    struct interf_epfd_step s;
+    struct interf_error err;
+    cr_assert(eq(int, interf_epfd_step_auto(-1, 0, 1, &s, &err), INTERF_EINPUT));
+    cr_assert(eq(int, interf_epfd_step_auto(550, 0, 0, &s, &err), INTERF_EINPUT));
+}
+
+Test(epfd, statistical_minimum_number_of_steps)
+{
+    /* S.1503-4 §D4.6 Table 13 worked example: p_max = 99.999 % -> 1 000 000 steps (N_S = 10);
+     * 99.9 % -> 10 000 steps; Table 22-1A 0.6 m has 99.997 % -> 333 334 (ceil of 333 333.3). */
+    cr_assert(epsilon_eq(dbl, interf_epfd_min_steps(99.999), 1e6, 0.0));
+    cr_assert(epsilon_eq(dbl, interf_epfd_min_steps(99.9), 1e4, 0.0));
+    cr_assert(epsilon_eq(dbl, interf_epfd_min_steps(99.997), 333334.0, 0.0));
+    cr_assert(epsilon_eq(dbl, interf_epfd_min_steps(100.0), 0.0, 0.0));
+}
