@@ -39,6 +39,29 @@ INTERF_API enum interf_status interf_epfd_step_auto(double h_km, double incl_rad
  * (99.999 % -> 1 000 000 steps). Returns 0 when p_max is not in [0, 100). */
 INTERF_API double interf_epfd_min_steps(double p_max_pct);
 
+/* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one
+ * earth-station latitude, indexed by the direction's local east, north and up components through
+ * stereographic coordinates (e/(1+u), n/(1+u)) with bilinear interpolation. alpha does not depend
+ * on the point's longitude (the GSO arc is symmetric about the polar axis), so one table serves a
+ * whole row of a latitude/longitude grid. Each cell carries a bound on the interpolation error;
+ * where |lookup - alpha0| <= bound the caller decides with interf_alpha_table_exact. */
+struct interf_alpha_table;
+
+/* Build for latitude lat_rad (on the S.1503-4 sphere) and height alt_km with n cells per side
+ * (128: about 16 600 exact evaluations). INTERF_EINPUT when no part of the arc is visible
+ * (|latitude| above 81.3 deg). Free with interf_alpha_table_destroy. */
+INTERF_API enum interf_status interf_alpha_table_create(double lat_rad, double alt_km, int n,
+                                                        struct interf_alpha_table **out,
+                                                        struct interf_error *err);
+INTERF_API void interf_alpha_table_destroy(struct interf_alpha_table *t); /* NULL: no-op */
+/* |alpha| (rad) toward the unit direction with local components (e, n, u), u > -0.9; *bound
+ * receives the cell's error bound (rad). Thread-safe. */
+INTERF_API float interf_alpha_table_lookup(const struct interf_alpha_table *t, float e, float n,
+                                           float u, float *bound);
+/* The exact |alpha| (rad) toward (e, n, u), through interf_gso_arc_alpha. */
+INTERF_API double interf_alpha_table_exact(const struct interf_alpha_table *t, double e,
+                                           double n, double u);
+
 #ifdef __cplusplus
 }
 #endif

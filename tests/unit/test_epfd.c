@@ -70,3 +70,52 @@ Test(epfd, statistical_minimum_number_of_steps)
     cr_assert(epsilon_eq(dbl, interf_epfd_min_steps(99.997), 333334.0, 0.0));
     cr_assert(epsilon_eq(dbl, interf_epfd_min_steps(100.0), 0.0, 0.0));
 }
+
+/* xorshift64*: a fixed-seed generator so that the sampled directions never change */
+static double uniform(unsigned long long *s)
+{
+    *s ^= *s >> 12;
+    *s ^= *s << 25;
+    *s ^= *s >> 27;
+    return (double)((*s * 2685821657736338717ULL) >> 11) / 9007199254740992.0;
+}
+
+Test(epfd, alpha_table_bounds_hold_against_the_exact_angle, .timeout = 60)
+{
+    /* The table's promise: |lookup - exact| <= the cell's bound, for directions above the
+     * horizon at several latitudes of both hemispheres; and the bound is tight enough that for
+     * alpha0 = 10 deg fewer than 0.5 % of directions need the exact solution (measured: 0.02 to
+     * 0.05 %). Exact: S.1503-4 §D6.4.4 through interf_gso_arc_alpha (itself tested against a
+     * brute-force search). */
+    const double lats[] = {0.0, 23.5, -45.0, 60.0, -75.0, 81.0}, alpha0 = 10 * INTERF_DEG;
+    unsigned long long seed = 0x9E3779B97F4A7C15ULL;
+    for (size_t k = 0; k < sizeof lats / sizeof lats[0]; k++) {
+        struct interf_alpha_table *t;
+        cr_assert(eq(int, interf_alpha_table_create(lats[k] * INTERF_DEG, 0, 128, &t, NULL),
+                     INTERF_OK));
+        int undecided = 0, total = 4000;
+        for (int m = 0; m < total; m++) {
+            /* uniform on the upper hemisphere */
+            double u = uniform(&seed), ph = 2 * INTERF_PI * uniform(&seed);
+            double h = sqrt(1 - u * u), e = h * cos(ph), n = h * sin(ph);
+            float bound;
+            double got = interf_alpha_table_lookup(t, (float)e, (float)n, (float)u, &bound);
+            double want = interf_alpha_table_exact(t, e, n, u);
+            cr_assert(fabs(got - want) <= bound + 2e-6, "lat %g dir (%g %g %g): %g vs %g, bound %g",
+                      lats[k], e, n, u, got, want, (double)bound);
+            undecided += fabs(got - alpha0) <= bound;
+        }
+        cr_assert(undecided < total / 200, "lat %g: %d of %d directions undecided by the table",
+                  lats[k], undecided, total);
+        interf_alpha_table_destroy(t);
+    }
+}
+
+Test(epfd, alpha_table_refuses_a_latitude_without_arc)
+{
+    /* acos(Re/Rgeo) = 81.30 deg: from 85 deg no GSO satellite is above the horizon */
+    struct interf_alpha_table *t;
+    struct interf_error err;
+    cr_assert(eq(int, interf_alpha_table_create(85 * INTERF_DEG, 0, 16, &t, &err), INTERF_EINPUT));
+    cr_assert(t == NULL);
+}

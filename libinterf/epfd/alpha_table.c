@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: MIT */
+/* A table of the GSO-arc angle |alpha| (Rec. ITU-R S.1503-4 §D6.4.4) over the sky of one earth
+ * station latitude, so that the kernel can apply GSO-arc avoidance (|alpha| < alpha0: the
+ * satellite does not transmit towards the point) at a few flops per pair and fall back to the
+ * exact solution only where the table cannot decide.
+ *
+ * Why one table per latitude: the GSO arc is symmetric about the polar axis, so alpha seen from a
+ * point depends only on its latitude (and height) and on the direction in its local east, north,
+ * up frame, not on its longitude. Why stereographic coordinates: x = e/(1+u), y = n/(1+u) maps the
+ * upper hemisphere onto the unit disk with a resolution that varies only by a factor of two from
+ * zenith to horizon, without atan2 or acos per pair. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "interf/epfd.h"
+#include "interf/geo.h"
+
+/* Half width of the table in stereographic units: a little beyond the horizon (r = 1). */
+#define EXTENT 1.06
+
+struct interf_alpha_table {
+    int n;            /* cells per side; nodes per side n + 1 */
+    float scale;      /* cells per stereographic unit */
+    float *node;      /* |alpha| (rad) at the (n+1)^2 nodes */
+    float *bound;     /* per cell: bound on |bilinear - exact| (rad) */
+    double es_km[3], east[3], north[3], up[3];
+};
+
+/* Direction (ECEF unit vector) of stereographic coordinates (x, y) in the local frame. */
+static void direction(const struct interf_alpha_table *t, double x, double y, double d[3])
+{
+    double r2 = x * x + y * y, k = 1.0 / (1.0 + r2);
+    double e = 2 * x * k, n = 2 * y * k, u = (1 - r2) * k;
+    for (int i = 0; i < 3; i++)
+        d[i] = e * t->east[i] + n * t->north[i] + u * t->up[i];
+}
+
+/* Exact |alpha| (rad) toward direction d; alpha depends on the direction only. */
+static double exact(const struct interf_alpha_table *t, const double d[3])
+{
+    double sat[3], a;
+    for (int i = 0; i < 3; i++)
+        sat[i] = t->es_km[i] + 1000.0 * d[i];
+    interf_gso_arc_alpha(t->es_km, sat, &a, NULL);
+    return fabs(a);
+}
+
+static double coord(const struct interf_alpha_table *t, int i)
+{
+    return -EXTENT + i / (double)t->scale;
+}
+
+enum interf_status interf_alpha_table_create(double lat_rad, double alt_km, int n,
+                                             struct interf_alpha_table **out,
+                                             struct interf_error *err)
+{
+    struct interf_alpha_table *t = calloc(1, sizeof *t);
+    *out = NULL;
+    if (!t)
+        goto nomem;
+    t->n = n;
+    t->scale = (float)(n / (2 * EXTENT));
+    t->node = malloc((size_t)(n + 1) * (n + 1) * sizeof *t->node);
+    t->bound = malloc((size_t)n * n * sizeof *t->bound);
+    if (!t->node || !t->bound)
+        goto nomem;
+    double cl = cos(lat_rad), sl = sin(lat_rad), r = INTERF_RE_KM + alt_km;
+    /* the point on its own meridian 0: alpha does not depend on longitude */
+    double es[3] = {r * cl, 0, r * sl}, east[3] = {0, 1, 0}, north[3] = {-sl, 0, cl},
+           up[3] = {cl, 0, sl};
+    for (int i = 0; i < 3; i++) {
+        t->es_km[i] = es[i];
+        t->east[i] = east[i];
+        t->north[i] = north[i];
+        t->up[i] = up[i];
+    }
+    double d[3], probe;
+    direction(t, 0, 0, d);
+    if (interf_gso_arc_alpha(t->es_km, (double[3]){es[0] + d[0], es[1] + d[1], es[2] + d[2]},
+                             &probe, NULL) != INTERF_OK) {
+        interf_alpha_table_destroy(t);
+        return interf_error_set(err, INTERF_EINPUT,
+                                "latitude %.6f deg: no part of the GSO arc is visible",
+                                lat_rad / INTERF_DEG);
+    }
+    for (int j = 0; j <= n; j++)
+        for (int i = 0; i <= n; i++) {
+            direction(t, coord(t, i), coord(t, j), d);
+            t->node[j * (n + 1) + i] = (float)exact(t, d);
+        }
+    /* Per cell, the error of bilinear interpolation measured at the centre and the four edge
+     * midpoints, tripled, plus a floor: where alpha bends (its zero along the arc, the switch to
+     * an end point of the visible arc) the bound grows and the kernel falls back to the exact
+     * solution there. */
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++) {
+            const float *c = &t->node[j * (n + 1) + i];
+            double a = c[0], b = c[1], cc = c[n + 1], dd = c[n + 2];
+            static const double probes[5][2] = {{.5, .5}, {.5, 0}, {0, .5}, {1, .5}, {.5, 1}};
+            double worst = 0;
+            for (int k = 0; k < 5; k++) {
+                double fx = probes[k][0], fy = probes[k][1];
+                double bil = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * cc + fx * dd);
+                direction(t, coord(t, i) + fx / t->scale, coord(t, j) + fy / t->scale, d);
+                double dev = fabs(exact(t, d) - bil);
+                if (dev > worst)
+                    worst = dev;
+            }
+            t->bound[j * n + i] = (float)(3 * worst + 2e-4);
+        }
+    *out = t;
+    return INTERF_OK;
+nomem:
+    interf_alpha_table_destroy(t);
+    return interf_error_set(err, INTERF_ENOMEM, "GSO-arc table: out of memory");
+}
+
+void interf_alpha_table_destroy(struct interf_alpha_table *t)
+{
+    if (!t)
+        return;
+    free(t->node);
+    free(t->bound);
+    free(t);
+}
+
+float interf_alpha_table_lookup(const struct interf_alpha_table *t, float e, float n, float u,
+                                float *bound)
+{
+    float k = 1.0f / (1.0f + u);
+    float fx = (e * k + (float)EXTENT) * t->scale, fy = (n * k + (float)EXTENT) * t->scale;
+    int i = (int)fx, j = (int)fy;
+    i = i < 0 ? 0 : i >= t->n ? t->n - 1 : i;
+    j = j < 0 ? 0 : j >= t->n ? t->n - 1 : j;
+    fx -= (float)i;
+    fy -= (float)j;
+    const float *c = &t->node[j * (t->n + 1) + i];
+    *bound = t->bound[j * t->n + i];
+    return (1 - fy) * ((1 - fx) * c[0] + fx * c[1]) + fy * ((1 - fx) * c[t->n + 1] + fx * c[t->n + 2]);
+}
+
+double interf_alpha_table_exact(const struct interf_alpha_table *t, double e, double n, double u)
+{
+    double d[3];
+    for (int i = 0; i < 3; i++)
+        d[i] = e * t->east[i] + n * t->north[i] + u * t->up[i];
+    return exact(t, d);
+}
