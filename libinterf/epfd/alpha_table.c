@@ -136,7 +136,8 @@ float interf_alpha_table_lookup(const struct interf_alpha_table *t, float e, flo
     fy -= (float)j;
     const float *c = &t->node[j * (t->n + 1) + i];
     *bound = t->bound[j * t->n + i];
-    return (1 - fy) * ((1 - fx) * c[0] + fx * c[1]) + fy * ((1 - fx) * c[t->n + 1] + fx * c[t->n + 2]);
+    float lo = (1 - fx) * c[0] + fx * c[1], hi = (1 - fx) * c[t->n + 1] + fx * c[t->n + 2];
+    return (1 - fy) * lo + fy * hi;
 }
 
 double interf_alpha_table_exact(const struct interf_alpha_table *t, double e, double n, double u)

@@ -22,7 +22,8 @@ rows() { grep -vc '^#' "$TMP/out"; }
 expect_exit 0 "$ORBIT" --help
 grep -q '^Usage: interf-orbit -s SYSTEM' "$TMP/out" && pass || fail "--help text"
 expect_exit 0 "$ORBIT" --version
-[ "$(cat "$TMP/out")" = "interf-orbit (interf) 0.1.0" ] && pass || fail "--version: $(cat "$TMP/out")"
+[ "$(cat "$TMP/out")" = "interf-orbit (interf) 0.1.0" ] && pass ||
+    fail "--version: $(cat "$TMP/out")"
 
 # Usage errors: one message naming the option, then the hint; exit 2; nothing on stdout.
 expect_exit 2 "$ORBIT"
@@ -117,7 +118,8 @@ expect_stderr_prefix "interf-orbit: $TMP/no/such/dir/x.txt: No such file or dire
 # A full disk is an error, on stdout and through -o (a device is written directly).
 if [ -w /dev/full ]; then
     expect_exit 2 sh -c "'$ORBIT' -s '$FP/leo-ku-550.ini' > /dev/full"
-    grep -q "^interf-orbit: standard output: write error: No space left on device" "$TMP/err" && pass || fail "/dev/full message"
+    grep -q "^interf-orbit: standard output: write error: No space left on device" "$TMP/err" &&
+        pass || fail "/dev/full message"
     expect_exit 2 "$ORBIT" -s "$FP/leo-ku-550.ini" -o /dev/full
     [ -c /dev/full ] && pass || fail "/dev/full replaced"
 else

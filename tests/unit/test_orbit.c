@@ -287,7 +287,8 @@ Test(orbit, station_keeping_offsets_the_node_across_the_run)
 
 Test(orbit, admin_precession_replaces_j2)
 {
-    /* S.1503-4 §D6.3.6 case 3: omega = omega0, M = M0 + n0 t, node at the administration's rate. */
+    /* S.1503-4 §D6.3.6 case 3: omega = omega0, M = M0 + n0 t, the node at the administration's
+     * rate. */
     struct interf_elements el = {7000, 0, 45 * DEG, 0, 0, 0};
     struct interf_orbit_options adm = {INTERF_ORBIT_ADMIN, 1.5 * DEG / DAY, 0};
     struct interf_orbit_rates r;
