@@ -5,6 +5,8 @@
 #ifndef INTERF_EPFD_H
 #define INTERF_EPFD_H
 
+#include <stdint.h>
+
 #include "interf/core.h"
 
 #ifdef __cplusplus
@@ -38,6 +40,38 @@ INTERF_API enum interf_status interf_epfd_step_auto(double h_km, double incl_rad
  * N_min = 100 N_S / (100 - p_max), p_max the largest tabulated percentage below 100
  * (99.999 % -> 1 000 000 steps). Returns 0 when p_max is not in [0, 100). */
 INTERF_API double interf_epfd_min_steps(double p_max_pct);
+
+/* Levels of the per-point histograms: 0.1 dB bins, as integers in tenths of a dB, from -300.0
+ * to -80.0 dB(W/m2) in the reference bandwidth (S.1503-4 §D1.4, §D7). Bin k holds the samples
+ * whose value rounded down to 0.1 dB is (INTERF_EPFD_LEVEL_MIN + k) / 10 dB; a sample below
+ * -300 dB (or no contributor at all) counts in the floor bin, one at or above -80 dB in the top
+ * bin (and is counted as clamped). */
+#define INTERF_EPFD_LEVEL_MIN (-3000)
+#define INTERF_EPFD_LEVEL_MAX (-800)
+#define INTERF_EPFD_NBINS (INTERF_EPFD_LEVEL_MAX - INTERF_EPFD_LEVEL_MIN + 1)
+
+/* The linear lower edges of the bins, edge[k] = 10^((LEVEL_MIN + k) / 100), so that a sample's
+ * bin is found by comparison with linear power (exact rounding down, no log10 per sample).
+ * Caller-owned; fill once with interf_epfd_bins_init. */
+struct interf_epfd_bins {
+    double edge[INTERF_EPFD_NBINS + 1];
+    float log2_tab[4096]; /* first guess of the bin from the float's exponent and mantissa */
+};
+
+INTERF_API void interf_epfd_bins_init(struct interf_epfd_bins *b);
+/* The bin of a linear value (W/m2 in the reference bandwidth), 0..INTERF_EPFD_NBINS-1;
+ * *clamped (may be NULL) is set to 1 when the value is at or above the top edge. */
+INTERF_API int interf_epfd_bin(const struct interf_epfd_bins *b, double lin, int *clamped);
+
+/* Statistics of one point's histogram h (INTERF_EPFD_NBINS counts), levels in tenths of a dB
+ * (S.1503-4 §D7 semantics; the total is the sum of the counts):
+ * max: the level of the highest populated bin (LEVEL_MIN when empty);
+ * percentile: the lowest level L whose exceedance (% of time with a value above L, i.e. in bins
+ *   above L's) is at most 100 - p_pct;
+ * exceed: the percentage of time with a value strictly above level (after rounding down). */
+INTERF_API int32_t interf_epfd_hist_max(const uint32_t *h);
+INTERF_API int32_t interf_epfd_hist_percentile(const uint32_t *h, double p_pct);
+INTERF_API double interf_epfd_hist_exceed(const uint32_t *h, int32_t level_tenths);
 
 /* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one
  * earth-station latitude, indexed by the direction's local east, north and up components through

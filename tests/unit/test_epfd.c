@@ -3,6 +3,8 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "interf.h"
 #include "interf/epfd.h"
@@ -118,4 +120,78 @@ Test(epfd, alpha_table_refuses_a_latitude_without_arc)
     struct interf_error err;
     cr_assert(eq(int, interf_alpha_table_create(85 * INTERF_DEG, 0, 16, &t, &err), INTERF_EINPUT));
     cr_assert(t == NULL);
+}
+
+Test(epfd, bins_round_down_exactly)
+{
+    /* S.1503-4 §D7: each sample rounded down to 0.1 dB. Reference: floor(100 log10 x) in long
+     * double (18 significant digits) for values away from an edge, and the edges themselves. */
+    static struct interf_epfd_bins b;
+    interf_epfd_bins_init(&b);
+    unsigned long long seed = 12345;
+    for (int m = 0; m < 200000; m++) {
+        double db = -300.0 + 220.0 * uniform(&seed);
+        double x = pow(10.0, db / 10.0);
+        long double t = 100.0L * log10l((long double)x);
+        if (fabsl(t - floorl(t)) < 1e-9L || fabsl(t - ceill(t)) < 1e-9L)
+            continue; /* within rounding of an edge: covered below */
+        int want = (int)floorl(t) - INTERF_EPFD_LEVEL_MIN;
+        cr_assert(eq(int, interf_epfd_bin(&b, x, NULL), want), "%.12g dB", db);
+    }
+    /* -165.3 dB is bin -1653, not -1654 (the fp32 pitfall of performance.md): the edge itself
+     * belongs to its bin, the next double below it to the bin under it. */
+    double e = b.edge[-1653 - INTERF_EPFD_LEVEL_MIN];
+    cr_assert(eq(int, interf_epfd_bin(&b, e, NULL), -1653 - INTERF_EPFD_LEVEL_MIN));
+    cr_assert(eq(int, interf_epfd_bin(&b, nextafter(e, 0), NULL), -1654 - INTERF_EPFD_LEVEL_MIN));
+    /* no contributor -> the -300.0 floor bin; -70 dB clamps to the top bin and says so */
+    int clamped;
+    cr_assert(eq(int, interf_epfd_bin(&b, 0.0, &clamped), 0));
+    cr_assert(eq(int, clamped, 0));
+    cr_assert(eq(int, interf_epfd_bin(&b, 1e-7, &clamped), INTERF_EPFD_NBINS - 1));
+    cr_assert(eq(int, clamped, 1));
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+Test(epfd, histogram_statistics_match_a_sorted_series)
+{
+    /* Brute force over the rounded series (S.1503-4 §D7): sort the levels; exceed(L) = share of
+     * samples above L; pNN = the lowest L with exceed(L) <= 100 - NN; max = the largest. */
+    enum { N = 10007 };
+    static uint32_t h[INTERF_EPFD_NBINS];
+    static int lv[N];
+    unsigned long long seed = 777;
+    memset(h, 0, sizeof h);
+    for (int m = 0; m < N; m++) {
+        /* a skewed series: mostly around -190 dB, a tail up to -150 */
+        double u = uniform(&seed);
+        lv[m] = (int)floor(10 * (-190.0 + 40.0 * u * u * u));
+        h[lv[m] - INTERF_EPFD_LEVEL_MIN]++;
+    }
+    qsort(lv, N, sizeof lv[0], cmp_int);
+    cr_assert(eq(i32, interf_epfd_hist_max(h), lv[N - 1]));
+    const double ps[] = {0.0, 50.0, 90.0, 99.0, 99.9, 99.99, 100.0};
+    for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+        /* every integer level from the top down: exceedance grows as L falls */
+        int want = INTERF_EPFD_LEVEL_MIN;
+        for (int L = lv[N - 1]; L >= lv[0] - 1; L--) {
+            int above = 0;
+            for (int m = N - 1; m >= 0 && lv[m] > L; m--)
+                above++;
+            if (100.0 * above / N > 100.0 - ps[k] + 1e-9)
+                break;
+            want = L;
+        }
+        if (ps[k] == 0.0)
+            want = INTERF_EPFD_LEVEL_MIN; /* every level is exceeded at most 100 % of the time */
+        cr_assert(eq(i32, interf_epfd_hist_percentile(h, ps[k]), want), "p%g", ps[k]);
+    }
+    /* exceed: strictly above the level */
+    int count = 0;
+    for (int m = 0; m < N; m++)
+        count += lv[m] > -1700;
+    cr_assert(epsilon_eq(dbl, interf_epfd_hist_exceed(h, -1700), 100.0 * count / N, 1e-12));
 }

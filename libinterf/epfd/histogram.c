@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* Per-point histograms in 0.1 dB bins, each sample rounded down to its bin (Rec. ITU-R S.1503-4
+ * (09/2023) §D1.4 and §D7), and the statistics read from them. */
+#include <math.h>
+#include <string.h>
+
+#include "interf/epfd.h"
+
+void interf_epfd_bins_init(struct interf_epfd_bins *b)
+{
+    for (int k = 0; k <= INTERF_EPFD_NBINS; k++)
+        b->edge[k] = pow(10.0, (INTERF_EPFD_LEVEL_MIN + k) / 100.0);
+    /* log2(1 + m) for the top 12 bits of a float's mantissa, in tenths of a dB */
+    for (int k = 0; k < 4096; k++)
+        b->log2_tab[k] = (float)(100.0 * log10(1.0 + (k + 0.5) / 4096.0));
+}
+
+int interf_epfd_bin(const struct interf_epfd_bins *b, double lin, int *clamped)
+{
+    if (clamped)
+        *clamped = 0;
+    if (!(lin >= b->edge[0]))
+        return 0; /* below -300 dB, no contributor (0) or NaN: the floor bin */
+    if (lin >= b->edge[INTERF_EPFD_NBINS]) {
+        if (clamped)
+            *clamped = 1;
+        return INTERF_EPFD_NBINS - 1;
+    }
+    /* First guess from the binary exponent and a table of the mantissa's logarithm (good to a
+     * hundredth of a bin), then the exact comparison with the bin's linear edges. */
+    int e;
+    double m = frexp(lin, &e); /* lin = m 2^e, m in [0.5, 1) */
+    int top = (int)((m * 2.0 - 1.0) * 4096.0);
+    double tenths = 100.0 * 0.30102999566398120 * (e - 1) + b->log2_tab[top];
+    int k = (int)floor(tenths) - INTERF_EPFD_LEVEL_MIN;
+    if (k < 0)
+        k = 0;
+    if (k > INTERF_EPFD_NBINS - 1)
+        k = INTERF_EPFD_NBINS - 1;
+    while (k > 0 && lin < b->edge[k])
+        k--;
+    while (k < INTERF_EPFD_NBINS - 1 && lin >= b->edge[k + 1])
+        k++;
+    return k;
+}
+
+int32_t interf_epfd_hist_max(const uint32_t *h)
+{
+    for (int k = INTERF_EPFD_NBINS - 1; k > 0; k--)
+        if (h[k])
+            return INTERF_EPFD_LEVEL_MIN + k;
+    return INTERF_EPFD_LEVEL_MIN;
+}
+
+static uint64_t total(const uint32_t *h)
+{
+    uint64_t n = 0;
+    for (int k = 0; k < INTERF_EPFD_NBINS; k++)
+        n += h[k];
+    return n;
+}
+
+int32_t interf_epfd_hist_percentile(const uint32_t *h, double p_pct)
+{
+    uint64_t n = total(h), above = 0;
+    if (n == 0)
+        return INTERF_EPFD_LEVEL_MIN;
+    /* Walk down from the top: the exceedance of level L counts the bins above L. The answer is
+     * the lowest L whose exceedance is still <= 100 - p (compared with a 1e-9 tolerance: the
+     * percentages of the Radio Regulations are decimal, 100 - 99.9993 is not 0.0007 in binary). */
+    double allowed = 100.0 - p_pct + 1e-9;
+    for (int k = INTERF_EPFD_NBINS - 1; k > 0; k--) {
+        uint64_t with_k = above + h[k];
+        if (100.0 * (double)with_k / (double)n > allowed)
+            return INTERF_EPFD_LEVEL_MIN + k;
+        above = with_k;
+    }
+    return INTERF_EPFD_LEVEL_MIN;
+}
+
+double interf_epfd_hist_exceed(const uint32_t *h, int32_t level_tenths)
+{
+    uint64_t n = total(h), above = 0;
+    if (n == 0)
+        return 0.0;
+    int k0 = level_tenths - INTERF_EPFD_LEVEL_MIN + 1;
+    for (int k = k0 < 0 ? 0 : k0; k < INTERF_EPFD_NBINS; k++)
+        above += h[k];
+    return 100.0 * (double)above / (double)n;
+}
