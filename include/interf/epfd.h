@@ -73,6 +73,74 @@ INTERF_API int32_t interf_epfd_hist_max(const uint32_t *h);
 INTERF_API int32_t interf_epfd_hist_percentile(const uint32_t *h, double p_pct);
 INTERF_API double interf_epfd_hist_exceed(const uint32_t *h, int32_t level_tenths);
 
+/* ------------------------------------------------------------------ the aggregation kernel */
+
+struct interf_system;
+struct interf_earth;
+struct interf_antenna;
+
+/* Where each earth station points its main beam. */
+enum interf_es_pointing {
+    INTERF_ES_GSO_SAME = 0, /* the GSO satellite at the point's own longitude (the default) */
+    INTERF_ES_GSO_LON = 1,  /* the GSO satellite at one longitude for all points */
+    INTERF_ES_AZEL = 2      /* a fixed azimuth (from north, clockwise) and elevation */
+};
+
+/* What a run computes (S.1503-4 §D5.1 without masks: every satellite that is above the minimum
+ * elevation of its orbit group and not within alpha0 of the GSO arc contributes):
+ *   epfd(g, t) = 10 log10 sum_s P_s Gt(theta_gs) / (4 pi d_gs^2) * Gr(phi_gs) / Gr,max
+ * for the points g and the time steps t = start_s + k step_s, k = 0..n_steps-1. */
+struct interf_epfd_spec {
+    const struct interf_system *sys;
+    const struct interf_earth *earth;     /* the ground points' model (the sphere by default) */
+    const struct interf_antenna *es;      /* the earth station's receive pattern, validated */
+    enum interf_es_pointing pointing;
+    double gso_lon_deg;                   /* INTERF_ES_GSO_LON */
+    double az_deg, el_deg;                /* INTERF_ES_AZEL */
+    double eps_gso_deg;                   /* points whose GSO satellite is lower are NODATA
+                                             (S.1503-4 Table 8: 10 deg below 17 GHz, 20 above);
+                                             not used with INTERF_ES_AZEL */
+    size_t n_points;
+    const double *lat_deg, *lon_deg;      /* the points (on the Earth model) */
+    size_t tile_cols;                     /* the points are a row-major grid with this many
+                                             columns (tiles are 2-D blocks); 0: a plain list */
+    double start_s, step_s;
+    long n_steps;
+    int threads;                          /* 0: all cores */
+};
+
+/* A planned run (tables, tiles, points); read-only while it runs. */
+struct interf_epfd_plan;
+
+INTERF_API enum interf_status interf_epfd_plan_create(const struct interf_epfd_spec *spec,
+                                                      struct interf_epfd_plan **out,
+                                                      struct interf_error *err);
+INTERF_API void interf_epfd_plan_destroy(struct interf_epfd_plan *plan); /* NULL: no-op */
+
+/* Points that are not computed (their GSO satellite is below eps_gso or not visible): 1 in
+ * nodata[k] (array of n_points, owned by the plan). */
+INTERF_API const unsigned char *interf_epfd_plan_nodata(const struct interf_epfd_plan *plan);
+/* Bytes the run will allocate (histograms included): for memory checks before running. */
+INTERF_API double interf_epfd_plan_memory(const struct interf_epfd_plan *plan);
+
+/* Results of a run, caller-allocated: hist (n_points x INTERF_EPFD_NBINS counts, zeroed by the
+ * run) or NULL; series (n_points x n_steps, dB values not rounded, -300 when nothing
+ * contributes) or NULL. clamped receives the number of samples at or above -80 dB. */
+struct interf_epfd_out {
+    uint32_t *hist;
+    float *series;
+    uint64_t clamped;
+    int threads_used;   /* threads that ran (set by the run) */
+};
+
+/* Run the plan. progress (may be NULL) is called from one thread with the fraction done in
+ * [0, 1]; a non-zero return cancels the run (INTERF_ECANCELED). Results do not depend on the
+ * number of threads: each point's sum is formed in the same order whatever the split. */
+INTERF_API enum interf_status interf_epfd_run(const struct interf_epfd_plan *plan,
+                                              struct interf_epfd_out *out,
+                                              int (*progress)(double fraction, void *user),
+                                              void *user, struct interf_error *err);
+
 /* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one
  * earth-station latitude, indexed by the direction's local east, north and up components through
  * stereographic coordinates (e/(1+u), n/(1+u)) with bilinear interpolation. alpha does not depend

@@ -12,11 +12,12 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "epfd_impl.h"
 #include "interf/epfd.h"
 #include "interf/geo.h"
 
 /* Half width of the table in stereographic units: a little beyond the horizon (r = 1). */
-#define EXTENT 1.06
+#define EXTENT EPFD_ALPHA_EXTENT
 
 struct interf_alpha_table {
     int n;            /* cells per side; nodes per side n + 1 */
@@ -146,4 +147,10 @@ double interf_alpha_table_exact(const struct interf_alpha_table *t, double e, do
     for (int i = 0; i < 3; i++)
         d[i] = e * t->east[i] + n * t->north[i] + u * t->up[i];
     return exact(t, d);
+}
+
+void epfd_alpha_raw(const struct interf_alpha_table *t, const float **node, const float **bound)
+{
+    *node = t->node;
+    *bound = t->bound;
 }

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* Private structures of the EPFD kernel: the plan (points in tiles, emitters, gain tables,
+ * GSO-arc tables) shared by kernel_plan.c and kernel_run.c. */
+#ifndef INTERF_EPFD_IMPL_H
+#define INTERF_EPFD_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "interf/antenna.h"
+#include "interf/epfd.h"
+#include "interf/system.h"
+
+/* Points per tile: a tile's sums, scratch and histogram rows stay in cache while the time steps
+ * of a block run over it (performance.md: time inside ground tiles). */
+#define EPFD_TILE_MAX 256
+/* Time steps propagated together: their satellite states stay in L2 for every tile. */
+#define EPFD_BLOCK 16
+/* Cells per side of a GSO-arc table (interf_alpha_table). */
+#define EPFD_ALPHA_CELLS 128
+
+/* A gain table: linear gain against s = sin(theta/2) = |v - b| / 2 for unit vectors v, b, on a
+ * uniform grid of n cells with value and slope per cell (no acos, no log10 per pair; full
+ * resolution near boresight where cos(theta) has none). */
+struct epfd_gain {
+    float *val, *slope;
+    int n;
+};
+
+/* One transmitting beam of one satellite. */
+struct epfd_emitter {
+    size_t sat;
+    const struct interf_system_beam *beam;
+    int gain;             /* index into the plan's satellite gain tables */
+    float p;              /* P / (4 pi Gr,max) in W, with d in km -> m folded in (1e-6) */
+    double sin_min_el;    /* the orbit group's minimum elevation, as its sine */
+    double min_el_rad;
+    float alpha0_rad;     /* GSO-arc avoidance angle, 0: none */
+};
+
+/* Ground points in tile order, structure of arrays (float: the kernel's working precision;
+ * formed from double positions so that s - g is accurate, perf-research §4.5). */
+struct epfd_points {
+    size_t n;
+    size_t *index;        /* original index of each point */
+    float *gx, *gy, *gz;  /* position, km */
+    float *ux, *uy, *uz;  /* local up (surface normal) */
+    float *ex, *ey, *ez;  /* local east */
+    float *nx, *ny, *nz;  /* local north */
+    float *px, *py, *pz;  /* earth-station boresight */
+    int32_t *alpha;       /* the point's GSO-arc table: 0 is the table of "no avoidance" */
+};
+
+struct epfd_tile {
+    size_t first, n;      /* points [first, first + n) in tile order */
+    double cx, cy, cz;    /* unit vector of the cap centre */
+    double radius_rad;    /* cap radius about the centre (Earth-central angle) */
+};
+
+struct interf_epfd_plan {
+    struct interf_epfd_spec spec;
+    unsigned char *nodata;         /* by original index */
+    struct epfd_points pts;        /* computed points only */
+    struct epfd_tile *tiles;
+    size_t n_tiles;
+    struct epfd_emitter *em;
+    size_t n_em;
+    struct epfd_gain es_gain;
+    struct epfd_gain *sat_gain;
+    size_t n_sat_gain;
+    /* GSO-arc tables, one per distinct latitude (index k + 1; 0 is "no avoidance": |alpha|
+     * huge, bound 0); their nodes and cell bounds concatenated for the kernel's gathers, the
+     * tables themselves kept for the exact fallback. */
+    struct interf_alpha_table **alpha_tab;
+    size_t n_alpha;
+    float *alpha_node, *alpha_bound;
+    int any_alpha;
+    int threads;
+};
+
+/* alpha_table.c: the raw arrays of a table ((n+1)^2 nodes, n^2 cell bounds) for the kernel */
+void epfd_alpha_raw(const struct interf_alpha_table *t, const float **node, const float **bound);
+#define EPFD_ALPHA_NODES ((EPFD_ALPHA_CELLS + 1) * (EPFD_ALPHA_CELLS + 1))
+#define EPFD_ALPHA_BOUNDS (EPFD_ALPHA_CELLS * EPFD_ALPHA_CELLS)
+/* stereographic half extent and cells per unit of the tables */
+#define EPFD_ALPHA_EXTENT 1.06f
+#define EPFD_ALPHA_SCALE ((float)EPFD_ALPHA_CELLS / (2 * EPFD_ALPHA_EXTENT))
+
+/* gain.c */
+enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant,
+                                   int cells, struct interf_error *err);
+void epfd_gain_free(struct epfd_gain *g);
+
+#endif

@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: MIT */
+/* Planning an EPFD run: the earth stations (position, local frame, boresight toward the GSO
+ * arc, the epsilon_GSO gate of Rec. ITU-R S.1503-4 (09/2023) Table 8), tiles of nearby points,
+ * the emitters (satellite x beam) with their power and gain tables, and the GSO-arc tables. */
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "epfd_impl.h"
+#include "interf/geo.h"
+
+/* Grid tiles: blocks of TILE_SIDE x TILE_SIDE cells (<= EPFD_TILE_MAX points). */
+#define TILE_SIDE 16
+/* Cells of the gain tables (see gain.c). */
+#define GAIN_CELLS 32768
+
+static enum interf_status nomem(struct interf_error *err)
+{
+    return interf_error_set(err, INTERF_ENOMEM, "EPFD plan: out of memory");
+}
+
+static int alloc_points(struct epfd_points *p, size_t n)
+{
+    float **f[] = {&p->gx, &p->gy, &p->gz, &p->ux, &p->uy, &p->uz, &p->ex, &p->ey,
+                   &p->ez, &p->nx, &p->ny, &p->nz, &p->px, &p->py, &p->pz};
+    int ok = 1;
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+        ok &= (*f[k] = malloc((n ? n : 1) * sizeof(float))) != NULL;
+    p->index = malloc((n ? n : 1) * sizeof *p->index);
+    p->alpha = calloc(n ? n : 1, sizeof *p->alpha);
+    return ok && p->index && p->alpha;
+}
+
+static void free_points(struct epfd_points *p)
+{
+    float *f[] = {p->gx, p->gy, p->gz, p->ux, p->uy, p->uz, p->ex, p->ey,
+                  p->ez, p->nx, p->ny, p->nz, p->px, p->py, p->pz};
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+        free(f[k]);
+    free(p->index);
+    free(p->alpha);
+}
+
+/* The boresight of the earth station at st, or 0 when its GSO satellite is below eps_gso (or
+ * behind the Earth): the point is then not computed (NODATA). */
+static int boresight(const struct interf_epfd_spec *s, const struct interf_station *st,
+                     double b[3])
+{
+    if (s->pointing == INTERF_ES_AZEL) {
+        interf_station_direction(st, s->az_deg * INTERF_DEG, s->el_deg * INTERF_DEG, b);
+        return 1;
+    }
+    double lon = s->pointing == INTERF_ES_GSO_SAME ? st->lon_rad : s->gso_lon_deg * INTERF_DEG;
+    double g[3], el;
+    interf_gso_ecef(lon, g);
+    interf_station_look(st, g, NULL, &el, NULL);
+    if (!(el >= s->eps_gso_deg * INTERF_DEG))
+        return 0;
+    double d = 0;
+    for (int i = 0; i < 3; i++) {
+        b[i] = g[i] - st->ecef_km[i];
+        d += b[i] * b[i];
+    }
+    d = sqrt(d);
+    for (int i = 0; i < 3; i++)
+        b[i] /= d;
+    return 1;
+}
+
+static void store_point(struct epfd_points *p, size_t k, size_t orig,
+                        const struct interf_station *st, const double b[3])
+{
+    p->index[k] = orig;
+    p->gx[k] = (float)st->ecef_km[0], p->gy[k] = (float)st->ecef_km[1];
+    p->gz[k] = (float)st->ecef_km[2];
+    p->ux[k] = (float)st->up[0], p->uy[k] = (float)st->up[1], p->uz[k] = (float)st->up[2];
+    p->ex[k] = (float)st->east[0], p->ey[k] = (float)st->east[1], p->ez[k] = (float)st->east[2];
+    p->nx[k] = (float)st->north[0], p->ny[k] = (float)st->north[1];
+    p->nz[k] = (float)st->north[2];
+    p->px[k] = (float)b[0], p->py[k] = (float)b[1], p->pz[k] = (float)b[2];
+}
+
+/* Tile order: grid blocks of TILE_SIDE x TILE_SIDE, or runs of the list. order[] receives the
+ * original indices, tile_of[] the tile of each. Returns the number of tiles. */
+static size_t tile_order(const struct interf_epfd_spec *s, size_t *order, size_t *tile_of)
+{
+    size_t n = s->n_points, k = 0, t = 0;
+    if (s->tile_cols == 0) {
+        for (size_t i = 0; i < n; i++) {
+            order[i] = i;
+            tile_of[i] = i / EPFD_TILE_MAX;
+        }
+        return (n + EPFD_TILE_MAX - 1) / EPFD_TILE_MAX;
+    }
+    size_t cols = s->tile_cols, rows = n / cols;
+    for (size_t r0 = 0; r0 < rows; r0 += TILE_SIDE)
+        for (size_t c0 = 0; c0 < cols; c0 += TILE_SIDE, t++)
+            for (size_t r = r0; r < r0 + TILE_SIDE && r < rows; r++)
+                for (size_t c = c0; c < c0 + TILE_SIDE && c < cols; c++) {
+                    order[k] = r * cols + c;
+                    tile_of[k++] = t;
+                }
+    return t;
+}
+
+/* The cap (centre, radius) of each tile's computed points. */
+static void tile_caps(struct interf_epfd_plan *p)
+{
+    for (size_t t = 0; t < p->n_tiles; t++) {
+        struct epfd_tile *tl = &p->tiles[t];
+        double c[3] = {0, 0, 0};
+        for (size_t i = tl->first; i < tl->first + tl->n; i++) {
+            c[0] += p->pts.ux[i], c[1] += p->pts.uy[i], c[2] += p->pts.uz[i];
+        }
+        double norm = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+        tl->cx = c[0] / norm, tl->cy = c[1] / norm, tl->cz = c[2] / norm;
+        double mincos = 1;
+        for (size_t i = tl->first; i < tl->first + tl->n; i++) {
+            double r = sqrt((double)p->pts.gx[i] * p->pts.gx[i] +
+                            (double)p->pts.gy[i] * p->pts.gy[i] +
+                            (double)p->pts.gz[i] * p->pts.gz[i]);
+            double cosang = (tl->cx * p->pts.gx[i] + tl->cy * p->pts.gy[i] +
+                             tl->cz * p->pts.gz[i]) / r;
+            if (cosang < mincos)
+                mincos = cosang;
+        }
+        tl->radius_rad = acos(mincos > 1 ? 1 : mincos < -1 ? -1 : mincos);
+    }
+}
+
+/* Earth stations, tiles and the NODATA mask. */
+static enum interf_status plan_points(struct interf_epfd_plan *p, struct interf_error *err)
+{
+    const struct interf_epfd_spec *s = &p->spec;
+    size_t n = s->n_points;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    size_t *tile_of = malloc((n ? n : 1) * sizeof *tile_of);
+    enum interf_status st = INTERF_ENOMEM;
+    p->nodata = calloc(n ? n : 1, 1);
+    if (!order || !tile_of || !p->nodata || !alloc_points(&p->pts, n))
+        goto done;
+    size_t n_tiles = tile_order(s, order, tile_of), k = 0, last = (size_t)-1;
+    p->tiles = calloc(n_tiles ? n_tiles : 1, sizeof *p->tiles);
+    if (!p->tiles)
+        goto done;
+    for (size_t j = 0; j < n; j++) {
+        size_t i = order[j];
+        struct interf_station sta;
+        double b[3];
+        st = interf_station_init(s->earth, s->lat_deg[i] * INTERF_DEG, s->lon_deg[i] * INTERF_DEG,
+                                 0.0, &sta, err);
+        if (st != INTERF_OK)
+            goto done;
+        if (!boresight(s, &sta, b)) {
+            p->nodata[i] = 1;
+            continue;
+        }
+        /* a tile holds the computed points of one block (at most EPFD_TILE_MAX) */
+        if (k > 0 && tile_of[j] != last)
+            p->n_tiles++;
+        last = tile_of[j];
+        struct epfd_tile *tl = &p->tiles[p->n_tiles];
+        if (tl->n == 0)
+            tl->first = k;
+        tl->n++;
+        store_point(&p->pts, k++, i, &sta, b);
+    }
+    if (k > 0)
+        p->n_tiles++;
+    p->pts.n = k;
+    tile_caps(p);
+    st = INTERF_OK;
+done:
+    free(order);
+    free(tile_of);
+    return st == INTERF_ENOMEM ? nomem(err) : st;
+}
+
+/* A pattern the 1-D tables cannot represent exactly is refused, never approximated: an
+ * elliptical beam (z > 1) depends on the azimuth about its boresight. */
+static enum interf_status check_axisymmetric(const struct interf_system_antenna *a,
+                                             struct interf_error *err)
+{
+    int kz = interf_pattern_key_index(a->antenna.def, "z");
+    if (kz >= 0 && a->antenna.value[kz] > 1.0)
+        return interf_error_set(err, INTERF_EINPUT,
+                                "[antenna %s] z: %g: elliptical beams are not supported by the "
+                                "EPFD kernel yet (it needs the azimuth about the boresight)",
+                                a->name, a->antenna.value[kz]);
+    return INTERF_OK;
+}
+
+/* The satellite gain table of antenna ai, built on first use; its index in *gi. */
+static enum interf_status sat_gain(struct interf_epfd_plan *p, size_t ai, int *gi, size_t *map,
+                                   struct interf_error *err)
+{
+    if (map[ai] != (size_t)-1) {
+        *gi = (int)map[ai];
+        return INTERF_OK;
+    }
+    const struct interf_system_antenna *a = interf_system_antenna(p->spec.sys, ai);
+    enum interf_status st = check_axisymmetric(a, err);
+    if (st != INTERF_OK)
+        return st;
+    st = epfd_gain_build(&p->sat_gain[p->n_sat_gain], &a->antenna, GAIN_CELLS, err);
+    if (st != INTERF_OK)
+        return st;
+    map[ai] = p->n_sat_gain;
+    *gi = (int)p->n_sat_gain++;
+    return INTERF_OK;
+}
+
+/* One emitter per lit beam of every satellite, in satellite order (the summation order). */
+static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct interf_error *err)
+{
+    const struct interf_system *sys = p->spec.sys;
+    const struct interf_system_info *info = interf_system_info(sys);
+    size_t n_em = 0;
+    for (size_t s = 0; s < info->n_sats; s++)
+        n_em += interf_system_orbit(sys, interf_system_sat_orbit(sys, s))->n_beams;
+    if (n_em == 0)
+        return interf_error_set(err, INTERF_EINPUT,
+                                "%s: no orbit carries a beam: nothing transmits (see beams = in "
+                                "interf-system(5))", info->path);
+    size_t *map = malloc(info->n_antennas * sizeof *map);
+    p->em = calloc(n_em, sizeof *p->em);
+    p->sat_gain = calloc(info->n_antennas, sizeof *p->sat_gain);
+    if (!map || !p->em || !p->sat_gain) {
+        free(map);
+        return nomem(err);
+    }
+    memset(map, 0xff, info->n_antennas * sizeof *map);
+    /* P Gt Gr / (4 pi d^2 Gr,max) with d in km: 1e-6 turns km^2 into m^2 */
+    double k = 1e-6 / (4.0 * INTERF_PI * pow(10.0, p->spec.es->gain_max_dbi / 10.0));
+    enum interf_status st = INTERF_OK;
+    for (size_t s = 0; s < info->n_sats && st == INTERF_OK; s++) {
+        const struct interf_system_orbit *o = interf_system_orbit(sys, interf_system_sat_orbit(sys, s));
+        for (size_t b = 0; b < o->n_beams && st == INTERF_OK; b++) {
+            struct epfd_emitter *e = &p->em[p->n_em++];
+            e->sat = s;
+            e->beam = interf_system_beam(sys, o->beams[b]);
+            e->p = (float)(pow(10.0, e->beam->power_dbw / 10.0) * k);
+            e->min_el_rad = o->min_elevation_deg * INTERF_DEG;
+            e->sin_min_el = sin(e->min_el_rad);
+            e->alpha0_rad = (float)(o->gso_avoidance_deg * INTERF_DEG);
+            p->any_alpha |= o->gso_avoidance_deg > 0;
+            st = sat_gain(p, e->beam->antenna, &e->gain, map, err);
+        }
+    }
+    free(map);
+    return st;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* GSO-arc tables for the distinct latitudes of the computed points; table 0 never suppresses
+ * (points from which no arc is visible, and runs without avoidance). */
+static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_error *err)
+{
+    size_t n = p->pts.n, nl = 0;
+    double *lat = malloc((n ? n : 1) * sizeof *lat);
+    if (!lat)
+        return nomem(err);
+    for (size_t i = 0; i < n && p->any_alpha; i++)
+        lat[nl++] = p->spec.lat_deg[p->pts.index[i]];
+    qsort(lat, nl, sizeof *lat, cmp_double);
+    size_t nd = 0;
+    for (size_t i = 0; i < nl; i++)
+        if (nd == 0 || lat[i] != lat[nd - 1])
+            lat[nd++] = lat[i];
+    p->alpha_tab = calloc(nd + 1, sizeof *p->alpha_tab);
+    p->alpha_node = malloc((nd + 1) * EPFD_ALPHA_NODES * sizeof(float));
+    p->alpha_bound = malloc((nd + 1) * EPFD_ALPHA_BOUNDS * sizeof(float));
+    if (!p->alpha_tab || !p->alpha_node || !p->alpha_bound) {
+        free(lat);
+        return nomem(err);
+    }
+    p->n_alpha = nd + 1;
+    for (size_t k = 0; k < EPFD_ALPHA_NODES; k++)
+        p->alpha_node[k] = 1e3f;
+    memset(p->alpha_bound, 0, EPFD_ALPHA_BOUNDS * sizeof(float));
+    /* the tables are independent: build them on all threads (each is ~0.05 s) */
+    #pragma omp parallel for schedule(dynamic) num_threads(p->threads)
+    for (size_t k = 0; k < nd; k++) {
+        struct interf_alpha_table *t = NULL;
+        if (interf_alpha_table_create(lat[k] * INTERF_DEG, 0, EPFD_ALPHA_CELLS, &t, NULL) !=
+            INTERF_OK)
+            continue; /* no arc visible: the points use table 0 */
+        const float *node, *bound;
+        epfd_alpha_raw(t, &node, &bound);
+        memcpy(p->alpha_node + (k + 1) * EPFD_ALPHA_NODES, node, EPFD_ALPHA_NODES * sizeof(float));
+        memcpy(p->alpha_bound + (k + 1) * EPFD_ALPHA_BOUNDS, bound,
+               EPFD_ALPHA_BOUNDS * sizeof(float));
+        p->alpha_tab[k + 1] = t;
+    }
+    for (size_t i = 0; i < n && nd; i++) {
+        double key = p->spec.lat_deg[p->pts.index[i]];
+        double *hit = bsearch(&key, lat, nd, sizeof *lat, cmp_double);
+        size_t k = (size_t)(hit - lat) + 1;
+        p->pts.alpha[i] = p->alpha_tab[k] ? (int32_t)k : 0;
+    }
+    free(lat);
+    return INTERF_OK;
+}
+
+static enum interf_status check_spec(const struct interf_epfd_spec *s, struct interf_error *err)
+{
+    if (!s->sys || !s->earth || !s->es || (s->n_points && (!s->lat_deg || !s->lon_deg)))
+        return interf_error_set(err, INTERF_EINVAL, "EPFD plan: incomplete specification");
+    if (!(s->step_s > 0) || s->n_steps < 1)
+        return interf_error_set(err, INTERF_EINPUT, "time step %g s, %ld steps: must be positive",
+                                s->step_s, s->n_steps);
+    if (s->tile_cols && s->n_points % s->tile_cols)
+        return interf_error_set(err, INTERF_EINVAL, "EPFD plan: %zu points are not rows of %zu",
+                                s->n_points, s->tile_cols);
+    return INTERF_OK;
+}
+
+enum interf_status interf_epfd_plan_create(const struct interf_epfd_spec *spec,
+                                           struct interf_epfd_plan **out, struct interf_error *err)
+{
+    enum interf_status st = check_spec(spec, err);
+    *out = NULL;
+    if (st != INTERF_OK)
+        return st;
+    struct interf_epfd_plan *p = calloc(1, sizeof *p);
+    if (!p)
+        return nomem(err);
+    p->spec = *spec;
+    p->threads = spec->threads > 0 ? spec->threads : omp_get_max_threads();
+    if ((st = plan_points(p, err)) != INTERF_OK || (st = plan_emitters(p, err)) != INTERF_OK ||
+        (st = epfd_gain_build(&p->es_gain, spec->es, GAIN_CELLS, err)) != INTERF_OK ||
+        (st = plan_alpha(p, err)) != INTERF_OK) {
+        interf_epfd_plan_destroy(p);
+        return st;
+    }
+    *out = p;
+    return INTERF_OK;
+}
+
+void interf_epfd_plan_destroy(struct interf_epfd_plan *p)
+{
+    if (!p)
+        return;
+    free(p->nodata);
+    free_points(&p->pts);
+    free(p->tiles);
+    free(p->em);
+    epfd_gain_free(&p->es_gain);
+    for (size_t k = 0; p->sat_gain && k < p->n_sat_gain; k++)
+        epfd_gain_free(&p->sat_gain[k]);
+    free(p->sat_gain);
+    for (size_t k = 0; k < p->n_alpha; k++)
+        interf_alpha_table_destroy(p->alpha_tab[k]);
+    free(p->alpha_tab);
+    free(p->alpha_node);
+    free(p->alpha_bound);
+    free(p);
+}
+
+const unsigned char *interf_epfd_plan_nodata(const struct interf_epfd_plan *p)
+{
+    return p->nodata;
+}
+
+double interf_epfd_plan_memory(const struct interf_epfd_plan *p)
+{
+    const struct interf_epfd_spec *s = &p->spec;
+    double hist = (double)s->n_points * INTERF_EPFD_NBINS * sizeof(uint32_t);
+    double block = (double)EPFD_BLOCK * (double)p->n_em * 12 * sizeof(float);
+    double scratch = (double)p->threads * EPFD_TILE_MAX * 4 * sizeof(float);
+    return hist + block + scratch;
+}

@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: MIT */
+/* Running an EPFD plan: blocks of time steps are propagated once, then every ground tile runs
+ * the steps of the block (its sums and histogram rows stay in cache), with only the satellites
+ * whose visibility cap can reach the tile. The per-pair loop is fused and branch-free, in fp32,
+ * with no acos, log10 or pow: cosines from dot products, gains from tables indexed by the half
+ * chord, the GSO-arc test from per-latitude tables (performance.md, perf-research.md §4).
+ *
+ *   epfd(g, t) = 10 log10 sum_s P_s Gt(theta_gs) / (4 pi d_gs^2) * Gr(phi_gs) / Gr,max
+ *
+ * (RR No. 22.5C.1; Rec. ITU-R S.1503-4 (09/2023) §D5.1 without operator masks.) */
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "epfd_impl.h"
+#include "interf/geo.h"
+#include "interf/orbit.h"
+
+/* Cull margin (rad) on top of the visibility cap: covers float rounding and ground heights
+ * above the sphere (up to 9 km on WGS 84) at no measurable cost. */
+#define CULL_MARGIN_RAD (0.5 * INTERF_DEG)
+
+/* Emitter states of one block of steps, [step][emitter], structure of arrays. */
+struct block {
+    float *sx, *sy, *sz; /* satellite position, km */
+    float *bx, *by, *bz; /* beam boresight, unit */
+    double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
+    double *lam;         /* Earth-central angle of the satellite's visibility cap */
+};
+
+/* Per-thread scratch of one tile. */
+struct scratch {
+    float acc[EPFD_TILE_MAX];  /* linear sum of the step */
+    float und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
+    size_t *list;              /* emitters that pass the cull */
+};
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define EPFD_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define EPFD_CLONES
+#endif
+
+/* What one emitter at one step needs in the pair loop. */
+struct pair_in {
+    float sx, sy, sz, bx, by, bz, p, s2;
+    int min_el_pos;            /* minimum elevation > 0: compare squares */
+    const float *tv, *ts;      /* satellite gain value and slope */
+    float hs;                  /* cells per unit of s */
+    int ns;
+};
+
+/* The fused pair loop over the points [0, n) of a tile (arrays offset to the tile). */
+EPFD_CLONES
+static void pairs(const struct pair_in *in, const struct epfd_points *g, size_t off, size_t n,
+                  const struct epfd_gain *es, float *restrict acc)
+{
+    const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
+    const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
+    const float *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
+    const float *tv = in->tv, *ts = in->ts, *rv = es->val, *rs = es->slope;
+    const float hs = in->hs * 0.5f, hr = (float)es->n * 0.5f;
+    const int ns = in->ns - 1, nr = es->n - 1;
+    for (size_t i = 0; i < n; i++) {
+        float vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
+        float d2 = vx * vx + vy * vy + vz * vz;
+        float vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
+        float id = 1.0f / sqrtf(d2);
+        float nx = vx * id, ny = vy * id, nz = vz * id;
+        /* |n + b| = 2 sin(theta/2) at the satellite, |n - p| = 2 sin(phi/2) at the station */
+        float ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
+        float ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
+        float fs = sqrtf(ax * ax + ay * ay + az * az) * hs;
+        float fr = sqrtf(ex * ex + ey * ey + ez * ez) * hr;
+        int is = (int)fs, ir = (int)fr;
+        is = is < ns ? is : ns;
+        ir = ir < nr ? ir : nr;
+        float gt = tv[is] + (fs - (float)is) * ts[is];
+        float gr = rv[ir] + (fr - (float)ir) * rs[ir];
+        /* elevation >= the minimum, without asin: vu / d >= sin(min) */
+        int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
+        acc[i] += (float)vis * (in->p * gt * gr * (id * id));
+    }
+}
+
+/* The same with GSO-arc avoidance: contributions with |alpha| surely >= alpha0 are added,
+ * those the table cannot decide go to und[] for the exact test. */
+EPFD_CLONES
+static void pairs_alpha(const struct pair_in *in, const struct epfd_points *g, size_t off,
+                        size_t n, const struct epfd_gain *es, const float *node,
+                        const float *bound, float alpha0, float *restrict acc,
+                        float *restrict und)
+{
+    const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
+    const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
+    const float *ex_ = g->ex + off, *ey_ = g->ey + off, *ez_ = g->ez + off;
+    const float *nx_ = g->nx + off, *ny_ = g->ny + off, *nz_ = g->nz + off;
+    const float *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
+    const int32_t *tab = g->alpha + off;
+    const float *tv = in->tv, *ts = in->ts, *rv = es->val, *rs = es->slope;
+    const float hs = in->hs * 0.5f, hr = (float)es->n * 0.5f;
+    const int ns = in->ns - 1, nr = es->n - 1, na = EPFD_ALPHA_CELLS - 1;
+    for (size_t i = 0; i < n; i++) {
+        float vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
+        float d2 = vx * vx + vy * vy + vz * vz;
+        float vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
+        float id = 1.0f / sqrtf(d2);
+        float nx = vx * id, ny = vy * id, nz = vz * id;
+        float ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
+        float ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
+        float fs = sqrtf(ax * ax + ay * ay + az * az) * hs;
+        float fr = sqrtf(ex * ex + ey * ey + ez * ez) * hr;
+        int is = (int)fs, ir = (int)fr;
+        is = is < ns ? is : ns;
+        ir = ir < nr ? ir : nr;
+        float gt = tv[is] + (fs - (float)is) * ts[is];
+        float gr = rv[ir] + (fr - (float)ir) * rs[ir];
+        int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
+        float pfd = (float)vis * (in->p * gt * gr * (id * id));
+        /* |alpha| from the point's table: stereographic coordinates of the local direction */
+        float le = nx * ex_[i] + ny * ey_[i] + nz * ez_[i];
+        float ln = nx * nx_[i] + ny * ny_[i] + nz * nz_[i];
+        float k = 1.0f / (1.0f + vu * id);
+        float fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        float fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        int ix = (int)fx, iy = (int)fy;
+        /* integer clamps: gcc 12 if-converts these, not float ones (perf-research §4.2) */
+        ix = ix > 0 ? ix : 0;
+        ix = ix < na ? ix : na;
+        iy = iy > 0 ? iy : 0;
+        iy = iy < na ? iy : na;
+        fx -= (float)ix;
+        fy -= (float)iy;
+        /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */
+        int o = tab[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
+        const int up = EPFD_ALPHA_CELLS + 1;
+        float lo = node[o] + fx * (node[o + 1] - node[o]);
+        float hi = node[o + up] + fx * (node[o + up + 1] - node[o + up]);
+        float a = lo + fy * (hi - lo);
+        float bd = bound[tab[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+        float on = (float)(a - bd > alpha0), open = (float)(fabsf(a - alpha0) <= bd);
+        acc[i] += on * pfd;
+        und[i] = open * pfd;
+    }
+}
+
+static void block_free(struct block *b)
+{
+    void *f[] = {b->sx, b->sy, b->sz, b->bx, b->by, b->bz, b->ux, b->uy, b->uz, b->lam};
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+        free(f[k]);
+}
+
+static int block_alloc(struct block *b, size_t n)
+{
+    float **f[] = {&b->sx, &b->sy, &b->sz, &b->bx, &b->by, &b->bz};
+    double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam};
+    int ok = 1;
+    for (size_t k = 0; k < 6; k++)
+        ok &= (*f[k] = malloc(n * sizeof(float))) != NULL;
+    for (size_t k = 0; k < 4; k++)
+        ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
+    return ok;
+}
+
+/* The boresight (unit, ECEF) of a beam of a satellite at r: nadir, tilted off nadir toward an
+ * azimuth of the sub-satellite point's local frame, or toward an aim point. */
+static void beam_axis(const struct interf_system_beam *bm, const double r[3], const double aim[3],
+                      double b[3])
+{
+    double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+    double up[3] = {r[0] / rn, r[1] / rn, r[2] / rn};
+    if (bm->pointing == INTERF_POINT_AIM) {
+        double d[3] = {aim[0] - r[0], aim[1] - r[1], aim[2] - r[2]};
+        double dn = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        for (int i = 0; i < 3; i++)
+            b[i] = d[i] / dn;
+        return;
+    }
+    double tilt = bm->pointing == INTERF_POINT_OFF_NADIR ? bm->off_nadir_deg * INTERF_DEG : 0.0;
+    double az = bm->azimuth_deg * INTERF_DEG, h = hypot(up[0], up[1]);
+    /* local east and north at the sub-satellite point (east undefined over a pole: take +y) */
+    double east[3] = {h > 0 ? -up[1] / h : 0, h > 0 ? up[0] / h : 1, 0};
+    double north[3] = {up[1] * east[2] - up[2] * east[1], up[2] * east[0] - up[0] * east[2],
+                       up[0] * east[1] - up[1] * east[0]};
+    for (int i = 0; i < 3; i++)
+        b[i] = -cos(tilt) * up[i] + sin(tilt) * (cos(az) * north[i] + sin(az) * east[i]);
+}
+
+/* Propagate the satellites for the steps [s0, s0 + ns) and fill the emitter states. */
+static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, int ns,
+                                     double *pos, struct block *b, struct interf_error *err)
+{
+    const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
+    size_t nsat = interf_constellation_count(c);
+    for (int k = 0; k < ns; k++) {
+        double t = p->spec.start_s + (double)(s0 + k) * p->spec.step_s;
+        struct interf_ephem e = {pos, pos + nsat, pos + 2 * nsat, NULL, NULL, NULL};
+        interf_constellation_propagate(c, 0, nsat, t, INTERF_FRAME_ECEF, &e);
+        for (size_t j = 0; j < p->n_em; j++) {
+            const struct epfd_emitter *em = &p->em[j];
+            size_t q = (size_t)k * p->n_em + j, s = em->sat;
+            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, aim[3] = {0, 0, 0}, bs[3];
+            if (em->beam->pointing == INTERF_POINT_AIM) {
+                enum interf_status st = interf_geo_to_ecef(
+                    p->spec.earth, em->beam->aim_lat_deg * INTERF_DEG,
+                    em->beam->aim_lon_deg * INTERF_DEG, 0, aim, err);
+                if (st != INTERF_OK)
+                    return st;
+            }
+            beam_axis(em->beam, r, aim, bs);
+            double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+            b->sx[q] = (float)r[0], b->sy[q] = (float)r[1], b->sz[q] = (float)r[2];
+            b->bx[q] = (float)bs[0], b->by[q] = (float)bs[1], b->bz[q] = (float)bs[2];
+            b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
+            /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e */
+            double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
+            b->lam[q] = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
+        }
+    }
+    return INTERF_OK;
+}
+
+/* The emitters whose cap can reach the tile at step k of the block, in emitter order. */
+static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int k,
+                   const struct epfd_tile *tl, size_t *list)
+{
+    size_t n = 0, base = (size_t)k * p->n_em;
+    for (size_t j = 0; j < p->n_em; j++) {
+        size_t q = base + j;
+        double reach = b->lam[q] + tl->radius_rad + CULL_MARGIN_RAD;
+        double dot = b->ux[q] * tl->cx + b->uy[q] * tl->cy + b->uz[q] * tl->cz;
+        if (b->lam[q] > 0 && (reach >= INTERF_PI || dot >= cos(reach)))
+            list[n++] = j;
+    }
+    return n;
+}
+
+/* The exact GSO-arc test for the contributions the table left open (rare: < 0.1 % of pairs). */
+static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile *tl,
+                        const struct pair_in *in, float alpha0, struct scratch *w)
+{
+    const struct epfd_points *g = &p->pts;
+    for (size_t i = 0; i < tl->n; i++) {
+        if (!(w->und[i] > 0))
+            continue;
+        size_t q = tl->first + i;
+        double v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
+        double e = v[0] * g->ex[q] + v[1] * g->ey[q] + v[2] * g->ez[q];
+        double n = v[0] * g->nx[q] + v[1] * g->ny[q] + v[2] * g->nz[q];
+        double u = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
+        double d = sqrt(e * e + n * n + u * u);
+        if (interf_alpha_table_exact(p->alpha_tab[g->alpha[q]], e / d, n / d, u / d) >= alpha0)
+            w->acc[i] += w->und[i];
+    }
+}
+
+/* One tile at step k of the block: sums, then histogram bins and series. */
+static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b, int k, long step,
+                         const struct epfd_tile *tl, const struct interf_epfd_bins *bins,
+                         struct scratch *w, struct interf_epfd_out *out)
+{
+    size_t nl = cull(p, b, k, tl, w->list);
+    memset(w->acc, 0, tl->n * sizeof(float));
+    for (size_t m = 0; m < nl; m++) {
+        const struct epfd_emitter *em = &p->em[w->list[m]];
+        const struct epfd_gain *gt = &p->sat_gain[em->gain];
+        size_t q = (size_t)k * p->n_em + w->list[m];
+        struct pair_in in = {b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q], b->bz[q], em->p,
+                             (float)(em->sin_min_el * em->sin_min_el), em->min_el_rad > 0,
+                             gt->val, gt->slope, (float)gt->n, gt->n};
+        if (em->alpha0_rad > 0) {
+            pairs_alpha(&in, &p->pts, tl->first, tl->n, &p->es_gain, p->alpha_node,
+                        p->alpha_bound, em->alpha0_rad, w->acc, w->und);
+            settle_open(p, tl, &in, em->alpha0_rad, w);
+        } else {
+            pairs(&in, &p->pts, tl->first, tl->n, &p->es_gain, w->acc);
+        }
+    }
+    uint64_t clamped = 0;
+    for (size_t i = 0; i < tl->n; i++) {
+        size_t orig = p->pts.index[tl->first + i];
+        int c;
+        if (out->hist)
+            out->hist[orig * INTERF_EPFD_NBINS + interf_epfd_bin(bins, w->acc[i], &c)]++;
+        else
+            interf_epfd_bin(bins, w->acc[i], &c);
+        clamped += (uint64_t)c;
+        if (out->series)
+            out->series[orig * (size_t)p->spec.n_steps + (size_t)step] =
+                w->acc[i] > 0 ? (float)(10.0 * log10(w->acc[i])) : -300.0f;
+    }
+    return clamped;
+}
+
+enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
+                                   int (*progress)(double, void *), void *user,
+                                   struct interf_error *err)
+{
+    const struct interf_epfd_spec *s = &p->spec;
+    size_t nsat = interf_system_info(s->sys)->n_sats;
+    struct block b = {0};
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    double *pos = malloc(3 * (nsat ? nsat : 1) * sizeof *pos);
+    struct scratch *w = calloc((size_t)p->threads, sizeof *w);
+    enum interf_status st = INTERF_ENOMEM;
+    int ok = bins && pos && w && block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
+    for (int t = 0; ok && t < p->threads; t++)
+        ok = (w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t))) != NULL;
+    if (!ok) {
+        interf_error_set(err, st, "EPFD run: out of memory");
+        goto done;
+    }
+    interf_epfd_bins_init(bins);
+    if (out->hist)
+        memset(out->hist, 0, s->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
+    if (out->series)
+        for (size_t i = 0; i < s->n_points * (size_t)s->n_steps; i++)
+            out->series[i] = -300.0f;
+    out->clamped = 0;
+    for (long s0 = 0; s0 < s->n_steps; s0 += EPFD_BLOCK) {
+        int ns = s->n_steps - s0 < EPFD_BLOCK ? (int)(s->n_steps - s0) : EPFD_BLOCK;
+        if ((st = fill_block(p, s0, ns, pos, &b, err)) != INTERF_OK)
+            goto done;
+        uint64_t clamped = 0;
+        int used = 1;
+        /* Threads take whole tiles: a point's sum never depends on how tiles are shared. */
+        #pragma omp parallel num_threads(p->threads) reduction(+ : clamped)
+        {
+            #pragma omp single
+            used = omp_get_num_threads();
+            #pragma omp for schedule(dynamic, 1)
+            for (size_t t = 0; t < p->n_tiles; t++)
+                for (int k = 0; k < ns; k++)
+                    clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t], bins,
+                                        &w[omp_get_thread_num()], out);
+        }
+        out->clamped += clamped;
+        out->threads_used = used;
+        if (progress && progress((double)(s0 + ns) / (double)s->n_steps, user)) {
+            st = interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
+            goto done;
+        }
+    }
+    st = INTERF_OK;
+done:
+    for (int t = 0; w && t < p->threads; t++)
+        free(w[t].list);
+    free(w);
+    block_free(&b);
+    free(pos);
+    free(bins);
+    return st;
+}
