@@ -107,6 +107,10 @@ struct interf_epfd_spec {
     double start_s, step_s;
     long n_steps;
     int threads;                          /* 0: all cores */
+    double power_offset_db;               /* added to every beam's power: a run in another
+                                             reference bandwidth than the system file's takes
+                                             10 log10(B_run / B_file) (flat spectral density,
+                                             S.1503-4 §C4.1) */
 };
 
 /* A planned run (tables, tiles, points); read-only while it runs. */

@@ -240,7 +240,7 @@ static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct inter
             struct epfd_emitter *e = &p->em[p->n_em++];
             e->sat = s;
             e->beam = interf_system_beam(sys, o->beams[b]);
-            e->p = (float)(pow(10.0, e->beam->power_dbw / 10.0) * k);
+            e->p = (float)(pow(10.0, (e->beam->power_dbw + p->spec.power_offset_db) / 10.0) * k);
             e->min_el_rad = o->min_elevation_deg * INTERF_DEG;
             e->sin_min_el = sin(e->min_el_rad);
             e->alpha0_rad = (float)(o->gso_avoidance_deg * INTERF_DEG);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *prog = "interf";
@@ -129,6 +130,24 @@ bad:
     cli_usage_error("%s: expected a duration such as 90s, 15m, 2h or 1.5d, got \"%s\"", opt, arg);
 }
 
+double cli_size(const char *arg, const char *opt)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end), unit = 1;
+    if (end == arg || errno == ERANGE || !isfinite(v) || v <= 0)
+        goto bad;
+    if (*end) {
+        const char *units = "KMGT", *u = strchr(units, *end);
+        if (!u || end[1] != '\0')
+            goto bad;
+        unit = pow(1024.0, (double)(u - units + 1));
+    }
+    return v * unit;
+bad:
+    cli_usage_error("%s: expected a positive size such as 512M or 2G, got \"%s\"", opt, arg);
+}
+
 double cli_time(const char *arg, const char *opt, double epoch_unix_s)
 {
     /* An ISO 8601 time starts with a four-digit year and a dash; anything else is an offset. */
@@ -240,6 +259,43 @@ char *cli_command_line(int argc, char **argv)
     }
     *q = '\0';
     return s;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+void cli_progress_init(struct cli_progress *p, int force, int quiet, double total,
+                       const char *unit)
+{
+    p->enabled = !quiet && (force || isatty(STDERR_FILENO));
+    p->start_s = now_s();
+    p->last_s = p->start_s;
+    p->total = total;
+    p->unit = unit;
+}
+
+int cli_progress_report(double fraction, void *arg)
+{
+    struct cli_progress *p = arg;
+    double t = now_s();
+    if (!p->enabled || (t - p->last_s < 1.0 && fraction < 1.0))
+        return 0;
+    p->last_s = t;
+    double el = t - p->start_s, rate = fraction * p->total / (el > 0 ? el : 1e-9);
+    double eta = fraction > 0 ? el * (1 - fraction) / fraction : 0;
+    fprintf(stderr, "\r%s: %3.0f%%  %.0f %s/s  ETA %d:%02d ", prog, 100 * fraction, rate, p->unit,
+            (int)(eta / 60), (int)eta % 60);
+    return 0;
+}
+
+void cli_progress_done(struct cli_progress *p)
+{
+    if (p->enabled && p->last_s > p->start_s)
+        fputc('\n', stderr);
 }
 
 static void on_signal(int sig)

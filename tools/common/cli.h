@@ -34,6 +34,8 @@ long cli_long(const char *arg, const char *opt, long min, long max);
 /* A duration in seconds: a number with an optional unit s, m, h or d ("90s", "15m", "1.5d"; a
  * bare number is seconds). allow_negative permits a leading minus. */
 double cli_duration(const char *arg, const char *opt, int allow_negative);
+/* A size in bytes: a number with an optional suffix K, M, G or T (powers of 1024). */
+double cli_size(const char *arg, const char *opt);
 /* A time relative to the epoch (s): an ISO 8601 UTC time, or an offset duration. */
 double cli_time(const char *arg, const char *opt, double epoch_unix_s);
 /* A list of indices "0,5,10-20" below limit into a newly allocated array of flags (limit bytes,
@@ -45,6 +47,22 @@ int cli_latlon(const char *arg, const char *opt, double *lat_deg, double *lon_de
 /* The command line as one string, arguments quoted where needed (for provenance lines).
  * Newly allocated; free with free(). */
 char *cli_command_line(int argc, char **argv);
+
+/* Progress on stderr for long runs: "NAME: 42% 1234 steps/s ETA 0:12" rewritten in place at
+ * most once a second, only when enabled (stderr is a terminal or --progress, and not -q). */
+struct cli_progress {
+    int enabled;
+    double start_s, last_s;
+    double total;        /* units of work, e.g. time steps */
+    const char *unit;    /* "steps" */
+};
+
+void cli_progress_init(struct cli_progress *p, int force, int quiet, double total,
+                       const char *unit);
+/* Report the fraction done; returns 0 (a progress callback that never cancels). */
+int cli_progress_report(double fraction, void *progress);
+/* End the progress line (a newline, if anything was printed). */
+void cli_progress_done(struct cli_progress *p);
 
 /* Output: stdout, or FILE written to a temporary file beside it and renamed into place on
  * success (regular files and new paths); devices and FIFOs are written directly. */
