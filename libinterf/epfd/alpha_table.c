@@ -89,25 +89,16 @@ enum interf_status interf_alpha_table_create(double lat_rad, double alt_km, int 
             direction(t, coord(t, i), coord(t, j), d);
             t->node[j * (n + 1) + i] = (float)exact(t, d);
         }
-    /* Per cell, the error of bilinear interpolation measured at the centre and the four edge
-     * midpoints, tripled, plus a floor: where alpha bends (its zero along the arc, the switch to
-     * an end point of the visible arc) the bound grows and the kernel falls back to the exact
-     * solution there. */
+    /* Per cell, the error of bilinear interpolation measured at the centre, quadrupled, plus a
+     * floor: where alpha bends (its zero along the arc, the switch to an end point of the visible
+     * arc) the bound grows and the kernel falls back to the exact solution there. (Probing the
+     * four edge midpoints as well tightened nothing measurable at three times the cost.) */
     for (int j = 0; j < n; j++)
         for (int i = 0; i < n; i++) {
             const float *c = &t->node[j * (n + 1) + i];
-            double a = c[0], b = c[1], cc = c[n + 1], dd = c[n + 2];
-            static const double probes[5][2] = {{.5, .5}, {.5, 0}, {0, .5}, {1, .5}, {.5, 1}};
-            double worst = 0;
-            for (int k = 0; k < 5; k++) {
-                double fx = probes[k][0], fy = probes[k][1];
-                double bil = (1 - fy) * ((1 - fx) * a + fx * b) + fy * ((1 - fx) * cc + fx * dd);
-                direction(t, coord(t, i) + fx / t->scale, coord(t, j) + fy / t->scale, d);
-                double dev = fabs(exact(t, d) - bil);
-                if (dev > worst)
-                    worst = dev;
-            }
-            t->bound[j * n + i] = (float)(3 * worst + 2e-4);
+            double bil = 0.25 * ((double)c[0] + c[1] + c[n + 1] + c[n + 2]);
+            direction(t, coord(t, i) + 0.5 / t->scale, coord(t, j) + 0.5 / t->scale, d);
+            t->bound[j * n + i] = (float)(4 * fabs(exact(t, d) - bil) + 2e-4);
         }
     *out = t;
     return INTERF_OK;

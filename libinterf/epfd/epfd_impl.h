@@ -12,8 +12,12 @@
 #include "interf/system.h"
 
 /* Points per tile: a tile's sums, scratch and histogram rows stay in cache while the time steps
- * of a block run over it (performance.md: time inside ground tiles). */
-#define EPFD_TILE_MAX 256
+ * of a block run over it (performance.md: time inside ground tiles). Small tiles cull well
+ * (perf-research §4.1: 2.3 deg tiles); groups of tiles ("super tiles") are culled first so that
+ * the per-tile cull scans a short list instead of every satellite. */
+#define EPFD_TILE_SIDE 8
+#define EPFD_TILE_MAX (EPFD_TILE_SIDE * EPFD_TILE_SIDE)
+#define EPFD_SUPER_SIDE 4 /* tiles per side of a super tile */
 /* Time steps propagated together: their satellite states stay in L2 for every tile. */
 #define EPFD_BLOCK 16
 /* Cells per side of a GSO-arc table (interf_alpha_table). */
@@ -46,15 +50,25 @@ struct epfd_points {
     float *gx, *gy, *gz;  /* position, km */
     float *ux, *uy, *uz;  /* local up (surface normal) */
     float *ex, *ey, *ez;  /* local east */
-    float *nx, *ny, *nz;  /* local north */
+    float *nx, *ny, *nz;  /* local north, negated south of the equator (see store_point) */
     float *px, *py, *pz;  /* earth-station boresight */
     int32_t *alpha;       /* the point's GSO-arc table: 0 is the table of "no avoidance" */
 };
 
+/* A cap on the sphere that holds a set of points. */
+struct epfd_cap {
+    double cx, cy, cz;    /* unit vector of the centre */
+    double radius_rad;    /* radius about the centre (Earth-central angle) */
+};
+
 struct epfd_tile {
     size_t first, n;      /* points [first, first + n) in tile order */
-    double cx, cy, cz;    /* unit vector of the cap centre */
-    double radius_rad;    /* cap radius about the centre (Earth-central angle) */
+    struct epfd_cap cap;
+};
+
+struct epfd_super {
+    size_t first, n;      /* tiles [first, first + n) */
+    struct epfd_cap cap;
 };
 
 struct interf_epfd_plan {
@@ -63,6 +77,8 @@ struct interf_epfd_plan {
     struct epfd_points pts;        /* computed points only */
     struct epfd_tile *tiles;
     size_t n_tiles;
+    struct epfd_super *supers;
+    size_t n_supers;
     struct epfd_emitter *em;
     size_t n_em;
     struct epfd_gain es_gain;

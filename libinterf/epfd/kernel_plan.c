@@ -10,8 +10,6 @@
 #include "epfd_impl.h"
 #include "interf/geo.h"
 
-/* Grid tiles: blocks of TILE_SIDE x TILE_SIDE cells (<= EPFD_TILE_MAX points). */
-#define TILE_SIDE 16
 /* Cells of the gain tables (see gain.c). */
 #define GAIN_CELLS 32768
 
@@ -76,56 +74,84 @@ static void store_point(struct epfd_points *p, size_t k, size_t orig,
     p->gz[k] = (float)st->ecef_km[2];
     p->ux[k] = (float)st->up[0], p->uy[k] = (float)st->up[1], p->uz[k] = (float)st->up[2];
     p->ex[k] = (float)st->east[0], p->ey[k] = (float)st->east[1], p->ez[k] = (float)st->east[2];
-    p->nx[k] = (float)st->north[0], p->ny[k] = (float)st->north[1];
-    p->nz[k] = (float)st->north[2];
+    /* South of the equator the north vector is stored mirrored: alpha(lat, e, n, u) =
+     * alpha(-lat, e, -n, u) (the GSO arc is symmetric about the equatorial plane), so one
+     * GSO-arc table of |latitude| serves both hemispheres. */
+    double m = st->lat_rad < 0 ? -1.0 : 1.0;
+    p->nx[k] = (float)(m * st->north[0]), p->ny[k] = (float)(m * st->north[1]);
+    p->nz[k] = (float)(m * st->north[2]);
     p->px[k] = (float)b[0], p->py[k] = (float)b[1], p->pz[k] = (float)b[2];
 }
 
-/* Tile order: grid blocks of TILE_SIDE x TILE_SIDE, or runs of the list. order[] receives the
- * original indices, tile_of[] the tile of each. Returns the number of tiles. */
-static size_t tile_order(const struct interf_epfd_spec *s, size_t *order, size_t *tile_of)
+/* Tile order: grid blocks of EPFD_TILE_SIDE^2 cells inside super blocks of EPFD_SUPER_SIDE^2
+ * tiles, or runs of the list. order[] receives the original indices, tile_of[] the tile of
+ * each, super_of[] the super tile of each tile. Returns the number of tiles. */
+static size_t tile_order(const struct interf_epfd_spec *s, size_t *order, size_t *tile_of,
+                         size_t *super_of)
 {
-    size_t n = s->n_points, k = 0, t = 0;
+    size_t n = s->n_points, k = 0, t = 0, u = 0;
     if (s->tile_cols == 0) {
         for (size_t i = 0; i < n; i++) {
             order[i] = i;
             tile_of[i] = i / EPFD_TILE_MAX;
+            super_of[tile_of[i]] = tile_of[i] / (EPFD_SUPER_SIDE * EPFD_SUPER_SIDE);
         }
         return (n + EPFD_TILE_MAX - 1) / EPFD_TILE_MAX;
     }
+    const size_t ts = EPFD_TILE_SIDE, ss = EPFD_TILE_SIDE * EPFD_SUPER_SIDE;
     size_t cols = s->tile_cols, rows = n / cols;
-    for (size_t r0 = 0; r0 < rows; r0 += TILE_SIDE)
-        for (size_t c0 = 0; c0 < cols; c0 += TILE_SIDE, t++)
-            for (size_t r = r0; r < r0 + TILE_SIDE && r < rows; r++)
-                for (size_t c = c0; c < c0 + TILE_SIDE && c < cols; c++) {
-                    order[k] = r * cols + c;
-                    tile_of[k++] = t;
+    for (size_t R = 0; R < rows; R += ss)
+        for (size_t C = 0; C < cols; C += ss, u++)
+            for (size_t r0 = R; r0 < R + ss && r0 < rows; r0 += ts)
+                for (size_t c0 = C; c0 < C + ss && c0 < cols; c0 += ts, t++) {
+                    super_of[t] = u;
+                    for (size_t r = r0; r < r0 + ts && r < rows; r++)
+                        for (size_t c = c0; c < c0 + ts && c < cols; c++) {
+                            order[k] = r * cols + c;
+                            tile_of[k++] = t;
+                        }
                 }
     return t;
 }
 
-/* The cap (centre, radius) of each tile's computed points. */
-static void tile_caps(struct interf_epfd_plan *p)
+/* The smallest-ish cap (centre: the normalised mean) that holds points [first, first + n). */
+static struct epfd_cap cap_of(const struct epfd_points *p, size_t first, size_t n)
 {
+    struct epfd_cap cap;
+    double c[3] = {0, 0, 0}, mincos = 1;
+    for (size_t i = first; i < first + n; i++)
+        c[0] += p->ux[i], c[1] += p->uy[i], c[2] += p->uz[i];
+    double norm = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+    if (!(norm > 1e-6 * (double)n)) {
+        /* points all round the globe: their mean is no centre; the cap is the whole sphere */
+        cap.cx = 0, cap.cy = 0, cap.cz = 1, cap.radius_rad = INTERF_PI;
+        return cap;
+    }
+    cap.cx = c[0] / norm, cap.cy = c[1] / norm, cap.cz = c[2] / norm;
+    for (size_t i = first; i < first + n; i++) {
+        double r = sqrt((double)p->gx[i] * p->gx[i] + (double)p->gy[i] * p->gy[i] +
+                        (double)p->gz[i] * p->gz[i]);
+        double cs = (cap.cx * p->gx[i] + cap.cy * p->gy[i] + cap.cz * p->gz[i]) / r;
+        mincos = cs < mincos ? cs : mincos;
+    }
+    cap.radius_rad = acos(mincos > 1 ? 1 : mincos < -1 ? -1 : mincos);
+    return cap;
+}
+
+/* Caps of the tiles and super tiles, and the super tiles' ranges of tiles. */
+static void caps(struct interf_epfd_plan *p, const size_t *super_of_tile)
+{
+    for (size_t t = 0; t < p->n_tiles; t++)
+        p->tiles[t].cap = cap_of(&p->pts, p->tiles[t].first, p->tiles[t].n);
     for (size_t t = 0; t < p->n_tiles; t++) {
-        struct epfd_tile *tl = &p->tiles[t];
-        double c[3] = {0, 0, 0};
-        for (size_t i = tl->first; i < tl->first + tl->n; i++) {
-            c[0] += p->pts.ux[i], c[1] += p->pts.uy[i], c[2] += p->pts.uz[i];
-        }
-        double norm = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
-        tl->cx = c[0] / norm, tl->cy = c[1] / norm, tl->cz = c[2] / norm;
-        double mincos = 1;
-        for (size_t i = tl->first; i < tl->first + tl->n; i++) {
-            double r = sqrt((double)p->pts.gx[i] * p->pts.gx[i] +
-                            (double)p->pts.gy[i] * p->pts.gy[i] +
-                            (double)p->pts.gz[i] * p->pts.gz[i]);
-            double cosang = (tl->cx * p->pts.gx[i] + tl->cy * p->pts.gy[i] +
-                             tl->cz * p->pts.gz[i]) / r;
-            if (cosang < mincos)
-                mincos = cosang;
-        }
-        tl->radius_rad = acos(mincos > 1 ? 1 : mincos < -1 ? -1 : mincos);
+        if (t == 0 || super_of_tile[t] != super_of_tile[t - 1])
+            p->supers[p->n_supers++] = (struct epfd_super){t, 0, {0, 0, 1, 0}};
+        p->supers[p->n_supers - 1].n++;
+    }
+    for (size_t u = 0; u < p->n_supers; u++) {
+        struct epfd_super *sp = &p->supers[u];
+        const struct epfd_tile *a = &p->tiles[sp->first], *b = &p->tiles[sp->first + sp->n - 1];
+        sp->cap = cap_of(&p->pts, a->first, b->first + b->n - a->first);
     }
 }
 
@@ -133,16 +159,18 @@ static void tile_caps(struct interf_epfd_plan *p)
 static enum interf_status plan_points(struct interf_epfd_plan *p, struct interf_error *err)
 {
     const struct interf_epfd_spec *s = &p->spec;
-    size_t n = s->n_points;
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
-    size_t *tile_of = malloc((n ? n : 1) * sizeof *tile_of);
+    size_t n = s->n_points, m = n ? n : 1;
+    size_t *order = malloc(m * sizeof *order), *tile_of = malloc(m * sizeof *tile_of);
+    size_t *super_of = malloc(m * sizeof *super_of), *super_of_tile = NULL;
     enum interf_status st = INTERF_ENOMEM;
-    p->nodata = calloc(n ? n : 1, 1);
-    if (!order || !tile_of || !p->nodata || !alloc_points(&p->pts, n))
+    p->nodata = calloc(m, 1);
+    if (!order || !tile_of || !super_of || !p->nodata || !alloc_points(&p->pts, n))
         goto done;
-    size_t n_tiles = tile_order(s, order, tile_of), k = 0, last = (size_t)-1;
+    size_t n_tiles = tile_order(s, order, tile_of, super_of), k = 0, last = (size_t)-1;
     p->tiles = calloc(n_tiles ? n_tiles : 1, sizeof *p->tiles);
-    if (!p->tiles)
+    p->supers = calloc(n_tiles ? n_tiles : 1, sizeof *p->supers);
+    super_of_tile = calloc(n_tiles ? n_tiles : 1, sizeof *super_of_tile);
+    if (!p->tiles || !p->supers || !super_of_tile)
         goto done;
     for (size_t j = 0; j < n; j++) {
         size_t i = order[j];
@@ -156,7 +184,7 @@ static enum interf_status plan_points(struct interf_epfd_plan *p, struct interf_
             p->nodata[i] = 1;
             continue;
         }
-        /* a tile holds the computed points of one block (at most EPFD_TILE_MAX) */
+        /* a tile holds the computed points of one block; blocks with none vanish */
         if (k > 0 && tile_of[j] != last)
             p->n_tiles++;
         last = tile_of[j];
@@ -164,16 +192,19 @@ static enum interf_status plan_points(struct interf_epfd_plan *p, struct interf_
         if (tl->n == 0)
             tl->first = k;
         tl->n++;
+        super_of_tile[p->n_tiles] = super_of[tile_of[j]];
         store_point(&p->pts, k++, i, &sta, b);
     }
     if (k > 0)
         p->n_tiles++;
     p->pts.n = k;
-    tile_caps(p);
+    caps(p, super_of_tile);
     st = INTERF_OK;
 done:
     free(order);
     free(tile_of);
+    free(super_of);
+    free(super_of_tile);
     return st == INTERF_ENOMEM ? nomem(err) : st;
 }
 
@@ -258,7 +289,7 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* GSO-arc tables for the distinct latitudes of the computed points; table 0 never suppresses
+/* GSO-arc tables for the distinct |latitudes| of the computed points; table 0 never suppresses
  * (points from which no arc is visible, and runs without avoidance). */
 static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_error *err)
 {
@@ -267,7 +298,7 @@ static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_e
     if (!lat)
         return nomem(err);
     for (size_t i = 0; i < n && p->any_alpha; i++)
-        lat[nl++] = p->spec.lat_deg[p->pts.index[i]];
+        lat[nl++] = fabs(p->spec.lat_deg[p->pts.index[i]]);
     qsort(lat, nl, sizeof *lat, cmp_double);
     size_t nd = 0;
     for (size_t i = 0; i < nl; i++)
@@ -299,7 +330,7 @@ static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_e
         p->alpha_tab[k + 1] = t;
     }
     for (size_t i = 0; i < n && nd; i++) {
-        double key = p->spec.lat_deg[p->pts.index[i]];
+        double key = fabs(p->spec.lat_deg[p->pts.index[i]]);
         double *hit = bsearch(&key, lat, nd, sizeof *lat, cmp_double);
         size_t k = (size_t)(hit - lat) + 1;
         p->pts.alpha[i] = p->alpha_tab[k] ? (int32_t)k : 0;
@@ -350,6 +381,7 @@ void interf_epfd_plan_destroy(struct interf_epfd_plan *p)
     free(p->nodata);
     free_points(&p->pts);
     free(p->tiles);
+    free(p->supers);
     free(p->em);
     epfd_gain_free(&p->es_gain);
     for (size_t k = 0; p->sat_gain && k < p->n_sat_gain; k++)

@@ -26,14 +26,16 @@ struct block {
     float *sx, *sy, *sz; /* satellite position, km */
     float *bx, *by, *bz; /* beam boresight, unit */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
-    double *lam;         /* Earth-central angle of the satellite's visibility cap */
+    double *lam;         /* Earth-central angle of the visibility cap plus the cull margin */
+    double *clam, *slam; /* its cosine and sine */
 };
 
 /* Per-thread scratch of one tile. */
 struct scratch {
     float acc[EPFD_TILE_MAX];  /* linear sum of the step */
     float und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
-    size_t *list;              /* emitters that pass the cull */
+    size_t *super_list;        /* emitters that pass the super tile's cull */
+    size_t *list;              /* emitters that pass the tile's cull */
 };
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -147,7 +149,8 @@ static void pairs_alpha(const struct pair_in *in, const struct epfd_points *g, s
 
 static void block_free(struct block *b)
 {
-    void *f[] = {b->sx, b->sy, b->sz, b->bx, b->by, b->bz, b->ux, b->uy, b->uz, b->lam};
+    void *f[] = {b->sx, b->sy, b->sz, b->bx, b->by, b->bz, b->ux, b->uy, b->uz, b->lam,
+                 b->clam, b->slam};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
 }
@@ -155,11 +158,11 @@ static void block_free(struct block *b)
 static int block_alloc(struct block *b, size_t n)
 {
     float **f[] = {&b->sx, &b->sy, &b->sz, &b->bx, &b->by, &b->bz};
-    double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam};
+    double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam, &b->clam, &b->slam};
     int ok = 1;
     for (size_t k = 0; k < 6; k++)
         ok &= (*f[k] = malloc(n * sizeof(float))) != NULL;
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < 6; k++)
         ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
     return ok;
 }
@@ -216,25 +219,32 @@ static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, 
             b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
             /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e */
             double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
-            b->lam[q] = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
+            double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
+            b->lam[q] = lam > 0 ? lam + CULL_MARGIN_RAD : 0;
+            b->clam[q] = cos(b->lam[q]);
+            b->slam[q] = sin(b->lam[q]);
         }
     }
     return INTERF_OK;
 }
 
-/* The emitters whose cap can reach the tile at step k of the block, in emitter order. */
+/* The emitters of from[0..n) (all emitters when from is NULL) whose visibility cap can reach
+ * the cap c at step k of the block, in emitter order, into list; returns their number. */
 static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int k,
-                   const struct epfd_tile *tl, size_t *list)
+                   const struct epfd_cap *c, const size_t *from, size_t n, size_t *list)
 {
-    size_t n = 0, base = (size_t)k * p->n_em;
-    for (size_t j = 0; j < p->n_em; j++) {
-        size_t q = base + j;
-        double reach = b->lam[q] + tl->radius_rad + CULL_MARGIN_RAD;
-        double dot = b->ux[q] * tl->cx + b->uy[q] * tl->cy + b->uz[q] * tl->cz;
-        if (b->lam[q] > 0 && (reach >= INTERF_PI || dot >= cos(reach)))
-            list[n++] = j;
+    size_t m = 0, base = (size_t)k * p->n_em;
+    double cr = cos(c->radius_rad), sr = sin(c->radius_rad);
+    for (size_t a = 0; a < n; a++) {
+        size_t j = from ? from[a] : a, q = base + j;
+        /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
+         * lam + r < pi (beyond, every direction is within reach) */
+        double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
+        int far = b->lam[q] + c->radius_rad >= INTERF_PI;
+        if (b->lam[q] > 0 && (far || dot >= b->clam[q] * cr - b->slam[q] * sr))
+            list[m++] = j;
     }
-    return n;
+    return m;
 }
 
 /* The exact GSO-arc test for the contributions the table left open (rare: < 0.1 % of pairs). */
@@ -258,10 +268,11 @@ static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile
 
 /* One tile at step k of the block: sums, then histogram bins and series. */
 static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b, int k, long step,
-                         const struct epfd_tile *tl, const struct interf_epfd_bins *bins,
-                         struct scratch *w, struct interf_epfd_out *out)
+                         const struct epfd_tile *tl, size_t n_super,
+                         const struct interf_epfd_bins *bins, struct scratch *w,
+                         struct interf_epfd_out *out)
 {
-    size_t nl = cull(p, b, k, tl, w->list);
+    size_t nl = cull(p, b, k, &tl->cap, w->super_list, n_super, w->list);
     memset(w->acc, 0, tl->n * sizeof(float));
     for (size_t m = 0; m < nl; m++) {
         const struct epfd_emitter *em = &p->em[w->list[m]];
@@ -306,8 +317,11 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
     struct scratch *w = calloc((size_t)p->threads, sizeof *w);
     enum interf_status st = INTERF_ENOMEM;
     int ok = bins && pos && w && block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
-    for (int t = 0; ok && t < p->threads; t++)
-        ok = (w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t))) != NULL;
+    for (int t = 0; ok && t < p->threads; t++) {
+        w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
+        w[t].super_list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
+        ok = w[t].list && w[t].super_list;
+    }
     if (!ok) {
         interf_error_set(err, st, "EPFD run: out of memory");
         goto done;
@@ -331,10 +345,16 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
             #pragma omp single
             used = omp_get_num_threads();
             #pragma omp for schedule(dynamic, 1)
-            for (size_t t = 0; t < p->n_tiles; t++)
-                for (int k = 0; k < ns; k++)
-                    clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t], bins,
-                                        &w[omp_get_thread_num()], out);
+            for (size_t u = 0; u < p->n_supers; u++) {
+                const struct epfd_super *sp = &p->supers[u];
+                struct scratch *sw = &w[omp_get_thread_num()];
+                for (int k = 0; k < ns; k++) {
+                    size_t n_super = cull(p, &b, k, &sp->cap, NULL, p->n_em, sw->super_list);
+                    for (size_t t = sp->first; t < sp->first + sp->n; t++)
+                        clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t], n_super, bins, sw,
+                                            out);
+                }
+            }
         }
         out->clamped += clamped;
         out->threads_used = used;
@@ -345,8 +365,10 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
     }
     st = INTERF_OK;
 done:
-    for (int t = 0; w && t < p->threads; t++)
+    for (int t = 0; w && t < p->threads; t++) {
         free(w[t].list);
+        free(w[t].super_list);
+    }
     free(w);
     block_free(&b);
     free(pos);
