@@ -19,5 +19,6 @@
 #include "interf/system.h"
 #include "interf/stats.h"
 #include "interf/epfd.h"
+#include "interf/limits.h"
 
 #endif

@@ -1,2 +1,555 @@
 /* SPDX-License-Identifier: MIT */
+/* interf stats: the CDF table of a dB quantity as Rec. ITU-R S.1503-4 (09/2023) §D1.4 and §D7
+ * define it (0.1 dB bins, samples rounded down, percentage of time each level is exceeded): its
+ * reader and writer (interf-table(5), "CDF tables") and its construction from a histogram. */
 #include "interf/stats.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCT_TOL 1e-9
+/* Largest |level| accepted, dB: far beyond any physical quantity, well inside int32 tenths. */
+#define MAX_ABS_DB 1e6
+
+/* ---------------------------------------------------------------------------------------- */
+/* Small helpers                                                                            */
+
+int32_t interf_db_to_tenths(double db)
+{
+    if (isnan(db))
+        return INT32_MIN;
+    if (db <= -MAX_ABS_DB * 100)
+        return -(int32_t)(MAX_ABS_DB * 1000);
+    if (db >= MAX_ABS_DB * 100)
+        return (int32_t)(MAX_ABS_DB * 1000);
+    /* Round to 1e-6 dB first so that a decimal such as -165.3 (stored as -165.29999...) lands
+     * on its own tenth, then floor-divide exactly in integers (S.1503-4 §D7: round down). */
+    long long micro = llround(db * 1e6);
+    long long q = micro / 100000, r = micro % 100000;
+    if (r < 0)
+        q -= 1;
+    return (int32_t)q;
+}
+
+/* "-160.3" from -1603, without floating point. buf holds at least 16 bytes. */
+static const char *tenths_str(int32_t t, char *buf, size_t n)
+{
+    long long v = t;
+    snprintf(buf, n, "%s%lld.%lld", v < 0 ? "-" : "", (v < 0 ? -v : v) / 10, (v < 0 ? -v : v) % 10);
+    return buf;
+}
+
+const char *interf_cdf_meta_get(const struct interf_cdf *cdf, const char *key)
+{
+    for (size_t k = 0; cdf && k < cdf->n_meta; k++)
+        if (strcmp(cdf->meta[k].key, key) == 0)
+            return cdf->meta[k].value;
+    return NULL;
+}
+
+enum interf_status interf_cdf_meta_number(const struct interf_cdf *cdf, const char *name,
+                                          const char *key, double *value,
+                                          struct interf_error *err)
+{
+    const char *v = interf_cdf_meta_get(cdf, key);
+    char *end;
+    if (!v)
+        return interf_error_set(err, INTERF_EINPUT, "%s:%d: %s: missing", name, cdf->line, key);
+    errno = 0;
+    double x = strtod(v, &end);
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (end == v || *end != '\0' || errno == ERANGE || !isfinite(x))
+        return interf_error_set(err, INTERF_EINPUT, "%s:%d: %s: expected a finite number, got "
+                                "\"%s\"", name, cdf->line, key, v);
+    *value = x;
+    return INTERF_OK;
+}
+
+enum interf_status interf_cdf_meta_set(struct interf_cdf *cdf, const char *key, const char *value,
+                                       struct interf_error *err)
+{
+    size_t k = 0;
+    while (k < cdf->n_meta && strcmp(cdf->meta[k].key, key) != 0)
+        k++;
+    if (strlen(key) == 0 || strlen(key) >= sizeof cdf->meta[0].key ||
+        strlen(value) >= sizeof cdf->meta[0].value || strpbrk(key, " \t:\n") ||
+        strchr(value, '\n'))
+        return interf_error_set(err, INTERF_EINVAL, "CDF metadata \"%s\": key or value too long "
+                                "or holding blanks, a colon or a newline", key);
+    if (k == cdf->n_meta) {
+        if (k == INTERF_CDF_MAXMETA)
+            return interf_error_set(err, INTERF_EINVAL, "CDF metadata \"%s\": more than %d keys",
+                                    key, INTERF_CDF_MAXMETA);
+        cdf->n_meta++;
+    }
+    snprintf(cdf->meta[k].key, sizeof cdf->meta[k].key, "%s", key);
+    snprintf(cdf->meta[k].value, sizeof cdf->meta[k].value, "%s", value);
+    return INTERF_OK;
+}
+
+double interf_cdf_exceeded_at(const struct interf_cdf *cdf, int32_t level_tenths)
+{
+    if (cdf->n == 0 || level_tenths < cdf->level_tenths[0])
+        return 100.0;
+    if (level_tenths > cdf->level_tenths[cdf->n - 1])
+        return 0.0;
+    /* Rows are one per 0.1 dB (checked by the reader and the builders). */
+    return cdf->pct_exceeded[level_tenths - cdf->level_tenths[0]];
+}
+
+int32_t interf_cdf_level_at(const struct interf_cdf *cdf, double pct_exceeded)
+{
+    if (cdf->n == 0)
+        return INT32_MIN;
+    if (pct_exceeded >= 100.0 - PCT_TOL)
+        return INT32_MIN;
+    /* Percentages do not increase with the level: bisect for the first row low enough (a
+     * margin map asks this for every point of a mask at every grid point). */
+    size_t lo = 0, hi = cdf->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cdf->pct_exceeded[mid] <= pct_exceeded + PCT_TOL)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    /* Past the last row nothing is exceeded (interf_cdf_exceeded_at's convention). */
+    return lo < cdf->n ? cdf->level_tenths[lo] : cdf->level_tenths[cdf->n - 1] + 1;
+}
+
+/* The bandwidth named by a unit suffix of the quantity ("..._40khz", "..._1mhz"), kHz; 0 if
+ * none. */
+static double bandwidth_from_name(const char *q)
+{
+    const char *p = strrchr(q, '_');
+    if (!p)
+        return 0.0;
+    p++;
+    char *end;
+    errno = 0;
+    double v = strtod(p, &end);
+    if (end == p || !isdigit((unsigned char)*p) || errno || !(v > 0) || !isfinite(v))
+        return 0.0;
+    if (strcmp(end, "khz") == 0)
+        return v;
+    if (strcmp(end, "mhz") == 0)
+        return v * 1e3;
+    if (strcmp(end, "hz") == 0)
+        return v * 1e-3;
+    return 0.0;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Reader                                                                                   */
+
+struct reader {
+    FILE *fp;
+    const char *name;
+    int line;
+    struct interf_cdf *cdfs; /* parts read so far */
+    size_t n, cap;
+    struct interf_cdf *cur;  /* part being read, NULL between parts */
+    size_t row_cap;
+    struct interf_error *err;
+};
+
+static enum interf_status rfail(struct reader *r, const char *fmt, ...) INTERF_PRINTF(2, 3);
+
+/* "name:line: what" as INTERF_EINPUT. */
+static enum interf_status rfail(struct reader *r, const char *fmt, ...)
+{
+    char what[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: %s", r->name, r->line, what);
+}
+
+/* Strip the line end and trailing blanks; return the first non-blank character. */
+static char *trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+/* Split s in place on runs of blanks into at most max fields; returns the count (max + 1 when
+ * there are more). */
+static int split(char *s, char **f, int max)
+{
+    int n = 0;
+    while (*s) {
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s)
+            break;
+        if (n == max)
+            return max + 1;
+        f[n++] = s;
+        while (*s && *s != ' ' && *s != '\t')
+            s++;
+        if (*s)
+            *s++ = '\0';
+    }
+    return n;
+}
+
+static int has_db_unit(const char *q)
+{
+    /* A token of the name that starts with "db" (db, dbw, dbi, dbw_m2...): levels are in dB. */
+    for (const char *p = q; (p = strstr(p, "_db")) != NULL; p += 3)
+        if (p != q)
+            return 1;
+    return 0;
+}
+
+/* Start a new part from its schema line (text after '#'). */
+static enum interf_status start_part(struct reader *r, char *text)
+{
+    char *f[3];
+    int nf = split(text, f, 2);
+    if (nf == 0 || strchr(f[0], ':'))
+        return rfail(r, "missing schema line: expected \"# <quantity_db_unit> "
+                     "pct_time_exceeded\" first");
+    if (nf != 2 || strcmp(f[1], "pct_time_exceeded") != 0)
+        return rfail(r, "not a CDF table: the schema line must be \"# <quantity_db_unit> "
+                     "pct_time_exceeded\", got \"# %s %s%s\"", f[0], nf > 1 ? f[1] : "",
+                     nf > 2 ? " ..." : "");
+    if (strlen(f[0]) >= sizeof r->cur->quantity || !has_db_unit(f[0]))
+        return rfail(r, "%s: the first column must name a quantity with a dB unit, such as "
+                     "epfd_dbw_m2_40khz", f[0]);
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 4;
+        struct interf_cdf *p = realloc(r->cdfs, cap * sizeof *p);
+        if (!p)
+            return interf_error_set(r->err, INTERF_ENOMEM, "%s: out of memory", r->name);
+        r->cdfs = p;
+        r->cap = cap;
+    }
+    r->cur = &r->cdfs[r->n++];
+    memset(r->cur, 0, sizeof *r->cur);
+    snprintf(r->cur->quantity, sizeof r->cur->quantity, "%s", f[0]);
+    r->cur->line = r->line;
+    r->row_cap = 0;
+    return INTERF_OK;
+}
+
+/* A "# key: value" line of the current part (text after '#'); other comments are skipped. */
+static enum interf_status meta_line(struct reader *r, char *text)
+{
+    char *s = trim(text), *colon = strchr(s, ':');
+    if (!colon || colon == s)
+        return INTERF_OK;
+    for (char *p = s; p < colon; p++)
+        if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.'))
+            return INTERF_OK; /* free text such as "# see RR 22: ..." */
+    *colon = '\0';
+    char *value = trim(colon + 1);
+    struct interf_cdf *c = r->cur;
+    if (interf_cdf_meta_get(c, s))
+        return rfail(r, "%s: duplicate metadata key (a '>' line missing between two points?)",
+                     s);
+    if (c->n_meta == INTERF_CDF_MAXMETA)
+        return rfail(r, "%s: too many metadata lines (at most %d per point)", s,
+                     INTERF_CDF_MAXMETA);
+    if (strlen(s) >= sizeof c->meta[0].key || strlen(value) >= sizeof c->meta[0].value)
+        return rfail(r, "%s: metadata key or value too long", s);
+    snprintf(c->meta[c->n_meta].key, sizeof c->meta[0].key, "%s", s);
+    snprintf(c->meta[c->n_meta].value, sizeof c->meta[0].value, "%s", value);
+    c->n_meta++;
+    return INTERF_OK;
+}
+
+static enum interf_status parse_cell(struct reader *r, const char *cell, const char *field,
+                                     double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(cell, &end);
+    if (end == cell || *end != '\0' || errno == ERANGE || !isfinite(v))
+        return rfail(r, "%s: expected a finite number, got \"%s\"", field, cell);
+    *out = v;
+    return INTERF_OK;
+}
+
+static enum interf_status push_row(struct reader *r, int32_t level, double pct)
+{
+    struct interf_cdf *c = r->cur;
+    if (c->n == r->row_cap) {
+        size_t cap = r->row_cap ? 2 * r->row_cap : 256;
+        int32_t *l = realloc(c->level_tenths, cap * sizeof *l);
+        if (l)
+            c->level_tenths = l;
+        double *p = l ? realloc(c->pct_exceeded, cap * sizeof *p) : NULL;
+        if (!p)
+            return interf_error_set(r->err, INTERF_ENOMEM, "%s: out of memory", r->name);
+        c->pct_exceeded = p;
+        r->row_cap = cap;
+    }
+    c->level_tenths[c->n] = level;
+    c->pct_exceeded[c->n] = pct;
+    c->n++;
+    return INTERF_OK;
+}
+
+static enum interf_status data_line(struct reader *r, char *s)
+{
+    struct interf_cdf *c = r->cur;
+    char *f[3], a[16], b[16];
+    double level_db = 0.0, pct = 0.0;
+    if (!c)
+        return rfail(r, "missing schema line: expected \"# <quantity_db_unit> pct_time_exceeded\" "
+                     "before the first row");
+    if (split(s, f, 2) != 2)
+        return rfail(r, "expected 2 columns (%s pct_time_exceeded)", c->quantity);
+    if (parse_cell(r, f[0], c->quantity, &level_db) || parse_cell(r, f[1], "pct_time_exceeded",
+                                                                   &pct))
+        return INTERF_EINPUT;
+    double t = level_db * 10.0;
+    if (fabs(level_db) > MAX_ABS_DB || fabs(t - nearbyint(t)) > 1e-6)
+        return rfail(r, "%s: %s: not a whole number of 0.1 dB (one row per 0.1 dB level)",
+                     c->quantity, f[0]);
+    int32_t level = (int32_t)nearbyint(t);
+    if (pct < 0.0 || pct > 100.0)
+        return rfail(r, "pct_time_exceeded: %s: allowed range 0 to 100", f[1]);
+    if (c->n > 0 && level != c->level_tenths[c->n - 1] + 1)
+        return rfail(r, "%s: %s: levels must increase in steps of 0.1 dB; previous row %s",
+                     c->quantity, tenths_str(level, a, sizeof a),
+                     tenths_str(c->level_tenths[c->n - 1], b, sizeof b));
+    if (c->n > 0 && pct > c->pct_exceeded[c->n - 1] + PCT_TOL)
+        return rfail(r, "pct_time_exceeded: %s: increases with the level (a CDF of exceedance "
+                     "does not increase)", f[1]);
+    return push_row(r, level, pct);
+}
+
+/* Checks once a part is complete: rows present, bandwidth consistent. */
+static enum interf_status end_part(struct reader *r)
+{
+    struct interf_cdf *c = r->cur;
+    double bw_name, bw_meta = 0.0;
+    if (!c)
+        return INTERF_OK;
+    r->cur = NULL;
+    if (c->n == 0)
+        return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: %s: a CDF with no rows", r->name,
+                                c->line, c->quantity);
+    bw_name = bandwidth_from_name(c->quantity);
+    if (interf_cdf_meta_get(c, "ref_bandwidth_khz")) {
+        enum interf_status st = interf_cdf_meta_number(c, r->name, "ref_bandwidth_khz", &bw_meta,
+                                                       r->err);
+        if (st)
+            return st;
+        if (!(bw_meta > 0))
+            return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: ref_bandwidth_khz: %g: must "
+                                    "be positive", r->name, c->line, bw_meta);
+        if (bw_name > 0 && fabs(bw_meta - bw_name) > 1e-9 * bw_name)
+            return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: ref_bandwidth_khz: %g "
+                                    "contradicts the quantity %s", r->name, c->line, bw_meta,
+                                    c->quantity);
+    }
+    c->ref_bandwidth_khz = bw_name > 0 ? bw_name : bw_meta;
+    return INTERF_OK;
+}
+
+static enum interf_status read_line(struct reader *r, char *buf)
+{
+    char *s = trim(buf);
+    if (*s == '\0')
+        return INTERF_OK;
+    if (*s == '>') {
+        /* Empty parts (a '>' first, last, or doubled) hold no data and are skipped. */
+        return end_part(r);
+    }
+    if (*s == '#') {
+        if (!r->cur)
+            return start_part(r, s + 1);
+        return meta_line(r, s + 1);
+    }
+    return data_line(r, s);
+}
+
+enum interf_status interf_cdf_read(FILE *fp, const char *name, struct interf_cdf **out,
+                                   size_t *n, struct interf_error *err)
+{
+    struct reader r = {fp, name ? name : "-", 0, NULL, 0, 0, NULL, 0, err};
+    char *buf = NULL;
+    size_t cap = 0;
+    enum interf_status st = INTERF_OK;
+    *out = NULL;
+    *n = 0;
+    errno = 0;
+    while (getline(&buf, &cap, fp) != -1) {
+        r.line++;
+        if ((st = read_line(&r, buf)) != INTERF_OK)
+            goto fail;
+    }
+    if (ferror(fp)) {
+        st = interf_error_set(err, INTERF_EIO, "%s: read error: %s", r.name,
+                              strerror(errno ? errno : EIO));
+        goto fail;
+    }
+    if ((st = end_part(&r)) != INTERF_OK)
+        goto fail;
+    if (r.n == 0) {
+        st = interf_error_set(err, INTERF_EINPUT, "%s:%d: no CDF table (empty input)", r.name,
+                              r.line);
+        goto fail;
+    }
+    free(buf);
+    *out = r.cdfs;
+    *n = r.n;
+    return INTERF_OK;
+fail:
+    free(buf);
+    interf_cdf_free_all(r.cdfs, r.n);
+    return st;
+}
+
+void interf_cdf_free_all(struct interf_cdf *cdfs, size_t n)
+{
+    if (!cdfs)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        free(cdfs[k].level_tenths);
+        free(cdfs[k].pct_exceeded);
+    }
+    free(cdfs);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* Writer                                                                                   */
+
+enum interf_status interf_cdf_write(FILE *fp, const struct interf_cdf *cdf,
+                                    struct interf_error *err)
+{
+    char lv[24];
+    if (cdf->quantity[0] == '\0')
+        return interf_error_set(err, INTERF_EINVAL, "CDF without a quantity name");
+    fprintf(fp, "# %s pct_time_exceeded\n", cdf->quantity);
+    for (size_t k = 0; k < cdf->n_meta; k++)
+        fprintf(fp, "# %s: %s\n", cdf->meta[k].key, cdf->meta[k].value);
+    if (cdf->ref_bandwidth_khz > 0 && bandwidth_from_name(cdf->quantity) == 0 &&
+        !interf_cdf_meta_get(cdf, "ref_bandwidth_khz"))
+        fprintf(fp, "# ref_bandwidth_khz: %.10g\n", cdf->ref_bandwidth_khz);
+    for (size_t k = 0; k < cdf->n; k++)
+        fprintf(fp, "%10s  %.10g\n", tenths_str(cdf->level_tenths[k], lv, sizeof lv),
+                cdf->pct_exceeded[k]);
+    if (ferror(fp))
+        return interf_error_set(err, INTERF_EIO, "write error: %s", strerror(errno ? errno : EIO));
+    return INTERF_OK;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* From a histogram (S.1503-4 §D1.4, §D7)                                                   */
+
+/* Fill cdf from bin weights (double) or counts (uint64): exactly one of w, cnt is non-NULL. */
+static enum interf_status from_bins(int32_t first_level_tenths, size_t n_bins, const double *w,
+                                    const uint64_t *cnt, int32_t *level_tenths,
+                                    double *pct_exceeded, struct interf_cdf *cdf,
+                                    struct interf_error *err)
+{
+    size_t lo = 0, hi = n_bins;
+    /* Rows run from the lowest to the highest non-empty bin: below, 100 % is exceeded; at the
+     * highest bin, 0 % (the run maximum lies in it). */
+    while (lo < hi && (w ? !(w[lo] > 0) : cnt[lo] == 0))
+        lo++;
+    while (hi > lo && (w ? !(w[hi - 1] > 0) : cnt[hi - 1] == 0))
+        hi--;
+    for (size_t k = 0; w && k < n_bins; k++)
+        if (!(w[k] >= 0) || !isfinite(w[k]))
+            return interf_error_set(err, INTERF_EINVAL, "histogram bin %zu: weight %g is not a "
+                                    "finite number >= 0", k, w[k]);
+    if (lo == hi)
+        return interf_error_set(err, INTERF_EINPUT, "empty histogram (no samples)");
+    if ((int64_t)first_level_tenths + (int64_t)hi > INT32_MAX)
+        return interf_error_set(err, INTERF_EINVAL, "histogram levels out of range");
+    cdf->n = hi - lo;
+    cdf->level_tenths = level_tenths;
+    cdf->pct_exceeded = pct_exceeded;
+    /* CDF_i = 100 (1 - sum_{j <= i} PDF_j) (S.1503-4 §D7), taken as the tail sum above bin i,
+     * summed from the top so that the small percentages of the tail keep their precision. */
+    if (w) {
+        double total = 0.0, tail = 0.0;
+        for (size_t k = lo; k < hi; k++)
+            total += w[k];
+        for (size_t k = hi; k-- > lo;) {
+            level_tenths[k - lo] = first_level_tenths + (int32_t)k;
+            pct_exceeded[k - lo] = tail / total * 100.0;
+            tail += w[k];
+        }
+    } else {
+        uint64_t total = 0, tail = 0;
+        for (size_t k = lo; k < hi; k++)
+            total += cnt[k];
+        for (size_t k = hi; k-- > lo;) {
+            level_tenths[k - lo] = first_level_tenths + (int32_t)k;
+            pct_exceeded[k - lo] = (double)tail / (double)total * 100.0;
+            tail += cnt[k];
+        }
+    }
+    return INTERF_OK;
+}
+
+static void init_cdf(struct interf_cdf *cdf, const char *quantity, double ref_bandwidth_khz)
+{
+    memset(cdf, 0, sizeof *cdf);
+    snprintf(cdf->quantity, sizeof cdf->quantity, "%s", quantity ? quantity : "");
+    cdf->ref_bandwidth_khz = ref_bandwidth_khz;
+    if (!(cdf->ref_bandwidth_khz > 0))
+        cdf->ref_bandwidth_khz = bandwidth_from_name(cdf->quantity);
+}
+
+enum interf_status interf_cdf_view_hist(int32_t first_level_tenths, size_t n_bins,
+                                        const double *weight, const uint64_t *count,
+                                        int32_t *level_tenths, double *pct_exceeded,
+                                        struct interf_cdf *cdf, struct interf_error *err)
+{
+    if ((weight == NULL) == (count == NULL) || !level_tenths || !pct_exceeded || !cdf)
+        return interf_error_set(err, INTERF_EINVAL, "interf_cdf_view_hist: give weight or "
+                                "count (not both) and the two row buffers");
+    cdf->n = 0;
+    return from_bins(first_level_tenths, n_bins, weight, count, level_tenths, pct_exceeded, cdf,
+                     err);
+}
+
+enum interf_status interf_cdf_create_hist(const char *quantity, double ref_bandwidth_khz,
+                                          int32_t first_level_tenths, size_t n_bins,
+                                          const double *weight, const uint64_t *count,
+                                          struct interf_cdf **out, struct interf_error *err)
+{
+    struct interf_cdf *c = NULL;
+    int32_t *lv = NULL;
+    double *pct = NULL;
+    enum interf_status st;
+    *out = NULL;
+    if (!quantity || strlen(quantity) >= sizeof c->quantity || !has_db_unit(quantity))
+        return interf_error_set(err, INTERF_EINVAL, "interf_cdf_create_hist: quantity \"%s\" "
+                                "must name a dB unit", quantity ? quantity : "");
+    c = malloc(sizeof *c);
+    lv = malloc((n_bins ? n_bins : 1) * sizeof *lv);
+    pct = malloc((n_bins ? n_bins : 1) * sizeof *pct);
+    if (!c || !lv || !pct) {
+        st = interf_error_set(err, INTERF_ENOMEM, "out of memory for a CDF of %zu bins", n_bins);
+        goto fail;
+    }
+    init_cdf(c, quantity, ref_bandwidth_khz);
+    st = interf_cdf_view_hist(first_level_tenths, n_bins, weight, count, lv, pct, c, err);
+    if (st)
+        goto fail;
+    *out = c;
+    return INTERF_OK;
+fail:
+    free(pct);
+    free(lv);
+    free(c);
+    return st;
+}

@@ -52,7 +52,16 @@ INTERF_API enum interf_status interf_cdf_meta_number(const struct interf_cdf *cd
 /* Read every CDF of a stream (several points are separated by lines holding ">"). name labels
  * messages ("-" for stdin): "name:line: what". Rejects a missing schema line, non-numeric or
  * non-finite cells, levels not increasing in 0.1 dB steps, percentages outside [0, 100] or
- * increasing. *out is an array of *n CDFs; free with interf_cdf_free_all(*out, *n). */
+ * increasing. *out is an array of *n CDFs; free with interf_cdf_free_all(*out, *n).
+ *
+ * Grammar (interf-table(5), "CDF tables"): every point starts with its schema line
+ * "# <quantity> pct_time_exceeded", where the quantity names a dB unit (a "_db..." token) and
+ * may end in a bandwidth suffix (_4khz, _40khz, _1mhz) that sets ref_bandwidth_khz; then
+ * "# key: value" lines (key of letters, digits, "_", "-", "."; at most INTERF_CDF_MAXMETA, no
+ * key twice in one point; other "#" lines are comments); then two-column rows "level pct" in
+ * increasing level order, one per 0.1 dB. Points are separated by lines starting with ">";
+ * blank lines and empty parts are skipped. A ref_bandwidth_khz metadata value must agree with
+ * the suffix. On error nothing is returned (*out NULL, *n 0). */
 INTERF_API enum interf_status interf_cdf_read(FILE *fp, const char *name,
                                               struct interf_cdf **out, size_t *n,
                                               struct interf_error *err);
@@ -68,8 +77,50 @@ INTERF_API enum interf_status interf_cdf_write(FILE *fp, const struct interf_cdf
 INTERF_API double interf_cdf_exceeded_at(const struct interf_cdf *cdf, int32_t level_tenths);
 
 /* floor(10 x db) as an integer level, exact for values given with one decimal (-165.3 is -1653,
- * not -1654: the decimal value is rounded to 1e-6 dB before the floor). */
+ * not -1654: the decimal value is rounded to 1e-6 dB before the floor). This is the rounding
+ * down of S.1503-4 §D7 for samples and for limit levels alike (-165.841 dB -> -1659). NaN gives
+ * INT32_MIN; |db| >= 1e8 is clamped to +-1e9 tenths. */
 INTERF_API int32_t interf_db_to_tenths(double db);
+
+/* --- Additions (the limits layer and the EPFD engine build on these) --- */
+
+/* The lowest level (tenths of a dB) whose exceedance is at most pct_exceeded (1e-9 tolerance):
+ * where the CDF reaches that percentage. INT32_MIN when pct_exceeded >= 100 (every level
+ * qualifies) or the CDF has no rows; one above the last row when no row is low enough (nothing
+ * is exceeded above the last row). For pct_exceeded = 0 it is the bin of the run maximum. */
+INTERF_API int32_t interf_cdf_level_at(const struct interf_cdf *cdf, double pct_exceeded);
+
+/* Set (add or replace) a metadata entry of a caller-built CDF. INTERF_EINVAL when the key is
+ * empty, holds a blank, colon or newline, is too long, or the table already has
+ * INTERF_CDF_MAXMETA keys. */
+INTERF_API enum interf_status interf_cdf_meta_set(struct interf_cdf *cdf, const char *key,
+                                                  const char *value, struct interf_error *err);
+
+/* The CDF of a histogram of 0.1 dB bins, S.1503-4 §D1.4 and §D7: bin k holds the samples whose
+ * level rounded down (interf_db_to_tenths) is first_level_tenths + k, with total weight
+ * weight[k] (time, any unit: T_step/T_fine entries per step, §D4.7) or count[k]; give exactly one
+ * of weight and count. Row i: CDF_i = 100 (1 - sum_{j <= i} PDF_j), the % of time level i is
+ * exceeded; rows run from the lowest to the highest non-empty bin, whose row is 0 %.
+ *
+ * interf_cdf_view_hist fills the caller's cdf (its quantity, meta and bandwidth untouched) with
+ * rows in the caller's buffers level_tenths and pct_exceeded (n_bins each): no allocation, for
+ * one-per-grid-point use; cdf must not be passed to interf_cdf_free_all.
+ * interf_cdf_create_hist allocates one CDF with its rows (free with
+ * interf_cdf_free_all(*out, 1)); quantity names the first column ("epfd_dbw_m2_40khz") and
+ * ref_bandwidth_khz <= 0 takes the bandwidth from its unit suffix.
+ * INTERF_EINPUT for an empty histogram, INTERF_EINVAL for a negative or non-finite weight.
+ * Thread-safe (no shared state). */
+INTERF_API enum interf_status interf_cdf_view_hist(int32_t first_level_tenths, size_t n_bins,
+                                                   const double *weight, const uint64_t *count,
+                                                   int32_t *level_tenths, double *pct_exceeded,
+                                                   struct interf_cdf *cdf,
+                                                   struct interf_error *err);
+INTERF_API enum interf_status interf_cdf_create_hist(const char *quantity,
+                                                     double ref_bandwidth_khz,
+                                                     int32_t first_level_tenths, size_t n_bins,
+                                                     const double *weight, const uint64_t *count,
+                                                     struct interf_cdf **out,
+                                                     struct interf_error *err);
 
 #ifdef __cplusplus
 }
