@@ -156,6 +156,7 @@ struct reader {
     struct interf_cdf *cur;  /* part being read, NULL between parts */
     size_t row_cap;
     struct interf_error *err;
+    int dir;                 /* +1 rows ascend in level, -1 descend (as written), 0 unknown */
 };
 
 static enum interf_status rfail(struct reader *r, const char *fmt, ...) INTERF_PRINTF(2, 3);
@@ -321,11 +322,15 @@ static enum interf_status data_line(struct reader *r, char *s)
     int32_t level = (int32_t)nearbyint(t);
     if (pct < 0.0 || pct > 100.0)
         return rfail(r, "pct_time_exceeded: %s: allowed range 0 to 100", f[1]);
-    if (c->n > 0 && level != c->level_tenths[c->n - 1] + 1)
-        return rfail(r, "%s: %s: levels must increase in steps of 0.1 dB; previous row %s",
-                     c->quantity, tenths_str(level, a, sizeof a),
+    /* Rows run in 0.1 dB steps, from the maximum down (as interf-epfd writes them) or up;
+     * either way the percentage exceeded does not grow with the level. */
+    if (c->n == 1)
+        r->dir = level == c->level_tenths[0] + 1 ? 1 : -1;
+    if (c->n > 0 && level != c->level_tenths[c->n - 1] + r->dir)
+        return rfail(r, "%s: %s: levels must go in steps of 0.1 dB in one direction; previous "
+                     "row %s", c->quantity, tenths_str(level, a, sizeof a),
                      tenths_str(c->level_tenths[c->n - 1], b, sizeof b));
-    if (c->n > 0 && pct > c->pct_exceeded[c->n - 1] + PCT_TOL)
+    if (c->n > 0 && r->dir * (pct - c->pct_exceeded[c->n - 1]) > PCT_TOL)
         return rfail(r, "pct_time_exceeded: %s: increases with the level (a CDF of exceedance "
                      "does not increase)", f[1]);
     return push_row(r, level, pct);
@@ -342,6 +347,14 @@ static enum interf_status end_part(struct reader *r)
     if (c->n == 0)
         return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: %s: a CDF with no rows", r->name,
                                 c->line, c->quantity);
+    /* held in increasing level order whatever the file's order */
+    for (size_t i = 0, j = c->n - 1; r->dir < 0 && i < j; i++, j--) {
+        int32_t l = c->level_tenths[i];
+        double q = c->pct_exceeded[i];
+        c->level_tenths[i] = c->level_tenths[j], c->level_tenths[j] = l;
+        c->pct_exceeded[i] = c->pct_exceeded[j], c->pct_exceeded[j] = q;
+    }
+    r->dir = 0;
     bw_name = bandwidth_from_name(c->quantity);
     if (interf_cdf_meta_get(c, "ref_bandwidth_khz")) {
         enum interf_status st = interf_cdf_meta_number(c, r->name, "ref_bandwidth_khz", &bw_meta,
@@ -380,7 +393,7 @@ static enum interf_status read_line(struct reader *r, char *buf)
 enum interf_status interf_cdf_read(FILE *fp, const char *name, struct interf_cdf **out,
                                    size_t *n, struct interf_error *err)
 {
-    struct reader r = {fp, name ? name : "-", 0, NULL, 0, 0, NULL, 0, err};
+    struct reader r = {fp, name ? name : "-", 0, NULL, 0, 0, NULL, 0, err, 0};
     char *buf = NULL;
     size_t cap = 0;
     enum interf_status st = INTERF_OK;
@@ -440,7 +453,8 @@ enum interf_status interf_cdf_write(FILE *fp, const struct interf_cdf *cdf,
     if (cdf->ref_bandwidth_khz > 0 && bandwidth_from_name(cdf->quantity) == 0 &&
         !interf_cdf_meta_get(cdf, "ref_bandwidth_khz"))
         fprintf(fp, "# ref_bandwidth_khz: %.10g\n", cdf->ref_bandwidth_khz);
-    for (size_t k = 0; k < cdf->n; k++)
+    /* from the maximum down (interf-table(5)) */
+    for (size_t k = cdf->n; k-- > 0;)
         fprintf(fp, "%10s  %.10g\n", tenths_str(cdf->level_tenths[k], lv, sizeof lv),
                 cdf->pct_exceeded[k]);
     if (ferror(fp))

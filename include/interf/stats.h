@@ -50,9 +50,10 @@ INTERF_API enum interf_status interf_cdf_meta_number(const struct interf_cdf *cd
                                                      double *value, struct interf_error *err);
 
 /* Read every CDF of a stream (several points are separated by lines holding ">"). name labels
- * messages ("-" for stdin): "name:line: what". Rejects a missing schema line, non-numeric or
- * non-finite cells, levels not increasing in 0.1 dB steps, percentages outside [0, 100] or
- * increasing. *out is an array of *n CDFs; free with interf_cdf_free_all(*out, *n).
+ * messages ("-" for stdin): "name:line: what". Rows may run down from the maximum (as written)
+ * or up; they are held in increasing level order. Rejects a missing schema line, non-numeric or
+ * non-finite cells, levels not in 0.1 dB steps one way, percentages outside [0, 100] or
+ * growing with the level. *out is an array of *n CDFs; free with interf_cdf_free_all(*out, *n).
  *
  * Grammar (interf-table(5), "CDF tables"): every point starts with its schema line
  * "# <quantity> pct_time_exceeded", where the quantity names a dB unit (a "_db..." token) and
@@ -67,8 +68,8 @@ INTERF_API enum interf_status interf_cdf_read(FILE *fp, const char *name,
                                               struct interf_error *err);
 INTERF_API void interf_cdf_free_all(struct interf_cdf *cdfs, size_t n); /* NULL is a no-op */
 
-/* Write one CDF in the table format (schema line, metadata, rows: level with 1 decimal,
- * percentage with 10 significant digits). Returns INTERF_EIO on a write error. */
+/* Write one CDF in the table format (schema line, metadata, rows from the maximum level down:
+ * level with 1 decimal, percentage with 10 significant digits). INTERF_EIO on a write error. */
 INTERF_API enum interf_status interf_cdf_write(FILE *fp, const struct interf_cdf *cdf,
                                                struct interf_error *err);
 

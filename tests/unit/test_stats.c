@@ -242,10 +242,13 @@ Test(stats, bad_input_names_file_line_and_field)
     static const struct bad_case cases[] = {
         {"-160.0 0\n", "t:1: missing schema line"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 100\n-159.8 0\n",
-         "t:3: epfd_dbw_m2_40khz: -159.8: levels must increase in steps of 0.1 dB; previous row "
-         "-160.0"},
+         "t:3: epfd_dbw_m2_40khz: -159.8: levels must go in steps of 0.1 dB in one direction; "
+         "previous row -160.0"},
+        /* written from the maximum down, the percentage must not fall with the level */
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 100\n-160.1 0\n",
-         "t:3: epfd_dbw_m2_40khz: -160.1: levels must increase"},
+         "t:3: pct_time_exceeded: 0: increases with the level"},
+        {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 0\n-160.1 50\n-160.0 60\n",
+         "t:4: epfd_dbw_m2_40khz: -160.0: levels must go in steps of 0.1 dB in one direction"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 50\n-159.9 60\n",
          "t:3: pct_time_exceeded: 60: increases with the level"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 nan\n",
@@ -378,6 +381,31 @@ Test(stats, writer_prints_levels_with_one_decimal)
     FILE *fp = fmemopen(buf, sizeof buf - 1, "w");
     cr_assert(eq(int, interf_cdf_write(fp, c, NULL), INTERF_OK));
     fclose(fp);
-    cr_assert(eq(str, buf, "# x_db pct_time_exceeded\n      -0.1  50\n       0.0  0\n"));
+    /* from the maximum down (interf-table(5), the grammar of interf-epfd's CDF tables) */
+    cr_assert(eq(str, buf, "# x_db pct_time_exceeded\n       0.0  0\n      -0.1  50\n"));
     interf_cdf_free_all(c, 1);
+}
+
+Test(stats, rows_from_the_maximum_down_read_as_rows_up)
+{
+    /* interf-table(5): rows run from the maximum down; readers also take them upwards. Both
+     * orders give the same CDF, held in increasing level order. */
+    const char *down = "# x_db pct_time_exceeded\n-1.0 0\n-1.1 25\n-1.2 75\n";
+    const char *up = "# x_db pct_time_exceeded\n-1.2 75\n-1.1 25\n-1.0 0\n";
+    struct interf_cdf *a, *b;
+    size_t na, nb;
+    FILE *fa = fmemopen((void *)down, strlen(down), "r");
+    FILE *fb = fmemopen((void *)up, strlen(up), "r");
+    cr_assert(eq(int, interf_cdf_read(fa, "a", &a, &na, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_cdf_read(fb, "b", &b, &nb, NULL), INTERF_OK));
+    cr_assert(eq(sz, a[0].n, 3));
+    for (size_t k = 0; k < 3; k++) {
+        cr_assert(eq(i32, a[0].level_tenths[k], b[0].level_tenths[k]));
+        cr_assert(epsilon_eq(dbl, a[0].pct_exceeded[k], b[0].pct_exceeded[k], 0.0));
+    }
+    cr_assert(eq(i32, a[0].level_tenths[0], -12));
+    fclose(fa);
+    fclose(fb);
+    interf_cdf_free_all(a, na);
+    interf_cdf_free_all(b, nb);
 }
