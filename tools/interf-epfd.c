@@ -38,8 +38,9 @@ static const char usage[] =
     "      --step S|auto        time step, or the fine step of S.1503-4 §D4.2 [10s]\n"
     "      --steps N            number of steps (instead of --duration)\n"
     "Output:\n"
-    "      --stat STAT          max, pNN.NNN (percentile of time) or exceed:LEVEL (% of time\n"
-    "                           above LEVEL dB); repeatable [max]\n"
+    "      --stat STAT          max, pNN.NNN (percentile of time), exceed:LEVEL (% of time\n"
+    "                           above LEVEL dB) or margin:TABLE (worst margin, dB, against an\n"
+    "                           Article 22 table row for the dish); repeatable [max]\n"
     "      --cdf                with points: CDF tables (interf-table(5)), for interf-check\n"
     "      --series             with points: the time series, not rounded\n"
     "  -o, --output FILE        output file (a grid gets .prj and .aux.xml sidecars); with\n"
@@ -72,9 +73,11 @@ struct opts {
 
 /* A statistic of the histogram: max, percentile or exceedance. */
 struct stat {
-    char name[32];
-    enum { ST_MAX, ST_PCT, ST_EXCEED } kind;
+    char name[32];  /* as given: max, p99.9, exceed:-160, margin:22-1A */
+    char label[32]; /* for column and file names: ':' made '_' */
+    enum { ST_MAX, ST_PCT, ST_EXCEED, ST_MARGIN } kind;
     double arg;
+    const struct interf_limit_mask *mask; /* ST_MARGIN: the Article 22 row */
 };
 
 static void parse_args(int argc, char **argv, struct opts *o)
@@ -167,6 +170,9 @@ static void parse_stat(const char *text, struct stat *st)
 {
     char *end;
     snprintf(st->name, sizeof st->name, "%s", text);
+    snprintf(st->label, sizeof st->label, "%s", text);
+    for (char *c = st->label; *c; c++)
+        *c = *c == ':' ? '_' : *c;
     if (strcmp(text, "max") == 0) {
         st->kind = ST_MAX;
         return;
@@ -181,8 +187,12 @@ static void parse_stat(const char *text, struct stat *st)
         st->arg = strtod(text + 7, &end);
         if (end != text + 7 && *end == '\0' && isfinite(st->arg))
             return;
+    } else if (strncmp(text, "margin:", 7) == 0 && text[7]) {
+        st->kind = ST_MARGIN; /* the row is found once the dish and bandwidth are known */
+        return;
     }
-    cli_usage_error("--stat: %s: expected max, pNN.NNN (0 to 100) or exceed:LEVEL (dB)", text);
+    cli_usage_error("--stat: %s: expected max, pNN.NNN (0 to 100), exceed:LEVEL (dB) or "
+                    "margin:TABLE (e.g. margin:22-1A)", text);
 }
 
 /* The earth station's receive pattern: the catalogue entry with its diameter and frequency keys
@@ -340,6 +350,7 @@ struct run {
     double *lat, *lon;
     struct stat stats[MAX_STATS];
     size_t n_stats;
+    struct interf_limits *limits; /* for margin statistics */
     double freq_ghz, ref_bw_khz;
     char quantity[64], unit[64], *cmd;
 };
@@ -433,6 +444,21 @@ static void resolve_pointing(const struct opts *o, struct run *r)
     r->spec.eps_gso_deg = r->freq_ghz < 17.0 ? 10.0 : 20.0;
 }
 
+/* The Article 22 row of a margin statistic: the table, the run's dish, bandwidth and frequency
+ * (S.1503-4 §D7; the same verdict code as interf-check). */
+static void find_mask(struct run *r, struct stat *st)
+{
+    struct interf_error err;
+    if (!r->limits && interf_limits_create(&r->limits, &err) != INTERF_OK)
+        cli_usage_error("--stat %s: %s", st->name, err.msg);
+    struct interf_limit_query q = {
+        .table = st->name + 7, .band_lo_ghz = r->freq_ghz, .band_hi_ghz = r->freq_ghz,
+        .dish_m = r->es.value[interf_pattern_key_index(r->es.def, "diameter_m")],
+        .ref_bandwidth_khz = r->ref_bw_khz};
+    if (interf_limits_find(r->limits, &q, &st->mask, &err) != INTERF_OK)
+        cli_usage_error("--stat %s: %s", st->name, err.msg);
+}
+
 static void resolve(const struct opts *o, struct run *r)
 {
     struct interf_error err;
@@ -453,19 +479,43 @@ static void resolve(const struct opts *o, struct run *r)
     r->n_stats = o->n_stats ? o->n_stats : 1;
     for (size_t k = 0; k < r->n_stats; k++)
         parse_stat(o->n_stats ? o->stats[k] : "max", &r->stats[k]);
+    for (size_t k = 0; k < r->n_stats; k++)
+        if (r->stats[k].kind == ST_MARGIN)
+            find_mask(r, &r->stats[k]);
     if (o->grid && r->n_stats > 1 && !o->output)
         cli_usage_error("--stat: several statistics need -o PREFIX (PREFIX.STAT.asc each)");
     snprintf(r->quantity, sizeof r->quantity, "epfd_dbw_m2_%gkhz", r->ref_bw_khz);
     snprintf(r->unit, sizeof r->unit, "dB(W/m2/%gkHz)", r->ref_bw_khz);
 }
 
-/* The value of a statistic at one point: dB (a level) or % of time. */
-static double stat_value(const struct stat *st, const uint32_t *h)
+/* The worst margin (dB, negative: fails) of a point's histogram against an Article 22 row. */
+static double margin_db(const struct run *r, const struct stat *st, const uint32_t *h,
+                        double lat_deg)
+{
+    static uint64_t cnt[INTERF_EPFD_NBINS];
+    static int32_t lv[INTERF_EPFD_NBINS];
+    static double pct[INTERF_EPFD_NBINS];
+    struct interf_error err;
+    double m;
+    for (int k = 0; k < INTERF_EPFD_NBINS; k++)
+        cnt[k] = h[k];
+    if (interf_limit_worst_margin_hist(st->mask, r->ref_bw_khz, INTERF_EPFD_LEVEL_MIN,
+                                       INTERF_EPFD_NBINS, NULL, cnt, lv, pct, lat_deg, NAN, &m,
+                                       &err) != INTERF_OK) {
+        cli_error("--stat %s: %s", st->name, err.msg);
+        exit(CLI_EXIT_ERROR);
+    }
+    return m;
+}
+
+/* The value of a statistic at point i: dB (a level or a margin) or % of time. */
+static double stat_value(const struct run *r, const struct stat *st, const uint32_t *h, size_t i)
 {
     switch (st->kind) {
     case ST_MAX: return interf_epfd_hist_max(h) / 10.0;
     case ST_PCT: return interf_epfd_hist_percentile(h, st->arg) / 10.0;
     case ST_EXCEED: return interf_epfd_hist_exceed(h, interf_db_to_tenths(st->arg));
+    case ST_MARGIN: return margin_db(r, st, h, r->lat[i]);
     }
     return NAN;
 }
@@ -507,7 +557,7 @@ static int write_grids(const struct opts *o, const struct run *r, const uint32_t
             return CLI_EXIT_ERROR;
         }
         for (size_t i = 0; i < r->spec.n_points; i++)
-            g->values[i] = nodata[i] ? NAN : stat_value(st, hist + i * INTERF_EPFD_NBINS);
+            g->values[i] = nodata[i] ? NAN : stat_value(r, st, hist + i * INTERF_EPFD_NBINS, i);
         int pct = st->kind == ST_EXCEED, rc = CLI_EXIT_OK;
         if (!o->output) {
             struct cli_out out;
@@ -519,12 +569,13 @@ static int write_grids(const struct opts *o, const struct run *r, const uint32_t
         } else {
             char path[4096], buf[64];
             if (r->n_stats > 1)
-                snprintf(path, sizeof path, "%s.%s.asc", o->output, st->name);
+                snprintf(path, sizeof path, "%s.%s.asc", o->output, st->label);
             else
                 snprintf(path, sizeof path, "%s", o->output);
             struct interf_grid_meta m;
             interf_grid_meta_init(&m);
-            snprintf(m.unit, sizeof m.unit, "%s", pct ? "%" : r->unit);
+            snprintf(m.unit, sizeof m.unit, "%s",
+                     pct ? "%" : st->kind == ST_MARGIN ? "dB" : r->unit);
             meta_set(&m, "quantity", "epfd_down");
             meta_set(&m, "statistic", st->name);
             meta_set(&m, "tool", "interf-epfd " INTERF_VERSION_STRING);
@@ -568,8 +619,9 @@ static int write_points(const struct opts *o, const struct run *r, const uint32_
     if (!o->cdf && !o->series) {
         fputs("# lat_deg lon_deg", f);
         for (size_t k = 0; k < r->n_stats; k++)
-            fprintf(f, r->stats[k].kind == ST_EXCEED ? " %s_pct" : " %s_%s", r->stats[k].name,
-                    r->quantity);
+            fprintf(f, r->stats[k].kind == ST_EXCEED ? " %s_pct"
+                       : r->stats[k].kind == ST_MARGIN ? " %s_db" : " %s_%s",
+                    r->stats[k].label, r->quantity);
         fputc('\n', f);
         provenance(f, r);
         list_nodata(f, r, nodata, o->quiet);
@@ -583,7 +635,7 @@ static int write_points(const struct opts *o, const struct run *r, const uint32_
                     fputs("  nan", f);
                 else
                     fprintf(f, r->stats[k].kind == ST_EXCEED ? "  %.6f" : "  %.1f",
-                            stat_value(&r->stats[k], h));
+                            stat_value(r, &r->stats[k], h, i));
             fputc('\n', f);
             continue;
         }
@@ -700,6 +752,7 @@ done:
     interf_epfd_plan_destroy(plan);
     interf_earth_destroy(r.earth);
     interf_system_destroy(r.sys);
+    interf_limits_destroy(r.limits);
     free(r.lat);
     free(r.lon);
     free(r.cmd);
