@@ -21,8 +21,11 @@ for tool in "$INTERF_BIN"/interf-*; do
     name=$(basename "$tool")
     page="$SRC/man/man1/$name.1"
     [ -f "$page" ] || { fail "$name has no man page"; continue; }
-    "$tool" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$TMP/help"
-    grep -o -- '\\-\\-[a-z]\([a-z]\|\\-\)*' "$page" | sed 's/\\//g' | sort -u >"$TMP/man"
+    # the option lines of --help, and the tagged paragraphs (.TP) of the page
+    "$tool" --help | sed -n 's/^ *\(-[a-zA-Z], \)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p' |
+        sort -u >"$TMP/help"
+    awk 'prev == ".TP" { if (match($0, /\\-\\-[a-z]([a-z]|\\-)*/)) print substr($0, RSTART, RLENGTH) }
+         { prev = $0 }' "$page" | sed 's/\\//g' | sort -u >"$TMP/man"
     if cmp -s "$TMP/help" "$TMP/man"; then
         pass
     else
