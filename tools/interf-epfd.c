@@ -377,6 +377,20 @@ static void resolve_time(const struct opts *o, struct run *r)
     }
 }
 
+/* Refuse a run that needs more memory than allowed before allocating anything for it: the
+ * per-point histograms (INTERF_EPFD_NBINS 32-bit counts), the series, the point tables. */
+static void check_memory(const struct opts *o, const struct run *r, double n_points)
+{
+    double need = n_points * (INTERF_EPFD_NBINS * 4.0 + 160.0) +
+                  (o->series ? 4.0 * n_points * (double)r->spec.n_steps : 0.0);
+    double have = o->max_memory > 0 ? o->max_memory : available_memory();
+    if (need > have)
+        cli_usage_error("this run needs %.2f GiB of memory, more than the %.2f GiB %s; use a "
+                        "coarser --grid or fewer points", need / 1073741824.0,
+                        have / 1073741824.0,
+                        o->max_memory > 0 ? "allowed by --max-memory" : "available");
+}
+
 static void resolve_points(const struct opts *o, struct run *r)
 {
     struct interf_error err;
@@ -395,6 +409,7 @@ static void resolve_points(const struct opts *o, struct run *r)
         if (interf_grid_spec_init(w, e, s, n, c, &r->grid, &err) != INTERF_OK)
             cli_usage_error("--grid: %s", err.msg);
         size_t np = r->grid.ncols * r->grid.nrows;
+        check_memory(o, r, (double)np);
         r->lat = malloc(np * sizeof *r->lat);
         r->lon = malloc(np * sizeof *r->lon);
         if (!r->lat || !r->lon)
@@ -408,7 +423,9 @@ static void resolve_points(const struct opts *o, struct run *r)
         r->spec.tile_cols = r->grid.ncols;
     } else if (o->points) {
         r->spec.n_points = read_points(o->points, &r->lat, &r->lon);
+        check_memory(o, r, (double)r->spec.n_points);
     } else {
+        check_memory(o, r, (double)o->n_at);
         r->spec.n_points = o->n_at;
         r->lat = malloc(o->n_at * sizeof *r->lat);
         r->lon = malloc(o->n_at * sizeof *r->lon);
@@ -716,15 +733,6 @@ int main(int argc, char **argv)
     r.cmd = cli_command_line(argc, argv);
     if (interf_epfd_plan_create(&r.spec, &plan, &err) != INTERF_OK) {
         cli_error("%s", err.msg);
-        goto done;
-    }
-    double need = interf_epfd_plan_memory(plan) + (o.series ? 4.0 * (double)r.spec.n_points *
-                                                                  (double)r.spec.n_steps : 0);
-    double have = o.max_memory > 0 ? o.max_memory : available_memory();
-    if (need > have) {
-        cli_error("this run needs %.2f GiB of memory, more than the %.2f GiB %s; use a coarser "
-                  "--grid or fewer points", need / 1073741824.0, have / 1073741824.0,
-                  o.max_memory > 0 ? "allowed by --max-memory" : "available");
         goto done;
     }
     res.hist = o.series ? NULL : malloc(r.spec.n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);

@@ -124,8 +124,6 @@ INTERF_API void interf_epfd_plan_destroy(struct interf_epfd_plan *plan); /* NULL
 /* Points that are not computed (their GSO satellite is below eps_gso or not visible): 1 in
  * nodata[k] (array of n_points, owned by the plan). */
 INTERF_API const unsigned char *interf_epfd_plan_nodata(const struct interf_epfd_plan *plan);
-/* Bytes the run will allocate (histograms included): for memory checks before running. */
-INTERF_API double interf_epfd_plan_memory(const struct interf_epfd_plan *plan);
 
 /* Results of a run, caller-allocated: hist (n_points x INTERF_EPFD_NBINS counts, zeroed by the
  * run) or NULL; series (n_points x n_steps, dB values not rounded, -300 when nothing

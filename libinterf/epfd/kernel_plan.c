@@ -399,12 +399,3 @@ const unsigned char *interf_epfd_plan_nodata(const struct interf_epfd_plan *p)
 {
     return p->nodata;
 }
-
-double interf_epfd_plan_memory(const struct interf_epfd_plan *p)
-{
-    const struct interf_epfd_spec *s = &p->spec;
-    double hist = (double)s->n_points * INTERF_EPFD_NBINS * sizeof(uint32_t);
-    double block = (double)EPFD_BLOCK * (double)p->n_em * 12 * sizeof(float);
-    double scratch = (double)p->threads * EPFD_TILE_MAX * 4 * sizeof(float);
-    return hist + block + scratch;
-}

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: MIT
+# interf-epfd as a user runs it: outputs, determinism, the S.1503 step, and bad input.
+. "$(dirname "$0")/lib.sh"
+
+EPFD="$INTERF_BIN/interf-epfd"
+CHECK="$INTERF_BIN/interf-check"
+SYS="$INTERF_TEST_DATA/../../footprints/leo-ku-550.ini"
+
+expect_exit 0 "$EPFD" --help
+grep -q '^Usage: interf-epfd' "$TMP/out" && pass || fail "--help text"
+expect_exit 0 "$EPFD" --version
+[ "$(cat "$TMP/out")" = "interf-epfd (interf) 0.1.0" ] && pass || fail "--version"
+
+# Bad input: one message, exit 2, no output file.
+for args in "--at 45,10 --stat p101" "--at 45,10 --stat median" "--grid 0/10/20/10/1" \
+    "--at 45,10 --step 0" "--at 45,10 --step -5s" "--grid 0/10/0/10/0.001 --max-memory 1M" \
+    "--at 45,10 --es-pattern S.672" "--at 45,10 --stat margin:22-9Z" "--grid 0/10/0/10/1 --cdf"; do
+    # shellcheck disable=SC2086
+    expect_exit 2 "$EPFD" -s "$SYS" $args -o "$TMP/bad.asc" -q
+    [ ! -e "$TMP/bad.asc" ] && pass || fail "$args: output left behind"
+    [ -z "$(ls "$TMP" | grep '\.tmp\.')" ] && pass || fail "$args: temporary file left behind"
+done
+expect_exit 2 "$EPFD" -s "$SYS" --grid 0/10/0/10/0.001 --max-memory 1M
+grep -q "needs .* GiB of memory" "$TMP/err" && pass || fail "memory message"
+
+# A grid and its sidecars; the same bits with one and two threads.
+expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/30/60/2 --duration 20m -j 1 -o "$TMP/a.asc" -q
+expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/30/60/2 --duration 20m -j 2 -o "$TMP/b.asc" -q
+cmp -s "$TMP/a.asc" "$TMP/b.asc" && pass || fail "-j 1 and -j 2 grids differ"
+[ "$(head -n 1 "$TMP/a.asc")" = "ncols        20" ] && pass || fail "grid header: $(head -n 1 "$TMP/a.asc")"
+[ -s "$TMP/a.prj" ] && [ -s "$TMP/a.asc.aux.xml" ] && pass || fail "sidecars"
+grep -q 'dB(W/m2/40kHz)' "$TMP/a.asc.aux.xml" && pass || fail "unit in the .aux.xml"
+
+# Several statistics need a prefix and give one grid each.
+expect_exit 2 "$EPFD" -s "$SYS" --grid -20/20/30/60/2 --duration 10m --stat max --stat p99
+expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/30/60/2 --duration 10m --stat max --stat p99 \
+    --stat margin:22-1A -o "$TMP/m" -q
+for s in max p99 margin_22-1A; do
+    [ -s "$TMP/m.$s.asc" ] && pass || fail "missing $TMP/m.$s.asc"
+done
+
+# Points: a statistics table, the nodata point listed, not dropped.
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --at 85,0 --duration 1h --stat max --stat exceed:-200
+head -n 1 "$TMP/out" | grep -q '^# lat_deg lon_deg max_epfd_dbw_m2_40khz exceed_-200_pct$' &&
+    pass || fail "points schema: $(head -n 1 "$TMP/out")"
+grep -q '^# nodata: lat_deg 85 lon_deg 0' "$TMP/out" && pass || fail "nodata not listed"
+[ "$(grep -vc '^#' "$TMP/out")" = 2 ] && pass || fail "two rows expected"
+
+# --step auto: S.1503-4 §D4.2 for a 0.6 m dish at 10.7 GHz over the 550 km, 53 deg shell
+# is 0.266 s (the worked example of the step).
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --step auto --steps 10 --stat max
+grep -q '^# step_s: 0.266$' "$TMP/out" && pass || fail "step auto: $(grep step_s "$TMP/out")"
+
+# A CDF piped into interf-check: the engine's table is the checker's input.
+"$EPFD" -s "$SYS" --at 45,10 --duration 2h --cdf -q >"$TMP/cdf.txt"
+grep -q '^# max_epfd: ' "$TMP/cdf.txt" && pass || fail "CDF metadata"
+expect_exit 0 "$CHECK" --limits 22-1A "$TMP/cdf.txt"
+
+# Series: one row per step.
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --duration 10m --step 30s --series
+[ "$(grep -vc '^#' "$TMP/out")" = 20 ] && pass || fail "series rows: $(grep -vc '^#' "$TMP/out")"
+
+finish
