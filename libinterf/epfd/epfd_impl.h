@@ -79,6 +79,7 @@ struct interf_epfd_plan {
     size_t n_tiles;
     struct epfd_super *supers;
     size_t n_supers;
+    struct epfd_cap all;           /* a cap holding every computed point */
     struct epfd_emitter *em;
     size_t n_em;
     struct epfd_gain es_gain;

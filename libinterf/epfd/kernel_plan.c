@@ -148,6 +148,7 @@ static void caps(struct interf_epfd_plan *p, const size_t *super_of_tile)
             p->supers[p->n_supers++] = (struct epfd_super){t, 0, {0, 0, 1, 0}};
         p->supers[p->n_supers - 1].n++;
     }
+    p->all = p->pts.n ? cap_of(&p->pts, 0, p->pts.n) : (struct epfd_cap){0, 0, 1, 0};
     for (size_t u = 0; u < p->n_supers; u++) {
         struct epfd_super *sp = &p->supers[u];
         const struct epfd_tile *a = &p->tiles[sp->first], *b = &p->tiles[sp->first + sp->n - 1];

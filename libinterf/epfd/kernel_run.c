@@ -174,6 +174,10 @@ static void beam_axis(const struct interf_system_beam *bm, const double r[3], co
 {
     double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
     double up[3] = {r[0] / rn, r[1] / rn, r[2] / rn};
+    if (bm->pointing == INTERF_POINT_NADIR) {
+        b[0] = -up[0], b[1] = -up[1], b[2] = -up[2];
+        return;
+    }
     if (bm->pointing == INTERF_POINT_AIM) {
         double d[3] = {aim[0] - r[0], aim[1] - r[1], aim[2] - r[2]};
         double dn = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
@@ -181,7 +185,7 @@ static void beam_axis(const struct interf_system_beam *bm, const double r[3], co
             b[i] = d[i] / dn;
         return;
     }
-    double tilt = bm->pointing == INTERF_POINT_OFF_NADIR ? bm->off_nadir_deg * INTERF_DEG : 0.0;
+    double tilt = bm->off_nadir_deg * INTERF_DEG;
     double az = bm->azimuth_deg * INTERF_DEG, h = hypot(up[0], up[1]);
     /* local east and north at the sub-satellite point (east undefined over a pole: take +y) */
     double east[3] = {h > 0 ? -up[1] / h : 0, h > 0 ? up[0] / h : 1, 0};
@@ -191,19 +195,105 @@ static void beam_axis(const struct interf_system_beam *bm, const double r[3], co
         b[i] = -cos(tilt) * up[i] + sin(tilt) * (cos(az) * north[i] + sin(az) * east[i]);
 }
 
-/* Propagate the satellites for the steps [s0, s0 + ns) and fill the emitter states. */
-static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, int ns,
-                                     double *pos, struct block *b, struct interf_error *err)
+/* The visibility cap of an emitter for the radius it had last. */
+struct cap_cache {
+    double rn, lam, clam, slam;
+};
+
+/* Per satellite, for runs over a small area (a few earth stations): the time before which it
+ * cannot come into view of any point, and a bound on how fast its direction from the Earth's
+ * centre turns (rad/s), so that satellites far from the points are not propagated at every step
+ * (performance.md: a single earth station over 10^6 steps). */
+struct sat_skip {
+    double until_s, rate;
+    unsigned char live;   /* propagated at this step */
+};
+
+/* Radius (rad) of the area below which satellites are skipped rather than all propagated. */
+#define SKIP_AREA_RAD 1.0
+
+static void skip_init(const struct interf_epfd_plan *p, struct sat_skip *sk, size_t nsat)
+{
+    const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
+    for (size_t s = 0; s < nsat; s++) {
+        struct interf_elements el;
+        struct interf_orbit_rates r;
+        interf_constellation_satellite(c, s, &el, &r);
+        /* the fastest true-anomaly rate (at perigee) plus the perigee and node rates, and the
+         * Earth's rotation: an upper bound of the sub-satellite point's angular speed */
+        double e = el.e, nu_dot = r.n_bar_rad_s * (1 + e) * (1 + e) / pow(1 - e * e, 1.5);
+        sk[s].rate = nu_dot + fabs(r.argp_dot_rad_s) + fabs(r.raan_dot_rad_s) +
+                     INTERF_OMEGA_E_RAD_S;
+        sk[s].until_s = -INFINITY;
+    }
+}
+
+/* Which satellites to propagate at t (all of them for large areas), and propagate them. */
+static void propagate_step(const struct interf_epfd_plan *p, double t, double *pos,
+                           struct sat_skip *sk, const double *lam_sat)
 {
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
     size_t nsat = interf_constellation_count(c);
-    for (int k = 0; k < ns; k++) {
-        double t = p->spec.start_s + (double)(s0 + k) * p->spec.step_s;
+    const struct epfd_cap *all = &p->all;
+    if (all->radius_rad >= SKIP_AREA_RAD) {
         struct interf_ephem e = {pos, pos + nsat, pos + 2 * nsat, NULL, NULL, NULL};
         interf_constellation_propagate(c, 0, nsat, t, INTERF_FRAME_ECEF, &e);
+        for (size_t s = 0; s < nsat; s++)
+            sk[s].live = 1;
+        return;
+    }
+    for (size_t s = 0; s < nsat; s++) {
+        sk[s].live = 0;
+        if (t < sk[s].until_s)
+            continue;
+        struct interf_ephem e = {pos + s, pos + nsat + s, pos + 2 * nsat + s, NULL, NULL, NULL};
+        interf_constellation_propagate(c, s, 1, t, INTERF_FRAME_ECEF, &e);
+        double x = pos[s], y = pos[nsat + s], z = pos[2 * nsat + s];
+        double cg = (x * all->cx + y * all->cy + z * all->cz) / sqrt(x * x + y * y + z * z);
+        double gap = acos(cg > 1 ? 1 : cg < -1 ? -1 : cg) - lam_sat[s] - all->radius_rad;
+        if (gap > 0 && sk[s].rate > 0)
+            sk[s].until_s = t + gap / sk[s].rate; /* out of reach until then */
+        else if (gap > 0)
+            sk[s].until_s = INFINITY;             /* fixed in the Earth frame: never */
+        else
+            sk[s].live = 1;
+    }
+}
+
+/* The widest cap (rad, with the cull margin) of each satellite's emitters at radius r_max: the
+ * apogee radius bounds the visibility cap. */
+static void sat_caps(const struct interf_epfd_plan *p, double *lam_sat, size_t nsat)
+{
+    const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
+    for (size_t s = 0; s < nsat; s++)
+        lam_sat[s] = 0;
+    for (size_t j = 0; j < p->n_em; j++) {
+        const struct epfd_emitter *em = &p->em[j];
+        struct interf_elements el;
+        interf_constellation_satellite(c, em->sat, &el, NULL);
+        double ce = INTERF_RE_KM * cos(em->min_el_rad) / (el.a_km * (1 + el.e));
+        double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad + 2 * CULL_MARGIN_RAD;
+        lam_sat[em->sat] = lam > lam_sat[em->sat] ? lam : lam_sat[em->sat];
+    }
+}
+
+/* Propagate the satellites for the steps [s0, s0 + ns) and fill the emitter states. */
+static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, int ns,
+                                     double *pos, struct cap_cache *cache, struct sat_skip *sk,
+                                     const double *lam_sat, struct block *b,
+                                     struct interf_error *err)
+{
+    size_t nsat = interf_constellation_count(interf_system_constellation(p->spec.sys));
+    for (int k = 0; k < ns; k++) {
+        double t = p->spec.start_s + (double)(s0 + k) * p->spec.step_s;
+        propagate_step(p, t, pos, sk, lam_sat);
         for (size_t j = 0; j < p->n_em; j++) {
             const struct epfd_emitter *em = &p->em[j];
             size_t q = (size_t)k * p->n_em + j, s = em->sat;
+            if (!sk[s].live) {
+                b->lam[q] = 0; /* out of reach: culled */
+                continue;
+            }
             double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, aim[3] = {0, 0, 0}, bs[3];
             if (em->beam->pointing == INTERF_POINT_AIM) {
                 enum interf_status st = interf_geo_to_ecef(
@@ -217,12 +307,18 @@ static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, 
             b->sx[q] = (float)r[0], b->sy[q] = (float)r[1], b->sz[q] = (float)r[2];
             b->bx[q] = (float)bs[0], b->by[q] = (float)bs[1], b->bz[q] = (float)bs[2];
             b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
-            /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e */
-            double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
-            double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
-            b->lam[q] = lam > 0 ? lam + CULL_MARGIN_RAD : 0;
-            b->clam[q] = cos(b->lam[q]);
-            b->slam[q] = sin(b->lam[q]);
+            /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular
+             * orbit keeps its radius (to rounding), so the last values usually serve */
+            struct cap_cache *cc = &cache[j];
+            if (fabs(rn - cc->rn) > 1e-6) {
+                double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
+                double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
+                cc->rn = rn;
+                cc->lam = lam > 0 ? lam + CULL_MARGIN_RAD : 0;
+                cc->clam = cos(cc->lam);
+                cc->slam = sin(cc->lam);
+            }
+            b->lam[q] = cc->lam, b->clam[q] = cc->clam, b->slam[q] = cc->slam;
         }
     }
     return INTERF_OK;
@@ -315,8 +411,12 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
     double *pos = malloc(3 * (nsat ? nsat : 1) * sizeof *pos);
     struct scratch *w = calloc((size_t)p->threads, sizeof *w);
+    struct cap_cache *cache = calloc(p->n_em ? p->n_em : 1, sizeof *cache);
+    struct sat_skip *sk = calloc(nsat ? nsat : 1, sizeof *sk);
+    double *lam_sat = calloc(nsat ? nsat : 1, sizeof *lam_sat);
     enum interf_status st = INTERF_ENOMEM;
-    int ok = bins && pos && w && block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
+    int ok = bins && pos && w && cache && sk && lam_sat &&
+             block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
     for (int t = 0; ok && t < p->threads; t++) {
         w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
         w[t].super_list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
@@ -327,6 +427,8 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
         goto done;
     }
     interf_epfd_bins_init(bins);
+    skip_init(p, sk, nsat);
+    sat_caps(p, lam_sat, nsat);
     if (out->hist)
         memset(out->hist, 0, s->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
     if (out->series)
@@ -335,7 +437,7 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
     out->clamped = 0;
     for (long s0 = 0; s0 < s->n_steps; s0 += EPFD_BLOCK) {
         int ns = s->n_steps - s0 < EPFD_BLOCK ? (int)(s->n_steps - s0) : EPFD_BLOCK;
-        if ((st = fill_block(p, s0, ns, pos, &b, err)) != INTERF_OK)
+        if ((st = fill_block(p, s0, ns, pos, cache, sk, lam_sat, &b, err)) != INTERF_OK)
             goto done;
         uint64_t clamped = 0;
         int used = 1;
@@ -370,6 +472,9 @@ done:
         free(w[t].super_list);
     }
     free(w);
+    free(cache);
+    free(sk);
+    free(lam_sat);
     block_free(&b);
     free(pos);
     free(bins);
