@@ -214,7 +214,8 @@ static void es_antenna(const struct opts *o, const struct interf_system *sys, do
     int kd = interf_pattern_key_index(def, "diameter_m");
     int kf = interf_pattern_key_index(def, "frequency_ghz");
     if (kd < 0)
-        cli_usage_error("--es-pattern: %s has no dish diameter: not an earth-station pattern", name);
+        cli_usage_error("--es-pattern: %s has no dish diameter: not an earth-station pattern",
+                        name);
     if (!(dish > 0))
         cli_usage_error("--es-dish-m: required (the system file has no [earth-station] dish_m)");
     v[kd] = dish, given[kd] = 1;

@@ -267,7 +267,8 @@ static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct inter
     double k = 1e-6 / (4.0 * INTERF_PI * pow(10.0, p->spec.es->gain_max_dbi / 10.0));
     enum interf_status st = INTERF_OK;
     for (size_t s = 0; s < info->n_sats && st == INTERF_OK; s++) {
-        const struct interf_system_orbit *o = interf_system_orbit(sys, interf_system_sat_orbit(sys, s));
+        const struct interf_system_orbit *o =
+            interf_system_orbit(sys, interf_system_sat_orbit(sys, s));
         for (size_t b = 0; b < o->n_beams && st == INTERF_OK; b++) {
             struct epfd_emitter *e = &p->em[p->n_em++];
             e->sat = s;

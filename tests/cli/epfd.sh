@@ -27,7 +27,8 @@ grep -q "needs .* GiB of memory" "$TMP/err" && pass || fail "memory message"
 expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/30/60/2 --duration 20m -j 1 -o "$TMP/a.asc" -q
 expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/30/60/2 --duration 20m -j 2 -o "$TMP/b.asc" -q
 cmp -s "$TMP/a.asc" "$TMP/b.asc" && pass || fail "-j 1 and -j 2 grids differ"
-[ "$(head -n 1 "$TMP/a.asc")" = "ncols        20" ] && pass || fail "grid header: $(head -n 1 "$TMP/a.asc")"
+[ "$(head -n 1 "$TMP/a.asc")" = "ncols        20" ] && pass ||
+    fail "grid header: $(head -n 1 "$TMP/a.asc")"
 [ -s "$TMP/a.prj" ] && [ -s "$TMP/a.asc.aux.xml" ] && pass || fail "sidecars"
 grep -q 'dB(W/m2/40kHz)' "$TMP/a.asc.aux.xml" && pass || fail "unit in the .aux.xml"
 

@@ -431,7 +431,8 @@ static double reference(const struct interf_system *sys, const struct interf_ant
     struct interf_ephem e = {x, x + n, x + 2 * n, NULL, NULL, NULL};
     interf_constellation_propagate(c, 0, n, t, INTERF_FRAME_ECEF, &e);
     for (size_t k = 0; k < n; k++) {
-        const struct interf_system_orbit *o = interf_system_orbit(sys, interf_system_sat_orbit(sys, k));
+        const struct interf_system_orbit *o =
+            interf_system_orbit(sys, interf_system_sat_orbit(sys, k));
         double r[3] = {x[k], x[n + k], x[2 * n + k]}, el, alpha;
         interf_station_look(st, r, NULL, &el, NULL);
         if (el < o->min_elevation_deg * INTERF_DEG)
@@ -447,7 +448,8 @@ static double reference(const struct interf_system *sys, const struct interf_ant
             const struct interf_antenna *sa = &interf_system_antenna(sys, bm->antenna)->antenna;
             double gt = interf_antenna_gain_dbi(sa, interf_angle_between(nadir, back) / INTERF_DEG);
             double gr = interf_antenna_gain_dbi(es, interf_angle_between(bore, v) / INTERF_DEG);
-            sum += pow(10, (bm->power_dbw + gt + gr - es->gain_max_dbi) / 10) / (4 * INTERF_PI * d2);
+            sum += pow(10, (bm->power_dbw + gt + gr - es->gain_max_dbi) / 10) /
+                   (4 * INTERF_PI * d2);
         }
     }
     free(x);
