@@ -20,5 +20,7 @@
 #include "interf/stats.h"
 #include "interf/epfd.h"
 #include "interf/limits.h"
+#include "interf/grid.h"
+#include "interf/render.h"
 
 #endif

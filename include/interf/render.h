@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: MIT */
+/* interf render: maps of lat/lon grids in any PROJ projection, and charts of CDF tables, as
+ * 8-bit RGBA images written to PNG with their provenance in iTXt chunks.
+ *
+ * A map is made in two steps. interf_map_create resolves the projection (through PROJ), the
+ * region, the colour range and the layout; interf_map_render then inverse-projects every pixel
+ * of the map area (batched through proj_trans_generic), samples the grid (nearest or
+ * bilinear), colours it, and draws the overlays (coastlines, borders, graticule, contours,
+ * tracks, marks) through the forward projection, then title, colour bar and labels, with
+ * cairo (anti-aliased, DejaVu Sans through fontconfig). Pixels off the globe (or outside the
+ * region) are transparent; NODATA cells are a neutral grey.
+ *
+ * The contour tracer (marching squares) is public: interf_grid_contour returns the lines of one
+ * level in longitude/latitude, for drawing and for GeoJSON output alike.
+ *
+ * Thread safety: objects are not shared between threads; different objects may be used in
+ * different threads (each map has its own PROJ context). */
+#ifndef INTERF_RENDER_H
+#define INTERF_RENDER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "interf/core.h"
+#include "interf/grid.h"
+#include "interf/stats.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------------- images */
+
+/* An 8-bit RGBA image: width_px * height_px pixels of 4 bytes (R, G, B, A), rows from the top,
+ * alpha not premultiplied. Free with interf_image_destroy. */
+struct interf_image {
+    int width_px, height_px;
+    uint8_t *rgba;
+};
+INTERF_API void interf_image_destroy(struct interf_image *img); /* NULL is a no-op */
+
+/* One text chunk of a PNG: keyword (1-79 Latin-1 characters; registered keywords are Title,
+ * Author, Description, Copyright, Creation Time, Software, Disclaimer, Warning, Source,
+ * Comment) and UTF-8 text. */
+struct interf_png_text {
+    const char *key;
+    const char *text;
+};
+
+/* Write img to fp as an 8-bit RGBA PNG (libpng's full API; the simplified API cannot write
+ * text), with one uncompressed iTXt chunk per text item. Errors of libpng (and write errors,
+ * INTERF_EIO) are returned, never printed. */
+INTERF_API enum interf_status interf_png_write(FILE *fp, const struct interf_image *img,
+                                               const struct interf_png_text *text, size_t n_text,
+                                               struct interf_error *err);
+
+/* --------------------------------------------------------------------------- colour maps */
+
+enum interf_palette {
+    INTERF_PALETTE_VIRIDIS = 0, /* perceptually uniform, dark blue to yellow (van der Walt and
+                                   Smith, matplotlib 2.0, CC0) */
+    INTERF_PALETTE_MAGMA = 1,   /* perceptually uniform, black to light yellow (idem) */
+    INTERF_PALETTE_CIVIDIS = 2, /* viridis made uniform for colour-vision deficiency (Nunez,
+                                   Anderton, Renslow, PLOS ONE 13(7) 2018) */
+    INTERF_PALETTE_DIVERGING = 3, /* red - grey - blue, K. Moreland's "cool to warm" (ISVC
+                                     2009) from its warm end: low values (negative margins)
+                                     red; centred on the --center value */
+    INTERF_PALETTE_INDEX = 4    /* tests: value v (a whole number in [0, 2^24)) is the colour
+                                   0xRRGGBB = v itself; no colour bar */
+};
+
+/* "viridis", "magma", "cividis", "diverging" (not "index", which is for tests). */
+INTERF_API enum interf_status interf_palette_parse(const char *name, enum interf_palette *out,
+                                                   struct interf_error *err);
+INTERF_API const char *interf_palette_name(enum interf_palette p);
+/* The colour 0xRRGGBB at position t in [0, 1] (clamped) of palette p (256 entries, no
+ * interpolation between them). */
+INTERF_API uint32_t interf_palette_rgb(enum interf_palette p, double t);
+
+/* ------------------------------------------------------------------------- line features */
+
+/* A polyline (x = longitude, y = latitude in degrees unless said otherwise). closed: the last
+ * point joins the first (which is not repeated). */
+struct interf_polyline {
+    size_t n;
+    double *x, *y;
+    int closed;
+};
+
+/* A set of polylines. Zero it (interf_lines_init) before use; free with interf_lines_free. */
+struct interf_lines {
+    size_t n, cap;
+    struct interf_polyline *line;
+};
+INTERF_API void interf_lines_init(struct interf_lines *lines);
+INTERF_API void interf_lines_free(struct interf_lines *lines); /* leaves it empty */
+
+/* Read GMT multi-segment text (the coastline files): a line starting with ">" begins a segment,
+ * then "lon_deg lat_deg" pairs; "#" lines and blank lines are skipped. Appends to out. name labels
+ * messages ("name:line: ..."). */
+INTERF_API enum interf_status interf_lines_read_gmt(FILE *fp, const char *name,
+                                                    struct interf_lines *out,
+                                                    struct interf_error *err);
+
+/* Read tracks from a table (interf-table(5)) whose schema line names lat_deg and lon_deg
+ * columns, such as interf-orbit prints: one polyline per satellite when there is a "sat"
+ * column (rows of each satellite in file order), else one per ">"-separated part. Appends to
+ * out. */
+INTERF_API enum interf_status interf_lines_read_track(FILE *fp, const char *name,
+                                                      struct interf_lines *out,
+                                                      struct interf_error *err);
+
+/* ----------------------------------------------------------------------------- contours */
+
+/* The lines where the field z (nx * ny values, row-major, z[j * nx + i] at x = i, y = j)
+ * crosses level, by marching squares with linear interpolation along cell edges and the cell
+ * mean deciding saddles. Points are in index coordinates (x, y). A value equal to the level
+ * counts as above it. Cells with a NaN corner have no lines, so lines end at NODATA as at the
+ * field's edges. Orientation: walking along a line, values above the level are on the left
+ * (with y pointing up); a closed line is a ring (closed = 1, first point not repeated), counter-
+ * clockwise around a maximum. Appends to out. */
+INTERF_API enum interf_status interf_contour_trace(const double *z, size_t nx, size_t ny,
+                                                   double level, struct interf_lines *out,
+                                                   struct interf_error *err);
+
+/* The contour lines of a grid at level, in longitude/latitude of the cell centres (degrees;
+ * longitudes in the grid's own range, continuous across 180 deg). A global grid is traced
+ * round the Earth (its last column joins its first), so rings cross the antimeridian whole.
+ * Orientation as interf_contour_trace with y = latitude: rings around higher values are
+ * counter-clockwise, as RFC 7946 wants exterior rings. Appends to out. */
+INTERF_API enum interf_status interf_grid_contour(const struct interf_grid *grid, double level,
+                                                  struct interf_lines *out,
+                                                  struct interf_error *err);
+
+/* ---------------------------------------------------------------------------------- maps */
+
+enum interf_interp {
+    INTERF_INTERP_NEAREST = 0, /* the value of the cell the pixel centre falls in */
+    INTERF_INTERP_BILINEAR = 1 /* between the four nearest cell centres (nearest where one of
+                                  them is NODATA) */
+};
+
+/* A point of interest. */
+struct interf_mark {
+    double lat_deg, lon_deg;
+    char label[64]; /* UTF-8, may be empty */
+};
+
+/* What to draw. Set with interf_map_options_init, then change fields. Pointers are borrowed
+ * until interf_map_render returns. */
+struct interf_map_options {
+    const char *projection; /* "eqc[:LON]", "robin[:LON]", "moll[:LON]", "eqearth[:LON]",
+                               "ortho:LAT,LON", "geos:LON", "stere:LAT,LON" or a PROJ string
+                               "+proj=..." [eqc] */
+    int has_region;
+    double region_deg[4];   /* west, east, south, north; east may exceed 180 (170/190) */
+    int width_px;           /* whole image, 200 to 8000 [1200] */
+    enum interf_interp interp;   /* [nearest] */
+    enum interf_palette palette; /* [viridis, or diverging when has_center] */
+    int has_range;
+    double range_min, range_max; /* colour range, in the grid's unit */
+    int has_center;
+    double center;          /* the value at the middle of a diverging palette */
+    const char *label;      /* colour-bar label (the unit), NULL for none */
+    const char *title, *subtitle; /* UTF-8, NULL for none */
+    double graticule_deg;   /* spacing of meridians and parallels; 0 for none */
+    const double *contour_levels;
+    size_t n_contours;
+    const struct interf_lines *coast, *borders, *tracks; /* lon/lat; NULL for none */
+    const struct interf_mark *marks;
+    size_t n_marks;
+    /* Called now and then while rendering with the fraction done; non-zero cancels
+     * (INTERF_ECANCELED). May be NULL. */
+    int (*progress)(double fraction_done, const char *stage, void *user);
+    void *progress_user;
+};
+INTERF_API void interf_map_options_init(struct interf_map_options *o);
+
+/* A planned map: projection, extent, colour range and layout. Opaque. */
+struct interf_map;
+
+/* Plan a map of grid (borrowed until interf_map_destroy). Region: --region, else the globe for
+ * robin, moll, eqearth, ortho and geos (the hemisphere around the centre for stere), else the
+ * grid's extent. Central meridian: the one given, else the middle of the region (of the grid,
+ * for the world maps without a region). Colour range: the one given, else the minimum and
+ * maximum of the values shown that are above -300 (the floor that stands for "no
+ * interference"). INTERF_EINPUT for an unknown or unusable projection, a region that does not
+ * project, a range with min >= max, or a grid with no values and no range; the message names
+ * the option ("--proj: ..."). Free with interf_map_destroy. */
+INTERF_API enum interf_status interf_map_create(const struct interf_grid *grid,
+                                                const struct interf_map_options *o,
+                                                struct interf_map **out,
+                                                struct interf_error *err);
+
+/* Render the map into a new image (free with interf_image_destroy). */
+INTERF_API enum interf_status interf_map_render(struct interf_map *map, struct interf_image **out,
+                                                struct interf_error *err);
+INTERF_API void interf_map_destroy(struct interf_map *map); /* NULL is a no-op */
+
+/* Where the map lies in the image: pixel (i, j) (centre at i + 0.5, j + 0.5 from the top-left
+ * image corner) shows projected coordinates x = x_left_m + (i + 0.5 - left_px) m_per_px,
+ * y = y_top_m - (j + 0.5 - top_px) m_per_px of the projection `proj` (a PROJ string taking
+ * longitude, latitude in degrees). */
+struct interf_map_frame {
+    char proj[512];
+    double lon0_deg;               /* central meridian */
+    double x_left_m, y_top_m, m_per_px;
+    int left_px, top_px, width_px, height_px; /* the map area */
+    int image_width_px, image_height_px;
+    double range_min, range_max;   /* colour range in use */
+};
+INTERF_API void interf_map_frame(const struct interf_map *map, struct interf_map_frame *frame);
+
+/* Image coordinates (pixels from the top-left corner, fractional) of a longitude/latitude by
+ * PROJ's forward projection. Returns 1 when the point is on the map, else 0. */
+INTERF_API int interf_map_locate(const struct interf_map *map, double lon_deg, double lat_deg,
+                                 double *x_px, double *y_px);
+
+/* Warnings of the last create/render ("--mark 10,200: not on the map"): count and text. */
+INTERF_API size_t interf_map_warning_count(const struct interf_map *map);
+INTERF_API const char *interf_map_warning(const struct interf_map *map, size_t index);
+
+/* ---------------------------------------------------------------------------- CDF charts */
+
+/* A limit mask drawn on a CDF chart: points (level, % of time exceeded) joined by straight
+ * segments on the chart's axes, each point marked and annotated with the margin of the first
+ * CDF at that point. */
+struct interf_chart_mask {
+    size_t n;
+    const double *level_db;     /* n levels */
+    const double *pct_exceeded; /* n percentages of time the level may be exceeded */
+    const double *margin_db;    /* n margins to annotate (dB, > 0 passes), or NULL */
+    const char *label;          /* legend text, e.g. "RR Table 22-1A, 0.6 m" */
+};
+
+struct interf_chart_options {
+    int width_px;                /* 200 to 8000 [1200] */
+    const char *title, *subtitle;
+    int has_range;
+    double range_min_db, range_max_db; /* level axis [the data's, rounded out to 5 dB] */
+    const char *const *labels;   /* legend label per CDF, NULL (or a NULL entry): the CDF's
+                                    point from its lat_deg and lon_deg metadata */
+    const struct interf_chart_mask *mask; /* NULL for none */
+};
+INTERF_API void interf_chart_options_init(struct interf_chart_options *o);
+
+/* A chart of n CDFs: % of time exceeded on a logarithmic axis against level (dB, in the unit of
+ * the first CDF's quantity). Rows exceeded 0 % of the time are drawn at the axis floor
+ * 100 / n_steps % (n_steps from the metadata, the smallest of all CDFs; without it, a
+ * decade below the smallest non-zero percentage). The image is new (interf_image_destroy).
+ * INTERF_EINPUT for no CDFs, an empty CDF or a bad range. */
+INTERF_API enum interf_status interf_cdf_chart(const struct interf_cdf *cdfs, size_t n,
+                                               const struct interf_chart_options *o,
+                                               struct interf_image **out,
+                                               struct interf_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: MIT */
+/* Tests of the render layer. Geometry, not pixels: a grid whose values are their own cell
+ * index, drawn with the index palette (each value its own 24-bit colour, nearest sampling), must
+ * show at the pixel where PROJ's forward projection puts a longitude/latitude the cell that
+ * holds it, in several projections. Then contours (a cone's is a circle), the PNG read back
+ * through libpng, the line readers, the CDF chart and the errors. */
+#include <criterion/criterion.h>
+#include <criterion/new/assert.h>
+#include <math.h>
+#include <png.h>
+#include <proj.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interf/grid.h"
+#include "interf/render.h"
+#include "interf/stats.h"
+
+#define DEG (3.14159265358979323846 / 180.0)
+
+/* A global grid of 10 deg cells (36 x 18) whose value is its index row * 36 + col. */
+static struct interf_grid *index_grid(void)
+{
+    struct interf_grid_spec s = {36, 18, -175, -85, 10};
+    struct interf_grid *g;
+    cr_assert(eq(int, interf_grid_create(&s, &g, NULL), INTERF_OK));
+    for (size_t k = 0; k < 36 * 18; k++)
+        g->values[k] = (double)k;
+    return g;
+}
+
+static struct interf_image *render(const struct interf_grid *g, struct interf_map_options *o,
+                                   struct interf_map **map)
+{
+    struct interf_image *img;
+    struct interf_error err;
+    cr_assert(eq(int, interf_map_create(g, o, map, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_map_render(*map, &img, &err), INTERF_OK), "%s", err.msg);
+    return img;
+}
+
+static const uint8_t *pixel(const struct interf_image *img, int i, int j)
+{
+    cr_assert(eq(int, i >= 0 && j >= 0 && i < img->width_px && j < img->height_px, 1),
+              "pixel %d,%d", i, j);
+    return img->rgba + ((size_t)j * img->width_px + i) * 4;
+}
+
+/* The cell index an opaque pixel of the index palette shows (-1 if transparent). */
+static long cell_at(const struct interf_image *img, int i, int j)
+{
+    const uint8_t *p = pixel(img, i, j);
+    return p[3] == 255 ? (long)p[0] << 16 | (long)p[1] << 8 | p[2] : -1;
+}
+
+/* The pixel PROJ's forward projection gives for lon/lat, through the map's frame (its PROJ
+ * string and pixel grid), computed here with a PJ of our own. */
+static void proj_pixel(const struct interf_map_frame *f, double lon, double lat, int *i, int *j)
+{
+    PJ_CONTEXT *ctx = proj_context_create();
+    PJ *pj = proj_create(ctx, f->proj);
+    cr_assert(pj != NULL, "%s", f->proj);
+    PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(lon * DEG, lat * DEG, 0, 0));
+    cr_assert(isfinite(c.xy.x));
+    cr_assert(isfinite(c.xy.y));
+    *i = (int)floor(f->left_px + (c.xy.x - f->x_left_m) / f->m_per_px);
+    *j = (int)floor(f->top_px + (f->y_top_m - c.xy.y) / f->m_per_px);
+    proj_destroy(pj);
+    proj_context_destroy(ctx);
+}
+
+struct geo_case {
+    char proj[32];
+    double lon, lat;
+};
+
+/* Cell centres (5 deg from every cell edge, hundreds of kilometres, while a pixel is about 35
+ * km) on every side of the map, visible in each view. */
+static const struct geo_case geo_cases[] = {
+    {"eqc", 15, 45},           {"eqc", -95, 35},          {"eqc", 155, -25},
+    {"eqc", -175, -85},        {"eqc", 175, 85},          {"robin", 15, 45},
+    {"robin", -95, 35},        {"robin", 155, -25},       {"robin", -165, 65},
+    {"robin", 175, -75},       {"moll", -125, -55},       {"moll", 65, 15},
+    {"eqearth", 105, -5},      {"ortho:30,20", 15, 45},   {"ortho:30,20", 55, 5},
+    {"ortho:30,20", -35, 25},  {"geos:10", 5, -35},       {"geos:10", 45, 55},
+    {"stere:90,0", -135, 75},  {"stere:90,0", 35, 5},     {"robin:150", 175, 5},
+    {"robin:150", -155, -45},  {"+proj=laea +lat_0=50 +lon_0=10", 25, 65},
+};
+
+Test(render, each_pixel_shows_its_cell_in_every_projection)
+{
+    struct interf_grid *g = index_grid();
+    for (size_t k = 0; k < sizeof geo_cases / sizeof geo_cases[0]; k++) {
+        const struct geo_case *c = &geo_cases[k];
+        struct interf_map_options o;
+        struct interf_map *map;
+        struct interf_map_frame f;
+        interf_map_options_init(&o);
+        o.projection = c->proj;
+        o.palette = INTERF_PALETTE_INDEX;
+        o.width_px = 800;
+        if (c->proj[0] == '+') {
+            o.has_region = 1;
+            memcpy(o.region_deg, (double[4]){-20, 40, 30, 70}, sizeof o.region_deg);
+        }
+        struct interf_image *img = render(g, &o, &map);
+        interf_map_frame(map, &f);
+        int i, j;
+        proj_pixel(&f, c->lon, c->lat, &i, &j);
+        const uint8_t *p = pixel(img, i, j);
+        long got = (long)p[0] << 16 | (long)p[1] << 8 | p[2];
+        /* The cell holding the point: column from 180 W, row from 90 N, 10 deg each. */
+        long want = (long)floor((90 - c->lat) / 10) * 36 + (long)floor((c->lon + 180) / 10);
+        cr_assert(eq(int, p[3], 255), "%s %g,%g: pixel %d,%d is transparent", c->proj, c->lon,
+                  c->lat, i, j);
+        cr_assert(eq(i64, got, want), "%s lon %g lat %g: pixel %d,%d shows cell %ld, not %ld",
+                  c->proj, c->lon, c->lat, i, j, got, want);
+        /* interf_map_locate is the same forward projection. */
+        double x, y;
+        cr_assert(interf_map_locate(map, c->lon, c->lat, &x, &y), "%s: locate", c->proj);
+        cr_assert(eq(int, (int)floor(x), i));
+        cr_assert(eq(int, (int)floor(y), j));
+        interf_image_destroy(img);
+        interf_map_destroy(map);
+    }
+    interf_grid_destroy(g);
+}
+
+Test(render, off_globe_pixels_are_transparent)
+{
+    static const char *const projs[] = {"robin", "moll", "ortho:45,10", "geos:-30"};
+    struct interf_grid *g = index_grid();
+    for (size_t k = 0; k < 4; k++) {
+        struct interf_map_options o;
+        struct interf_map *map;
+        struct interf_map_frame f;
+        interf_map_options_init(&o);
+        o.projection = projs[k];
+        o.palette = INTERF_PALETTE_INDEX;
+        o.width_px = 400;
+        struct interf_image *img = render(g, &o, &map);
+        interf_map_frame(map, &f);
+        /* The corners of the map area are off the globe in these projections, the centre is
+         * on it; the margins around the map are transparent too. */
+        cr_assert(eq(int, pixel(img, f.left_px, f.top_px)[3], 0), "%s", projs[k]);
+        cr_assert(eq(int, pixel(img, f.left_px + f.width_px - 1, f.top_px + f.height_px - 1)[3],
+                     0), "%s", projs[k]);
+        cr_assert(eq(int, pixel(img, f.left_px + f.width_px / 2, f.top_px + f.height_px / 2)[3],
+                     255), "%s", projs[k]);
+        cr_assert(eq(int, pixel(img, 0, 0)[3], 0), "%s", projs[k]);
+        interf_image_destroy(img);
+        interf_map_destroy(map);
+    }
+    interf_grid_destroy(g);
+}
+
+Test(render, region_crossing_the_antimeridian)
+{
+    /* --region 170/-170: 170 E to 170 W; the map is centred on 180. */
+    struct interf_grid *g = index_grid();
+    struct interf_map_options o;
+    struct interf_map *map;
+    struct interf_map_frame f;
+    interf_map_options_init(&o);
+    o.palette = INTERF_PALETTE_INDEX;
+    o.width_px = 400;
+    o.has_region = 1;
+    memcpy(o.region_deg, (double[4]){170, -170, -20, 20}, sizeof o.region_deg);
+    struct interf_image *img = render(g, &o, &map);
+    interf_map_frame(map, &f);
+    cr_assert(epsilon_eq(dbl, f.lon0_deg, 180, 1e-9));
+    /* Left half: the cell of 175 E (column 35); right half: 175 W (column 0); row of 5 N: 8. */
+    int i, j;
+    proj_pixel(&f, 175, 5, &i, &j);
+    cr_assert(eq(i64, cell_at(img, i, j), 8 * 36 + 35));
+    proj_pixel(&f, -175, 5, &i, &j);
+    cr_assert(eq(i64, cell_at(img, i, j), 8 * 36 + 0));
+    /* The map spans 20 x 40 deg of plate carree: twice as high as wide. */
+    cr_assert(eq(int, f.height_px, 2 * f.width_px));
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+}
+
+Test(render, bilinear_between_cell_centres)
+{
+    /* Two cells, values 0 and 1, centres at 0.5 E and 1.5 E. Halfway from 0.5 E to 1.5 E, at
+     * 1.25 E, bilinear gives 0.75 (linear along the row), so the colour is viridis(0.75); nearest
+     * gives 1 (the eastern cell), viridis(1). Range 0:1. */
+    struct interf_grid_spec s = {2, 1, 0.5, 0.5, 1};
+    struct interf_grid *g;
+    cr_assert(eq(int, interf_grid_create(&s, &g, NULL), INTERF_OK));
+    g->values[0] = 0;
+    g->values[1] = 1;
+    for (int interp = 0; interp < 2; interp++) {
+        struct interf_map_options o;
+        struct interf_map *map;
+        struct interf_map_frame f;
+        interf_map_options_init(&o);
+        o.width_px = 1000;
+        o.has_range = 1;
+        o.range_min = 0;
+        o.range_max = 1;
+        o.interp = interp ? INTERF_INTERP_BILINEAR : INTERF_INTERP_NEAREST;
+        struct interf_image *img = render(g, &o, &map);
+        interf_map_frame(map, &f);
+        int i, j;
+        proj_pixel(&f, 1.25, 0.5, &i, &j);
+        /* The pixel's own centre longitude, from the frame (eqc: x = R (lon - lon0), R the
+         * S.1503-4 sphere's 6378.145 km). */
+        double x = f.x_left_m + (i + 0.5 - f.left_px) * f.m_per_px;
+        double lon = f.lon0_deg + x / 6378145.0 / DEG, t = interp ? lon - 0.5 : 1;
+        const uint8_t *p = pixel(img, i, j);
+        uint32_t want = interf_palette_rgb(INTERF_PALETTE_VIRIDIS, t);
+        cr_assert(eq(u32, (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2], want),
+                  "interp %d at lon %.6f", interp, lon);
+        interf_image_destroy(img);
+        interf_map_destroy(map);
+    }
+    interf_grid_destroy(g);
+}
+
+Test(render, nodata_is_grey)
+{
+    /* Every cell NODATA: the map is the neutral grey 0xB4B4B4, with no colour bar, and a
+     * warning. */
+    struct interf_grid_spec s = {4, 3, 0.5, 0.5, 1};
+    struct interf_grid *g;
+    struct interf_map_options o;
+    struct interf_map *map;
+    struct interf_map_frame f;
+    cr_assert(eq(int, interf_grid_create(&s, &g, NULL), INTERF_OK));
+    interf_map_options_init(&o);
+    o.width_px = 300;
+    struct interf_image *img = render(g, &o, &map);
+    interf_map_frame(map, &f);
+    const uint8_t *p = pixel(img, f.left_px + f.width_px / 2, f.top_px + f.height_px / 2);
+    cr_assert(eq(int, p[0], 0xB4));
+    cr_assert(eq(int, p[1], 0xB4));
+    cr_assert(eq(int, p[2], 0xB4));
+    cr_assert(eq(sz, interf_map_warning_count(map), 1));
+    cr_assert(strstr(interf_map_warning(map, 0), "no values") != NULL);
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+}
+
+Test(render, option_errors)
+{
+    struct interf_grid *g = index_grid();
+    struct interf_map_options o;
+    struct interf_map *map;
+    struct interf_error err;
+    static const struct {
+        char proj[48];
+        char msg[64];
+    } cases[] = {{"mercury", "--proj: mercury: unknown projection"},
+                 {"ortho:95,0", "--proj: ortho:95,0: latitude beyond 90"},
+                 {"geos", "--proj: geos: expected geos:LON"},
+                 {"+proj=nonsense", "--proj: +proj=nonsense: PROJ:"},
+                 {"+proj=longlat", "--proj: +proj=longlat: not a map projection"}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        interf_map_options_init(&o);
+        o.projection = cases[k].proj;
+        cr_assert(eq(int, interf_map_create(g, &o, &map, &err), INTERF_EINPUT), "%s",
+                  cases[k].proj);
+        cr_assert(map == NULL);
+        cr_assert(strncmp(err.msg, cases[k].msg, strlen(cases[k].msg)) == 0, "%s", err.msg);
+    }
+    interf_map_options_init(&o);
+    o.has_range = 1;
+    o.range_min = -150;
+    o.range_max = -170;
+    cr_assert(eq(int, interf_map_create(g, &o, &map, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "--range: -150:-170: MIN must be below MAX") != NULL, "%s",
+              err.msg);
+    interf_map_options_init(&o);
+    o.width_px = 50;
+    cr_assert(eq(int, interf_map_create(g, &o, &map, &err), INTERF_EINPUT));
+    interf_map_options_init(&o);
+    o.has_region = 1;
+    memcpy(o.region_deg, (double[4]){0, 10, 20, 10}, sizeof o.region_deg);
+    cr_assert(eq(int, interf_map_create(g, &o, &map, &err), INTERF_EINPUT));
+    cr_assert(strncmp(err.msg, "--region:", 9) == 0, "%s", err.msg);
+    interf_grid_destroy(g);
+}
+
+/* ------------------------------------------------------------------------------ contours */
+
+Test(render, contour_of_a_cone_is_a_circle)
+{
+    /* v = -r, r the distance (deg, in the lon/lat plane) from the centre 20 E, 10 N, on a 1 deg
+     * grid 60 x 60 cells: the contour at -12 is the circle r = 12. Linear interpolation along a
+     * cell edge misses the circle by at most the sagitta of a one-cell chord, 1^2 / (8 x 12) =
+     * 0.0104 deg: every vertex is within 0.011 deg of 12 (the issue asks for "within a cell").
+     * One ring, counter-clockwise (values above the level, the cone's top, on its left), whose
+     * area is pi 12^2 = 452.39 deg^2 less the chord segments (< 0.5 %). */
+    struct interf_grid_spec s = {60, 60, -9.5, -19.5, 1};
+    struct interf_grid *g;
+    struct interf_lines l;
+    cr_assert(eq(int, interf_grid_create(&s, &g, NULL), INTERF_OK));
+    for (size_t r = 0; r < 60; r++)
+        for (size_t c = 0; c < 60; c++)
+            g->values[r * 60 + c] = -hypot(interf_grid_lon_deg(&s, c) - 20,
+                                           interf_grid_lat_deg(&s, r) - 10);
+    interf_lines_init(&l);
+    cr_assert(eq(int, interf_grid_contour(g, -12, &l, NULL), INTERF_OK));
+    cr_assert(eq(sz, l.n, 1));
+    cr_assert(l.line[0].closed);
+    double area = 0;
+    const struct interf_polyline *p = &l.line[0];
+    for (size_t k = 0; k < p->n; k++) {
+        double r = hypot(p->x[k] - 20, p->y[k] - 10);
+        cr_assert(epsilon_eq(dbl, r, 12, 0.011), "vertex %zu at r = %.6f", k, r);
+        size_t n = (k + 1) % p->n;
+        area += p->x[k] * p->y[n] - p->x[n] * p->y[k];
+    }
+    area /= 2;
+    cr_assert(area > 0, "counter-clockwise");
+    cr_assert(epsilon_eq(dbl, area, 452.39, 0.005 * 452.39), "area %.3f", area);
+    interf_lines_free(&l);
+    interf_grid_destroy(g);
+}
+
+Test(render, contour_hand_traced_cells)
+{
+    /* Field (x right, y up): row y=0: 0 1; row y=1: 0 1. Level 0.5 crosses both horizontal
+     * edges at x = 0.5. Values above (x = 1) must be on the left of the walk: from (0.5, 1)
+     * down to (0.5, 0). */
+    const double z[4] = {0, 1, 0, 1};
+    struct interf_lines l;
+    interf_lines_init(&l);
+    cr_assert(eq(int, interf_contour_trace(z, 2, 2, 0.5, &l, NULL), INTERF_OK));
+    cr_assert(eq(sz, l.n, 1));
+    cr_assert(eq(int, l.line[0].closed, 0));
+    cr_assert(eq(sz, l.line[0].n, 2));
+    cr_assert(epsilon_eq(dbl, l.line[0].x[0], 0.5, 0));
+    cr_assert(epsilon_eq(dbl, l.line[0].y[0], 1, 0));
+    cr_assert(epsilon_eq(dbl, l.line[0].x[1], 0.5, 0));
+    cr_assert(epsilon_eq(dbl, l.line[0].y[1], 0, 0));
+    interf_lines_free(&l);
+    /* A saddle: 1 0 / 0 1 (diagonal highs), mean 0.5 >= level 0.5, so the highs connect
+     * through the centre: two lines cutting off the low corners (1, 0) and (0, 1). Then with
+     * level 0.6 (mean below) two lines cutting off the high corners. Crossings at 0.5 and 0.4
+     * along each edge. */
+    const double s[4] = {1, 0, 0, 1};
+    cr_assert(eq(int, interf_contour_trace(s, 2, 2, 0.5, &l, NULL), INTERF_OK));
+    cr_assert(eq(sz, l.n, 2));
+    for (size_t k = 0; k < 2; k++) {
+        /* Each line joins a point on a horizontal edge to one on a vertical edge around a low
+         * corner: its midpoint is at distance 0.25 from that corner in both x and y. */
+        double mx = (l.line[k].x[0] + l.line[k].x[1]) / 2;
+        double my = (l.line[k].y[0] + l.line[k].y[1]) / 2;
+        int low_10 = fabs(mx - 0.75) < 1e-12 && fabs(my - 0.25) < 1e-12;
+        int low_01 = fabs(mx - 0.25) < 1e-12 && fabs(my - 0.75) < 1e-12;
+        cr_assert(eq(int, low_10 + low_01, 1), "line %zu midpoint %.3f,%.3f", k, mx, my);
+    }
+    interf_lines_free(&l);
+    cr_assert(eq(int, interf_contour_trace(s, 2, 2, 0.6, &l, NULL), INTERF_OK));
+    cr_assert(eq(sz, l.n, 2));
+    for (size_t k = 0; k < 2; k++) {
+        double mx = (l.line[k].x[0] + l.line[k].x[1]) / 2;
+        double my = (l.line[k].y[0] + l.line[k].y[1]) / 2;
+        /* Around the high corners (0, 0) and (1, 1): crossings 0.4 from them. */
+        int hi_00 = fabs(mx - 0.2) < 1e-12 && fabs(my - 0.2) < 1e-12;
+        int hi_11 = fabs(mx - 0.8) < 1e-12 && fabs(my - 0.8) < 1e-12;
+        cr_assert(eq(int, hi_00 + hi_11, 1), "line %zu midpoint %.3f,%.3f", k, mx, my);
+    }
+    interf_lines_free(&l);
+}
+
+Test(render, contour_round_the_antimeridian_is_one_ring)
+{
+    /* A global 5 deg grid, v = -(great-circle distance from 0 N 180 E): the -20 contour is one
+     * ring across the antimeridian, not two open lines cut at the grid's edge. */
+    struct interf_grid_spec s = {72, 36, -177.5, -87.5, 5};
+    struct interf_grid *g;
+    struct interf_lines l;
+    cr_assert(eq(int, interf_grid_create(&s, &g, NULL), INTERF_OK));
+    for (size_t r = 0; r < 36; r++)
+        for (size_t c = 0; c < 72; c++) {
+            double lat = interf_grid_lat_deg(&s, r) * DEG, lon = interf_grid_lon_deg(&s, c) * DEG;
+            g->values[r * 72 + c] = -acos(cos(lat) * cos(lon - 180 * DEG)) / DEG;
+        }
+    interf_lines_init(&l);
+    cr_assert(eq(int, interf_grid_contour(g, -20, &l, NULL), INTERF_OK));
+    cr_assert(eq(sz, l.n, 1));
+    cr_assert(l.line[0].closed);
+    interf_lines_free(&l);
+    interf_grid_destroy(g);
+}
+
+/* ----------------------------------------------------------------------------------- PNG */
+
+Test(render, png_reads_back_through_libpng)
+{
+    struct interf_grid *g = index_grid();
+    struct interf_map_options o;
+    struct interf_map *map;
+    interf_map_options_init(&o);
+    o.width_px = 640;
+    o.projection = "robin";
+    o.title = "EPFD\xE2\x86\x93 0.6 m";
+    o.label = "dB(W/m\xC2\xB2/40kHz)";
+    struct interf_image *img = render(g, &o, &map);
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *fp = open_memstream(&buf, &n);
+    const struct interf_png_text text[] = {{"Title", "EPFD\xE2\x86\x93 0.6 m"},
+                                           {"Software", "interf test"},
+                                           {"Comment", "interf-map g.asc -o g.png"}};
+    struct interf_error err;
+    cr_assert(eq(int, interf_png_write(fp, img, text, 3, &err), INTERF_OK), "%s", err.msg);
+    fclose(fp);
+    /* Read it back with libpng's own reader. */
+    png_image back;
+    memset(&back, 0, sizeof back);
+    back.version = PNG_IMAGE_VERSION;
+    cr_assert(png_image_begin_read_from_memory(&back, buf, n), "%s", back.message);
+    cr_assert(eq(u32, back.width, 640));
+    cr_assert(eq(u32, back.height, (uint32_t)img->height_px));
+    png_image_free(&back);
+    FILE *in = fmemopen(buf, n, "rb");
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png_create_info_struct(png);
+    png_init_io(png, in);
+    png_read_info(png, info);
+    cr_assert(eq(int, png_get_color_type(png, info), PNG_COLOR_TYPE_RGBA));
+    cr_assert(eq(int, png_get_bit_depth(png, info), 8));
+    png_textp t;
+    int nt = 0;
+    png_get_text(png, info, &t, &nt);
+    cr_assert(eq(int, nt, 3));
+    cr_assert(eq(str, t[0].key, "Title"));
+    cr_assert(eq(str, t[0].text, "EPFD\xE2\x86\x93 0.6 m"), "UTF-8 kept");
+    cr_assert(eq(int, t[0].compression, PNG_ITXT_COMPRESSION_NONE), "an iTXt chunk");
+    cr_assert(eq(str, t[2].key, "Comment"));
+    png_destroy_read_struct(&png, &info, NULL);
+    fclose(in);
+    free(buf);
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+}
+
+Test(render, png_write_error_is_reported)
+{
+    /* /dev/full accepts the open and fails every write: libpng's longjmp becomes INTERF_EIO. */
+    struct interf_image img = {2, 2, (uint8_t[16]){0}};
+    FILE *fp = fopen("/dev/full", "wb");
+    struct interf_error err;
+    if (!fp)
+        cr_skip_test("no /dev/full");
+    setvbuf(fp, NULL, _IONBF, 0);
+    cr_assert(eq(int, interf_png_write(fp, &img, NULL, 0, &err), INTERF_EIO));
+    cr_assert(strncmp(err.msg, "PNG: ", 5) == 0, "%s", err.msg);
+    fclose(fp);
+}
+
+/* ------------------------------------------------------------------------------ palettes */
+
+Test(render, palettes)
+{
+    /* matplotlib's _viridis_data: first entry (0.267004, 0.004874, 0.329415) = 0x440154, last
+     * (0.993248, 0.906157, 0.143936) = 0xFDE725 (x 255, rounded); Moreland's cool-warm ends are
+     * (59, 76, 192) and (180, 4, 38) (CoolWarmFloat33), used warm end first (red low). */
+    cr_assert(eq(u32, interf_palette_rgb(INTERF_PALETTE_VIRIDIS, 0), 0x440154));
+    cr_assert(eq(u32, interf_palette_rgb(INTERF_PALETTE_VIRIDIS, 1), 0xFDE725));
+    cr_assert(eq(u32, interf_palette_rgb(INTERF_PALETTE_VIRIDIS, -3), 0x440154), "clamped");
+    cr_assert(eq(u32, interf_palette_rgb(INTERF_PALETTE_DIVERGING, 0), 0xB40426));
+    cr_assert(eq(u32, interf_palette_rgb(INTERF_PALETTE_DIVERGING, 1), 0x3B4CC0));
+    enum interf_palette p;
+    struct interf_error err;
+    cr_assert(eq(int, interf_palette_parse("cividis", &p, NULL), INTERF_OK));
+    cr_assert(eq(int, p, INTERF_PALETTE_CIVIDIS));
+    cr_assert(eq(int, interf_palette_parse("jet", &p, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "jet: unknown palette") != NULL);
+}
+
+/* --------------------------------------------------------------------------------- lines */
+
+static enum interf_status read_lines(const char *text, int track, struct interf_lines *l,
+                                     struct interf_error *err)
+{
+    FILE *fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+    enum interf_status st = track ? interf_lines_read_track(fp, "t.txt", l, err)
+                                  : interf_lines_read_gmt(fp, "t.txt", l, err);
+    fclose(fp);
+    return st;
+}
+
+Test(render, gmt_segments_and_tracks)
+{
+    struct interf_lines l;
+    struct interf_error err;
+    interf_lines_init(&l);
+    cr_assert(eq(int, read_lines(">\n1 2\n3 4\n>\n5 6\n>\n7 8\n9 10\n", 0, &l, &err),
+                 INTERF_OK));
+    cr_assert(eq(sz, l.n, 2), "a one-point segment is dropped");
+    cr_assert(epsilon_eq(dbl, l.line[1].x[1], 9, 0));
+    cr_assert(epsilon_eq(dbl, l.line[1].y[1], 10, 0));
+    interf_lines_free(&l);
+    cr_assert(eq(int, read_lines(">\n1 2\n3 95\n", 0, &l, &err), INTERF_EINPUT));
+    cr_assert(eq(str, err.msg, "t.txt:3: expected \"lon_deg lat_deg\""));
+    interf_lines_free(&l);
+    /* interf-orbit's columns: one line per satellite, in time order. */
+    const char *orbit = "# t_s sat plane lat_deg lon_deg alt_km\n# tool: x\n"
+                        "0 0 0 1 10 550\n0 1 0 -1 20 550\n60 0 0 2 11 550\n60 1 0 -2 21 550\n"
+                        "120 0 0 3 12 550\n";
+    cr_assert(eq(int, read_lines(orbit, 1, &l, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(sz, l.n, 2));
+    cr_assert(eq(sz, l.line[0].n, 3));
+    cr_assert(epsilon_eq(dbl, l.line[0].x[2], 12, 0));
+    cr_assert(epsilon_eq(dbl, l.line[0].y[2], 3, 0));
+    cr_assert(epsilon_eq(dbl, l.line[1].y[1], -2, 0));
+    interf_lines_free(&l);
+    cr_assert(eq(int, read_lines("# t_s x y\n1 2 3\n", 1, &l, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "t.txt:1: the schema line names no lat_deg") != NULL);
+    cr_assert(eq(int, read_lines("# lat_deg lon_deg\n1 2\n1 x\n", 1, &l, &err), INTERF_EINPUT));
+    cr_assert(eq(str, err.msg, "t.txt:3: lon_deg: \"x\""));
+    interf_lines_free(&l);
+}
+
+/* ---------------------------------------------------------------------------------- chart */
+
+Test(render, cdf_chart)
+{
+    const char *text = "# epfd_dbw_m2_40khz pct_time_exceeded\n# lat_deg: 45\n# lon_deg: 10\n"
+                       "# n_steps: 1000\n-170.0 100\n-169.9 10\n-169.8 1\n-169.7 0\n";
+    FILE *fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+    struct interf_cdf *cdf;
+    size_t n;
+    struct interf_error err;
+    cr_assert(eq(int, interf_cdf_read(fp, "c.txt", &cdf, &n, &err), INTERF_OK), "%s", err.msg);
+    fclose(fp);
+    struct interf_chart_options o;
+    struct interf_image *img;
+    interf_chart_options_init(&o);
+    o.width_px = 600;
+    o.title = "CDF";
+    cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, img->width_px, 600));
+    cr_assert(eq(int, img->height_px, 372), "0.62 x the width");
+    interf_image_destroy(img);
+    o.has_range = 1;
+    o.range_min_db = 0;
+    o.range_max_db = 0;
+    cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, &err), INTERF_EINPUT));
+    cr_assert(eq(int, interf_cdf_chart(cdf, 0, &o, &img, &err), INTERF_EINPUT));
+    interf_cdf_free_all(cdf, n);
+}
