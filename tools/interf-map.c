@@ -289,29 +289,27 @@ static void exe_dir(char *dir, size_t n)
         dir[0] = '\0';
 }
 
-/* Open data file rel (such as "coastlines/shoreline-low.txt"): under $INTERF_DATA, the install
- * location (compiled in, then relative to the executable: PREFIX/bin/../share/interf), then
- * the source tree of a build (INTERF_SOURCE_DATADIR when the build defines it; ../data from a
- * build folder inside the source tree; $INTERF_SOURCE_DIR/data as the tests set it). The path
- * found goes to path. NULL (with a message naming every folder tried) when none has it. */
+/* Open data file rel (such as "coastlines/shoreline-low.txt"): under $INTERF_DATA alone when it
+ * is set (an explicit choice is never second-guessed); else the install location (compiled in,
+ * then relative to the executable: PREFIX/bin/../share/interf), then the source tree the tool
+ * was built from. The path found goes to path. NULL (with a message naming every folder tried)
+ * when none has it. */
 static FILE *open_data(const char *rel, const char *opt, char *path, size_t n)
 {
-    const char *env = getenv("INTERF_DATA"), *src = getenv("INTERF_SOURCE_DIR");
-    char dirs[6][2048], tried[8400] = "", exe[1900];
+    const char *env = getenv("INTERF_DATA");
+    char dirs[4][2048], tried[8400] = "", exe[1900];
     int nd = 0;
     exe_dir(exe, sizeof exe);
-    if (env && *env)
+    if (env && *env) {
         snprintf(dirs[nd++], sizeof dirs[0], "%s", env);
-    snprintf(dirs[nd++], sizeof dirs[0], "%s", INTERF_DATADIR);
-    if (exe[0])
-        snprintf(dirs[nd++], sizeof dirs[0], "%s/../share/interf", exe);
+    } else {
+        snprintf(dirs[nd++], sizeof dirs[0], "%s", INTERF_DATADIR);
+        if (exe[0])
+            snprintf(dirs[nd++], sizeof dirs[0], "%s/../share/interf", exe);
 #ifdef INTERF_SOURCE_DATADIR
-    snprintf(dirs[nd++], sizeof dirs[0], "%s", INTERF_SOURCE_DATADIR);
+        snprintf(dirs[nd++], sizeof dirs[0], "%s", INTERF_SOURCE_DATADIR);
 #endif
-    if (exe[0])
-        snprintf(dirs[nd++], sizeof dirs[0], "%s/../data", exe);
-    if (src && *src)
-        snprintf(dirs[nd++], sizeof dirs[0], "%s/data", src);
+    }
     for (int k = 0; k < nd; k++) {
         int w = snprintf(path, n, "%s/%s", dirs[k], rel);
         FILE *fp = w > 0 && (size_t)w < n ? fopen(path, "r") : NULL;

@@ -141,7 +141,7 @@ expect_exit 2 "$MAP" "$GRIDS/beam.asc" "$GRIDS/beam.asc" -o "$TMP/e.png"
 expect_exit 2 "$MAP" "$GRIDS/beam.asc" --width 300 -o /dev/full
 expect_stderr_prefix "interf-map: /dev/full: "
 # Shorelines that cannot be found: the message says where to put them.
-expect_exit 2 env -u INTERF_SOURCE_DIR INTERF_DATA="$TMP/nowhere" "$MAP" "$GRIDS/beam.asc" \
+expect_exit 2 env INTERF_DATA="$TMP/nowhere" "$MAP" "$GRIDS/beam.asc" \
     --coast -o "$TMP/e.png"
 expect_stderr_prefix "interf-map: --coast: coastlines/shoreline-crude.txt not found"
 expect_no_file "$TMP/e.png"
