@@ -441,8 +441,11 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
             goto done;
         uint64_t clamped = 0;
         int used = 1;
-        /* Threads take whole tiles: a point's sum never depends on how tiles are shared. */
-        #pragma omp parallel num_threads(p->threads) reduction(+ : clamped)
+        /* Threads take whole super tiles: a point's sum never depends on how they are shared.
+         * No more threads than super tiles: a lone earth station runs on one thread, without
+         * waking an idle one for every block. */
+        int nt = (size_t)p->threads < p->n_supers ? p->threads : (int)p->n_supers;
+        #pragma omp parallel num_threads(nt > 0 ? nt : 1) reduction(+ : clamped)
         {
             #pragma omp single
             used = omp_get_num_threads();
