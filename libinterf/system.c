@@ -391,10 +391,32 @@ static enum interf_status parse_system(const struct sec *c, struct interf_system
 
 static int is_pattern_key(const char *key)
 {
-    for (size_t p = 0; p < interf_pattern_count(); p++)
-        if (interf_pattern_key_index(interf_pattern_at(p), key) >= 0)
+    for (size_t p = 0; p < interf_pattern_count(); p++) {
+        const struct interf_pattern_def *def = interf_pattern_at(p);
+        if (interf_pattern_key_index(def, key) >= 0 ||
+            (def->file_key && strcmp(def->file_key, key) == 0))
             return 1;
+    }
     return 0;
+}
+
+/* A pattern's data file (the table pattern's file = PATH), relative to the system file's
+ * folder like schedule_file; the registry reads and checks it. */
+static enum interf_status antenna_file(const struct sec *c, const struct interf_pattern_def *def,
+                                       const char *why, char *path, size_t n)
+{
+    const struct interf_ini_entry *ent = interf_ini_find(c->ini, def->file_key);
+    if (!ent)
+        return missing(c, def->file_key, why);
+    const char *slash = strrchr(c->path, '/');
+    int len;
+    if (ent->value[0] == '/' || !slash)
+        len = snprintf(path, n, "%s", ent->value);
+    else
+        len = snprintf(path, n, "%.*s/%s", (int)(slash - c->path), c->path, ent->value);
+    if (len < 0 || (size_t)len >= n)
+        return BAD(c, ent, "path longer than %d bytes", INTERF_PATH_MAX - 1);
+    return INTERF_OK;
 }
 
 /* The registry's message starts "KEY: ..."; locate it at that key's line when it was given. */
@@ -425,14 +447,20 @@ static enum interf_status parse_antenna(const struct sec *c, double run_freq_ghz
         return BAD(c, pe, "unknown pattern (allowed: %s)",
                    interf_pattern_names(names, sizeof names));
     }
-    const char *allowed[INTERF_PATTERN_MAXKEYS + 1] = {"pattern"};
+    const char *allowed[INTERF_PATTERN_MAXKEYS + 2] = {"pattern"};
     size_t nkeys = def->nkeys < INTERF_PATTERN_MAXKEYS ? def->nkeys : INTERF_PATTERN_MAXKEYS;
     for (size_t k = 0; k < nkeys; k++)
         allowed[k + 1] = def->keys[k].name;
+    size_t nallowed = nkeys + 1;
+    if (def->file_key)
+        allowed[nallowed++] = def->file_key;
     char why[INTERF_NAME_MAX + 16];
     snprintf(why, sizeof why, "pattern = %s", def->name);
-    enum interf_status st = check_keys(c, allowed, nkeys + 1, is_pattern_key, why);
+    enum interf_status st = check_keys(c, allowed, nallowed, is_pattern_key, why);
     if (st != INTERF_OK)
+        return st;
+    char file[INTERF_PATH_MAX] = "";
+    if (def->file_key && (st = antenna_file(c, def, why, file, sizeof file)) != INTERF_OK)
         return st;
     double values[INTERF_PATTERN_MAXKEYS] = {0};
     int given[INTERF_PATTERN_MAXKEYS] = {0};
@@ -447,7 +475,8 @@ static enum interf_status parse_antenna(const struct sec *c, double run_freq_ghz
     struct interf_error e2 = {INTERF_OK, ""};
     /* Ranges, defaults and cross-key rules are the registry's: one source for the man page,
      * --list and this check. */
-    if (interf_antenna_init(&out->antenna, def, values, given, run_freq_ghz, &e2) != INTERF_OK)
+    if (interf_antenna_init_file(&out->antenna, def, values, given, def->file_key ? file : NULL,
+                                 run_freq_ghz, &e2) != INTERF_OK)
         return antenna_error(c, &e2);
     return INTERF_OK;
 }
@@ -1116,6 +1145,8 @@ void interf_system_destroy(struct interf_system *sys)
     if (!sys)
         return;
     interf_constellation_destroy(sys->constellation);
+    for (size_t i = 0; sys->antennas && i < sys->info.n_antennas; i++)
+        interf_antenna_release(&sys->antennas[i].antenna); /* a table pattern's data */
     free(sys->antennas);
     free(sys->beams);
     free(sys->orbits);

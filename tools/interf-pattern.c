@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: MIT */
+/* interf-pattern: the gain of an antenna of the ITU-R catalogue against the off-axis angle, as a
+ * table (a sweep, or angles read from a file or standard input), and the catalogue itself. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: interf-pattern --pattern NAME [--KEY VALUE ...] [options] [- | --angles FILE]\n"
+    "       interf-pattern --list\n"
+    "Print the gain of an antenna pattern of the ITU-R catalogue against the off-axis angle.\n"
+    "\n"
+    "  -p, --pattern NAME       catalogue name: S.1428, S.1528:1.2, M.2101, ... (see --list)\n"
+    "      --KEY VALUE          a key of the pattern, written with dashes, for example\n"
+    "                           diameter_m as --diameter-m 0.6 (the keys: see --list)\n"
+    "      --param KEY=VALUE    a key by its system-file name: --param ln_db=-25\n"
+    "      --dish-m M           the same as --diameter-m\n"
+    "      --freq-ghz F         the same as --frequency-ghz\n"
+    "      --file PATH          the data file of the table pattern\n"
+    "      --from DEG           first off-axis angle of the sweep [0]\n"
+    "      --to DEG             last off-axis angle of the sweep [180]\n"
+    "      --step DEG           step of the sweep [0.1]\n"
+    "      --azimuth DEG        azimuth about the boresight, for patterns that depend on it [0]\n"
+    "      --angles FILE        read off-axis angles (deg), one per line, from FILE ('-' is\n"
+    "                           standard input) instead of sweeping; a lone '-' does the same\n"
+    "      --relative           print G - Gmax (gain_rel_db) instead of G (gain_dbi)\n"
+    "      --list               print the catalogue: patterns, revisions, keys, units, ranges,\n"
+    "                           defaults, and the RA.769-2 thresholds\n"
+    "  -o, --output FILE        write to FILE (atomically) instead of standard output\n"
+    "  -q, --quiet              no warnings on standard error\n"
+    "  -h, --help               show this help and exit\n"
+    "      --version            show the version and exit\n"
+    "\n"
+    "Examples:\n"
+    "  interf-pattern --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --from 0 --to 10 --step 1\n"
+    "  printf '0\\n2.5\\n30\\n' |\n"
+    "      interf-pattern --pattern S.672 --gain-max-dbi 32.4 --half-beamwidth-deg 2 --relative -\n"
+    "  interf-pattern --list\n";
+
+/* Options generated from the catalogue's keys: every key of every pattern, as --key-name. */
+#define MAX_KEYOPTS 128
+#define O_KEY 1000
+
+struct keyopt {
+    char name[64];    /* "diameter_m" */
+    char option[64];  /* "diameter-m" */
+};
+
+struct opts {
+    const char *pattern, *output, *angles, *file;
+    double from_deg, to_deg, step_deg, azimuth_deg;
+    int has_sweep, relative, list, quiet, has_azimuth;
+    /* keys given, by name, in order */
+    const char *key[MAX_KEYOPTS];
+    char keyarg[MAX_KEYOPTS][72];    /* the option as the user wrote it, for messages */
+    double value[MAX_KEYOPTS];
+    size_t nkey;
+};
+
+static size_t collect_keys(struct keyopt *ko)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < interf_pattern_count(); p++) {
+        const struct interf_pattern_def *def = interf_pattern_at(p);
+        for (size_t k = 0; k < def->nkeys; k++) {
+            size_t i = 0;
+            while (i < n && strcmp(ko[i].name, def->keys[k].name) != 0)
+                i++;
+            if (i < n || n == MAX_KEYOPTS)
+                continue;
+            snprintf(ko[n].name, sizeof ko[n].name, "%s", def->keys[k].name);
+            snprintf(ko[n].option, sizeof ko[n].option, "%s", def->keys[k].name);
+            for (char *c = ko[n].option; *c; c++)
+                if (*c == '_')
+                    *c = '-';
+            n++;
+        }
+    }
+    return n;
+}
+
+static void add_key(struct opts *o, const char *name, const char *arg, const char *opt)
+{
+    if (o->nkey == MAX_KEYOPTS)
+        cli_usage_error("%s: too many keys", opt);
+    for (size_t i = 0; i < o->nkey; i++)
+        if (strcmp(o->key[i], name) == 0)
+            cli_usage_error("%s: given twice", opt);
+    o->key[o->nkey] = name;
+    snprintf(o->keyarg[o->nkey], sizeof o->keyarg[o->nkey], "%s", opt);
+    o->value[o->nkey] = cli_double(arg, opt, -1e300, 1e300);
+    o->nkey++;
+}
+
+/* --param KEY=VALUE: KEY must be a key of some pattern (checked again against the pattern). */
+static void add_param(struct opts *o, const struct keyopt *ko, size_t nko, char *arg)
+{
+    char *eq = strchr(arg, '=');
+    if (!eq || eq == arg)
+        cli_usage_error("--param: expected KEY=VALUE, got \"%s\"", arg);
+    *eq = '\0';
+    for (size_t i = 0; i < nko; i++)
+        if (strcmp(ko[i].name, arg) == 0) {
+            add_key(o, ko[i].name, eq + 1, "--param");
+            return;
+        }
+    cli_usage_error("--param: %s: not a key of any pattern (see --list)", arg);
+}
+
+static void parse_args(int argc, char **argv, struct opts *o, struct keyopt *ko, size_t nko)
+{
+    enum { O_FROM = 256, O_TO, O_STEP, O_AZ, O_ANGLES, O_REL, O_LIST, O_PARAM, O_DISH, O_FREQ,
+           O_FILE, O_VERSION };
+    static const struct option fixed[] = {
+        {"pattern", required_argument, NULL, 'p'}, {"from", required_argument, NULL, O_FROM},
+        {"to", required_argument, NULL, O_TO}, {"step", required_argument, NULL, O_STEP},
+        {"azimuth", required_argument, NULL, O_AZ}, {"angles", required_argument, NULL, O_ANGLES},
+        {"relative", no_argument, NULL, O_REL}, {"list", no_argument, NULL, O_LIST},
+        {"param", required_argument, NULL, O_PARAM}, {"dish-m", required_argument, NULL, O_DISH},
+        {"freq-ghz", required_argument, NULL, O_FREQ}, {"file", required_argument, NULL, O_FILE},
+        {"output", required_argument, NULL, 'o'}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, O_VERSION}};
+    size_t nfixed = sizeof fixed / sizeof fixed[0];
+    struct option longopts[sizeof fixed / sizeof fixed[0] + MAX_KEYOPTS + 1];
+    memcpy(longopts, fixed, sizeof fixed);
+    for (size_t i = 0; i < nko; i++)
+        longopts[nfixed + i] = (struct option){ko[i].option, required_argument, NULL,
+                                               O_KEY + (int)i};
+    longopts[nfixed + nko] = (struct option){NULL, 0, NULL, 0};
+    memset(o, 0, sizeof *o);
+    o->to_deg = 180.0;
+    o->step_deg = 0.1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":p:o:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'p': o->pattern = optarg; break;
+        case 'o': o->output = optarg; break;
+        case 'q': o->quiet = 1; break;
+        case 'h': cli_help(usage);
+        case O_VERSION: cli_version();
+        case O_FROM: o->from_deg = cli_double(optarg, "--from", 0, 180); o->has_sweep = 1; break;
+        case O_TO: o->to_deg = cli_double(optarg, "--to", 0, 180); o->has_sweep = 1; break;
+        case O_STEP: o->step_deg = cli_double(optarg, "--step", 1e-6, 180); o->has_sweep = 1;
+            break;
+        case O_AZ:
+            o->azimuth_deg = cli_double(optarg, "--azimuth", -360, 360);
+            o->has_azimuth = 1;
+            break;
+        case O_ANGLES: o->angles = optarg; break;
+        case O_REL: o->relative = 1; break;
+        case O_LIST: o->list = 1; break;
+        case O_PARAM: add_param(o, ko, nko, optarg); break;
+        case O_DISH: add_key(o, "diameter_m", optarg, "--dish-m"); break;
+        case O_FREQ: add_key(o, "frequency_ghz", optarg, "--freq-ghz"); break;
+        case O_FILE: o->file = optarg; break;
+        case ':': cli_usage_error("%s: missing value", argv[optind - 1]);
+        case '?': cli_usage_error("%s: unknown option", argv[optind - 1]);
+        default:
+            if (c >= O_KEY && c < O_KEY + (int)nko) {
+                char opt[80];
+                snprintf(opt, sizeof opt, "--%s", ko[c - O_KEY].option);
+                add_key(o, ko[c - O_KEY].name, optarg, opt);
+                break;
+            }
+            cli_usage_error("%s: unknown option", argv[optind - 1]);
+        }
+    }
+    for (; optind < argc; optind++) {
+        if (strcmp(argv[optind], "-") != 0)
+            cli_usage_error("%s: unexpected argument (angles come from '-' or --angles FILE)",
+                            argv[optind]);
+        if (o->angles)
+            cli_usage_error("-: angles are already read from %s", o->angles);
+        o->angles = "-";
+    }
+    if (o->list)
+        return;
+    if (!o->pattern)
+        cli_usage_error("--pattern: required (see --list)");
+    if (o->angles && o->has_sweep)
+        cli_usage_error("--from/--to/--step: not with angles read from %s", o->angles);
+    if (o->from_deg > o->to_deg)
+        cli_usage_error("--from: %g: above --to %g", o->from_deg, o->to_deg);
+}
+
+/* --- the catalogue ---------------------------------------------------------------------------- */
+
+/* "Rec. " before an ITU-R revision ("Rec. ITU-R S.1428-1 ..."), nothing before the others. */
+static const char *rec_prefix(const struct interf_pattern_def *def)
+{
+    return strncmp(def->revision, "ITU-R", 5) == 0 ? "Rec. " : "";
+}
+
+static void print_range(FILE *fp, const struct interf_pattern_key *k)
+{
+    char buf[96];
+    snprintf(buf, sizeof buf, "%s%g, %g]%s%s", (k->flags & INTERF_KEY_OPEN_MIN) ? "(" : "[",
+             k->min, k->max, k->unit[0] ? " " : "", k->unit);
+    fprintf(fp, "  %-20s %-22s", k->name, buf);
+}
+
+static void print_list(FILE *fp)
+{
+    fputs("# interf antenna catalogue: name, revision implemented, keys (range, default)\n", fp);
+    for (size_t p = 0; p < interf_pattern_count(); p++) {
+        const struct interf_pattern_def *def = interf_pattern_at(p);
+        fprintf(fp, "\n%s\n  source: %s%s\n  %s\n", def->name, rec_prefix(def), def->revision,
+                def->summary);
+        if (def->azimuth_ref)
+            fprintf(fp, "  azimuth about the boresight: %s\n", def->azimuth_ref);
+        if (def->file_key)
+            fprintf(fp, "  %-20s %-22s required   the data file (--file)\n", def->file_key,
+                    "path");
+        for (size_t k = 0; k < def->nkeys; k++) {
+            const struct interf_pattern_key *key = &def->keys[k];
+            print_range(fp, key);
+            if (key->required)
+                fprintf(fp, " required   ");
+            else if (strcmp(key->name, "frequency_ghz") == 0)
+                fprintf(fp, " run freq.  ");
+            else
+                fprintf(fp, " %-10g ", key->def);
+            fprintf(fp, "%s%s\n", key->help, (key->flags & INTERF_KEY_INTEGER) ? " (integer)" : "");
+        }
+        if (def->needs_frequency && interf_pattern_key_index(def, "frequency_ghz") < 0)
+            fprintf(fp, "  (uses the run's frequency)\n");
+    }
+    fputs("\nRA.769\n  source: Rec. ITU-R RA.769-2 (05/2003), Table 1 (continuum), 2000 s"
+          " integration, 0 dBi towards the interferer\n"
+          "  freq_mhz  bandwidth_mhz  t_antenna_k  t_receiver_k  dp_dbw  s_dbw_m2  "
+          "s_dbw_m2_hz\n",
+          fp);
+    for (size_t i = 0; i < interf_ra769_count(); i++) {
+        const struct interf_ra769_row *r = interf_ra769_at(i);
+        fprintf(fp, "  %8.1f  %13.0f  %11.0f  %12.0f  %6.0f  %8.0f  %11.0f\n", r->freq_mhz,
+                r->bandwidth_mhz, r->t_antenna_k, r->t_receiver_k, r->dp_dbw, r->s_dbw_m2,
+                r->s_dbw_m2_hz);
+    }
+}
+
+/* --- the pattern -------------------------------------------------------------------------- */
+
+static void init_antenna(const struct opts *o, struct interf_antenna *ant)
+{
+    const struct interf_pattern_def *def = interf_pattern_find(o->pattern);
+    if (!def) {
+        char names[512];
+        cli_usage_error("--pattern: %s: unknown (allowed: %s)", o->pattern,
+                        interf_pattern_names(names, sizeof names));
+    }
+    double values[INTERF_PATTERN_MAXKEYS] = {0};
+    int given[INTERF_PATTERN_MAXKEYS] = {0};
+    for (size_t i = 0; i < o->nkey; i++) {
+        int k = interf_pattern_key_index(def, o->key[i]);
+        if (k < 0) {
+            char keys[512] = "";
+            size_t used = 0;
+            for (size_t j = 0; j < def->nkeys && used < sizeof keys; j++) {
+                int w = snprintf(keys + used, sizeof keys - used, "%s%s", j ? ", " : "",
+                                 def->keys[j].name);
+                used += w > 0 ? (size_t)w : 0;
+            }
+            cli_usage_error("%s: %s is not a key of pattern %s (its keys: %s)", o->keyarg[i],
+                            o->key[i], def->name, def->nkeys ? keys : "none");
+        }
+        values[k] = o->value[i];
+        given[k] = 1;
+    }
+    if (o->file && !def->file_key)
+        cli_usage_error("--file: pattern %s reads no file", def->name);
+    if (def->file_key && !o->file)
+        cli_usage_error("--file: required by pattern %s", def->name);
+    int kf = interf_pattern_key_index(def, "frequency_ghz");
+    if (def->needs_frequency && (kf < 0 || !given[kf]))
+        cli_usage_error("--frequency-ghz (or --freq-ghz): required by pattern %s", def->name);
+    struct interf_error err;
+    enum interf_status st = interf_antenna_init_file(ant, def, values, given, o->file, 0.0, &err);
+    if (st == INTERF_EIO) {
+        cli_error("%s", err.msg);
+        exit(CLI_EXIT_ERROR); /* nothing is held yet */
+    }
+    if (st != INTERF_OK)
+        cli_usage_error("%s: %s", def->name, err.msg);
+}
+
+/* Angles from FILE or stdin: one per line (blank and '#' lines skipped), all read and checked
+ * before any output. Returns 0, or 1 after printing the error. */
+static int read_angles(const char *path, double **out, size_t *n)
+{
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    const char *label = fp == stdin ? "standard input" : path;
+    *out = NULL;
+    *n = 0;
+    if (!fp) {
+        cli_error("%s: %s", path, strerror(errno));
+        return 1;
+    }
+    double *a = NULL;
+    size_t cap = 0, len = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    int lineno = 0, bad = 0;
+    while (!bad && getline(&line, &lcap, fp) != -1) {
+        lineno++;
+        char *p = line + strspn(line, " \t\r\n");
+        if (!*p || *p == '#')
+            continue;
+        p[strcspn(p, "\r\n")] = '\0';
+        char *end;
+        errno = 0;
+        double v = strtod(p, &end);
+        end += strspn(end, " \t");
+        if (end == p || *end || errno == ERANGE || !isfinite(v)) {
+            cli_error("%s:%d: theta_deg: \"%.40s\": not a number", label, lineno, p);
+            bad = 1;
+        } else if (v < 0.0 || v > 180.0) {
+            cli_error("%s:%d: theta_deg: %s: allowed range 0 to 180 deg", label, lineno, p);
+            bad = 1;
+        } else {
+            if (len == cap) {
+                cap = cap ? 2 * cap : 256;
+                double *na = realloc(a, cap * sizeof *a);
+                if (!na) {
+                    cli_error("out of memory");
+                    bad = 1;
+                    break;
+                }
+                a = na;
+            }
+            a[len++] = v;
+        }
+    }
+    if (!bad && ferror(fp)) {
+        cli_error("%s: read error", label);
+        bad = 1;
+    }
+    free(line);
+    if (fp != stdin)
+        fclose(fp);
+    if (bad) {
+        free(a);
+        return 1;
+    }
+    *out = a;
+    *n = len;
+    return 0;
+}
+
+static void print_header(FILE *fp, const struct opts *o, const struct interf_antenna *ant,
+                         const char *cmd)
+{
+    const struct interf_pattern_def *def = ant->def;
+    fprintf(fp, "# theta_deg %s\n", o->relative ? "gain_rel_db" : "gain_dbi");
+    fprintf(fp, "# tool: interf-pattern %s\n", INTERF_VERSION_STRING);
+    fprintf(fp, "# command: %s\n", cmd ? cmd : "");
+    fprintf(fp, "# pattern: %s\n# source: %s%s\n", def->name, rec_prefix(def), def->revision);
+    fputs("# parameters:", fp);
+    for (size_t k = 0; k < def->nkeys; k++)
+        fprintf(fp, " %s=%.10g", def->keys[k].name, ant->value[k]);
+    if (def->file_key)
+        fprintf(fp, " %s=%s", def->file_key, o->file);
+    fputc('\n', fp);
+    fprintf(fp, "# gain_max_dbi: %.4f\n", ant->gain_max_dbi);
+    if (interf_antenna_azimuthal(ant))
+        fprintf(fp, "# azimuth_deg: %.6f (%s)\n", o->azimuth_deg, def->azimuth_ref);
+}
+
+static int write_rows(FILE *fp, const struct opts *o, const struct interf_antenna *ant,
+                      const double *angles, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        double g = interf_antenna_gain2_dbi(ant, angles[i], o->azimuth_deg);
+        if (o->relative)
+            g -= ant->gain_max_dbi;
+        fprintf(fp, "%12.6f  %10.4f\n", angles[i], g);
+    }
+    return ferror(fp) ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct keyopt ko[MAX_KEYOPTS];
+    struct opts o;
+    struct interf_antenna ant = {0};
+    struct cli_out out;
+    double *angles = NULL;
+    size_t n = 0;
+    int rc = CLI_EXIT_ERROR;
+
+    cli_init("interf-pattern");
+    size_t nko = collect_keys(ko);
+    parse_args(argc, argv, &o, ko, nko);
+    if (o.list) {
+        if (cli_out_open(&out, o.output) != CLI_EXIT_OK)
+            return CLI_EXIT_ERROR;
+        print_list(out.fp);
+        return ferror(out.fp) ? cli_out_fail(&out) : cli_out_commit(&out);
+    }
+    init_antenna(&o, &ant);
+    if (o.has_azimuth && !interf_antenna_azimuthal(&ant))
+        cli_warn(o.quiet, "--azimuth: pattern %s does not depend on the azimuth here", o.pattern);
+    if (o.angles) {
+        if (read_angles(o.angles, &angles, &n))
+            goto done;
+    } else {
+        double span = (o.to_deg - o.from_deg) / o.step_deg;
+        n = (size_t)floor(span * (1.0 + 1e-12) + 1e-9) + 1;
+        if (n > 100000000) {
+            interf_antenna_release(&ant);
+            cli_usage_error("--step: %g: too many angles", o.step_deg);
+        }
+        angles = malloc(n * sizeof *angles);
+        for (size_t i = 0; angles && i < n; i++)
+            angles[i] = fmin(o.from_deg + (double)i * o.step_deg, o.to_deg);
+    }
+    if (!angles && n > 0) {
+        cli_error("out of memory");
+        goto done;
+    }
+    if (cli_out_open(&out, o.output) != CLI_EXIT_OK)
+        goto done;
+    char *cmd = cli_command_line(argc, argv);
+    print_header(out.fp, &o, &ant, cmd);
+    free(cmd);
+    if (write_rows(out.fp, &o, &ant, angles, n)) {
+        cli_out_fail(&out);
+        goto done;
+    }
+    rc = cli_out_commit(&out);
+done:
+    free(angles);
+    interf_antenna_release(&ant);
+    return rc;
+}
