@@ -15,11 +15,11 @@
  * of a block run over it (performance.md: time inside ground tiles). Small tiles cull well
  * (perf-research §4.1: 2.3 deg tiles); groups of tiles ("super tiles") are culled first so that
  * the per-tile cull scans a short list instead of every satellite. */
-#define EPFD_TILE_SIDE 8
+#define EPFD_TILE_SIDE 4
 #define EPFD_TILE_MAX (EPFD_TILE_SIDE * EPFD_TILE_SIDE)
-#define EPFD_SUPER_SIDE 4 /* tiles per side of a super tile */
+#define EPFD_SUPER_SIDE 8 /* tiles per side of a super tile */
 /* Time steps propagated together: their satellite states stay in L2 for every tile. */
-#define EPFD_BLOCK 16
+#define EPFD_BLOCK 64
 /* Cells per side of a GSO-arc table (interf_alpha_table). */
 #define EPFD_ALPHA_CELLS 128
 
