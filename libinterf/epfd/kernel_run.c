@@ -88,7 +88,9 @@ static void pairs(const struct pair_in *in, const struct epfd_points *g, size_t 
 }
 
 /* The same with GSO-arc avoidance: contributions with |alpha| surely >= alpha0 are added,
- * those the table cannot decide go to und[] for the exact test. */
+ * those the table cannot decide go to und[] for the exact test. (The pair geometry is spelled
+ * out again on purpose: shared through an inline helper, gcc 12 no longer vectorises either
+ * loop; tests compare both paths with an fp64 reference.) */
 EPFD_CLONES
 static void pairs_alpha(const struct pair_in *in, const struct epfd_points *g, size_t off,
                         size_t n, const struct epfd_gain *es, const float *node,
