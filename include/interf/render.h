@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* interf render: maps of lat/lon grids in any PROJ projection, and charts of CDF tables, as
- * 8-bit RGBA images written to PNG with their provenance in iTXt chunks.
+/* interf render: maps of lat/lon grids in any PROJ projection, charts of CDF tables and XY line
+ * charts (antenna patterns), as 8-bit RGBA images written to PNG with their provenance in iTXt
+ * chunks.
  *
  * A map is made in two steps. interf_map_create resolves the projection (through PROJ), the
  * region, the colour range and the layout; interf_map_render then inverse-projects every pixel
@@ -253,6 +254,66 @@ INTERF_API enum interf_status interf_cdf_chart(const struct interf_cdf *cdfs, si
                                                const struct interf_chart_options *o,
                                                struct interf_image **out,
                                                struct interf_error *err);
+
+/* ----------------------------------------------------------------------------- XY charts */
+
+/* One axis of an XY chart. */
+struct interf_chart_axis {
+    const char *label;  /* axis title with its unit, e.g. "Off-axis angle θ, deg"; NULL: none */
+    int log;            /* 1: logarithmic (base 10); only values > 0 are drawn */
+    int has_range;
+    double min, max;    /* the range shown, min < max (> 0 on a log axis) [automatic: the
+                           data's extent (the y axis: of the points inside the x range); a
+                           linear axis widened by 2 % of it and rounded out to whole ticks, a
+                           log axis exactly] */
+    double max_span;    /* > 0: an automatic range reaches at most this far below the data's
+                           maximum (decades on a log axis): a dynamic range, e.g. for a pattern
+                           with deep nulls [0: no limit] */
+    double tick_step;   /* linear axis: labelled ticks at multiples of this step [0: a 1, 2,
+                           2.5 or 5 x 10^k step giving about 8 intervals]; log axis: ignored
+                           (ticks at 1 x 10^k, with 2 and 5 x 10^k when under 3 decades) */
+};
+
+/* A line of an XY chart: n points joined in the order given. A point with a non-finite
+ * coordinate (or one <= 0 on a log axis) is not drawn and breaks the line. */
+struct interf_xy_series {
+    size_t n;
+    const double *x, *y;
+    const char *label;  /* legend text (UTF-8); NULL: none. The legend is drawn when a series
+                           has a label. */
+};
+
+struct interf_xy_options {
+    int width_px;                 /* 200 to 8000 [1200]; the height is 0.62 x the width */
+    const char *title, *subtitle; /* UTF-8, NULL for none; a title too wide is set smaller */
+    struct interf_chart_axis x, y;
+};
+INTERF_API void interf_xy_options_init(struct interf_xy_options *o);
+
+/* Where the plot area lies in a chart image and the ranges of its axes. A value v of a linear
+ * x axis is drawn at x_px = left_px + (v - x_min) / (x_max - x_min) * (right_px - left_px)
+ * (log10 of v, x_min and x_max on a log axis), and likewise y at
+ * y_px = bottom_px - (v - y_min) / (y_max - y_min) * (bottom_px - top_px); pixel
+ * coordinates are from the image's top-left corner (pixel (i, j) covers [i, i + 1) x
+ * [j, j + 1)). */
+struct interf_chart_frame {
+    int width_px, height_px;
+    double left_px, right_px, top_px, bottom_px;
+    double x_min, x_max, y_min, y_max;
+    int x_log, y_log;
+};
+
+/* A chart of n lines against linear or logarithmic axes, with grid, tick labels, axis titles,
+ * title, subtitle and legend (the lines in Okabe and Ito's colour-blind-safe order, first
+ * blue 0x0072B2, then vermilion 0xD55E00, green 0x009E73, ...). Anti-aliased cairo drawing,
+ * text in DejaVu Sans. The image is new (interf_image_destroy); frame (may be NULL) receives
+ * its layout. INTERF_EINPUT for no series (or more than 64), no point that can be drawn, a bad
+ * range (min >= max, non-finite, <= 0 on a log axis) or width. */
+INTERF_API enum interf_status interf_xy_chart(const struct interf_xy_series *series, size_t n,
+                                              const struct interf_xy_options *o,
+                                              struct interf_image **out,
+                                              struct interf_chart_frame *frame,
+                                              struct interf_error *err);
 
 #ifdef __cplusplus
 }

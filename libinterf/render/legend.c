@@ -156,7 +156,7 @@ void render_draw_titles(cairo_t *cr, const struct interf_map *m)
 
 /* ---------------------------------------------------------------------------- colour bar */
 
-static void set_rgb(cairo_t *cr, uint32_t rgb)
+void render_set_rgb(cairo_t *cr, uint32_t rgb)
 {
     cairo_set_source_rgb(cr, (rgb >> 16 & 255) / 255.0, (rgb >> 8 & 255) / 255.0,
                          (rgb & 255) / 255.0);
@@ -178,7 +178,7 @@ static void ramp(cairo_t *cr, const struct interf_map *m)
     cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     for (int k = 0; k < n; k++) {
         double v = m->range_min + (k + 0.5) / n * (m->range_max - m->range_min);
-        set_rgb(cr, render_map_colour_rgb(m, v));
+        render_set_rgb(cr, render_map_colour_rgb(m, v));
         if (L->bar_vertical)
             cairo_rectangle(cr, L->bar_x, L->bar_y + L->bar_h - k - 1, L->bar_w, 1);
         else
@@ -209,7 +209,7 @@ static void bar_outline(cairo_t *cr, const struct interf_map *m, int fill_ends)
             cairo_line_to(cr, xx, y + h);
         }
         cairo_close_path(cr);
-        set_rgb(cr, render_map_colour_rgb(m, end ? m->range_max : m->range_min));
+        render_set_rgb(cr, render_map_colour_rgb(m, end ? m->range_max : m->range_min));
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, INK, INK, INK);
         cairo_stroke(cr);
@@ -287,7 +287,7 @@ static void nodata_key(cairo_t *cr, const struct interf_map *m, double reach)
         y = L->bar_y;
     }
     cairo_rectangle(cr, x, y, s, s);
-    set_rgb(cr, NODATA_RGB);
+    render_set_rgb(cr, NODATA_RGB);
     cairo_fill_preserve(cr);
     cairo_set_source_rgb(cr, INK, INK, INK);
     cairo_stroke(cr);

@@ -120,6 +120,53 @@ void render_draw_titles(cairo_t *cr, const struct interf_map *m);
 void render_draw_colour_bar(cairo_t *cr, const struct interf_map *m);
 void render_draw_frame_labels(cairo_t *cr, const struct interf_map *m);
 
+/* chart.c: the frame shared by the CDF chart (chart_cdf.c) and the XY chart (chart_xy.c): the
+ * layout, the axes (grid, ticks, tick labels, axis titles), titles, legend and the surface. */
+#define CHART_DEFAULT_WIDTH_PX 1200
+#define CHART_MAX_CURVES 64
+
+struct chart_axis {
+    int log;            /* 1: log10 scale */
+    double min, max;    /* the range shown (> 0 on a log axis) */
+    double tick_step;   /* linear: labelled ticks at its multiples; 0: render_nice_step(span, 8) */
+    int fine;           /* 1: light lines between the ticks of a linear axis, and 2 and 5 x 10^k
+                           labelled on a log axis spanning under 3 decades (XY charts) */
+    const char *label;  /* axis title, NULL for none */
+};
+
+struct chart_frame {
+    int width, height;
+    double fs;                 /* body text size (px) */
+    double px0, px1, py0, py1; /* plot area: left, right, top, bottom */
+    double title_y, subtitle_y;
+    const char *title, *subtitle;
+    struct chart_axis x, y;
+};
+
+/* Size (0.62 x width), text size and plot area of a chart with these titles. */
+void render_chart_layout(struct chart_frame *f, int width_px, const char *title,
+                         const char *subtitle);
+/* Pixel column of x value v, row of y value v (linear or log10 between the axis ends). */
+double render_chart_x(const struct chart_frame *f, double v);
+double render_chart_y(const struct chart_frame *f, double v);
+/* Grid, ticks, tick labels, the plot's outline and the axis titles. */
+void render_chart_axes(cairo_t *cr, const struct chart_frame *f);
+/* The k-th line colour 0xRRGGBB (Okabe and Ito's qualitative set, cycled). */
+uint32_t render_chart_rgb(size_t k);
+void render_set_rgb(cairo_t *cr, uint32_t rgb);
+/* A legend box: its size (for placing it), then the box with its top-left corner at (x, y),
+ * one line of colour rgb[k] and text labels[k] per entry. */
+void render_chart_legend_size(cairo_t *cr, const struct chart_frame *f,
+                              const char *const *labels, size_t n, double *w, double *h);
+void render_chart_legend(cairo_t *cr, const struct chart_frame *f, double x, double y,
+                         const char *const *labels, const uint32_t *rgb, size_t n);
+/* A white f->width x f->height surface, anti-aliased text, draw(cr, user), then the titles;
+ * into a new image. Tick labels use snprintf: LC_NUMERIC is "C" for this thread meanwhile. */
+enum interf_status render_chart_paint(const struct chart_frame *f,
+                                      void (*draw)(cairo_t *cr, const void *user),
+                                      const void *user, struct interf_image **out,
+                                      struct interf_error *err);
+
 /* png.c / chart.c share: cairo ARGB32 (premultiplied, native endian) to an interf_image. */
 enum interf_status render_image_from_surface(cairo_surface_t *s, struct interf_image **out,
                                              struct interf_error *err);

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # interf-pattern as a user runs it: the issue's command, golden values (hand values of
 # Rec. ITU-R S.1428-1 and S.672-4), angles from stdin and files, --relative, --list, the table
-# pattern, errors naming the parameter and its range (exit 2), atomic -o.
+# pattern, errors naming the parameter and its range (exit 2), atomic -o, the --png chart.
 . "$(dirname "$0")/lib.sh"
 
 PAT="$INTERF_BIN/interf-pattern"
@@ -135,11 +135,71 @@ expect_exit 2 "$PAT" --pattern S.1428 --dish-m 200 --freq-ghz 11.7 -o "$TMP/none
 [ -e "$TMP/none.txt" ] && fail "-o created on failure" || pass
 ls "$TMP" | grep -q '^\.\{0,1\}p\.txt\..' && fail "temporary file left behind" || pass
 
+# --png: a PNG (its 8-byte signature, then IHDR's width and height, big-endian, at bytes 16-23),
+# with the title and provenance in iTXt chunks; alone it writes no table.
+# The first line of the last run's stderr holds $1 (a usage error: the hint line follows).
+first_err() {
+    head -n 1 "$TMP/err" | grep -qF "$1" && pass || fail "stderr: $(head -n 1 "$TMP/err")"
+}
+png_sig() { od -An -tx1 -N8 "$1" | tr -d ' \n'; }
+png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{ printf "%d %d", $3 * 256 + $4, $7 * 256 + $8 }'; }
+expect_exit 0 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --png "$TMP/s1428.png"
+expect_no_stdout
+expect_stderr_empty
+[ "$(png_sig "$TMP/s1428.png")" = 89504e470d0a1a0a ] && pass || fail "--png: PNG signature"
+[ "$(png_size "$TMP/s1428.png")" = "1200 744" ] && pass ||
+    fail "--png: size $(png_size "$TMP/s1428.png"), expected 1200 744"
+for text in 'iTXtTitle' 'S.1428-1, D = 0.6 m, f = 11.7 GHz' 'iTXtSoftware' 'iTXtSource' \
+    'Rec. ITU-R S.1428-1 (02/2001), recommends 1' 'iTXtComment' 'iTXtDescription' \
+    'parameters: diameter_m=0.6 frequency_ghz=11.7'; do
+    grep -aq "$text" "$TMP/s1428.png" && pass || fail "--png: no \"$text\" in the PNG"
+done
+# With -o both are written; -o - puts the table on standard output; --width, --log-angle.
+expect_exit 0 "$PAT" --pattern M.2101 --element-gain-dbi 5 --phi-3db-deg 65 --theta-3db-deg 65 \
+    --n-h 8 --n-v 8 --relative --png "$TMP/m.png" --log-angle --width 600 -o "$TMP/m.txt"
+expect_no_stdout
+[ "$(png_size "$TMP/m.png")" = "600 372" ] && pass || fail "--width 600: $(png_size "$TMP/m.png")"
+[ "$(grep -vc '^#' "$TMP/m.txt")" -eq 1801 ] && pass || fail "--png -o: table rows"
+grep -aq 'gain_rel_db against theta_deg, 0.1 to 180 deg (log axis)' "$TMP/m.png" && pass ||
+    fail "--log-angle: an 8x8 array, 3 dB down at 6.3 deg: a decade below, 0.1 deg"
+expect_exit 0 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --to 10 --png "$TMP/p2.png" \
+    -o -
+[ "$(rows)" -eq 101 ] && pass || fail "--png -o -: 101 rows on standard output, got $(rows)"
+# --png - writes the PNG on standard output (not a terminal here).
+expect_exit 0 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --png -
+[ "$(png_sig "$TMP/out")" = 89504e470d0a1a0a ] && pass || fail "--png -: PNG signature"
+# Errors: exit 2, and nothing left behind (neither file, nor a temporary one).
+expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --png "$TMP/no/such/p.png" \
+    -o "$TMP/t.txt"
+expect_stderr_prefix "interf-pattern: $TMP/no/such/p.png"
+[ -e "$TMP/no" ] || [ -e "$TMP/t.txt" ] && fail "bad --png path: a file was left" || pass
+ls -a "$TMP" | grep -q '\.tmp\.' && fail "bad --png path: temporary file left" || pass
+expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --png "$TMP/e.png" \
+    -o "$TMP/no/such/t.txt"
+[ -e "$TMP/e.png" ] && fail "bad -o path with --png: the PNG was left" || pass
+ls -a "$TMP" | grep -q '\.tmp\.' && fail "bad -o path: temporary file left" || pass
+expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --log-angle
+first_err "interf-pattern: --log-angle: needs --png"
+expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --png "$TMP/e.png" \
+    --width 100
+first_err "interf-pattern: --width: 100"
+printf '5\n' >"$TMP/one"
+expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --angles "$TMP/one" \
+    --png "$TMP/e.png"
+expect_stderr_prefix "interf-pattern: --png: the angles span no range to draw (5 to 5 deg)"
+[ -e "$TMP/e.png" ] && fail "--png: a failed chart left a file" || pass
+expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --png "$TMP/p.txt" \
+    -o "$TMP/p.txt"
+first_err "interf-pattern: --png: $TMP/p.txt: also the table's output (-o)"
+
 # A full disk is an error.
 if [ -w /dev/full ]; then
     expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 -o /dev/full
     "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 >/dev/full 2>"$TMP/err"
     [ $? -eq 2 ] && pass || fail "> /dev/full: exit status"
+    expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --png /dev/full
+    grep -q "^interf-pattern: /dev/full: write error" "$TMP/err" && pass ||
+        fail "--png /dev/full: $(head -n 1 "$TMP/err")"
 fi
 
 finish

@@ -3,7 +3,8 @@
  * index, drawn with the index palette (each value its own 24-bit colour, nearest sampling), must
  * show at the pixel where PROJ's forward projection puts a longitude/latitude the cell that
  * holds it, in several projections. Then contours (a cone's is a circle), the PNG read back
- * through libpng, the line readers, the CDF chart and the errors. */
+ * through libpng, the line readers, the CDF chart, the XY chart (points land where its axes map
+ * them) and the errors. */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <math.h>
@@ -549,4 +550,235 @@ Test(render, cdf_chart)
     cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, &err), INTERF_EINPUT));
     cr_assert(eq(int, interf_cdf_chart(cdf, 0, &o, &img, &err), INTERF_EINPUT));
     interf_cdf_free_all(cdf, n);
+}
+
+/* -------------------------------------------------------------------------------- XY chart */
+
+/* The colour of the first line, Okabe and Ito's blue (render.h). */
+#define LINE_RGB 0x0072B2
+
+/* Is pixel (i, j) the line's colour? A 1.8 px wide line (the 16 px text of a 1200 px chart)
+ * covers at least 0.9 of the pixel holding its centre line, so each channel is within
+ * 0.1 x 255 of the line's colour there (over white or grey); 40 leaves room for rounding. */
+static int is_line(const struct interf_image *img, int i, int j)
+{
+    const uint8_t *p = pixel(img, i, j);
+    int want[3] = {LINE_RGB >> 16 & 255, LINE_RGB >> 8 & 255, LINE_RGB & 255};
+    for (int k = 0; k < 3; k++)
+        if (abs(p[k] - want[k]) > 40)
+            return 0;
+    return 1;
+}
+
+/* Pixel coordinates of (x, y) by the mapping render.h documents for interf_chart_frame. */
+static void frame_px(const struct interf_chart_frame *f, double x, double y, double *px,
+                     double *py)
+{
+    double fx = f->x_log ? (log10(x) - log10(f->x_min)) / (log10(f->x_max) - log10(f->x_min))
+                         : (x - f->x_min) / (f->x_max - f->x_min);
+    double fy = f->y_log ? (log10(y) - log10(f->y_min)) / (log10(f->y_max) - log10(f->y_min))
+                         : (y - f->y_min) / (f->y_max - f->y_min);
+    *px = f->left_px + fx * (f->right_px - f->left_px);
+    *py = f->bottom_px - fy * (f->bottom_px - f->top_px);
+}
+
+/* The line passes through the pixel of (x, y), and not through those 4 px to either side
+ * across it (vertical: left and right, else above and below), so that a mapping off by a few
+ * pixels fails. */
+static void assert_on_line(const struct interf_image *img, const struct interf_chart_frame *f,
+                           double x, double y, int vertical)
+{
+    double px, py;
+    frame_px(f, x, y, &px, &py);
+    int i = (int)floor(px), j = (int)floor(py), di = vertical ? 4 : 0, dj = vertical ? 0 : 4;
+    cr_assert(is_line(img, i, j), "(%g, %g) at pixel %d,%d is not the line's colour", x, y, i,
+              j);
+    cr_assert(is_line(img, i - di, j - dj) == 0, "the line is wider than expected at %d,%d", i,
+              j);
+    cr_assert(is_line(img, i + di, j + dj) == 0, "the line is wider than expected at %d,%d", i,
+              j);
+}
+
+Test(render, xy_chart_points_land_where_the_axes_map_them)
+{
+    /* A vertical segment at x = 45 deg and a horizontal one at 25 dBi, on axes 0..180 by
+     * -10..40: they cross the plot where the frame's linear mapping puts them. */
+    const double x[] = {45, 45, NAN, 10, 170}, y[] = {-5, 35, NAN, 25, 25};
+    const struct interf_xy_series s = {5, x, y, NULL};
+    struct interf_xy_options o;
+    struct interf_chart_frame f;
+    struct interf_image *img;
+    struct interf_error err;
+    interf_xy_options_init(&o);
+    o.title = "S.1428-1, D = 0.6 m, f = 11.7 GHz";
+    o.x.label = "Off-axis angle \xCE\xB8, deg";
+    o.y.label = "Gain, dBi";
+    o.x.has_range = o.y.has_range = 1;
+    o.x.min = 0;
+    o.x.max = 180;
+    o.y.min = -10;
+    o.y.max = 40;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, &f, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, img->width_px, 1200));
+    cr_assert(eq(int, img->height_px, 744), "0.62 x the width");
+    cr_assert(epsilon_eq(dbl, f.x_min, 0, 0));
+    cr_assert(epsilon_eq(dbl, f.x_max, 180, 0));
+    cr_assert(epsilon_eq(dbl, f.y_min, -10, 0));
+    cr_assert(epsilon_eq(dbl, f.y_max, 40, 0));
+    cr_assert(f.left_px > 0 && f.right_px < 1200 && f.top_px > 0 && f.bottom_px < 744);
+    assert_on_line(img, &f, 45, 10, 1);
+    assert_on_line(img, &f, 45, 30, 1);
+    assert_on_line(img, &f, 100, 25, 0);
+    assert_on_line(img, &f, 160, 25, 0);
+    /* The NaN broke the line: nothing joins (45, 35) to (10, 25), through (27.5, 30). */
+    double px, py;
+    frame_px(&f, 27.5, 30, &px, &py);
+    cr_assert(is_line(img, (int)floor(px), (int)floor(py)) == 0, "a NaN must break the line");
+    interf_image_destroy(img);
+
+    /* A log angle axis, 0.1 to 100 deg: x = 3 lies log10(30) / 3 = 0.4924 of the way across
+     * (the frame's log mapping). */
+    const double lx[] = {3, 3}, ly[] = {0, 30};
+    const struct interf_xy_series ls = {2, lx, ly, "3 deg"};
+    o.x.log = 1;
+    o.x.min = 0.1;
+    o.x.max = 100;
+    cr_assert(eq(int, interf_xy_chart(&ls, 1, &o, &img, &f, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, f.x_log, 1));
+    frame_px(&f, 3, 15, &px, &py);
+    cr_assert(epsilon_eq(dbl, (px - f.left_px) / (f.right_px - f.left_px), log10(30) / 3, 1e-12));
+    assert_on_line(img, &f, 3, 15, 1);
+    interf_image_destroy(img);
+}
+
+Test(render, xy_chart_automatic_ranges)
+{
+    /* S.1428-1 for 0.6 m at 11.7 GHz runs from 35.09 dBi (0 deg) down to -9 dBi. Automatic:
+     * span 44.09 dB, about 8 intervals: 5.51 -> a step of 10 dB; 2 % of the span (0.88 dB)
+     * beyond each end, rounded out to the step: -9.88 -> -10 and 35.97 -> 40. The x axis, 0 to
+     * 180: step 25 (22.5 rounded up to 1, 2, 2.5, 5 x 10^k), pad 3.6: -3.6 -> -25, 183.6 ->
+     * 200. */
+    const double x[] = {0, 40, 180}, y[] = {35.09, -9, -5};
+    struct interf_xy_series s = {3, x, y, NULL};
+    struct interf_xy_options o;
+    struct interf_chart_frame f;
+    struct interf_image *img;
+    struct interf_error err;
+    interf_xy_options_init(&o);
+    o.width_px = 400;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, &f, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(epsilon_eq(dbl, f.y_min, -10, 1e-12), "y %g to %g", f.y_min, f.y_max);
+    cr_assert(epsilon_eq(dbl, f.y_max, 40, 1e-12), "y %g to %g", f.y_min, f.y_max);
+    cr_assert(epsilon_eq(dbl, f.x_min, -25, 1e-12), "x %g to %g", f.x_min, f.x_max);
+    cr_assert(epsilon_eq(dbl, f.x_max, 200, 1e-12), "x %g to %g", f.x_min, f.x_max);
+    interf_image_destroy(img);
+    /* An array's null at the -300 dB floor, a 60 dB dynamic range: -300 -> 23 - 60 = -37;
+     * span 60, step 10 (7.5 rounded up), pad 1.2: -38.2 -> -40, 24.2 -> 30. The x range given
+     * limits the points that set the y range: the 100 dBi point at 170 deg is outside. */
+    const double ax[] = {0, 14.5, 30, 170}, ay[] = {23, -300, 9, 100};
+    s = (struct interf_xy_series){4, ax, ay, NULL};
+    o.x.has_range = 1;
+    o.x.min = 0;
+    o.x.max = 90;
+    o.y.max_span = 60;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, &f, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(epsilon_eq(dbl, f.y_min, -40, 1e-12), "y %g to %g", f.y_min, f.y_max);
+    cr_assert(epsilon_eq(dbl, f.y_max, 30, 1e-12), "y %g to %g", f.y_min, f.y_max);
+    interf_image_destroy(img);
+    /* A log axis takes the extent of the points above 0 as it is: 0 is not drawn. */
+    o.x = (struct interf_chart_axis){NULL, 1, 0, 0, 0, 0, 0};
+    const double lx[] = {0, 0.2, 50}, ly[] = {1, 2, 3};
+    s = (struct interf_xy_series){3, lx, ly, NULL};
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, &f, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(epsilon_eq(dbl, f.x_min, 0.2, 1e-12), "x %g to %g", f.x_min, f.x_max);
+    cr_assert(epsilon_eq(dbl, f.x_max, 50, 1e-12), "x %g to %g", f.x_min, f.x_max);
+    interf_image_destroy(img);
+}
+
+Test(render, xy_chart_png_reads_back_with_its_text)
+{
+    const double x[] = {0, 90, 180}, y[] = {35, -9, -5};
+    const struct interf_xy_series s = {3, x, y, "S.1428"};
+    struct interf_xy_options o;
+    struct interf_image *img;
+    struct interf_error err;
+    interf_xy_options_init(&o);
+    o.width_px = 800;
+    o.title = "S.1428-1, D = 0.6 m, f = 11.7 GHz";
+    o.subtitle = "Rec. ITU-R S.1428-1 (02/2001), recommends 1";
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, NULL, &err), INTERF_OK), "%s", err.msg);
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *fp = open_memstream(&buf, &n);
+    const struct interf_png_text text[] = {
+        {"Title", o.title}, {"Software", "interf test"}, {"Source", o.subtitle},
+        {"Comment", "interf-pattern --pattern S.1428 --png p.png"},
+        {"Description", "gain_dbi against theta_deg, 0 to 180 deg"}};
+    cr_assert(eq(int, interf_png_write(fp, img, text, 5, &err), INTERF_OK), "%s", err.msg);
+    fclose(fp);
+    FILE *in = fmemopen(buf, n, "rb");
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png_create_info_struct(png);
+    png_init_io(png, in);
+    png_read_info(png, info);
+    cr_assert(eq(u32, png_get_image_width(png, info), 800));
+    cr_assert(eq(u32, png_get_image_height(png, info), 496), "round(0.62 x 800)");
+    cr_assert(eq(int, png_get_color_type(png, info), PNG_COLOR_TYPE_RGBA));
+    cr_assert(eq(int, png_get_bit_depth(png, info), 8));
+    png_textp t;
+    int nt = 0;
+    png_get_text(png, info, &t, &nt);
+    cr_assert(eq(int, nt, 5));
+    const char *keys[] = {"Title", "Software", "Source", "Comment", "Description"};
+    for (int k = 0; k < 5; k++) {
+        cr_assert(eq(str, t[k].key, (char *)(uintptr_t)keys[k]));
+        cr_assert(eq(str, t[k].text, (char *)(uintptr_t)text[k].text));
+        cr_assert(eq(int, t[k].compression, PNG_ITXT_COMPRESSION_NONE), "an iTXt chunk");
+    }
+    /* The whole image decodes: every row, and the corner is the white background. */
+    png_bytep row = malloc(png_get_rowbytes(png, info));
+    for (uint32_t j = 0; j < 496; j++)
+        png_read_row(png, row, NULL);
+    for (int k = 0; k < 4; k++)
+        cr_assert(eq(u8, row[k], 255), "bottom-left corner, channel %d", k);
+    free(row);
+    png_destroy_read_struct(&png, &info, NULL);
+    fclose(in);
+    free(buf);
+    interf_image_destroy(img);
+}
+
+Test(render, xy_chart_errors)
+{
+    const double x[] = {0, 1}, y[] = {0, 1}, bad[] = {NAN, NAN};
+    struct interf_xy_series s = {2, x, y, NULL};
+    struct interf_xy_options o;
+    struct interf_image *img = NULL;
+    struct interf_error err;
+    interf_xy_options_init(&o);
+    cr_assert(eq(int, interf_xy_chart(&s, 0, &o, &img, NULL, &err), INTERF_EINPUT));
+    cr_assert(img == NULL);
+    o.width_px = 100;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, NULL, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "--width: 100") != NULL, "%s", err.msg);
+    o.width_px = 600;
+    o.x.has_range = 1;
+    o.x.min = o.x.max = 1;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, NULL, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "x axis: range 1 to 1") != NULL, "%s", err.msg);
+    o.x.min = 0;
+    o.x.log = 1;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, NULL, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "a log axis needs values above 0") != NULL, "%s", err.msg);
+    o.x.has_range = o.x.log = 0;
+    s.y = bad;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, NULL, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "no point that can be drawn") != NULL, "%s", err.msg);
+    s.y = y;
+    o.x.has_range = 1;
+    o.x.min = 5;
+    o.x.max = 6;
+    cr_assert(eq(int, interf_xy_chart(&s, 1, &o, &img, NULL, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "no point inside the x range") != NULL, "%s", err.msg);
+    cr_assert(img == NULL);
 }

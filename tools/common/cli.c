@@ -57,9 +57,14 @@ void cli_usage_error(const char *fmt, ...)
     exit(CLI_EXIT_ERROR);
 }
 
-/* Close stdout and report a failed write (full disk, closed pipe): never a silent success. */
+/* Close stdout and report a failed write (full disk, closed pipe): never a silent success.
+ * Once only: a tool with two outputs commits both. */
 static int close_stdout(void)
 {
+    static int closed;
+    if (closed)
+        return CLI_EXIT_OK;
+    closed = 1;
     errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
         cli_error("standard output: write error: %s", strerror(errno ? errno : EIO));

@@ -74,9 +74,10 @@ struct cli_out {
 
 /* Open path ("-" or NULL = stdout). On failure prints a message and returns CLI_EXIT_ERROR. */
 int cli_out_open(struct cli_out *out, const char *path);
-/* Flush, check for write errors, close and rename into place. On any error prints a message,
- * removes the temporary file (a partial file never replaces a good one) and returns
- * CLI_EXIT_ERROR; else CLI_EXIT_OK. */
+/* Flush, check for write errors, close and rename into place; then close standard output (once
+ * per process, so a tool may commit several outputs). On any error prints a message, removes
+ * the temporary file (a partial file never replaces a good one) and returns CLI_EXIT_ERROR;
+ * else CLI_EXIT_OK. */
 int cli_out_commit(struct cli_out *out);
 /* After a write error while writing out: print "NAME: FILE: write error: ..." (FILE is
  * "standard output" for stdout), remove the temporary file; returns CLI_EXIT_ERROR. */

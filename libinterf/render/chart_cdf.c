@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: MIT */
+/* interf render: the CDF chart, percentage of time exceeded (logarithmic axis) against level, as
+ * Rec. ITU-R S.1503-4 (09/2023) §D7 compares a CDF with an Article 22 limit mask. A level that
+ * is never exceeded (0 %) has no place on a log axis: it is drawn at the axis floor 100 / steps %,
+ * the resolution of the run (one time step). The frame (axes, titles, legend) is chart.c's. */
+#include "render_impl.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MASK_RGB 0xCC0000u
+
+struct chart {
+    struct chart_frame f;        /* x: level (dB), y: % of time exceeded (log) */
+    const struct interf_cdf *cdf;
+    size_t n;
+    const struct interf_chart_options *o;
+    double floor_pct;            /* where the CDFs' 0 % is drawn: 100 / n_steps */
+    char x_title[160];
+};
+
+static double x_px(const struct chart *c, double db)
+{
+    return render_chart_x(&c->f, db);
+}
+
+/* A percentage on the axis; below the bottom of the axis (0 % of a mask) at the bottom. */
+static double y_px(const struct chart *c, double pct)
+{
+    return render_chart_y(&c->f, fmax(pct, c->f.y.min));
+}
+
+/* A CDF's percentage: 0 % (and anything below one time step) at the floor. */
+static double cdf_y(const struct chart *c, double pct)
+{
+    return y_px(c, fmax(pct, c->floor_pct));
+}
+
+/* The axis goes below the floor to the decade of the mask's smallest non-zero percentage, so
+ * that mask points finer than the run's resolution are still seen (and the mask's 0 % point
+ * sits at the very bottom). */
+static double axis_min(const struct chart *c)
+{
+    double lo = c->floor_pct;
+    for (size_t k = 0; c->o->mask && k < c->o->mask->n; k++)
+        if (c->o->mask->pct_exceeded[k] > 0 && c->o->mask->pct_exceeded[k] < lo)
+            lo = pow(10, floor(log10(c->o->mask->pct_exceeded[k]) + 1e-9));
+    return lo;
+}
+
+/* The axis floor: 100 / n_steps, the smallest over the CDFs; without "n_steps", a decade below
+ * the smallest non-zero percentage. */
+static double axis_floor(const struct interf_cdf *cdf, size_t n)
+{
+    double fl = HUGE_VAL, minpos = HUGE_VAL, steps;
+    for (size_t k = 0; k < n; k++) {
+        if (interf_cdf_meta_number(&cdf[k], "", "n_steps", &steps, NULL) == INTERF_OK &&
+            steps >= 1)
+            fl = fmin(fl, 100.0 / steps);
+        for (size_t i = 0; i < cdf[k].n; i++)
+            if (cdf[k].pct_exceeded[i] > 0)
+                minpos = fmin(minpos, cdf[k].pct_exceeded[i]);
+    }
+    if (fl == HUGE_VAL)
+        fl = minpos < HUGE_VAL ? pow(10, floor(log10(minpos)) - 1) : 1e-4;
+    return fmin(fl, 10.0);
+}
+
+/* "epfd_dbw_m2_40khz" -> "EPFD, dB(W/m² in 40 kHz)"; unknown names are shown as they are. */
+static void axis_title(const char *q, char *buf, size_t n)
+{
+    const char *u = strstr(q, "_db");
+    char name[64], bw[32] = "";
+    if (!u || (size_t)(u - q) >= sizeof name) {
+        snprintf(buf, n, "%s", q);
+        return;
+    }
+    memcpy(name, q, (size_t)(u - q));
+    name[u - q] = '\0';
+    for (char *p = name; *p; p++)
+        *p = strlen(name) <= 5 ? (char)toupper((unsigned char)*p) : *p == '_' ? ' ' : *p;
+    const char *b = strrchr(u, '_');
+    if (b && b > u && (strstr(b, "khz") || strstr(b, "mhz")))
+        snprintf(bw, sizeof bw, " in %.*s %s", (int)strcspn(b + 1, "km"), b + 1,
+                 strstr(b, "khz") ? "kHz" : "MHz");
+    const char *unit = strncmp(u, "_dbw_m2", 7) == 0 ? "dB(W/m\xC2\xB2" : strncmp(u, "_dbw", 4) == 0
+                       ? "dB(W" : strncmp(u, "_dbi", 4) == 0 ? "dBi" : "dB";
+    snprintf(buf, n, "%s, %s%s%s", name, unit, bw, unit[2] == '(' ? ")" : "");
+}
+
+static void curves(cairo_t *cr, const struct chart *c)
+{
+    const struct chart_frame *f = &c->f;
+    cairo_save(cr);
+    cairo_rectangle(cr, f->px0, f->py0, f->px1 - f->px0, f->py1 - f->py0);
+    cairo_clip(cr);
+    cairo_set_line_width(cr, 1.8 * f->fs / 16);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    for (size_t k = 0; k < c->n; k++) {
+        const struct interf_cdf *d = &c->cdf[k];
+        /* Levels below the first row are exceeded 100 % of the time, above the last 0 %
+         * (interf-table(5)): the curve runs on to both ends of the axis. */
+        cairo_move_to(cr, f->px0, cdf_y(c, 100));
+        for (size_t i = 0; i < d->n; i++)
+            cairo_line_to(cr, x_px(c, d->level_tenths[i] / 10.0), cdf_y(c, d->pct_exceeded[i]));
+        cairo_line_to(cr, f->px1, cdf_y(c, 0));
+        render_set_rgb(cr, render_chart_rgb(k));
+        cairo_stroke(cr);
+    }
+    cairo_restore(cr);
+}
+
+/* The limit mask: its points joined by straight segments, each marked, with its margin. */
+static void mask(cairo_t *cr, const struct chart *c)
+{
+    const struct interf_chart_mask *m = c->o->mask;
+    double fs = c->f.fs;
+    char buf[64], num[48];
+    if (!m || m->n == 0)
+        return;
+    cairo_save(cr);
+    cairo_set_line_width(cr, 1.6 * fs / 16);
+    render_set_rgb(cr, MASK_RGB);
+    for (size_t k = 0; k < m->n; k++)
+        (k ? cairo_line_to : cairo_move_to)(cr, x_px(c, m->level_db[k]),
+                                            y_px(c, m->pct_exceeded[k]));
+    cairo_stroke(cr);
+    render_text_font(cr, 0.8 * fs, 0);
+    for (size_t k = 0; k < m->n; k++) {
+        double x = x_px(c, m->level_db[k]), y = y_px(c, m->pct_exceeded[k]);
+        cairo_rectangle(cr, x - 0.25 * fs, y - 0.25 * fs, 0.5 * fs, 0.5 * fs);
+        render_set_rgb(cr, MASK_RGB);
+        cairo_fill(cr);
+        if (!m->margin_db || !isfinite(m->margin_db[k]))
+            continue;
+        render_format_tick(num, sizeof num, m->margin_db[k], 0.1);
+        snprintf(buf, sizeof buf, "%s%s dB", m->margin_db[k] > 0 ? "+" : "", num);
+        cairo_set_source_rgb(cr, m->margin_db[k] < 0 ? 0.8 : INK, 0, 0);
+        /* On the axis floor the label goes above the point, off the axis line. */
+        if (y > c->f.py1 - 0.8 * fs)
+            render_text_at(cr, buf, x + 0.5 * fs, y - 0.45 * fs, 0, 1, 0.15 * fs);
+        else
+            render_text_at(cr, buf, x + 0.5 * fs, y, 0, 0.5, 0.15 * fs);
+    }
+    cairo_restore(cr);
+}
+
+/* A CDF's legend label: given, else its point ("45°N 10°E" from lat_deg and lon_deg), else
+ * its number. */
+static void curve_label(const struct chart *c, size_t k, char *buf, size_t n)
+{
+    const struct interf_cdf *d = &c->cdf[k];
+    double lat, lon;
+    if (c->o->labels && c->o->labels[k]) {
+        snprintf(buf, n, "%s", c->o->labels[k]);
+    } else if (interf_cdf_meta_number(d, "", "lat_deg", &lat, NULL) == INTERF_OK &&
+               interf_cdf_meta_number(d, "", "lon_deg", &lon, NULL) == INTERF_OK) {
+        lon = fmod(lon, 360.0);
+        lon = lon > 180 ? lon - 360 : lon <= -180 ? lon + 360 : lon;
+        snprintf(buf, n, "%g\xC2\xB0%s %g\xC2\xB0%s", fabs(lat), lat < 0 ? "S" : "N", fabs(lon),
+                 lon < 0 ? "W" : "E");
+    } else {
+        snprintf(buf, n, "CDF %zu", k + 1);
+    }
+}
+
+static void legend(cairo_t *cr, const struct chart *c)
+{
+    size_t n = c->n + (c->o->mask ? 1 : 0);
+    char text[CHART_MAX_CURVES + 1][160];
+    const char *labels[CHART_MAX_CURVES + 1];
+    uint32_t rgb[CHART_MAX_CURVES + 1];
+    double w, h;
+    for (size_t k = 0; k < n; k++) {
+        if (k == c->n)
+            snprintf(text[k], sizeof text[k], "%s", c->o->mask->label ? c->o->mask->label
+                                                                      : "limit");
+        else
+            curve_label(c, k, text[k], sizeof text[k]);
+        labels[k] = text[k];
+        rgb[k] = k == c->n ? MASK_RGB : render_chart_rgb(k);
+    }
+    render_chart_legend_size(cr, &c->f, labels, n, &w, &h);
+    /* Bottom left, above the floor note: CDFs fall from top left to bottom right, so that
+     * corner is the emptiest. */
+    render_chart_legend(cr, &c->f, c->f.px0 + 0.6 * c->f.fs,
+                        y_px(c, c->floor_pct) - 1.6 * c->f.fs - h, labels, rgb, n);
+}
+
+/* The floor: a note at the bottom, or a dashed line when the axis goes below it. */
+static void floor_note(cairo_t *cr, const struct chart *c)
+{
+    char buf[128];
+    double fs = c->f.fs, y = y_px(c, c->floor_pct);
+    render_text_font(cr, 0.8 * fs, 0);
+    cairo_set_source_rgba(cr, INK, INK, INK, 0.8);
+    snprintf(buf, sizeof buf, "0 %% of time is drawn at one time step, %.3g %%", c->floor_pct);
+    if (c->f.y.min < c->floor_pct * (1 - 1e-9)) {
+        const double dash[2] = {4, 3};
+        cairo_save(cr);
+        cairo_set_dash(cr, dash, 2, 0);
+        cairo_set_line_width(cr, 1.0);
+        cairo_move_to(cr, c->f.px0, round(y) + 0.5);
+        cairo_line_to(cr, c->f.px1, round(y) + 0.5);
+        cairo_stroke(cr);
+        cairo_restore(cr);
+    }
+    render_text_at(cr, buf, c->f.px0 + 0.4 * fs, y - 0.4 * fs, 0, 1, 0.15 * fs);
+}
+
+static void draw(cairo_t *cr, const void *user)
+{
+    const struct chart *c = user;
+    render_chart_axes(cr, &c->f);
+    curves(cr, c);
+    mask(cr, c);
+    floor_note(cr, c);
+    legend(cr, c);
+}
+
+static enum interf_status check(const struct interf_cdf *cdf, size_t n,
+                                const struct interf_chart_options *o, struct interf_error *err)
+{
+    if (!cdf || n == 0)
+        return interf_error_set(err, INTERF_EINPUT, "--cdf: no CDF to draw");
+    if (n > CHART_MAX_CURVES)
+        return interf_error_set(err, INTERF_EINPUT, "--cdf: more than %d CDFs",
+                                CHART_MAX_CURVES);
+    for (size_t k = 0; k < n; k++)
+        if (cdf[k].n == 0)
+            return interf_error_set(err, INTERF_EINPUT, "--cdf: CDF %zu has no rows", k + 1);
+    if (o->has_range && !(isfinite(o->range_min_db) && isfinite(o->range_max_db) &&
+                          o->range_min_db < o->range_max_db))
+        return interf_error_set(err, INTERF_EINPUT, "--range: MIN must be below MAX");
+    if (o->width_px < 200 || o->width_px > MAP_MAX_WIDTH_PX)
+        return interf_error_set(err, INTERF_EINPUT, "--width: %d: allowed range 200 to %d "
+                                "pixels", o->width_px, MAP_MAX_WIDTH_PX);
+    return INTERF_OK;
+}
+
+/* The level axis: the range given, else the data's and the mask's rounded out to 5 dB. */
+static void level_range(struct chart *c)
+{
+    struct chart_axis *x = &c->f.x;
+    if (c->o->has_range) {
+        x->min = c->o->range_min_db;
+        x->max = c->o->range_max_db;
+        return;
+    }
+    x->min = HUGE_VAL;
+    x->max = -HUGE_VAL;
+    for (size_t k = 0; k < c->n; k++) {
+        x->min = fmin(x->min, c->cdf[k].level_tenths[0] / 10.0);
+        x->max = fmax(x->max, c->cdf[k].level_tenths[c->cdf[k].n - 1] / 10.0);
+    }
+    for (size_t k = 0; c->o->mask && k < c->o->mask->n; k++) {
+        x->min = fmin(x->min, c->o->mask->level_db[k]);
+        x->max = fmax(x->max, c->o->mask->level_db[k]);
+    }
+    x->min = floor(x->min / 5 - 1e-9) * 5;
+    x->max = fmax(ceil(x->max / 5 + 1e-9) * 5, x->min + 5);
+}
+
+void interf_chart_options_init(struct interf_chart_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->width_px = CHART_DEFAULT_WIDTH_PX;
+}
+
+enum interf_status interf_cdf_chart(const struct interf_cdf *cdf, size_t n,
+                                    const struct interf_chart_options *o,
+                                    struct interf_image **out, struct interf_error *err)
+{
+    if (!o || !out)
+        return interf_error_set(err, INTERF_EINVAL, "interf_cdf_chart: NULL argument");
+    *out = NULL;
+    enum interf_status st = check(cdf, n, o, err);
+    if (st != INTERF_OK)
+        return st;
+    struct chart c;
+    memset(&c, 0, sizeof c);
+    c.cdf = cdf;
+    c.n = n;
+    c.o = o;
+    render_chart_layout(&c.f, o->width_px, o->title, o->subtitle);
+    c.floor_pct = axis_floor(cdf, n);
+    level_range(&c);
+    c.f.y.log = 1;
+    c.f.y.min = axis_min(&c);
+    c.f.y.max = 100;
+    c.f.y.label = "% of time exceeded";
+    axis_title(cdf[0].quantity, c.x_title, sizeof c.x_title);
+    c.f.x.label = c.x_title;
+    return render_chart_paint(&c.f, draw, &c, out, err);
+}
