@@ -537,27 +537,40 @@ static enum interf_status beam_pointing(const struct sec *c, struct interf_syste
     return get_real(c, "orientation_deg", &orient, 0, &b->orientation_deg);
 }
 
+/* At most one of keys a and b: *which gets the entry given (NULL for none); giving both is an
+ * error on the later line, naming the earlier one ("exactly one" or "at most one" per how). */
+static enum interf_status one_of(const struct sec *c, const char *a, const char *b,
+                                 const char *how, const struct interf_ini_entry **which)
+{
+    const struct interf_ini_entry *ea = interf_ini_find(c->ini, a);
+    const struct interf_ini_entry *eb = interf_ini_find(c->ini, b);
+    if (ea && eb) {
+        const struct interf_ini_entry *later = ea->line > eb->line ? ea : eb;
+        const struct interf_ini_entry *first = later == ea ? eb : ea;
+        return BAD(c, later, "conflicts with %s (line %d): give %s", first->key, first->line,
+                   how);
+    }
+    *which = ea ? ea : eb;
+    return INTERF_OK;
+}
+
 /* Exactly one of power_dbw and eirp_dbw; eirp is turned into the power into the antenna with
  * the pattern's own peak gain, the gain the kernel later multiplies back. */
 static enum interf_status beam_power(const struct sec *c, const struct interf_system_antenna *ant,
                                      struct interf_system_beam *b)
 {
     static const struct range power = {-100, 100, 0, 0, "dBW"}, eirp = {-100, 150, 0, 0, "dBW"};
-    const struct interf_ini_entry *pw = interf_ini_find(c->ini, "power_dbw");
-    const struct interf_ini_entry *ei = interf_ini_find(c->ini, "eirp_dbw");
-    if (pw && ei) {
-        const struct interf_ini_entry *later = pw->line > ei->line ? pw : ei;
-        const struct interf_ini_entry *first = later == pw ? ei : pw;
-        return BAD(c, later, "conflicts with %s (line %d): give exactly one", first->key,
-                   first->line);
-    }
-    if (!pw && !ei)
+    const struct interf_ini_entry *given = NULL;
+    enum interf_status st = one_of(c, "power_dbw", "eirp_dbw", "exactly one", &given);
+    if (st != INTERF_OK)
+        return st;
+    if (!given)
         return fail_at(c, c->ini->line, "power_dbw", NULL,
                        "missing (required: power_dbw or eirp_dbw)");
-    if (pw)
+    if (strcmp(given->key, "power_dbw") == 0)
         return get_real(c, "power_dbw", &power, 0, &b->power_dbw);
     double e;
-    enum interf_status st = get_real(c, "eirp_dbw", &eirp, 0, &e);
+    st = get_real(c, "eirp_dbw", &eirp, 0, &e);
     b->power_dbw = e - ant->antenna.gain_max_dbi;
     return st;
 }
@@ -679,23 +692,19 @@ static enum interf_status elements_size(const struct sec *c, double *a_km, int *
 {
     static const struct range sma = {INTERF_RE_KM, 1e6, 1, 0, "km"};
     static const struct range alt = {0, 1e6 - INTERF_RE_KM, 1, 0, "km"};
-    const struct interf_ini_entry *se = interf_ini_find(c->ini, "semi_major_axis_km");
-    const struct interf_ini_entry *ae = interf_ini_find(c->ini, "altitude_km");
-    if (se && ae) {
-        const struct interf_ini_entry *later = se->line > ae->line ? se : ae;
-        const struct interf_ini_entry *first = later == se ? ae : se;
-        return BAD(c, later, "conflicts with %s (line %d): give exactly one", first->key,
-                   first->line);
-    }
-    if (!se && !ae)
+    const struct interf_ini_entry *given = NULL;
+    enum interf_status st = one_of(c, "semi_major_axis_km", "altitude_km", "exactly one", &given);
+    if (st != INTERF_OK)
+        return st;
+    if (!given)
         return fail_at(c, c->ini->line, "semi_major_axis_km", NULL,
                        "missing (required for type = elements: semi_major_axis_km or "
                        "altitude_km)");
-    *circular = ae != NULL;
-    if (se)
+    *circular = strcmp(given->key, "altitude_km") == 0;
+    if (!*circular)
         return get_real(c, "semi_major_axis_km", &sma, 0, a_km);
     double h;
-    enum interf_status st = get_real(c, "altitude_km", &alt, 0, &h);
+    st = get_real(c, "altitude_km", &alt, 0, &h);
     *a_km = INTERF_RE_KM + h;
     return st;
 }
@@ -744,14 +753,12 @@ static enum interf_status parse_elements(const struct sec *c, struct orbit_slot 
         return st;
     if (!interf_ini_find(c->ini, "inclination_deg"))
         return missing(c, "inclination_deg", "type = elements");
-    const struct interf_ini_entry *me = interf_ini_find(c->ini, "mean_anomaly_deg");
-    const struct interf_ini_entry *te = interf_ini_find(c->ini, "true_anomaly_deg");
-    if (me && te) {
-        const struct interf_ini_entry *later = me->line > te->line ? me : te;
-        const struct interf_ini_entry *first = later == me ? te : me;
-        return BAD(c, later, "conflicts with %s (line %d): give at most one", first->key,
-                   first->line);
-    }
+    const struct interf_ini_entry *anom = NULL;
+    if ((st = one_of(c, "mean_anomaly_deg", "true_anomaly_deg", "at most one", &anom)) !=
+        INTERF_OK)
+        return st;
+    const struct interf_ini_entry *te =
+        anom && strcmp(anom->key, "true_anomaly_deg") == 0 ? anom : NULL;
     if ((st = get_real(c, "eccentricity", &ecc, 0, &el->e)) != INTERF_OK ||
         (st = get_real(c, "inclination_deg", &inc, 0, &inc_deg)) != INTERF_OK ||
         (st = get_real(c, "lan_deg", &ang, 0, &lan_deg)) != INTERF_OK ||
