@@ -11,6 +11,13 @@
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant, int cells,
                                    struct interf_error *err)
 {
+    /* A 1-D table cannot hold a gain that depends on the azimuth about the boresight (elliptical
+     * beams, BO.1443's back lobes): refused, never approximated. */
+    if (interf_antenna_azimuthal(ant))
+        return interf_error_set(err, INTERF_EINPUT,
+                                "%s: this parameter set depends on the azimuth about the "
+                                "boresight; the EPFD kernel takes axisymmetric patterns only",
+                                ant->def->name);
     g->n = cells;
     g->val = malloc((size_t)(cells + 1) * sizeof *g->val);
     g->slope = malloc((size_t)(cells + 1) * sizeof *g->slope);

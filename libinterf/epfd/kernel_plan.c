@@ -209,20 +209,6 @@ done:
     return st == INTERF_ENOMEM ? nomem(err) : st;
 }
 
-/* A pattern the 1-D tables cannot represent exactly is refused, never approximated: an
- * elliptical beam (z > 1) depends on the azimuth about its boresight. */
-static enum interf_status check_axisymmetric(const struct interf_system_antenna *a,
-                                             struct interf_error *err)
-{
-    int kz = interf_pattern_key_index(a->antenna.def, "z");
-    if (kz >= 0 && a->antenna.value[kz] > 1.0)
-        return interf_error_set(err, INTERF_EINPUT,
-                                "[antenna %s] z: %g: elliptical beams are not supported by the "
-                                "EPFD kernel yet (it needs the azimuth about the boresight)",
-                                a->name, a->antenna.value[kz]);
-    return INTERF_OK;
-}
-
 /* The satellite gain table of antenna ai, built on first use; its index in *gi. */
 static enum interf_status sat_gain(struct interf_epfd_plan *p, size_t ai, int *gi, size_t *map,
                                    struct interf_error *err)
@@ -232,12 +218,10 @@ static enum interf_status sat_gain(struct interf_epfd_plan *p, size_t ai, int *g
         return INTERF_OK;
     }
     const struct interf_system_antenna *a = interf_system_antenna(p->spec.sys, ai);
-    enum interf_status st = check_axisymmetric(a, err);
-    if (st != INTERF_OK)
-        return st;
-    st = epfd_gain_build(&p->sat_gain[p->n_sat_gain], &a->antenna, GAIN_CELLS, err);
-    if (st != INTERF_OK)
-        return st;
+    struct interf_error e2;
+    if (epfd_gain_build(&p->sat_gain[p->n_sat_gain], &a->antenna, GAIN_CELLS, &e2) != INTERF_OK)
+        return interf_error_set(err, e2.status, "%s:%d: [antenna %s] %s",
+                                interf_system_info(p->spec.sys)->path, a->line, a->name, e2.msg);
     map[ai] = p->n_sat_gain;
     *gi = (int)p->n_sat_gain++;
     return INTERF_OK;
@@ -341,6 +325,15 @@ static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_e
     return INTERF_OK;
 }
 
+/* The earth station's gain table; messages say which antenna. */
+static enum interf_status es_gain(struct interf_epfd_plan *p, struct interf_error *err)
+{
+    struct interf_error e2;
+    if (epfd_gain_build(&p->es_gain, p->spec.es, GAIN_CELLS, &e2) != INTERF_OK)
+        return interf_error_set(err, e2.status, "earth station pattern %s", e2.msg);
+    return INTERF_OK;
+}
+
 static enum interf_status check_spec(const struct interf_epfd_spec *s, struct interf_error *err)
 {
     if (!s->sys || !s->earth || !s->es || (s->n_points && (!s->lat_deg || !s->lon_deg)))
@@ -367,7 +360,7 @@ enum interf_status interf_epfd_plan_create(const struct interf_epfd_spec *spec,
     p->spec = *spec;
     p->threads = spec->threads > 0 ? spec->threads : omp_get_max_threads();
     if ((st = plan_points(p, err)) != INTERF_OK || (st = plan_emitters(p, err)) != INTERF_OK ||
-        (st = epfd_gain_build(&p->es_gain, spec->es, GAIN_CELLS, err)) != INTERF_OK ||
+        (st = es_gain(p, err)) != INTERF_OK ||
         (st = plan_alpha(p, err)) != INTERF_OK) {
         interf_epfd_plan_destroy(p);
         return st;

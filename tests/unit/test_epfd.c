@@ -551,3 +551,29 @@ Test(epfd, skipping_far_satellites_does_not_change_results, .timeout = 120)
     interf_earth_destroy(earth);
     interf_system_destroy(sys);
 }
+
+Test(epfd, azimuth_dependent_patterns_are_refused)
+{
+    /* An elliptical satellite beam (S.1528:1.2, z = 2) depends on the azimuth about its
+     * boresight: the kernel's 1-D tables would approximate it silently, so the plan refuses it
+     * and names the antenna and the file line of its section. */
+    struct interf_system *sys = system_from(
+        "[system]\nname = t\nband_ghz = 10.7-12.7\n"
+        "[antenna e]\npattern = S.1528:1.2\ngain_max_dbi = 35\nhalf_beamwidth_deg = 1.5\nz = 2\n"
+        "[beam b]\nantenna = e\npower_dbw = -40\n"
+        "[orbit o]\ntype = elements\naltitude_km = 550\ninclination_deg = 0\nbeams = b\n");
+    struct interf_antenna es = es_dish(0.6);
+    struct interf_earth *earth;
+    interf_earth_create(INTERF_EARTH_SPHERE, &earth, NULL);
+    double lat = 0, lon = 0;
+    struct interf_epfd_spec spec = {.sys = sys, .earth = earth, .es = &es, .n_points = 1,
+                                    .lat_deg = &lat, .lon_deg = &lon, .step_s = 1, .n_steps = 1,
+                                    .threads = 1};
+    struct interf_epfd_plan *plan;
+    struct interf_error err;
+    cr_assert(eq(int, interf_epfd_plan_create(&spec, &plan, &err), INTERF_EINPUT));
+    cr_assert(strstr(err.msg, ":4: [antenna e] S.1528:1.2: this parameter set depends on the "
+                              "azimuth") != NULL, "%s", err.msg);
+    interf_earth_destroy(earth);
+    interf_system_destroy(sys);
+}
