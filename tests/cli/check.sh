@@ -9,12 +9,6 @@ CDF="$INTERF_TEST_DATA/cdf"
 PAGE="$INTERF_TEST_DATA/../../man/man1/interf-check.1"
 HEAD='# epfd_dbw_m2_40khz pct_time_exceeded'
 
-# Count a pass when |$1 - $2| <= $3.
-near() {
-    if awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= t) }'
-    then pass; else fail "$LAST: got $1, expected $2 +- $3"; fi
-}
-
 # Column $3 of the --format table row of point $1 whose level_dbw_m2 is $2 (from $TMP/out).
 col() {
     awk -v p="$1" -v l="$2" -v c="$3" '!/^#/ && $1 == p && $5 == l { print $c; exit }' "$TMP/out"

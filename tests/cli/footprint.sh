@@ -8,14 +8,8 @@ FP="$INTERF_TEST_DATA/../../footprints"
 
 # Value of data row $1, column $2 (1-based) of an ESRI ASCII grid on the last run's stdout (the
 # six header lines skipped).
-cell() {
+grid_cell() {
     awk -v r="$1" -v c="$2" 'NR == 6 + r { print $c; exit }' "$TMP/out"
-}
-
-# Count a pass when |$1 - $2| <= $3.
-near() {
-    if awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= t) }'
-    then pass; else fail "$LAST: got $1, expected $2 +- $3"; fi
 }
 
 # --help, --version
@@ -34,11 +28,11 @@ expect_exit 0 "$FOOT" --version
 #   10 log10(4 pi h^2) = 10 log10(4 pi) + 20 log10(5.5e5) = 10.99209 + 114.80725 = 125.79935,
 #   PFD = -5 - 125.79935 = -130.79935 dB(W/m2) in 40 kHz.
 expect_exit 0 "$FOOT" -s "$FP/leo-ku-550.ini" --sat 0 --quantity pfd --grid -2.5/2.5/-2.5/2.5/1
-near "$(cell 3 3)" -130.79935 0.001
+near "$(grid_cell 3 3)" -130.79935 0.001
 expect_stderr_empty
 # The grid is symmetric about the nadir beam: the four neighbours of the centre agree.
-[ "$(cell 2 3)" = "$(cell 4 3)" ] && [ "$(cell 3 2)" = "$(cell 3 4)" ] && pass ||
-    fail "nadir footprint not symmetric: $(cell 2 3) $(cell 4 3) $(cell 3 2) $(cell 3 4)"
+[ "$(grid_cell 2 3)" = "$(grid_cell 4 3)" ] && [ "$(grid_cell 3 2)" = "$(grid_cell 3 4)" ] && pass ||
+    fail "nadir footprint not symmetric: $(grid_cell 2 3) $(grid_cell 4 3) $(grid_cell 3 2) $(grid_cell 3 4)"
 
 # GSO at 19.2 E (gso-ku.ini): sub-satellite point 0 N 19.2 E, the one cell of
 # 18.7/19.7/-0.5/0.5/1. Its distance is h = Rgeo - Re = 42164.2 - 6378.145 = 35786.055 km
@@ -46,36 +40,36 @@ expect_stderr_empty
 #   = -(10.99209 + 20 log10(3.5786055e7)) = -(10.99209 + 151.07429) = -162.06638 dB(m2),
 # whatever the gain of the (Europe-aimed) beam toward that point.
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity eirp --grid 18.7/19.7/-0.5/0.5/1
-eirp=$(cell 1 1)
+eirp=$(grid_cell 1 1)
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity pfd --grid 18.7/19.7/-0.5/0.5/1
-near "$(awk -v p="$(cell 1 1)" -v e="$eirp" 'BEGIN { print p - e }')" -162.06638 0.001
+near "$(awk -v p="$(grid_cell 1 1)" -v e="$eirp" 'BEGIN { print p - e }')" -162.06638 0.001
 
 # At the aim point (50 N, 10 E, a cell centre of 9.5/10.5/49.5/50.5/1) the off-axis angle is 0:
 # relative gain 0 dB and EIRP = eirp_dbw of the beam, 22.8 dBW.
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity gain --grid 9.5/10.5/49.5/50.5/1
-near "$(cell 1 1)" 0 0.0001
+near "$(grid_cell 1 1)" 0 0.0001
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity eirp --grid 9.5/10.5/49.5/50.5/1
-near "$(cell 1 1)" 22.8 0.0001
+near "$(grid_cell 1 1)" 22.8 0.0001
 
 # Horizon: a GSO satellite is seen (elevation >= 0) where the central angle from its
 # sub-satellite point is at most acos(Re/Rgeo) = acos(6378.145/42164.2) = 81.30 deg. On the
 # equator 80 deg east of 19.2 E (99.2 E) it is seen; 100 deg east (119.2 E) it is NODATA.
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity pfd --grid 98.7/99.7/-0.5/0.5/1
-[ "$(cell 1 1)" != "-9999" ] && pass || fail "99.2 E should see the satellite"
+[ "$(grid_cell 1 1)" != "-9999" ] && pass || fail "99.2 E should see the satellite"
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity pfd --grid 118.7/119.7/-0.5/0.5/1
-[ "$(cell 1 1)" = "-9999" ] && pass || fail "119.2 E is beyond the horizon: $(cell 1 1)"
+[ "$(grid_cell 1 1)" = "-9999" ] && pass || fail "119.2 E is beyond the horizon: $(grid_cell 1 1)"
 # With --min-elevation 10 the limit is acos(Re cos 10 / Rgeo) - 10 = 71.41 deg: 70 deg east
 # (89.2 E) is seen, 73 deg east (92.2 E) is not.
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity pfd --min-elevation 10 \
     --grid 88.7/89.7/-0.5/0.5/1
-[ "$(cell 1 1)" != "-9999" ] && pass || fail "89.2 E at 10 deg should see the satellite"
+[ "$(grid_cell 1 1)" != "-9999" ] && pass || fail "89.2 E at 10 deg should see the satellite"
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity pfd --min-elevation 10 \
     --grid 91.7/92.7/-0.5/0.5/1
-[ "$(cell 1 1)" = "-9999" ] && pass || fail "92.2 E is below 10 deg: $(cell 1 1)"
+[ "$(grid_cell 1 1)" = "-9999" ] && pass || fail "92.2 E is below 10 deg: $(grid_cell 1 1)"
 # visible for the single GSO satellite: 1 at 99.2 E, 0 at 119.2 E (never NODATA).
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --quantity visible --grid 98.7/119.7/-0.5/0.5/1
-[ "$(cell 1 1)" = 1 ] && [ "$(cell 1 21)" = 0 ] && pass ||
-    fail "visible: $(cell 1 1) at 99.2 E, $(cell 1 21) at 119.2 E"
+[ "$(grid_cell 1 1)" = 1 ] && [ "$(grid_cell 1 21)" = 0 ] && pass ||
+    fail "visible: $(grid_cell 1 1) at 99.2 E, $(grid_cell 1 21) at 119.2 E"
 
 # GPS, 24 slots, 10 deg: the 24-slot constellation was designed for at least 4 satellites in
 # view everywhere (a position fix needs 4), and a point sees at most the part of the shell above
@@ -89,7 +83,7 @@ awk 'NR > 6 { for (i = 1; i <= NF; i++) { if ($i < lo || lo == "") lo = $i
 # All 24 are counted at a -90 deg mask.
 expect_exit 0 "$FOOT" -s "$FP/gps.ini" --quantity visible --min-elevation -90 \
     --grid 0/10/0/10/5
-[ "$(cell 1 1)" = 24 ] && [ "$(cell 2 2)" = 24 ] && pass || fail "-90 deg: $(cell 1 1)"
+[ "$(grid_cell 1 1)" = 24 ] && [ "$(grid_cell 2 2)" = 24 ] && pass || fail "-90 deg: $(grid_cell 1 1)"
 
 # Files: the grid with its sidecars, and the contours as a FeatureCollection that parses.
 expect_exit 0 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity gain --grid -60/100/-80/81/1 \

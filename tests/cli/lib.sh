@@ -8,6 +8,9 @@
 #   expect_stderr_empty        the last run wrote nothing on stderr
 #   expect_no_stdout           the last run wrote nothing on stdout (no partial output)
 #   pass / fail MESSAGE        count a check by hand
+#   near GOT WANT TOL          count a pass when |GOT - WANT| <= TOL
+#   cell ROW COL               a cell of the last run's table (data rows, 1-based)
+#   rows                       the number of data rows of the last run's table
 #   finish                     print "N passed, M failed" (last line) and exit 1 on any failure
 # Environment (set by ctest): INTERF_BIN, the folder of the built tools; INTERF_TEST_DATA,
 # tests/data.
@@ -100,3 +103,16 @@ finish() {
     [ "$FAILED" -eq 0 ] || exit 1
     exit 0
 }
+
+# Count a pass when |$1 - $2| <= $3.
+near() {
+    if awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= t) }'
+    then pass; else fail "$LAST: got $1, expected $2 +- $3"; fi
+}
+
+# Value of column $2 (1-based, data rows only) in row $1 of the last run's stdout.
+cell() {
+    awk -v r="$1" -v c="$2" '!/^#/ { n++; if (n == r) { print $c; exit } }' "$TMP/out"
+}
+
+rows() { grep -vc '^#' "$TMP/out"; }

@@ -7,19 +7,6 @@
 PAT="$INTERF_BIN/interf-pattern"
 D="$INTERF_TEST_DATA/antenna"
 
-# Value of column $2 (1-based, data rows only) in row $1 of the last run's stdout.
-cell() {
-    awk -v r="$1" -v c="$2" '!/^#/ { n++; if (n == r) { print $c; exit } }' "$TMP/out"
-}
-
-# Count a pass when |$1 - $2| <= $3.
-near() {
-    if awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= t) }'
-    then pass; else fail "$LAST: got $1, expected $2 +- $3"; fi
-}
-
-rows() { grep -vc '^#' "$TMP/out"; }
-
 expect_exit 0 "$PAT" --help
 grep -q '^Usage: interf-pattern --pattern NAME' "$TMP/out" && pass || fail "--help text"
 expect_exit 0 "$PAT" --version
