@@ -73,7 +73,6 @@ enum interf_palette {
 /* "viridis", "magma", "cividis", "diverging" (not "index", which is for tests). */
 INTERF_API enum interf_status interf_palette_parse(const char *name, enum interf_palette *out,
                                                    struct interf_error *err);
-INTERF_API const char *interf_palette_name(enum interf_palette p);
 /* The colour 0xRRGGBB at position t in [0, 1] (clamped) of palette p (256 entries, no
  * interpolation between them). */
 INTERF_API uint32_t interf_palette_rgb(enum interf_palette p, double t);

@@ -170,17 +170,12 @@ uint32_t interf_palette_rgb(enum interf_palette p, double t)
     return table(p)[p == INTERF_PALETTE_DIVERGING ? 255 - i : i];
 }
 
-static const char *const names[] = {"viridis", "magma", "cividis", "diverging", "index"};
-
-const char *interf_palette_name(enum interf_palette p)
-{
-    return (unsigned)p < sizeof names / sizeof names[0] ? names[p] : "?";
-}
+static const char *const names[] = {"viridis", "magma", "cividis", "diverging"};
 
 enum interf_status interf_palette_parse(const char *name, enum interf_palette *out,
                                         struct interf_error *err)
 {
-    for (int k = 0; k < INTERF_PALETTE_INDEX; k++)
+    for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++)
         if (strcmp(name, names[k]) == 0) {
             *out = (enum interf_palette)k;
             return INTERF_OK;
