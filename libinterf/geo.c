@@ -338,6 +338,42 @@ void interf_station_direction(const struct interf_station *st, double az_rad, do
         dir[k] = e * st->east[k] + n * st->north[k] + se * st->up[k];
 }
 
+static void unit3(double v[3])
+{
+    double r = sqrt(dot3(v, v));
+    v[0] /= r, v[1] /= r, v[2] /= r;
+}
+
+static void cross3(const double a[3], const double b[3], double out[3])
+{
+    out[0] = a[1] * b[2] - a[2] * b[1];
+    out[1] = a[2] * b[0] - a[0] * b[2];
+    out[2] = a[0] * b[1] - a[1] * b[0];
+}
+
+void interf_beam_frame(const double b[3], double x[3], double y[3])
+{
+    static const double z_axis[3] = {0, 0, 1}, x_axis[3] = {1, 0, 0};
+    const double *ref = fabs(b[2]) > 1 - 1e-12 ? x_axis : z_axis;
+    double d = dot3(ref, b);
+    for (int k = 0; k < 3; k++)
+        x[k] = ref[k] - d * b[k];
+    unit3(x);
+    cross3(b, x, y);
+}
+
+void interf_station_frame(const struct interf_station *st, const double b[3], double x[3],
+                          double y[3])
+{
+    cross3(b, st->up, x);
+    /* a boresight at the zenith (or within 1e-9 rad of it) has no "right": take east, the
+     * limit of b x up as the boresight rises to the zenith from the north */
+    if (dot3(x, x) < 1e-18)
+        memcpy(x, st->east, 3 * sizeof *x);
+    unit3(x);
+    cross3(x, b, y);
+}
+
 double interf_angle_between(const double a[3], const double b[3])
 {
     double c[3] = {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],

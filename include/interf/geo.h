@@ -82,6 +82,19 @@ INTERF_API void interf_station_look(const struct interf_station *st, const doubl
 INTERF_API void interf_station_direction(const struct interf_station *st, double az_rad,
                                          double el_rad, double dir[3]);
 
+/* Azimuth frames about a boresight, for the patterns that depend on the azimuth about it
+ * (interf_antenna_gain2_dbi). The azimuth of a direction v is atan2(v . y, v . x).
+ * - A satellite beam (unit boresight b, ECEF): x is the Earth's axis projected normal to b (the
+ *   ECEF X axis when b lies along the Earth's axis) and y = b x x: azimuth 0 is the north side
+ *   and 90 deg the east side of a beam looking down, clockwise as seen from behind the antenna;
+ *   a beam's orientation_deg is measured in it.
+ * - An earth station (unit boresight b, local unit up): x = b x up normalised, the horizontal
+ *   axis to the right of the boresight (local east when b is the zenith), and y = x x b, on the
+ *   zenith side: azimuth 90 deg is "up" in the aperture plane. */
+INTERF_API void interf_beam_frame(const double b[3], double x[3], double y[3]);
+INTERF_API void interf_station_frame(const struct interf_station *st, const double b[3],
+                                     double x[3], double y[3]);
+
 /* The angle (rad, in [0, pi]) between two directions, not necessarily unit vectors, computed as
  * atan2(|a x b|, a . b): accurate near 0 and pi, where acos is not. */
 INTERF_API double interf_angle_between(const double a[3], const double b[3]);

@@ -25,10 +25,13 @@
 
 /* A gain table: linear gain against s = sin(theta/2) = |v - b| / 2 for unit vectors v, b, on a
  * uniform grid of n cells with value and slope per cell (no acos, no log10 per pair; full
- * resolution near boresight where cos(theta) has none). */
+ * resolution near boresight where cos(theta) has none). A pattern that depends on the azimuth
+ * about its boresight gets the catalogue's 2-D table instead (lut, with val = slope = NULL):
+ * such pairs take the scalar path of kernel_run.c. */
 struct epfd_gain {
     float *val, *slope;
     int n;
+    struct interf_lut *lut;
 };
 
 /* One transmitting beam of one satellite. */
@@ -40,6 +43,7 @@ struct epfd_emitter {
     double sin_min_el;    /* the orbit group's minimum elevation, as its sine */
     double min_el_rad;
     float alpha0_rad;     /* GSO-arc avoidance angle, 0: none */
+    float orient_deg;     /* the beam's orientation_deg (azimuth-dependent patterns) */
 };
 
 /* Ground points in tile order, structure of arrays (float: the kernel's working precision;
@@ -52,6 +56,8 @@ struct epfd_points {
     float *ex, *ey, *ez;  /* local east */
     float *nx, *ny, *nz;  /* local north, negated south of the equator (see store_point) */
     float *px, *py, *pz;  /* earth-station boresight */
+    float *hx, *hy, *hz;  /* its azimuth frame (interf_station_frame): x axis ... */
+    float *wx, *wy, *wz;  /* ... and y axis */
     int32_t *alpha;       /* the point's GSO-arc table: 0 is the table of "no avoidance" */
 };
 

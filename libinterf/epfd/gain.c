@@ -12,12 +12,14 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
                                    struct interf_error *err)
 {
     /* A 1-D table cannot hold a gain that depends on the azimuth about the boresight (elliptical
-     * beams, BO.1443's back lobes): refused, never approximated. */
-    if (interf_antenna_azimuthal(ant))
-        return interf_error_set(err, INTERF_EINPUT,
-                                "%s: this parameter set depends on the azimuth about the "
-                                "boresight; the EPFD kernel takes axisymmetric patterns only",
-                                ant->def->name);
+     * beams, BO.1443's back lobes): those get the catalogue's 2-D table, within its error budget
+     * (interf_lut_build), or its refusal when no table can meet it. */
+    g->lut = NULL;
+    if (interf_antenna_azimuthal(ant)) {
+        g->n = 0;
+        g->val = g->slope = NULL;
+        return interf_lut_build(ant, &g->lut, err);
+    }
     g->n = cells;
     g->val = malloc((size_t)(cells + 1) * sizeof *g->val);
     g->slope = malloc((size_t)(cells + 1) * sizeof *g->slope);
@@ -43,5 +45,7 @@ void epfd_gain_free(struct epfd_gain *g)
 {
     free(g->val);
     free(g->slope);
+    interf_lut_destroy(g->lut);
     g->val = g->slope = NULL;
+    g->lut = NULL;
 }

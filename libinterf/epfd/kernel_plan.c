@@ -21,7 +21,8 @@ static enum interf_status nomem(struct interf_error *err)
 static int alloc_points(struct epfd_points *p, size_t n)
 {
     float **f[] = {&p->gx, &p->gy, &p->gz, &p->ux, &p->uy, &p->uz, &p->ex, &p->ey,
-                   &p->ez, &p->nx, &p->ny, &p->nz, &p->px, &p->py, &p->pz};
+                   &p->ez, &p->nx, &p->ny, &p->nz, &p->px, &p->py, &p->pz, &p->hx,
+                   &p->hy, &p->hz, &p->wx, &p->wy, &p->wz};
     int ok = 1;
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         ok &= (*f[k] = malloc((n ? n : 1) * sizeof(float))) != NULL;
@@ -33,7 +34,8 @@ static int alloc_points(struct epfd_points *p, size_t n)
 static void free_points(struct epfd_points *p)
 {
     float *f[] = {p->gx, p->gy, p->gz, p->ux, p->uy, p->uz, p->ex, p->ey,
-                  p->ez, p->nx, p->ny, p->nz, p->px, p->py, p->pz};
+                  p->ez, p->nx, p->ny, p->nz, p->px, p->py, p->pz, p->hx,
+                  p->hy, p->hz, p->wx, p->wy, p->wz};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
     free(p->index);
@@ -81,6 +83,10 @@ static void store_point(struct epfd_points *p, size_t k, size_t orig,
     p->nx[k] = (float)(m * st->north[0]), p->ny[k] = (float)(m * st->north[1]);
     p->nz[k] = (float)(m * st->north[2]);
     p->px[k] = (float)b[0], p->py[k] = (float)b[1], p->pz[k] = (float)b[2];
+    double h[3], w[3];
+    interf_station_frame(st, b, h, w);
+    p->hx[k] = (float)h[0], p->hy[k] = (float)h[1], p->hz[k] = (float)h[2];
+    p->wx[k] = (float)w[0], p->wy[k] = (float)w[1], p->wz[k] = (float)w[2];
 }
 
 /* Tile order: grid blocks of EPFD_TILE_SIDE^2 cells inside super blocks of EPFD_SUPER_SIDE^2
@@ -261,6 +267,7 @@ static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct inter
             e->min_el_rad = o->min_elevation_deg * INTERF_DEG;
             e->sin_min_el = sin(e->min_el_rad);
             e->alpha0_rad = (float)(o->gso_avoidance_deg * INTERF_DEG);
+            e->orient_deg = (float)e->beam->orientation_deg;
             p->any_alpha |= o->gso_avoidance_deg > 0;
             st = sat_gain(p, e->beam->antenna, &e->gain, map, err);
         }

@@ -25,6 +25,7 @@
 struct block {
     float *sx, *sy, *sz; /* satellite position, km */
     float *bx, *by, *bz; /* beam boresight, unit */
+    float *fx, *fy, *fz; /* its azimuth frame's x axis (interf_beam_frame; 2-D patterns only) */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
     double *lam;         /* Earth-central angle of the visibility cap plus the cull margin */
     double *clam, *slam; /* its cosine and sine */
@@ -150,20 +151,107 @@ static void pairs_alpha(const struct pair_in *in, const struct epfd_points *g, s
     }
 }
 
+/* The GSO-arc decision of one contribution from the point's table (scalar form of the lookup
+ * in pairs_alpha): 1 when |alpha| surely >= alpha0, -1 when the table cannot decide, else 0. */
+static int alpha_decide(const struct epfd_points *g, size_t q, const float nv[3], float vu_id,
+                        const float *node, const float *bound, float alpha0)
+{
+    const int na = EPFD_ALPHA_CELLS - 1, up = EPFD_ALPHA_CELLS + 1;
+    float le = nv[0] * g->ex[q] + nv[1] * g->ey[q] + nv[2] * g->ez[q];
+    float ln = nv[0] * g->nx[q] + nv[1] * g->ny[q] + nv[2] * g->nz[q];
+    float k = 1.0f / (1.0f + vu_id);
+    float fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+    float fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+    int ix = (int)fx, iy = (int)fy;
+    ix = ix < 0 ? 0 : ix > na ? na : ix;
+    iy = iy < 0 ? 0 : iy > na ? na : iy;
+    fx -= (float)ix;
+    fy -= (float)iy;
+    int o = g->alpha[q] * EPFD_ALPHA_NODES + iy * up + ix;
+    float lo = node[o] + fx * (node[o + 1] - node[o]);
+    float hi = node[o + up] + fx * (node[o + up + 1] - node[o + up]);
+    float a = lo + fy * (hi - lo);
+    float bd = bound[g->alpha[q] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+    return a - bd > alpha0 ? 1 : fabsf(a - alpha0) <= bd ? -1 : 0;
+}
+
+/* Linear gain from a 1-D table at the half chord h (|u - b| / 2 of unit vectors). */
+static float gain_1d(const struct epfd_gain *t, float h)
+{
+    float f = h * (float)t->n;
+    int i = (int)f;
+    i = i < t->n - 1 ? i : t->n - 1;
+    return t->val[i] + (f - (float)i) * t->slope[i];
+}
+
+/* Pairs whose satellite or earth-station pattern depends on the azimuth about its boresight:
+ * the same geometry, gains from the catalogue's 2-D tables at the azimuth in each antenna's
+ * frame (interf_beam_frame, interf_station_frame). Scalar: such runs are rare and the 2-D
+ * lookups dominate. Contributions the GSO-arc table cannot decide go to und[] as above. */
+static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, const float f[3],
+                     const struct epfd_gain *sg, const struct interf_epfd_plan *p, size_t off,
+                     size_t n, float *restrict acc, float *restrict und)
+{
+    const struct epfd_points *g = &p->pts;
+    const struct epfd_gain *es = &p->es_gain;
+    const float b[3] = {in->bx, in->by, in->bz};
+    /* y = b x f of the beam frame */
+    const float fy[3] = {b[1] * f[2] - b[2] * f[1], b[2] * f[0] - b[0] * f[2],
+                         b[0] * f[1] - b[1] * f[0]};
+    for (size_t i = 0; i < n; i++) {
+        size_t q = off + i;
+        und[i] = 0.0f;
+        float v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
+        float d2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
+        float vu = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
+        if (!(vu > 0.0f) || (in->min_el_pos && vu * vu < in->s2 * d2))
+            continue;
+        float id = 1.0f / sqrtf(d2), nv[3] = {v[0] * id, v[1] * id, v[2] * id};
+        float a[3] = {nv[0] + b[0], nv[1] + b[1], nv[2] + b[2]};
+        float e[3] = {nv[0] - g->px[q], nv[1] - g->py[q], nv[2] - g->pz[q]};
+        float hs = 0.5f * sqrtf(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+        float hr = 0.5f * sqrtf(e[0] * e[0] + e[1] * e[1] + e[2] * e[2]);
+        float gt, gr;
+        if (sg->lut) { /* the direction from the satellite is -nv */
+            float ax = -(nv[0] * f[0] + nv[1] * f[1] + nv[2] * f[2]);
+            float ay = -(nv[0] * fy[0] + nv[1] * fy[1] + nv[2] * fy[2]);
+            float az = atan2f(ay, ax) / (float)INTERF_DEG - em->orient_deg;
+            gt = interf_lut_gain2_lin(sg->lut, hs, az);
+        } else {
+            gt = gain_1d(sg, hs);
+        }
+        if (es->lut) {
+            float ax = nv[0] * g->hx[q] + nv[1] * g->hy[q] + nv[2] * g->hz[q];
+            float ay = nv[0] * g->wx[q] + nv[1] * g->wy[q] + nv[2] * g->wz[q];
+            gr = interf_lut_gain2_lin(es->lut, hr, atan2f(ay, ax) / (float)INTERF_DEG);
+        } else {
+            gr = gain_1d(es, hr);
+        }
+        float pfd = in->p * gt * gr * (id * id);
+        int on = em->alpha0_rad > 0 ? alpha_decide(g, q, nv, vu * id, p->alpha_node,
+                                                   p->alpha_bound, em->alpha0_rad)
+                                    : 1;
+        if (on > 0)
+            acc[i] += pfd;
+        else if (on < 0)
+            und[i] = pfd;
+    }
+}
+
 static void block_free(struct block *b)
 {
-    void *f[] = {b->sx, b->sy, b->sz, b->bx, b->by, b->bz, b->ux, b->uy, b->uz, b->lam,
-                 b->clam, b->slam};
+    void *f[] = {b->sx, b->sy, b->sz, b->bx, b->by, b->bz, b->fx, b->fy, b->fz, b->ux, b->uy,
+                 b->uz, b->lam, b->clam, b->slam};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
 }
 
 static int block_alloc(struct block *b, size_t n)
 {
-    float **f[] = {&b->sx, &b->sy, &b->sz, &b->bx, &b->by, &b->bz};
+    float **f[] = {&b->sx, &b->sy, &b->sz, &b->bx, &b->by, &b->bz, &b->fx, &b->fy, &b->fz};
     double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam, &b->clam, &b->slam};
     int ok = 1;
-    for (size_t k = 0; k < 6; k++)
+    for (size_t k = 0; k < 9; k++)
         ok &= (*f[k] = malloc(n * sizeof(float))) != NULL;
     for (size_t k = 0; k < 6; k++)
         ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
@@ -309,6 +397,11 @@ static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, 
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
             b->sx[q] = (float)r[0], b->sy[q] = (float)r[1], b->sz[q] = (float)r[2];
             b->bx[q] = (float)bs[0], b->by[q] = (float)bs[1], b->bz[q] = (float)bs[2];
+            if (p->sat_gain[em->gain].lut) {
+                double fx[3], fy[3];
+                interf_beam_frame(bs, fx, fy);
+                b->fx[q] = (float)fx[0], b->fy[q] = (float)fx[1], b->fz[q] = (float)fx[2];
+            }
             b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
             /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular
              * orbit keeps its radius (to rounding), so the last values usually serve */
@@ -380,7 +473,12 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
         struct pair_in in = {b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q], b->bz[q], em->p,
                              (float)(em->sin_min_el * em->sin_min_el), em->min_el_rad > 0,
                              gt->val, gt->slope, (float)gt->n, gt->n};
-        if (em->alpha0_rad > 0) {
+        if (gt->lut || p->es_gain.lut) {
+            const float f[3] = {b->fx[q], b->fy[q], b->fz[q]};
+            pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
+            if (em->alpha0_rad > 0)
+                settle_open(p, tl, &in, em->alpha0_rad, w);
+        } else if (em->alpha0_rad > 0) {
             pairs_alpha(&in, &p->pts, tl->first, tl->n, &p->es_gain, p->alpha_node,
                         p->alpha_bound, em->alpha0_rad, w->acc, w->und);
             settle_open(p, tl, &in, em->alpha0_rad, w);
