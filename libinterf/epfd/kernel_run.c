@@ -31,12 +31,16 @@ struct block {
     double *clam, *slam; /* its cosine and sine */
 };
 
+/* Bins of one tile over a block of steps. */
+#define EPFD_BIN_ROWS (EPFD_BLOCK * EPFD_TILE_MAX)
+
 /* Per-thread scratch of one tile. */
 struct scratch {
     float acc[EPFD_TILE_MAX];  /* linear sum of the step */
     float und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
-    int16_t bin[EPFD_BLOCK * EPFD_TILE_MAX]; /* the tile's bins over the block's steps */
-    size_t *super_list;        /* emitters that pass the super tile's cull, per step */
+    int16_t *bin;              /* bins of the super tile's tiles over the block's steps:
+                                  [tile][step][point] */
+    size_t *super_list;        /* emitters that pass the super tile's cull at a step */
     size_t *list;              /* emitters that pass the tile's cull */
 };
 
@@ -433,8 +437,9 @@ static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int 
          * lam + r < pi (beyond, every direction is within reach) */
         double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
         int far = b->lam[q] + c->radius_rad >= INTERF_PI;
-        if (b->lam[q] > 0 && (far || dot >= b->clam[q] * cr - b->slam[q] * sr))
-            list[m++] = j;
+        /* branch-free: about a third pass, a branch would mispredict often */
+        list[m] = j;
+        m += (size_t)((b->lam[q] > 0) & (far | (dot >= b->clam[q] * cr - b->slam[q] * sr)));
     }
     return m;
 }
@@ -462,7 +467,7 @@ static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile
 static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b, int k, long step,
                          const struct epfd_tile *tl, const size_t *super_list, size_t n_super,
                          const struct interf_epfd_bins *bins, struct scratch *w,
-                         struct interf_epfd_out *out)
+                         int16_t *tbin, struct interf_epfd_out *out)
 {
     size_t nl = cull(p, b, k, &tl->cap, super_list, n_super, w->list);
     memset(w->acc, 0, tl->n * sizeof(float));
@@ -490,7 +495,7 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
     for (size_t i = 0; i < tl->n; i++) {
         size_t orig = p->pts.index[tl->first + i];
         int c;
-        w->bin[k * EPFD_TILE_MAX + (int)i] = (int16_t)interf_epfd_bin(bins, w->acc[i], &c);
+        tbin[k * EPFD_TILE_MAX + (int)i] = (int16_t)interf_epfd_bin(bins, w->acc[i], &c);
         clamped += (uint64_t)c;
         if (out->series)
             out->series[orig * (size_t)p->spec.n_steps + (size_t)step] =
@@ -503,14 +508,14 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
  * cache lines of its histogram row, where counting step by step would miss the cache at nearly
  * every update (a row is 8.8 kB, a grid has tens of thousands). */
 static void count_bins(const struct interf_epfd_plan *p, const struct epfd_tile *tl, int ns,
-                       const struct scratch *w, struct interf_epfd_out *out)
+                       const int16_t *tbin, struct interf_epfd_out *out)
 {
     if (!out->hist)
         return;
     for (size_t i = 0; i < tl->n; i++) {
         uint32_t *row = out->hist + p->pts.index[tl->first + i] * INTERF_EPFD_NBINS;
         for (int k = 0; k < ns; k++)
-            row[w->bin[k * EPFD_TILE_MAX + (int)i]]++;
+            row[tbin[k * EPFD_TILE_MAX + (int)i]]++;
     }
 }
 
@@ -532,8 +537,9 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
              block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
     for (int t = 0; ok && t < p->threads; t++) {
         w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
-        w[t].super_list = malloc(EPFD_BLOCK * (p->n_em ? p->n_em : 1) * sizeof(size_t));
-        ok = w[t].list && w[t].super_list;
+        w[t].super_list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
+        w[t].bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
+        ok = w[t].list && w[t].super_list && w[t].bin;
     }
     if (!ok) {
         interf_error_set(err, st, "EPFD run: out of memory");
@@ -566,17 +572,19 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
             for (size_t u = 0; u < p->n_supers; u++) {
                 const struct epfd_super *sp = &p->supers[u];
                 struct scratch *sw = &w[omp_get_thread_num()];
-                size_t n_super[EPFD_BLOCK];
-                for (int k = 0; k < ns; k++)
-                    n_super[k] = cull(p, &b, k, &sp->cap, NULL, p->n_em,
-                                      sw->super_list + (size_t)k * p->n_em);
-                for (size_t t = sp->first; t < sp->first + sp->n; t++) {
-                    for (int k = 0; k < ns; k++)
-                        clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t],
-                                            sw->super_list + (size_t)k * p->n_em, n_super[k],
-                                            bins, sw, out);
-                    count_bins(p, &p->tiles[t], ns, sw, out);
+                /* steps outside, tiles inside: one step's emitter states (~100 kB) stay in
+                 * L2 while every tile of the super tile uses them; the tiles' bins wait in
+                 * scratch until the block is done */
+                for (int k = 0; k < ns; k++) {
+                    size_t n_super = cull(p, &b, k, &sp->cap, NULL, p->n_em, sw->super_list);
+                    for (size_t t = sp->first; t < sp->first + sp->n; t++)
+                        clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t], sw->super_list,
+                                            n_super, bins, sw,
+                                            sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
                 }
+                for (size_t t = sp->first; t < sp->first + sp->n; t++)
+                    count_bins(p, &p->tiles[t], ns, sw->bin + (t - sp->first) * EPFD_BIN_ROWS,
+                               out);
             }
         }
         out->clamped += clamped;
@@ -591,6 +599,7 @@ done:
     for (int t = 0; w && t < p->threads; t++) {
         free(w[t].list);
         free(w[t].super_list);
+        free(w[t].bin);
     }
     free(w);
     free(cache);
