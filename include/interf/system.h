@@ -36,6 +36,14 @@ struct interf_system_beam {
     int line;
 };
 
+/* The unit boresight b (ECEF) of beam bm of a satellite at r_km (ECEF, km): toward the Earth's
+ * centre (nadir: the geocentric direction, on WGS 84 too), tilted by off_nadir_deg toward
+ * azimuth_deg (from north, clockwise) of the sub-satellite point's geocentric east/north frame,
+ * or toward the aim point, whose ECEF position (km, on the run's Earth model) the caller gives
+ * in aim_km (ignored for the other pointings; may then be NULL). */
+INTERF_API void interf_beam_boresight(const struct interf_system_beam *bm, const double r_km[3],
+                                      const double aim_km[3], double b[3]);
+
 enum interf_orbit_type {
     INTERF_ORBIT_WALKER_DELTA = 0,
     INTERF_ORBIT_WALKER_STAR = 1,

@@ -44,6 +44,7 @@ struct epfd_emitter {
     double min_el_rad;
     float alpha0_rad;     /* GSO-arc avoidance angle, 0: none */
     float orient_deg;     /* the beam's orientation_deg (azimuth-dependent patterns) */
+    double aim_km[3];     /* ECEF of the beam's aim point (pointing = aim) */
 };
 
 /* Ground points in tile order, structure of arrays (float: the kernel's working precision;

@@ -268,6 +268,11 @@ static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct inter
             e->sin_min_el = sin(e->min_el_rad);
             e->alpha0_rad = (float)(o->gso_avoidance_deg * INTERF_DEG);
             e->orient_deg = (float)e->beam->orientation_deg;
+            if (e->beam->pointing == INTERF_POINT_AIM &&
+                (st = interf_geo_to_ecef(p->spec.earth, e->beam->aim_lat_deg * INTERF_DEG,
+                                         e->beam->aim_lon_deg * INTERF_DEG, 0, e->aim_km,
+                                         err)) != INTERF_OK)
+                break;
             p->any_alpha |= o->gso_avoidance_deg > 0;
             st = sat_gain(p, e->beam->antenna, &e->gain, map, err);
         }

@@ -262,34 +262,6 @@ static int block_alloc(struct block *b, size_t n)
     return ok;
 }
 
-/* The boresight (unit, ECEF) of a beam of a satellite at r: nadir, tilted off nadir toward an
- * azimuth of the sub-satellite point's local frame, or toward an aim point. */
-static void beam_axis(const struct interf_system_beam *bm, const double r[3], const double aim[3],
-                      double b[3])
-{
-    double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
-    double up[3] = {r[0] / rn, r[1] / rn, r[2] / rn};
-    if (bm->pointing == INTERF_POINT_NADIR) {
-        b[0] = -up[0], b[1] = -up[1], b[2] = -up[2];
-        return;
-    }
-    if (bm->pointing == INTERF_POINT_AIM) {
-        double d[3] = {aim[0] - r[0], aim[1] - r[1], aim[2] - r[2]};
-        double dn = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-        for (int i = 0; i < 3; i++)
-            b[i] = d[i] / dn;
-        return;
-    }
-    double tilt = bm->off_nadir_deg * INTERF_DEG;
-    double az = bm->azimuth_deg * INTERF_DEG, h = hypot(up[0], up[1]);
-    /* local east and north at the sub-satellite point (east undefined over a pole: take +y) */
-    double east[3] = {h > 0 ? -up[1] / h : 0, h > 0 ? up[0] / h : 1, 0};
-    double north[3] = {up[1] * east[2] - up[2] * east[1], up[2] * east[0] - up[0] * east[2],
-                       up[0] * east[1] - up[1] * east[0]};
-    for (int i = 0; i < 3; i++)
-        b[i] = -cos(tilt) * up[i] + sin(tilt) * (cos(az) * north[i] + sin(az) * east[i]);
-}
-
 /* The visibility cap of an emitter for the radius it had last. */
 struct cap_cache {
     double rn, lam, clam, slam;
@@ -373,10 +345,9 @@ static void sat_caps(const struct interf_epfd_plan *p, double *lam_sat, size_t n
 }
 
 /* Propagate the satellites for the steps [s0, s0 + ns) and fill the emitter states. */
-static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, int ns,
-                                     double *pos, struct cap_cache *cache, struct sat_skip *sk,
-                                     const double *lam_sat, struct block *b,
-                                     struct interf_error *err)
+static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double *pos,
+                       struct cap_cache *cache, struct sat_skip *sk, const double *lam_sat,
+                       struct block *b)
 {
     size_t nsat = interf_constellation_count(interf_system_constellation(p->spec.sys));
     for (int k = 0; k < ns; k++) {
@@ -389,15 +360,8 @@ static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, 
                 b->lam[q] = 0; /* out of reach: culled */
                 continue;
             }
-            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, aim[3] = {0, 0, 0}, bs[3];
-            if (em->beam->pointing == INTERF_POINT_AIM) {
-                enum interf_status st = interf_geo_to_ecef(
-                    p->spec.earth, em->beam->aim_lat_deg * INTERF_DEG,
-                    em->beam->aim_lon_deg * INTERF_DEG, 0, aim, err);
-                if (st != INTERF_OK)
-                    return st;
-            }
-            beam_axis(em->beam, r, aim, bs);
+            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3];
+            interf_beam_boresight(em->beam, r, em->aim_km, bs);
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
             b->sx[q] = (float)r[0], b->sy[q] = (float)r[1], b->sz[q] = (float)r[2];
             b->bx[q] = (float)bs[0], b->by[q] = (float)bs[1], b->bz[q] = (float)bs[2];
@@ -421,7 +385,6 @@ static enum interf_status fill_block(const struct interf_epfd_plan *p, long s0, 
             b->lam[q] = cc->lam, b->clam[q] = cc->clam, b->slam[q] = cc->slam;
         }
     }
-    return INTERF_OK;
 }
 
 /* The emitters of from[0..n) (all emitters when from is NULL) whose visibility cap can reach
@@ -556,8 +519,7 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
     out->clamped = 0;
     for (long s0 = 0; s0 < s->n_steps; s0 += EPFD_BLOCK) {
         int ns = s->n_steps - s0 < EPFD_BLOCK ? (int)(s->n_steps - s0) : EPFD_BLOCK;
-        if ((st = fill_block(p, s0, ns, pos, cache, sk, lam_sat, &b, err)) != INTERF_OK)
-            goto done;
+        fill_block(p, s0, ns, pos, cache, sk, lam_sat, &b);
         uint64_t clamped = 0;
         int used = 1;
         /* Threads take whole super tiles: a point's sum never depends on how they are shared.
