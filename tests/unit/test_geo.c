@@ -730,3 +730,34 @@ Test(geo, alpha_analytic_matches_brute_force, .timeout = 60)
     }
     cr_log_info("alpha: max |analytic - brute force| = %.3g rad over 400 cases", worst);
 }
+
+Test(geo, boresight_frames_follow_interf_7)
+{
+    /* By hand, at (45 N, 0 E) on the sphere: a dish looking due south along the horizon
+     * (b = -north) has its x axis b x up = -north x up = -east (west: the right-hand side when
+     * looking south) and its y axis x x b = -east x -north = east x north = up. */
+    struct interf_earth *earth;
+    interf_earth_create(INTERF_EARTH_SPHERE, &earth, NULL);
+    struct interf_station st;
+    interf_station_init(earth, 45 * INTERF_DEG, 0, 0, &st, NULL);
+    double b[3] = {-st.north[0], -st.north[1], -st.north[2]}, x[3], y[3];
+    interf_station_frame(&st, b, x, y);
+    for (int k = 0; k < 3; k++) {
+        cr_assert(epsilon_eq(dbl, x[k], -st.east[k], 1e-12));
+        cr_assert(epsilon_eq(dbl, y[k], st.up[k], 1e-12));
+    }
+    /* A satellite beam looking straight down at (0 N, 0 E) (b = -X): the Earth's axis is
+     * already normal to b, so x = +Z (north) and y = b x x = -X x Z = +Y (east). */
+    double nadir[3] = {-1, 0, 0};
+    interf_beam_frame(nadir, x, y);
+    double wx[3] = {0, 0, 1}, wy[3] = {0, 1, 0};
+    for (int k = 0; k < 3; k++) {
+        cr_assert(epsilon_eq(dbl, x[k], wx[k], 1e-12));
+        cr_assert(epsilon_eq(dbl, y[k], wy[k], 1e-12));
+    }
+    /* along the Earth's axis the x axis falls back to ECEF X */
+    double down[3] = {0, 0, -1};
+    interf_beam_frame(down, x, y);
+    cr_assert(epsilon_eq(dbl, x[0], 1.0, 1e-12));
+    interf_earth_destroy(earth);
+}
