@@ -60,6 +60,12 @@ struct epfd_points {
     float *hx, *hy, *hz;  /* its azimuth frame (interf_station_frame): x axis ... */
     float *wx, *wy, *wz;  /* ... and y axis */
     int32_t *alpha;       /* the point's GSO-arc table: 0 is the table of "no avoidance" */
+    /* A cheap bound before the table: every visible arc point lies within a narrow band of
+     * declination (angle from the equatorial plane) as seen from the point, and the angle
+     * between two directions is at least the difference of their declinations; so a direction
+     * whose ECEF z component is above zu or below zd has |alpha| >= the plan's largest alpha0
+     * (zu = 2: the bound never decides; zu = -2: no avoidance at this point). */
+    float *zu, *zd;
 };
 
 /* A cap on the sphere that holds a set of points. */

@@ -28,7 +28,9 @@ static int alloc_points(struct epfd_points *p, size_t n)
         ok &= (*f[k] = malloc((n ? n : 1) * sizeof(float))) != NULL;
     p->index = malloc((n ? n : 1) * sizeof *p->index);
     p->alpha = calloc(n ? n : 1, sizeof *p->alpha);
-    return ok && p->index && p->alpha;
+    p->zu = malloc((n ? n : 1) * sizeof *p->zu);
+    p->zd = malloc((n ? n : 1) * sizeof *p->zd);
+    return ok && p->index && p->alpha && p->zu && p->zd;
 }
 
 static void free_points(struct epfd_points *p)
@@ -40,6 +42,8 @@ static void free_points(struct epfd_points *p)
         free(f[k]);
     free(p->index);
     free(p->alpha);
+    free(p->zu);
+    free(p->zd);
 }
 
 /* The boresight of the earth station at st, or 0 when its GSO satellite is below eps_gso (or
@@ -337,6 +341,33 @@ static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_e
     return INTERF_OK;
 }
 
+/* Margin (rad) of the declination bound: float rounding of the pair geometry and the points'
+ * heights above the sphere of the GSO-arc tables. */
+#define DECL_MARGIN_RAD (0.05 * INTERF_DEG)
+
+/* The declination band of the visible GSO arc seen from each point (see epfd_points.zu). Arc
+ * points at longitude offset D from a point at latitude lat (on the sphere of the tables) are
+ * at distance d(D) = sqrt(Rgeo^2 + Re^2 - 2 Rgeo Re cos(lat) cos D), in direction z component
+ * -Re sin(lat) / d: monotonic in |D| up to the horizon, |D| <= acos(Re / (Rgeo cos lat)). */
+static void plan_decl_bound(struct interf_epfd_plan *p)
+{
+    double a0 = 0;
+    for (size_t j = 0; j < p->n_em; j++)
+        a0 = p->em[j].alpha0_rad > a0 ? p->em[j].alpha0_rad : a0;
+    for (size_t i = 0; i < p->pts.n; i++) {
+        p->pts.zu[i] = -2.0f, p->pts.zd[i] = 2.0f;
+        if (p->pts.alpha[i] == 0)
+            continue; /* table 0: nothing suppressed, nothing to decide */
+        double lat = p->spec.lat_deg[p->pts.index[i]] * INTERF_DEG, re = INTERF_RE_KM;
+        double rg = INTERF_RGEO_KM, c = cos(lat), dmax = sqrt(rg * rg - re * re);
+        double dmin = sqrt(rg * rg + re * re - 2 * rg * re * c);
+        double z1 = asin(-re * sin(lat) / dmin), z2 = asin(-re * sin(lat) / dmax);
+        double hi = fmax(z1, z2) + a0 + DECL_MARGIN_RAD, lo = fmin(z1, z2) - a0 - DECL_MARGIN_RAD;
+        p->pts.zu[i] = hi < INTERF_PI / 2 ? (float)sin(hi) : 2.0f;
+        p->pts.zd[i] = lo > -INTERF_PI / 2 ? (float)sin(lo) : -2.0f;
+    }
+}
+
 /* The earth station's gain table; messages say which antenna. */
 static enum interf_status es_gain(struct interf_epfd_plan *p, struct interf_error *err)
 {
@@ -377,6 +408,7 @@ enum interf_status interf_epfd_plan_create(const struct interf_epfd_spec *spec,
         interf_epfd_plan_destroy(p);
         return st;
     }
+    plan_decl_bound(p);
     *out = p;
     return INTERF_OK;
 }

@@ -92,6 +92,27 @@ static void pairs(const struct pair_in *in, const struct epfd_points *g, size_t 
     }
 }
 
+/* 1 when the declination bound (epfd_points.zu, zd) clears every visible point of the tile
+ * for this emitter: its GSO-arc test cannot switch anything off, and the plain loop serves. */
+EPFD_CLONES
+static int alpha_clear(const struct pair_in *in, const struct epfd_points *g, size_t off,
+                       size_t n)
+{
+    const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
+    const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
+    const float *zu = g->zu + off, *zd = g->zd + off;
+    int open = 0;
+    for (size_t i = 0; i < n; i++) {
+        float vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
+        float d2 = vx * vx + vy * vy + vz * vz;
+        float vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
+        float nz = vz / sqrtf(d2);
+        int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
+        open |= vis & (nz <= zu[i]) & (nz >= zd[i]);
+    }
+    return !open;
+}
+
 /* The same with GSO-arc avoidance: contributions with |alpha| surely >= alpha0 are added,
  * those the table cannot decide go to und[] for the exact test. (The pair geometry is spelled
  * out again on purpose: shared through an inline helper, gcc 12 no longer vectorises either
@@ -446,7 +467,7 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
             pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
             if (em->alpha0_rad > 0)
                 settle_open(p, tl, &in, em->alpha0_rad, w);
-        } else if (em->alpha0_rad > 0) {
+        } else if (em->alpha0_rad > 0 && !alpha_clear(&in, &p->pts, tl->first, tl->n)) {
             pairs_alpha(&in, &p->pts, tl->first, tl->n, &p->es_gain, p->alpha_node,
                         p->alpha_bound, em->alpha0_rad, w->acc, w->und);
             settle_open(p, tl, &in, em->alpha0_rad, w);
