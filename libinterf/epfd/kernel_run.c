@@ -49,6 +49,9 @@ struct scratch {
 #else
 #define EPFD_CLONES
 #endif
+/* The pair loops are inlined into the tile's emitter loop, which carries the dispatch: one
+ * indirect call per tile and step instead of one per emitter (16 pairs). */
+#define EPFD_INLINE static inline __attribute__((always_inline))
 
 /* What one emitter at one step needs in the pair loop. */
 struct pair_in {
@@ -60,8 +63,7 @@ struct pair_in {
 };
 
 /* The fused pair loop over the points [0, n) of a tile (arrays offset to the tile). */
-EPFD_CLONES
-static void pairs(const struct pair_in *in, const struct epfd_points *g, size_t off, size_t n,
+EPFD_INLINE void pairs(const struct pair_in *in, const struct epfd_points *g, size_t off, size_t n,
                   const struct epfd_gain *es, float *restrict acc)
 {
     const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
@@ -94,9 +96,8 @@ static void pairs(const struct pair_in *in, const struct epfd_points *g, size_t 
 
 /* 1 when the declination bound (epfd_points.zu, zd) clears every visible point of the tile
  * for this emitter: its GSO-arc test cannot switch anything off, and the plain loop serves. */
-EPFD_CLONES
-static int alpha_clear(const struct pair_in *in, const struct epfd_points *g, size_t off,
-                       size_t n)
+EPFD_INLINE int alpha_clear(const struct pair_in *in, const struct epfd_points *g, size_t off,
+                            size_t n)
 {
     const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
     const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
@@ -117,11 +118,10 @@ static int alpha_clear(const struct pair_in *in, const struct epfd_points *g, si
  * those the table cannot decide go to und[] for the exact test. (The pair geometry is spelled
  * out again on purpose: shared through an inline helper, gcc 12 no longer vectorises either
  * loop; tests compare both paths with an fp64 reference.) */
-EPFD_CLONES
-static void pairs_alpha(const struct pair_in *in, const struct epfd_points *g, size_t off,
-                        size_t n, const struct epfd_gain *es, const float *node,
-                        const float *bound, float alpha0, float *restrict acc,
-                        float *restrict und)
+EPFD_INLINE void pairs_alpha(const struct pair_in *in, const struct epfd_points *g, size_t off,
+                             size_t n, const struct epfd_gain *es, const float *node,
+                             const float *bound, float alpha0, float *restrict acc,
+                             float *restrict und)
 {
     const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
     const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
@@ -447,13 +447,11 @@ static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile
     }
 }
 
-/* One tile at step k of the block: sums, then histogram bins and series. */
-static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b, int k, long step,
-                         const struct epfd_tile *tl, const size_t *super_list, size_t n_super,
-                         const struct interf_epfd_bins *bins, struct scratch *w,
-                         int16_t *tbin, struct interf_epfd_out *out)
+/* The linear sums of a tile at step k of the block over the nl emitters of w->list. */
+EPFD_CLONES
+static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, int k,
+                      const struct epfd_tile *tl, size_t nl, struct scratch *w)
 {
-    size_t nl = cull(p, b, k, &tl->cap, super_list, n_super, w->list);
     memset(w->acc, 0, tl->n * sizeof(float));
     for (size_t m = 0; m < nl; m++) {
         const struct epfd_emitter *em = &p->em[w->list[m]];
@@ -475,6 +473,16 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
             pairs(&in, &p->pts, tl->first, tl->n, &p->es_gain, w->acc);
         }
     }
+}
+
+/* One tile at step k of the block: sums, then histogram bins and series. */
+static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b, int k, long step,
+                         const struct epfd_tile *tl, const size_t *super_list, size_t n_super,
+                         const struct interf_epfd_bins *bins, struct scratch *w,
+                         int16_t *tbin, struct interf_epfd_out *out)
+{
+    size_t nl = cull(p, b, k, &tl->cap, super_list, n_super, w->list);
+    tile_sums(p, b, k, tl, nl, w);
     uint64_t clamped = 0;
     for (size_t i = 0; i < tl->n; i++) {
         size_t orig = p->pts.index[tl->first + i];
