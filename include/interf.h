@@ -22,5 +22,6 @@
 #include "interf/limits.h"
 #include "interf/grid.h"
 #include "interf/render.h"
+#include "interf/schedule.h"
 
 #endif
