@@ -61,4 +61,12 @@ expect_exit 0 "$CHECK" --limits 22-1A "$TMP/cdf.txt"
 expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --duration 10m --step 30s --series
 [ "$(grep -vc '^#' "$TMP/out")" = 20 ] && pass || fail "series rows: $(grep -vc '^#' "$TMP/out")"
 
+# A BSS dish (BO.1443-3, back lobes by planar angle at D/lambda <= 25.5) and an elliptical
+# satellite beam are evaluated through 2-D tables, not refused; the pattern is recorded.
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --duration 1h --es-pattern BO.1443 --freq-ghz 11.7 --cdf
+grep -q '^# es_pattern: BO.1443$' "$TMP/out" && pass || fail "es_pattern: $(grep es_pattern "$TMP/out")"
+sed 's/^z = 1$/z = 2/' "$SYS" >"$TMP/ell.ini"
+grep -q '^z = 2$' "$TMP/ell.ini" && pass || fail "no elliptical antenna written"
+expect_exit 0 "$EPFD" -s "$TMP/ell.ini" --at 45,10 --duration 10m --stat max
+
 finish
