@@ -107,6 +107,9 @@ struct interf_epfd_spec {
     double start_s, step_s;
     long n_steps;
     int threads;                          /* 0: all cores */
+    int fp64;                             /* 1: pair geometry, gain tables and sums in double
+                                             (about half the speed; a check of the default
+                                             single precision) */
     double power_offset_db;               /* added to every beam's power: a run in another
                                              reference bandwidth than the system file's takes
                                              10 log10(B_run / B_file) (flat spectral density,

@@ -30,6 +30,7 @@
  * such pairs take the scalar path of kernel_run.c. */
 struct epfd_gain {
     float *val, *slope;
+    double *dval, *dslope; /* the same in double, for fp64 runs (NULL otherwise) */
     int n;
     struct interf_lut *lut;
 };
@@ -39,7 +40,7 @@ struct epfd_emitter {
     size_t sat;
     const struct interf_system_beam *beam;
     int gain;             /* index into the plan's satellite gain tables */
-    float p;              /* P / (4 pi Gr,max) in W, with d in km -> m folded in (1e-6) */
+    double p;             /* P / (4 pi Gr,max) in W, with d in km -> m folded in (1e-6) */
     double sin_min_el;    /* the orbit group's minimum elevation, as its sine */
     double min_el_rad;
     float alpha0_rad;     /* GSO-arc avoidance angle, 0: none */
@@ -47,18 +48,26 @@ struct epfd_emitter {
     double aim_km[3];     /* ECEF of the beam's aim point (pointing = aim) */
 };
 
-/* Ground points in tile order, structure of arrays (float: the kernel's working precision;
- * formed from double positions so that s - g is accurate, perf-research §4.5). */
+/* The geometry of the ground points, one array per field (X-macro: the plan fills them in this
+ * order):
+ *   g  position, km;  u  local up (surface normal);  e  local east;
+ *   n  local north, negated south of the equator (see store_point);  p  earth-station boresight;
+ *   h, w  its azimuth frame (interf_station_frame: x and y axes). */
+#define EPFD_GEOM_FIELDS(X)                                                                        \
+    X(gx) X(gy) X(gz) X(ux) X(uy) X(uz) X(ex) X(ey) X(ez) X(nx) X(ny) X(nz) X(px) X(py) X(pz)     \
+    X(hx) X(hy) X(hz) X(wx) X(wy) X(wz)
+#define EPFD_FIELD_F(name) float *name;
+#define EPFD_FIELD_D(name) double *name;
+struct epfd_geom_f { EPFD_GEOM_FIELDS(EPFD_FIELD_F) };
+struct epfd_geom_d { EPFD_GEOM_FIELDS(EPFD_FIELD_D) };
+
+/* Ground points in tile order: their geometry in float (formed from double positions so that
+ * s - g is accurate, perf-research §4.5) and, for fp64 runs only, in double. */
 struct epfd_points {
     size_t n;
     size_t *index;        /* original index of each point */
-    float *gx, *gy, *gz;  /* position, km */
-    float *ux, *uy, *uz;  /* local up (surface normal) */
-    float *ex, *ey, *ez;  /* local east */
-    float *nx, *ny, *nz;  /* local north, negated south of the equator (see store_point) */
-    float *px, *py, *pz;  /* earth-station boresight */
-    float *hx, *hy, *hz;  /* its azimuth frame (interf_station_frame): x axis ... */
-    float *wx, *wy, *wz;  /* ... and y axis */
+    struct epfd_geom_f f;
+    struct epfd_geom_d d; /* NULL arrays unless spec.fp64 */
     int32_t *alpha;       /* the point's GSO-arc table: 0 is the table of "no avoidance" */
     /* A cheap bound before the table: every visible arc point lies within a narrow band of
      * declination (angle from the equatorial plane) as seen from the point, and the angle
@@ -118,7 +127,12 @@ void epfd_alpha_raw(const struct interf_alpha_table *t, const float **node, cons
 
 /* gain.c */
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant,
-                                   int cells, struct interf_error *err);
+                                   int cells, int fp64, struct interf_error *err);
+
+/* kernel_run64.c: kernel_run.c in double precision, for plans with spec.fp64 */
+enum interf_status epfd_run_fp64(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
+                                 int (*progress)(double, void *), void *user,
+                                 struct interf_error *err);
 void epfd_gain_free(struct epfd_gain *g);
 
 #endif

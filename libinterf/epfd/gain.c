@@ -9,21 +9,26 @@
 #include "epfd_impl.h"
 
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant, int cells,
-                                   struct interf_error *err)
+                                   int fp64, struct interf_error *err)
 {
     /* A 1-D table cannot hold a gain that depends on the azimuth about the boresight (elliptical
      * beams, BO.1443's back lobes): those get the catalogue's 2-D table, within its error budget
      * (interf_lut_build), or its refusal when no table can meet it. */
     g->lut = NULL;
+    g->val = g->slope = NULL;
+    g->dval = g->dslope = NULL;
     if (interf_antenna_azimuthal(ant)) {
         g->n = 0;
-        g->val = g->slope = NULL;
         return interf_lut_build(ant, &g->lut, err);
     }
     g->n = cells;
     g->val = malloc((size_t)(cells + 1) * sizeof *g->val);
     g->slope = malloc((size_t)(cells + 1) * sizeof *g->slope);
-    if (!g->val || !g->slope) {
+    if (fp64) {
+        g->dval = malloc((size_t)(cells + 1) * sizeof *g->dval);
+        g->dslope = malloc((size_t)(cells + 1) * sizeof *g->dslope);
+    }
+    if (!g->val || !g->slope || (fp64 && (!g->dval || !g->dslope))) {
         epfd_gain_free(g);
         return interf_error_set(err, INTERF_ENOMEM, "gain table: out of memory");
     }
@@ -35,9 +40,16 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
         g->val[k] = (float)lin;
         if (k > 0)
             g->slope[k - 1] = (float)(lin - prev);
+        if (fp64) {
+            g->dval[k] = lin;
+            if (k > 0)
+                g->dslope[k - 1] = lin - prev;
+        }
         prev = lin;
     }
     g->slope[cells] = 0.0f;
+    if (fp64)
+        g->dslope[cells] = 0.0;
     return INTERF_OK;
 }
 
@@ -45,7 +57,10 @@ void epfd_gain_free(struct epfd_gain *g)
 {
     free(g->val);
     free(g->slope);
+    free(g->dval);
+    free(g->dslope);
     interf_lut_destroy(g->lut);
     g->val = g->slope = NULL;
+    g->dval = g->dslope = NULL;
     g->lut = NULL;
 }

@@ -18,28 +18,25 @@ static enum interf_status nomem(struct interf_error *err)
     return interf_error_set(err, INTERF_ENOMEM, "EPFD plan: out of memory");
 }
 
-static int alloc_points(struct epfd_points *p, size_t n)
+static int alloc_points(struct epfd_points *p, size_t n, int fp64)
 {
-    float **f[] = {&p->gx, &p->gy, &p->gz, &p->ux, &p->uy, &p->uz, &p->ex, &p->ey,
-                   &p->ez, &p->nx, &p->ny, &p->nz, &p->px, &p->py, &p->pz, &p->hx,
-                   &p->hy, &p->hz, &p->wx, &p->wy, &p->wz};
+    size_t m = n ? n : 1;
     int ok = 1;
-    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
-        ok &= (*f[k] = malloc((n ? n : 1) * sizeof(float))) != NULL;
-    p->index = malloc((n ? n : 1) * sizeof *p->index);
-    p->alpha = calloc(n ? n : 1, sizeof *p->alpha);
-    p->zu = malloc((n ? n : 1) * sizeof *p->zu);
-    p->zd = malloc((n ? n : 1) * sizeof *p->zd);
+#define ALLOC_F(name) ok &= (p->f.name = malloc(m * sizeof(float))) != NULL;
+#define ALLOC_D(name) ok &= !fp64 || (p->d.name = malloc(m * sizeof(double))) != NULL;
+    EPFD_GEOM_FIELDS(ALLOC_F)
+    EPFD_GEOM_FIELDS(ALLOC_D)
+    p->index = malloc(m * sizeof *p->index);
+    p->alpha = calloc(m, sizeof *p->alpha);
+    p->zu = malloc(m * sizeof *p->zu);
+    p->zd = malloc(m * sizeof *p->zd);
     return ok && p->index && p->alpha && p->zu && p->zd;
 }
 
 static void free_points(struct epfd_points *p)
 {
-    float *f[] = {p->gx, p->gy, p->gz, p->ux, p->uy, p->uz, p->ex, p->ey,
-                  p->ez, p->nx, p->ny, p->nz, p->px, p->py, p->pz, p->hx,
-                  p->hy, p->hz, p->wx, p->wy, p->wz};
-    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
-        free(f[k]);
+#define FREE_G(name) free(p->f.name), free(p->d.name);
+    EPFD_GEOM_FIELDS(FREE_G)
     free(p->index);
     free(p->alpha);
     free(p->zu);
@@ -76,21 +73,23 @@ static void store_point(struct epfd_points *p, size_t k, size_t orig,
                         const struct interf_station *st, const double b[3])
 {
     p->index[k] = orig;
-    p->gx[k] = (float)st->ecef_km[0], p->gy[k] = (float)st->ecef_km[1];
-    p->gz[k] = (float)st->ecef_km[2];
-    p->ux[k] = (float)st->up[0], p->uy[k] = (float)st->up[1], p->uz[k] = (float)st->up[2];
-    p->ex[k] = (float)st->east[0], p->ey[k] = (float)st->east[1], p->ez[k] = (float)st->east[2];
     /* South of the equator the north vector is stored mirrored: alpha(lat, e, n, u) =
      * alpha(-lat, e, -n, u) (the GSO arc is symmetric about the equatorial plane), so one
      * GSO-arc table of |latitude| serves both hemispheres. */
-    double m = st->lat_rad < 0 ? -1.0 : 1.0;
-    p->nx[k] = (float)(m * st->north[0]), p->ny[k] = (float)(m * st->north[1]);
-    p->nz[k] = (float)(m * st->north[2]);
-    p->px[k] = (float)b[0], p->py[k] = (float)b[1], p->pz[k] = (float)b[2];
-    double h[3], w[3];
+    double m = st->lat_rad < 0 ? -1.0 : 1.0, h[3], w[3];
     interf_station_frame(st, b, h, w);
-    p->hx[k] = (float)h[0], p->hy[k] = (float)h[1], p->hz[k] = (float)h[2];
-    p->wx[k] = (float)w[0], p->wy[k] = (float)w[1], p->wz[k] = (float)w[2];
+    /* in the order of EPFD_GEOM_FIELDS */
+    const double v[] = {st->ecef_km[0], st->ecef_km[1], st->ecef_km[2], st->up[0], st->up[1],
+                        st->up[2], st->east[0], st->east[1], st->east[2], m * st->north[0],
+                        m * st->north[1], m * st->north[2], b[0], b[1], b[2], h[0], h[1], h[2],
+                        w[0], w[1], w[2]};
+    int j = 0;
+#define STORE(name)                                                                                \
+    p->f.name[k] = (float)v[j];                                                                    \
+    if (p->d.name)                                                                                 \
+        p->d.name[k] = v[j];                                                                       \
+    j++;
+    EPFD_GEOM_FIELDS(STORE)
 }
 
 /* Tile order: grid blocks of EPFD_TILE_SIDE^2 cells inside super blocks of EPFD_SUPER_SIDE^2
@@ -125,8 +124,9 @@ static size_t tile_order(const struct interf_epfd_spec *s, size_t *order, size_t
 }
 
 /* The smallest-ish cap (centre: the normalised mean) that holds points [first, first + n). */
-static struct epfd_cap cap_of(const struct epfd_points *p, size_t first, size_t n)
+static struct epfd_cap cap_of(const struct epfd_points *pts, size_t first, size_t n)
 {
+    const struct epfd_geom_f *p = &pts->f;
     struct epfd_cap cap;
     double c[3] = {0, 0, 0}, mincos = 1;
     for (size_t i = first; i < first + n; i++)
@@ -175,7 +175,7 @@ static enum interf_status plan_points(struct interf_epfd_plan *p, struct interf_
     size_t *super_of = malloc(m * sizeof *super_of), *super_of_tile = NULL;
     enum interf_status st = INTERF_ENOMEM;
     p->nodata = calloc(m, 1);
-    if (!order || !tile_of || !super_of || !p->nodata || !alloc_points(&p->pts, n))
+    if (!order || !tile_of || !super_of || !p->nodata || !alloc_points(&p->pts, n, s->fp64))
         goto done;
     size_t n_tiles = tile_order(s, order, tile_of, super_of), k = 0, last = (size_t)-1;
     p->tiles = calloc(n_tiles ? n_tiles : 1, sizeof *p->tiles);
@@ -229,7 +229,8 @@ static enum interf_status sat_gain(struct interf_epfd_plan *p, size_t ai, int *g
     }
     const struct interf_system_antenna *a = interf_system_antenna(p->spec.sys, ai);
     struct interf_error e2;
-    if (epfd_gain_build(&p->sat_gain[p->n_sat_gain], &a->antenna, GAIN_CELLS, &e2) != INTERF_OK)
+    if (epfd_gain_build(&p->sat_gain[p->n_sat_gain], &a->antenna, GAIN_CELLS, p->spec.fp64,
+                        &e2) != INTERF_OK)
         return interf_error_set(err, e2.status, "%s:%d: [antenna %s] %s",
                                 interf_system_info(p->spec.sys)->path, a->line, a->name, e2.msg);
     map[ai] = p->n_sat_gain;
@@ -267,7 +268,7 @@ static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct inter
             struct epfd_emitter *e = &p->em[p->n_em++];
             e->sat = s;
             e->beam = interf_system_beam(sys, o->beams[b]);
-            e->p = (float)(pow(10.0, (e->beam->power_dbw + p->spec.power_offset_db) / 10.0) * k);
+            e->p = pow(10.0, (e->beam->power_dbw + p->spec.power_offset_db) / 10.0) * k;
             e->min_el_rad = o->min_elevation_deg * INTERF_DEG;
             e->sin_min_el = sin(e->min_el_rad);
             e->alpha0_rad = (float)(o->gso_avoidance_deg * INTERF_DEG);
@@ -372,7 +373,7 @@ static void plan_decl_bound(struct interf_epfd_plan *p)
 static enum interf_status es_gain(struct interf_epfd_plan *p, struct interf_error *err)
 {
     struct interf_error e2;
-    if (epfd_gain_build(&p->es_gain, p->spec.es, GAIN_CELLS, &e2) != INTERF_OK)
+    if (epfd_gain_build(&p->es_gain, p->spec.es, GAIN_CELLS, p->spec.fp64, &e2) != INTERF_OK)
         return interf_error_set(err, e2.status, "earth station pattern %s", e2.msg);
     return INTERF_OK;
 }

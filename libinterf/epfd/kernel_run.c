@@ -7,9 +7,13 @@
  *
  *   epfd(g, t) = 10 log10 sum_s P_s Gt(theta_gs) / (4 pi d_gs^2) * Gr(phi_gs) / Gr,max
  *
- * (RR No. 22.5C.1; Rec. ITU-R S.1503-4 (09/2023) §D5.1 without operator masks.) */
-#include <math.h>
+ * (RR No. 22.5C.1; Rec. ITU-R S.1503-4 (09/2023) §D5.1 without operator masks.)
+ *
+ * The working type is `real`: single precision here, double when kernel_run64.c compiles this
+ * file again for plans with spec.fp64 (tgmath.h picks sqrtf or sqrt by the argument's type;
+ * float literals are exact in both). */
 #include <omp.h>
+#include <tgmath.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,15 +21,31 @@
 #include "interf/geo.h"
 #include "interf/orbit.h"
 
+#ifdef EPFD_FP64
+typedef double real;
+typedef struct epfd_geom_d geom_t;
+#define GEOM(pts) (&(pts)->d)
+#define TVAL(g) ((g)->dval)
+#define TSLOPE(g) ((g)->dslope)
+#define EPFD_RUN epfd_run_fp64
+#else
+typedef float real;
+typedef struct epfd_geom_f geom_t;
+#define GEOM(pts) (&(pts)->f)
+#define TVAL(g) ((g)->val)
+#define TSLOPE(g) ((g)->slope)
+#define EPFD_RUN interf_epfd_run
+#endif
+
 /* Cull margin (rad) on top of the visibility cap: covers float rounding and ground heights
  * above the sphere (up to 9 km on WGS 84) at no measurable cost. */
 #define CULL_MARGIN_RAD (0.5 * INTERF_DEG)
 
 /* Emitter states of one block of steps, [step][emitter], structure of arrays. */
 struct block {
-    float *sx, *sy, *sz; /* satellite position, km */
-    float *bx, *by, *bz; /* beam boresight, unit */
-    float *fx, *fy, *fz; /* its azimuth frame's x axis (interf_beam_frame; 2-D patterns only) */
+    real *sx, *sy, *sz; /* satellite position, km */
+    real *bx, *by, *bz; /* beam boresight, unit */
+    real *fx, *fy, *fz; /* its azimuth frame's x axis (interf_beam_frame; 2-D patterns only) */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
     double *lam;         /* Earth-central angle of the visibility cap plus the cull margin */
     double *clam, *slam; /* its cosine and sine */
@@ -36,8 +56,8 @@ struct block {
 
 /* Per-thread scratch of one tile. */
 struct scratch {
-    float acc[EPFD_TILE_MAX];  /* linear sum of the step */
-    float und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
+    real acc[EPFD_TILE_MAX];  /* linear sum of the step */
+    real und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
     int16_t *bin;              /* bins of the super tile's tiles over the block's steps:
                                   [tile][step][point] */
     size_t *super_list;        /* emitters that pass the super tile's cull at a step */
@@ -55,59 +75,61 @@ struct scratch {
 
 /* What one emitter at one step needs in the pair loop. */
 struct pair_in {
-    float sx, sy, sz, bx, by, bz, p, s2;
+    real sx, sy, sz, bx, by, bz, p, s2;
     int min_el_pos;            /* minimum elevation > 0: compare squares */
-    const float *tv, *ts;      /* satellite gain value and slope */
-    float hs;                  /* cells per unit of s */
+    const real *tv, *ts;      /* satellite gain value and slope */
+    real hs;                  /* cells per unit of s */
     int ns;
 };
 
 /* The fused pair loop over the points [0, n) of a tile (arrays offset to the tile). */
-EPFD_INLINE void pairs(const struct pair_in *in, const struct epfd_points *g, size_t off, size_t n,
-                  const struct epfd_gain *es, float *restrict acc)
+EPFD_INLINE void pairs(const struct pair_in *in, const struct epfd_points *pts, size_t off,
+                       size_t n, const struct epfd_gain *es, real *restrict acc)
 {
-    const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
-    const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
-    const float *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
-    const float *tv = in->tv, *ts = in->ts, *rv = es->val, *rs = es->slope;
-    const float hs = in->hs * 0.5f, hr = (float)es->n * 0.5f;
+    const geom_t *g = GEOM(pts);
+    const real *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
+    const real *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
+    const real *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
+    const real *tv = in->tv, *ts = in->ts, *rv = TVAL(es), *rs = TSLOPE(es);
+    const real hs = in->hs * 0.5f, hr = (real)es->n * 0.5f;
     const int ns = in->ns - 1, nr = es->n - 1;
     for (size_t i = 0; i < n; i++) {
-        float vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
-        float d2 = vx * vx + vy * vy + vz * vz;
-        float vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
-        float id = 1.0f / sqrtf(d2);
-        float nx = vx * id, ny = vy * id, nz = vz * id;
+        real vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
+        real d2 = vx * vx + vy * vy + vz * vz;
+        real vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
+        real id = 1.0f / sqrt(d2);
+        real nx = vx * id, ny = vy * id, nz = vz * id;
         /* |n + b| = 2 sin(theta/2) at the satellite, |n - p| = 2 sin(phi/2) at the station */
-        float ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
-        float ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
-        float fs = sqrtf(ax * ax + ay * ay + az * az) * hs;
-        float fr = sqrtf(ex * ex + ey * ey + ez * ez) * hr;
+        real ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
+        real ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
+        real fs = sqrt(ax * ax + ay * ay + az * az) * hs;
+        real fr = sqrt(ex * ex + ey * ey + ez * ez) * hr;
         int is = (int)fs, ir = (int)fr;
         is = is < ns ? is : ns;
         ir = ir < nr ? ir : nr;
-        float gt = tv[is] + (fs - (float)is) * ts[is];
-        float gr = rv[ir] + (fr - (float)ir) * rs[ir];
+        real gt = tv[is] + (fs - (real)is) * ts[is];
+        real gr = rv[ir] + (fr - (real)ir) * rs[ir];
         /* elevation >= the minimum, without asin: vu / d >= sin(min) */
         int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
-        acc[i] += (float)vis * (in->p * gt * gr * (id * id));
+        acc[i] += (real)vis * (in->p * gt * gr * (id * id));
     }
 }
 
 /* 1 when the declination bound (epfd_points.zu, zd) clears every visible point of the tile
  * for this emitter: its GSO-arc test cannot switch anything off, and the plain loop serves. */
-EPFD_INLINE int alpha_clear(const struct pair_in *in, const struct epfd_points *g, size_t off,
+EPFD_INLINE int alpha_clear(const struct pair_in *in, const struct epfd_points *pts, size_t off,
                             size_t n)
 {
-    const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
-    const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
-    const float *zu = g->zu + off, *zd = g->zd + off;
+    const geom_t *g = GEOM(pts);
+    const real *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
+    const real *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
+    const float *zu = pts->zu + off, *zd = pts->zd + off;
     int open = 0;
     for (size_t i = 0; i < n; i++) {
-        float vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
-        float d2 = vx * vx + vy * vy + vz * vz;
-        float vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
-        float nz = vz / sqrtf(d2);
+        real vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
+        real d2 = vx * vx + vy * vy + vz * vz;
+        real vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
+        real nz = vz / sqrt(d2);
         int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
         open |= vis & (nz <= zu[i]) & (nz >= zd[i]);
     }
@@ -118,59 +140,60 @@ EPFD_INLINE int alpha_clear(const struct pair_in *in, const struct epfd_points *
  * those the table cannot decide go to und[] for the exact test. (The pair geometry is spelled
  * out again on purpose: shared through an inline helper, gcc 12 no longer vectorises either
  * loop; tests compare both paths with an fp64 reference.) */
-EPFD_INLINE void pairs_alpha(const struct pair_in *in, const struct epfd_points *g, size_t off,
+EPFD_INLINE void pairs_alpha(const struct pair_in *in, const struct epfd_points *pts, size_t off,
                              size_t n, const struct epfd_gain *es, const float *node,
-                             const float *bound, float alpha0, float *restrict acc,
-                             float *restrict und)
+                             const float *bound, real alpha0, real *restrict acc,
+                             real *restrict und)
 {
-    const float *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
-    const float *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
-    const float *ex_ = g->ex + off, *ey_ = g->ey + off, *ez_ = g->ez + off;
-    const float *nx_ = g->nx + off, *ny_ = g->ny + off, *nz_ = g->nz + off;
-    const float *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
-    const int32_t *tab = g->alpha + off;
-    const float *tv = in->tv, *ts = in->ts, *rv = es->val, *rs = es->slope;
-    const float hs = in->hs * 0.5f, hr = (float)es->n * 0.5f;
+    const geom_t *g = GEOM(pts);
+    const real *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
+    const real *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
+    const real *ex_ = g->ex + off, *ey_ = g->ey + off, *ez_ = g->ez + off;
+    const real *nx_ = g->nx + off, *ny_ = g->ny + off, *nz_ = g->nz + off;
+    const real *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
+    const int32_t *tab = pts->alpha + off;
+    const real *tv = in->tv, *ts = in->ts, *rv = TVAL(es), *rs = TSLOPE(es);
+    const real hs = in->hs * 0.5f, hr = (real)es->n * 0.5f;
     const int ns = in->ns - 1, nr = es->n - 1, na = EPFD_ALPHA_CELLS - 1;
     for (size_t i = 0; i < n; i++) {
-        float vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
-        float d2 = vx * vx + vy * vy + vz * vz;
-        float vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
-        float id = 1.0f / sqrtf(d2);
-        float nx = vx * id, ny = vy * id, nz = vz * id;
-        float ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
-        float ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
-        float fs = sqrtf(ax * ax + ay * ay + az * az) * hs;
-        float fr = sqrtf(ex * ex + ey * ey + ez * ez) * hr;
+        real vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
+        real d2 = vx * vx + vy * vy + vz * vz;
+        real vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
+        real id = 1.0f / sqrt(d2);
+        real nx = vx * id, ny = vy * id, nz = vz * id;
+        real ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
+        real ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
+        real fs = sqrt(ax * ax + ay * ay + az * az) * hs;
+        real fr = sqrt(ex * ex + ey * ey + ez * ez) * hr;
         int is = (int)fs, ir = (int)fr;
         is = is < ns ? is : ns;
         ir = ir < nr ? ir : nr;
-        float gt = tv[is] + (fs - (float)is) * ts[is];
-        float gr = rv[ir] + (fr - (float)ir) * rs[ir];
+        real gt = tv[is] + (fs - (real)is) * ts[is];
+        real gr = rv[ir] + (fr - (real)ir) * rs[ir];
         int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
-        float pfd = (float)vis * (in->p * gt * gr * (id * id));
+        real pfd = (real)vis * (in->p * gt * gr * (id * id));
         /* |alpha| from the point's table: stereographic coordinates of the local direction */
-        float le = nx * ex_[i] + ny * ey_[i] + nz * ez_[i];
-        float ln = nx * nx_[i] + ny * ny_[i] + nz * nz_[i];
-        float k = 1.0f / (1.0f + vu * id);
-        float fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-        float fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        real le = nx * ex_[i] + ny * ey_[i] + nz * ez_[i];
+        real ln = nx * nx_[i] + ny * ny_[i] + nz * nz_[i];
+        real k = 1.0f / (1.0f + vu * id);
+        real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
         int ix = (int)fx, iy = (int)fy;
         /* integer clamps: gcc 12 if-converts these, not float ones (perf-research §4.2) */
         ix = ix > 0 ? ix : 0;
         ix = ix < na ? ix : na;
         iy = iy > 0 ? iy : 0;
         iy = iy < na ? iy : na;
-        fx -= (float)ix;
-        fy -= (float)iy;
+        fx -= (real)ix;
+        fy -= (real)iy;
         /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */
         int o = tab[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
         const int up = EPFD_ALPHA_CELLS + 1;
-        float lo = node[o] + fx * (node[o + 1] - node[o]);
-        float hi = node[o + up] + fx * (node[o + up + 1] - node[o + up]);
-        float a = lo + fy * (hi - lo);
-        float bd = bound[tab[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
-        float on = (float)(a - bd > alpha0), open = (float)(fabsf(a - alpha0) <= bd);
+        real lo = node[o] + fx * (node[o + 1] - node[o]);
+        real hi = node[o + up] + fx * (node[o + up + 1] - node[o + up]);
+        real a = lo + fy * (hi - lo);
+        real bd = bound[tab[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+        real on = (real)(a - bd > alpha0), open = (real)(fabs(a - alpha0) <= bd);
         acc[i] += on * pfd;
         und[i] = open * pfd;
     }
@@ -178,82 +201,83 @@ EPFD_INLINE void pairs_alpha(const struct pair_in *in, const struct epfd_points 
 
 /* The GSO-arc decision of one contribution from the point's table (scalar form of the lookup
  * in pairs_alpha): 1 when |alpha| surely >= alpha0, -1 when the table cannot decide, else 0. */
-static int alpha_decide(const struct epfd_points *g, size_t q, const float nv[3], float vu_id,
-                        const float *node, const float *bound, float alpha0)
+static int alpha_decide(const struct epfd_points *pts, size_t q, const real nv[3], real vu_id,
+                        const float *node, const float *bound, real alpha0)
 {
+    const geom_t *g = GEOM(pts);
     const int na = EPFD_ALPHA_CELLS - 1, up = EPFD_ALPHA_CELLS + 1;
-    float le = nv[0] * g->ex[q] + nv[1] * g->ey[q] + nv[2] * g->ez[q];
-    float ln = nv[0] * g->nx[q] + nv[1] * g->ny[q] + nv[2] * g->nz[q];
-    float k = 1.0f / (1.0f + vu_id);
-    float fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-    float fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+    real le = nv[0] * g->ex[q] + nv[1] * g->ey[q] + nv[2] * g->ez[q];
+    real ln = nv[0] * g->nx[q] + nv[1] * g->ny[q] + nv[2] * g->nz[q];
+    real k = 1.0f / (1.0f + vu_id);
+    real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+    real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
     int ix = (int)fx, iy = (int)fy;
     ix = ix < 0 ? 0 : ix > na ? na : ix;
     iy = iy < 0 ? 0 : iy > na ? na : iy;
-    fx -= (float)ix;
-    fy -= (float)iy;
-    int o = g->alpha[q] * EPFD_ALPHA_NODES + iy * up + ix;
-    float lo = node[o] + fx * (node[o + 1] - node[o]);
-    float hi = node[o + up] + fx * (node[o + up + 1] - node[o + up]);
-    float a = lo + fy * (hi - lo);
-    float bd = bound[g->alpha[q] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
-    return a - bd > alpha0 ? 1 : fabsf(a - alpha0) <= bd ? -1 : 0;
+    fx -= (real)ix;
+    fy -= (real)iy;
+    int o = pts->alpha[q] * EPFD_ALPHA_NODES + iy * up + ix;
+    real lo = node[o] + fx * (node[o + 1] - node[o]);
+    real hi = node[o + up] + fx * (node[o + up + 1] - node[o + up]);
+    real a = lo + fy * (hi - lo);
+    real bd = bound[pts->alpha[q] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+    return a - bd > alpha0 ? 1 : fabs(a - alpha0) <= bd ? -1 : 0;
 }
 
 /* Linear gain from a 1-D table at the half chord h (|u - b| / 2 of unit vectors). */
-static float gain_1d(const struct epfd_gain *t, float h)
+static real gain_1d(const struct epfd_gain *t, real h)
 {
-    float f = h * (float)t->n;
+    real f = h * (real)t->n;
     int i = (int)f;
     i = i < t->n - 1 ? i : t->n - 1;
-    return t->val[i] + (f - (float)i) * t->slope[i];
+    return TVAL(t)[i] + (f - (real)i) * TSLOPE(t)[i];
 }
 
 /* Pairs whose satellite or earth-station pattern depends on the azimuth about its boresight:
  * the same geometry, gains from the catalogue's 2-D tables at the azimuth in each antenna's
  * frame (interf_beam_frame, interf_station_frame). Scalar: such runs are rare and the 2-D
  * lookups dominate. Contributions the GSO-arc table cannot decide go to und[] as above. */
-static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, const float f[3],
+static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, const real f[3],
                      const struct epfd_gain *sg, const struct interf_epfd_plan *p, size_t off,
-                     size_t n, float *restrict acc, float *restrict und)
+                     size_t n, real *restrict acc, real *restrict und)
 {
-    const struct epfd_points *g = &p->pts;
+    const geom_t *g = GEOM(&p->pts);
     const struct epfd_gain *es = &p->es_gain;
-    const float b[3] = {in->bx, in->by, in->bz};
+    const real b[3] = {in->bx, in->by, in->bz};
     /* y = b x f of the beam frame */
-    const float fy[3] = {b[1] * f[2] - b[2] * f[1], b[2] * f[0] - b[0] * f[2],
+    const real fy[3] = {b[1] * f[2] - b[2] * f[1], b[2] * f[0] - b[0] * f[2],
                          b[0] * f[1] - b[1] * f[0]};
     for (size_t i = 0; i < n; i++) {
         size_t q = off + i;
         und[i] = 0.0f;
-        float v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
-        float d2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
-        float vu = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
+        real v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
+        real d2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
+        real vu = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
         if (!(vu > 0.0f) || (in->min_el_pos && vu * vu < in->s2 * d2))
             continue;
-        float id = 1.0f / sqrtf(d2), nv[3] = {v[0] * id, v[1] * id, v[2] * id};
-        float a[3] = {nv[0] + b[0], nv[1] + b[1], nv[2] + b[2]};
-        float e[3] = {nv[0] - g->px[q], nv[1] - g->py[q], nv[2] - g->pz[q]};
-        float hs = 0.5f * sqrtf(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
-        float hr = 0.5f * sqrtf(e[0] * e[0] + e[1] * e[1] + e[2] * e[2]);
-        float gt, gr;
+        real id = 1.0f / sqrt(d2), nv[3] = {v[0] * id, v[1] * id, v[2] * id};
+        real a[3] = {nv[0] + b[0], nv[1] + b[1], nv[2] + b[2]};
+        real e[3] = {nv[0] - g->px[q], nv[1] - g->py[q], nv[2] - g->pz[q]};
+        real hs = 0.5f * sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+        real hr = 0.5f * sqrt(e[0] * e[0] + e[1] * e[1] + e[2] * e[2]);
+        real gt, gr;
         if (sg->lut) { /* the direction from the satellite is -nv */
-            float ax = -(nv[0] * f[0] + nv[1] * f[1] + nv[2] * f[2]);
-            float ay = -(nv[0] * fy[0] + nv[1] * fy[1] + nv[2] * fy[2]);
-            float az = atan2f(ay, ax) / (float)INTERF_DEG - em->orient_deg;
-            gt = interf_lut_gain2_lin(sg->lut, hs, az);
+            real ax = -(nv[0] * f[0] + nv[1] * f[1] + nv[2] * f[2]);
+            real ay = -(nv[0] * fy[0] + nv[1] * fy[1] + nv[2] * fy[2]);
+            real az = atan2(ay, ax) / (real)INTERF_DEG - em->orient_deg;
+            gt = interf_lut_gain2_lin(sg->lut, (float)hs, (float)az);
         } else {
             gt = gain_1d(sg, hs);
         }
         if (es->lut) {
-            float ax = nv[0] * g->hx[q] + nv[1] * g->hy[q] + nv[2] * g->hz[q];
-            float ay = nv[0] * g->wx[q] + nv[1] * g->wy[q] + nv[2] * g->wz[q];
-            gr = interf_lut_gain2_lin(es->lut, hr, atan2f(ay, ax) / (float)INTERF_DEG);
+            real ax = nv[0] * g->hx[q] + nv[1] * g->hy[q] + nv[2] * g->hz[q];
+            real ay = nv[0] * g->wx[q] + nv[1] * g->wy[q] + nv[2] * g->wz[q];
+            gr = interf_lut_gain2_lin(es->lut, (float)hr, (float)(atan2(ay, ax) / INTERF_DEG));
         } else {
             gr = gain_1d(es, hr);
         }
-        float pfd = in->p * gt * gr * (id * id);
-        int on = em->alpha0_rad > 0 ? alpha_decide(g, q, nv, vu * id, p->alpha_node,
+        real pfd = in->p * gt * gr * (id * id);
+        int on = em->alpha0_rad > 0 ? alpha_decide(&p->pts, q, nv, vu * id, p->alpha_node,
                                                    p->alpha_bound, em->alpha0_rad)
                                     : 1;
         if (on > 0)
@@ -273,11 +297,11 @@ static void block_free(struct block *b)
 
 static int block_alloc(struct block *b, size_t n)
 {
-    float **f[] = {&b->sx, &b->sy, &b->sz, &b->bx, &b->by, &b->bz, &b->fx, &b->fy, &b->fz};
+    real **f[] = {&b->sx, &b->sy, &b->sz, &b->bx, &b->by, &b->bz, &b->fx, &b->fy, &b->fz};
     double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam, &b->clam, &b->slam};
     int ok = 1;
     for (size_t k = 0; k < 9; k++)
-        ok &= (*f[k] = malloc(n * sizeof(float))) != NULL;
+        ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
     for (size_t k = 0; k < 6; k++)
         ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
     return ok;
@@ -384,12 +408,12 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
             double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3];
             interf_beam_boresight(em->beam, r, em->aim_km, bs);
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
-            b->sx[q] = (float)r[0], b->sy[q] = (float)r[1], b->sz[q] = (float)r[2];
-            b->bx[q] = (float)bs[0], b->by[q] = (float)bs[1], b->bz[q] = (float)bs[2];
+            b->sx[q] = (real)r[0], b->sy[q] = (real)r[1], b->sz[q] = (real)r[2];
+            b->bx[q] = (real)bs[0], b->by[q] = (real)bs[1], b->bz[q] = (real)bs[2];
             if (p->sat_gain[em->gain].lut) {
                 double fx[3], fy[3];
                 interf_beam_frame(bs, fx, fy);
-                b->fx[q] = (float)fx[0], b->fy[q] = (float)fx[1], b->fz[q] = (float)fx[2];
+                b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
             }
             b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
             /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular
@@ -430,9 +454,9 @@ static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int 
 
 /* The exact GSO-arc test for the contributions the table left open (rare: < 0.1 % of pairs). */
 static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile *tl,
-                        const struct pair_in *in, float alpha0, struct scratch *w)
+                        const struct pair_in *in, real alpha0, struct scratch *w)
 {
-    const struct epfd_points *g = &p->pts;
+    const geom_t *g = GEOM(&p->pts);
     for (size_t i = 0; i < tl->n; i++) {
         if (!(w->und[i] > 0))
             continue;
@@ -442,7 +466,8 @@ static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile
         double n = v[0] * g->nx[q] + v[1] * g->ny[q] + v[2] * g->nz[q];
         double u = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
         double d = sqrt(e * e + n * n + u * u);
-        if (interf_alpha_table_exact(p->alpha_tab[g->alpha[q]], e / d, n / d, u / d) >= alpha0)
+        if (interf_alpha_table_exact(p->alpha_tab[p->pts.alpha[q]], e / d, n / d, u / d) >=
+            alpha0)
             w->acc[i] += w->und[i];
     }
 }
@@ -452,16 +477,16 @@ EPFD_CLONES
 static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, int k,
                       const struct epfd_tile *tl, size_t nl, struct scratch *w)
 {
-    memset(w->acc, 0, tl->n * sizeof(float));
+    memset(w->acc, 0, tl->n * sizeof(real));
     for (size_t m = 0; m < nl; m++) {
         const struct epfd_emitter *em = &p->em[w->list[m]];
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
         size_t q = (size_t)k * p->n_em + w->list[m];
-        struct pair_in in = {b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q], b->bz[q], em->p,
-                             (float)(em->sin_min_el * em->sin_min_el), em->min_el_rad > 0,
-                             gt->val, gt->slope, (float)gt->n, gt->n};
+        struct pair_in in = {b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q], b->bz[q],
+                             (real)em->p, (real)(em->sin_min_el * em->sin_min_el),
+                             em->min_el_rad > 0, TVAL(gt), TSLOPE(gt), (real)gt->n, gt->n};
         if (gt->lut || p->es_gain.lut) {
-            const float f[3] = {b->fx[q], b->fy[q], b->fz[q]};
+            const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
             pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
             if (em->alpha0_rad > 0)
                 settle_open(p, tl, &in, em->alpha0_rad, w);
@@ -511,10 +536,13 @@ static void count_bins(const struct interf_epfd_plan *p, const struct epfd_tile 
     }
 }
 
-enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
-                                   int (*progress)(double, void *), void *user,
-                                   struct interf_error *err)
+enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
+                            int (*progress)(double, void *), void *user, struct interf_error *err)
 {
+#ifndef EPFD_FP64
+    if (p->spec.fp64)
+        return epfd_run_fp64(p, out, progress, user, err);
+#endif
     const struct interf_epfd_spec *s = &p->spec;
     size_t nsat = interf_system_info(s->sys)->n_sats;
     struct block b = {0};
