@@ -276,13 +276,14 @@ static double median3(double v[REPS])
 
 static struct interf_epfd_plan *plan(const struct interf_system *sys,
                                      const struct interf_earth *earth,
-                                     const struct interf_antenna *es, const struct ground *g)
+                                     const struct interf_antenna *es, const struct ground *g,
+                                     int fp64)
 {
     struct interf_epfd_spec spec = {.sys = sys, .earth = earth, .es = es,
                                     .pointing = INTERF_ES_GSO_SAME, .eps_gso_deg = 0,
                                     .n_points = g->n, .lat_deg = g->lat, .lon_deg = g->lon,
                                     .tile_cols = 360, .start_s = 0, .step_s = STEP_S,
-                                    .n_steps = NSTEP, .threads = 1};
+                                    .n_steps = NSTEP, .threads = 1, .fp64 = fp64};
     struct interf_epfd_plan *p;
     struct interf_error err;
     if (interf_epfd_plan_create(&spec, &p, &err) != INTERF_OK) {
@@ -301,17 +302,20 @@ int main(void)
     struct interf_antenna es = dish();
     struct ground g = ground(earth);
     double vis = count_visible(sys, &g), pairs = (double)g.n * 1584 * NSTEP, sink = 0;
-    struct interf_epfd_plan *p = plan(sys, earth, &es, &g), *pa = plan(sys_a, earth, &es, &g);
+    struct interf_epfd_plan *p = plan(sys, earth, &es, &g, 0), *pa = plan(sys_a, earth, &es, &g, 0);
+    struct interf_epfd_plan *p64 = plan(sys, earth, &es, &g, 1);
     uint32_t *hist = malloc(g.n * sizeof(uint32_t) * INTERF_EPFD_NBINS);
-    double ta[REPS], tb[REPS], tba[REPS], tc[REPS];
+    double ta[REPS], tb[REPS], tba[REPS], tc[REPS], td[REPS];
     for (int r = 0; r < REPS; r++) {
         ta[r] = naive(sys, &g, &es, 64, &sink);
         tb[r] = fused(p, g.n, hist);
         tba[r] = fused(pa, g.n, hist);
+        td[r] = fused(p64, g.n, hist);
         tc[r] = gemm_variant(p, sys, &sink);
     }
     double a = median3(ta) * pairs / vis * 1e9, b = median3(tb) / vis * 1e9;
     double ba = median3(tba) / vis * 1e9, c = median3(tc) / vis * 1e9;
+    double d = median3(td) / vis * 1e9;
     printf("EPFD kernel, %zu points x 1584 satellites x %d steps, %.3g visible pairs (%.2f %%), "
            "one core:\n", g.n, NSTEP, vis, 100 * vis / pairs);
     printf("  (a) naive, every pair, double  %8.2f ns/visible pair  %8.1f M/s\n", a, 1e3 / a);
@@ -319,6 +323,8 @@ int main(void)
            1e3 / b, a / b);
     printf("  (b) with alpha0 = 18 deg       %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", ba,
            1e3 / ba, a / ba);
+    printf("  (b) in fp64 (spec.fp64)        %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", d,
+           1e3 / d, a / d);
     printf("  (c) tiled SGEMM geometry       %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", c,
            1e3 / c, a / c);
     printf("  machine limit ~0.5 ns per pair (perf-research §5): (b) reaches %.0f %% of it\n",
@@ -326,6 +332,7 @@ int main(void)
     printf("  (sink %g)\n", sink);
     interf_epfd_plan_destroy(p);
     interf_epfd_plan_destroy(pa);
+    interf_epfd_plan_destroy(p64);
     interf_system_destroy(sys);
     interf_system_destroy(sys_a);
     interf_earth_destroy(earth);
