@@ -177,7 +177,7 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
         double *x = positions(sys, t * STEP_S);
         for (size_t k = 0; k < p->n_tiles; k++) {
             const struct epfd_tile *tl = &p->tiles[k];
-            const struct epfd_points *g = &p->pts;
+            const struct epfd_geom_f *g = &p->pts.f;
             double c[3] = {tl->cap.cx * INTERF_RE_KM, tl->cap.cy * INTERF_RE_KM,
                            tl->cap.cz * INTERF_RE_KM};
             size_t m = 0, np = tl->n;
