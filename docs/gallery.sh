@@ -1,15 +1,21 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Re-make the README's pictures from a build: sh docs/gallery.sh [BUILD_DIR] (default ./build).
-# Takes about two minutes on two cores (a day of EPFD on a 1 deg grid).
+# Re-make the README's pictures from a build: sh docs/gallery.sh [BUILD_DIR [footprints]]
+# (default ./build). Takes about two minutes on two cores (a day of EPFD on a 1 deg grid); with
+# the second argument footprints, only the footprint pictures of the shipped systems (the
+# second half) are made, in about 20 s.
 set -eu
 cd "$(dirname "$0")/.."
 B=${1:-build}
+PART=${2:-all}
+case $PART in all | footprints) ;; *) echo "gallery.sh: unknown part $PART" >&2; exit 2 ;; esac
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 IMG=docs/img
 SYS=footprints/leo-ku-550.ini
 
+# EPFD pictures of the default system (left out with the second argument footprints).
+if [ "$PART" = all ]; then
 "$B/interf-epfd" -s $SYS --grid -180/180/-90/90/1 --duration 1d --step 10s --stat max --stat p99 \
     -o "$T/day" -q
 "$B/interf-map" "$T/day.p99.asc" --proj robin --coast --borders --contour -180 \
@@ -32,3 +38,94 @@ SYS=footprints/leo-ku-550.ini
 
 "$B/interf-pattern" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --from 0 --to 180 --log-angle \
     --png $IMG/s1428-pattern.png
+fi
+
+# ---------------------------------------------------------------- footprints of the systems
+# Each system of footprints/ at an instant (times are UTC; every file's epoch is its t = 0).
+
+# --mark options for the sub-satellite points of satellites $3.. of system $1 at time $2, each
+# labelled with the next word of $LABELS (labels without spaces).
+sub_marks() {
+    "$B/interf-orbit" -s "$1" --sat "$3" --start "$2" -q |
+        awk -v labels="$LABELS" 'BEGIN { n = split(labels, l, " ") }
+            !/^#/ { k++; printf "--mark %.2f,%.2f,%s\n", $4, $5, l[k] }'
+}
+
+# GSO Ku spot beams (gso-ku-spots.ini): relative gain of each satellite's beam, seen from it.
+GSO=footprints/gso-ku-spots.ini
+LEVELS='contours −3, −6, −10 dB'
+"$B/interf-footprint" -s $GSO --sat 0 --quantity gain --grid 105/170/10/60/0.1 -o "$T/jp.asc"
+"$B/interf-map" "$T/jp.asc" --proj geos:128 --region 116/158/20/50 --coast --borders \
+    --graticule 5 --range -25:0 --contour -3,-6,-10 --mark 36,137,aim \
+    --title 'GSO Ku spot beam on Japan from 128°E: relative gain G − Gmax (dB)' \
+    --subtitle "S.672-4, 2.0° beamwidth, 38.5 dBi, 22.5 dBW/40 kHz peak; $LEVELS" \
+    -o $IMG/gso-ku-japan.png
+"$B/interf-footprint" -s $GSO --sat 1 --quantity gain --grid -140/-55/10/60/0.1 -o "$T/us.asc"
+"$B/interf-map" "$T/us.asc" --proj geos:-101 --region -130/-62/18/52 --coast --borders \
+    --graticule 5 --range -25:0 --contour -3,-6,-10 --mark 39,-97.5,aim \
+    --title 'GSO Ku spot beam on CONUS from 101°W: relative gain G − Gmax (dB)' \
+    --subtitle "S.672-4, 4.4° beamwidth, 31.6 dBi, 22.5 dBW/40 kHz peak; $LEVELS" \
+    -o $IMG/gso-ku-conus.png
+
+# QZSS (qzss.ini): the figure-8 ground track of the three IGSO satellites over a day, and the
+# number of QZSS satellites (3 IGSO + GEO) above 10° at three times: each satellite's L1
+# footprint is where it stands above 10°, so the colours show how the footprints overlap.
+QZ=footprints/qzss.ini
+"$B/interf-orbit" -s $QZ --sat 0-2 --duration 1d --step 5m -q -o "$T/qz-track.txt"
+LABELS='IGSO-1 IGSO-2 IGSO-3 GEO'
+for hh in 00 03 06; do
+    "$B/interf-footprint" -s $QZ --quantity visible --min-elevation 10 --time ${hh}h \
+        --grid -180/180/-90/90/0.25 -o "$T/qz.asc"
+    # shellcheck disable=SC2046 # one --mark option per word, labels have no spaces
+    "$B/interf-map" "$T/qz.asc" --proj ortho:10,135 --coast --borders --graticule 15 \
+        --range -0.5:4.5 --track "$T/qz-track.txt" $(sub_marks $QZ ${hh}h 0-3) \
+        --title "QZSS-like: L1 footprints at ${hh}:00 UTC, satellites above 10° elevation" \
+        --subtitle "three IGSO satellites on one figure-8 track (red, 1 day) and a GEO at 127°E;\
+ dots: sub-satellite points" \
+        -o $IMG/qzss-footprints-${hh}h.png
+done
+# The L1 beam of one IGSO satellite at apogee: PFD of its shaped (isoflux) earth-coverage
+# pattern over its footprint (NODATA below 10° elevation).
+"$B/interf-footprint" -s $QZ --sat 0 --quantity pfd --min-elevation 10 \
+    --grid -180/180/-90/90/0.5 -o "$T/qz-pfd.asc"
+"$B/interf-map" "$T/qz-pfd.asc" --proj ortho:10,135 --coast --borders --graticule 15 \
+    --range -149:-145 --contour -146.8 --track "$T/qz-track.txt" --mark 41,135,IGSO-1 \
+    --title 'QZSS-like IGSO-1 at apogee, 00:00 UTC: L1 C/A PFD above 10° elevation' \
+    --subtitle "dB(W/m²) in 40 kHz; isoflux pattern qzss-l1-pattern.txt, 31 dBW EIRP:\
+ within 0.25 dB over the footprint" \
+    -o $IMG/qzss-pfd-igso1.png
+
+# GPS (gps.ini): satellites above 10° elevation at the epoch of the 24 reference slots.
+"$B/interf-footprint" -s footprints/gps.ini --quantity visible --min-elevation 10 \
+    --grid -180/180/-90/90/0.5 -o "$T/gps.asc"
+LABELS=''
+# shellcheck disable=SC2046
+"$B/interf-map" "$T/gps.asc" --proj robin --coast --graticule 30 --range 3.5:10.5 \
+    $(sub_marks footprints/gps.ini 0 0-23) \
+    --title 'GPS 24 reference slots: satellites above 10° elevation (1993-07-01 00:00 UTC)' \
+    --subtitle 'Kaplan & Hegarty Table 3.1 slots, S.1503-4 J2 orbits; dots: sub-satellite points' \
+    -o $IMG/gps-visible.png
+
+# ISS (iss.ini): where it stands above 10° at an instant, with two revolutions of its track.
+"$B/interf-footprint" -s footprints/iss.ini --quantity visible --min-elevation 10 --time 30m \
+    --grid -180/180/-90/90/0.25 -o "$T/iss.asc"
+"$B/interf-orbit" -s footprints/iss.ini --start 0 --duration 3h --step 30s -q -o "$T/iss.txt"
+LABELS='ISS'
+# shellcheck disable=SC2046
+"$B/interf-map" "$T/iss.asc" --proj robin --coast --borders --graticule 30 \
+    --palette diverging --center 0 --range 0:1.6 --label 'ISS above 10°: 0 no, 1 yes' \
+    --track "$T/iss.txt" $(sub_marks footprints/iss.ini 30m 0) \
+    --title 'ISS footprint at 00:30 UTC: ISS above 10° elevation (1 = yes)' \
+    --subtitle "typical mean elements (415 km, 51.64°), not a current ephemeris;\
+ red: track 00:00–03:00 UTC" \
+    -o $IMG/iss-footprint.png
+
+# LEO Ku (leo-ku-550-steer.ini): one satellite's S.1528 beams at nadir and steered 30° east.
+"$B/interf-footprint" -s footprints/leo-ku-550-steer.ini --sat 0 --quantity gain --combine max \
+    --grid -0.6/3.6/-0.7/0.7/0.005 -o "$T/leo.asc"
+"$B/interf-map" "$T/leo.asc" --proj ortho:0,1.5 --region -0.6/3.6/-0.7/0.7 --graticule 0.5 \
+    --range -30:0 --contour -3,-6,-10 --mark 0,0,'nadir' --mark 0,2.898,'boresight 30° off nadir' \
+    --title 'LEO Ku 550 km: S.1528 beams at nadir and steered 30° east, gain G − Gmax (dB)' \
+    --subtitle "over 0°N 0°E at the epoch; peak PFD −130.8 (nadir), −132.8 dB(W/m²) in 40 kHz\
+ (steered); grid 0.5° (55 km)" \
+    -o $IMG/leo-ku-beams.png

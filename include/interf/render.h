@@ -132,6 +132,37 @@ INTERF_API enum interf_status interf_grid_contour(const struct interf_grid *grid
                                                   struct interf_lines *out,
                                                   struct interf_error *err);
 
+/* A contour line of interf_grid_contour made ready for RFC 7946 GeoJSON: longitudes brought
+ * into [-180, 180] and the line cut at the antimeridian (§3.1.9). Appends the parts to out:
+ * - an open line: its pieces between crossings of a meridian 180 + 360 k deg (open lines; the
+ *   crossing point ends one piece at +-180 and starts the next at -+180);
+ * - a closed ring: the polygon it bounds, as closed counter-clockwise rings (exterior rings by
+ *   the right-hand rule, §3.1.6), one per part on each side of the antimeridian (one ring when
+ *   it does not cross). A counter-clockwise ring (values above the level inside) is kept, a
+ *   clockwise one (round values below the level) reversed; a ring that goes round the Earth (a
+ *   pole inside, its longitudes advancing by 360 deg) bounds the cap on its higher side and is
+ *   closed along that pole's parallel (lat +-90).
+ * *above (may be NULL): 1 when the values inside the polygon are above the level (and for
+ * open lines), 0 when below. */
+INTERF_API enum interf_status interf_contour_rfc7946(const struct interf_polyline *line,
+                                                     struct interf_lines *out, int *above,
+                                                     struct interf_error *err);
+
+/* The signed area (km^2, positive when counter-clockwise) of a ring of lon/lat points (deg; the
+ * last point joins the first; longitudes continuous, as interf_contour_rfc7946 gives them) on a
+ * sphere of radius radius_km (INTERF_RE_KM: the S.1503-4 sphere), the edges straight in
+ * longitude and latitude (as GeoJSON draws them): exact for such a polygon. 0 for fewer than 3
+ * points. */
+INTERF_API double interf_ring_area_sphere_km2(const struct interf_polyline *ring,
+                                              double radius_km);
+
+/* The signed area (km^2, positive when counter-clockwise) of the same ring on the WGS 84
+ * ellipsoid with geodesic edges, through PROJ's geodesic API (geod_polygonarea, Karney 2013).
+ * INTERF_EINVAL for NULL arguments. */
+INTERF_API enum interf_status interf_ring_area_wgs84_km2(const struct interf_polyline *ring,
+                                                         double *area_km2,
+                                                         struct interf_error *err);
+
 /* ---------------------------------------------------------------------------------- maps */
 
 enum interf_interp {

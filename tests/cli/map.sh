@@ -197,6 +197,73 @@ expect_exit 2 "$MAP" "$GRIDS/beam.asc" --limits 22-1A -o "$TMP/e.png"
 head -n 1 "$TMP/err" | grep -q "^interf-map: --limits: needs --cdf" && pass ||
     fail "--limits without --cdf: $(head -n 1 "$TMP/err")"
 
+# The systems of footprints/ that docs/gallery.sh draws: values at hand-derived points, then a
+# map of each as the gallery makes it (smaller). The first cell of a one-cell grid is the value.
+FP="$SRC/footprints"
+FOOT="$INTERF_BIN/interf-footprint"
+first_cell() { awk 'NR == 7 { print $1; exit }' "$TMP/out"; }
+# gso-ku-spots.ini: at each beam's aim point (a cell centre) the off-axis angle is 0, so the
+# relative gain is 0 dB and the EIRP the beam's eirp_dbw, 22.5 dBW; two satellites, 0 and 1.
+expect_exit 0 "$FOOT" -s "$FP/gso-ku-spots.ini" --sat 0 --quantity gain \
+    --grid 136.5/137.5/35.5/36.5/1
+near "$(first_cell)" 0 0.0001
+expect_exit 0 "$FOOT" -s "$FP/gso-ku-spots.ini" --sat 1 --quantity eirp \
+    --grid -98/-97/38.5/39.5/1
+near "$(first_cell)" 22.5 0.0001
+expect_exit 2 "$FOOT" -s "$FP/gso-ku-spots.ini" --sat 2 --quantity gain
+grep -q "the system has satellites 0 to 1" "$TMP/err" && pass || fail "gso-ku-spots: 2 satellites"
+# Tokyo (35.7 N 139.7 E) sees the 128 E satellite at 46.72 deg: cos psi = cos 35.7 cos 11.7 =
+# 0.81208 x 0.97922 = 0.79521 (psi = 37.32 deg, sin psi = 0.60633), tan el = (cos psi -
+# Re/Rgeo) / sin psi = (0.79521 - 6378.145/42164.2) / 0.60633 = 0.64394 / 0.60633 = 1.06203.
+expect_exit 0 "$INTERF_BIN/interf-orbit" -s "$FP/gso-ku-spots.ini" --sat 0 --observer 35.7,139.7
+near "$(cell 1 8)" 46.72 0.005
+# leo-ku-550-steer.ini at the epoch, satellite over 0 N 0 E at 550 km. Nadir beam at (0, 0):
+# -40 + 35 - 10 log10(4 pi 550e3^2) = -5 - 125.79935 = -130.79935 dB(W/m2). Steered beam
+# (30 deg off nadir to the east): its boresight meets the ground asin(6928.145/6378.145 x
+# sin 30) - 30 = 2.898 deg east, at 6378.145 sin(2.898) / sin 30 = 644.97 km; at the cell
+# centre 2.9 E (0.002 deg off, -0.01 dB): -40 + 34.4 - 10 log10(4 pi 644.97e3^2) = -5.6 -
+# 127.18 = -132.78 dB(W/m2), 2 dB below the nadir beam's peak.
+expect_exit 0 "$FOOT" -s "$FP/leo-ku-550-steer.ini" --sat 0 --beam nadir --quantity pfd \
+    --grid -0.005/0.005/-0.005/0.005/0.01
+near "$(first_cell)" -130.79935 0.002
+expect_exit 0 "$FOOT" -s "$FP/leo-ku-550-steer.ini" --sat 0 --beam steer30 --quantity pfd \
+    --grid 2.895/2.905/-0.005/0.005/0.01
+near "$(first_cell)" -132.78 0.02
+# qzss.ini: IGSO-1 is at apogee over 41 N 135 E at the epoch, 38948.908 km up. Its tabulated
+# pattern gives 13 dBi at nadir, 1 dB below the table's 14 dBi peak, so the EIRP there is
+# 16.9 - 1 = 15.9 dBW and the PFD 15.9 - 10 log10(4 pi 3.8948908e7^2) = 15.9 - (10.99209 +
+# 151.80997) = -146.90206 dB(W/m2).
+expect_exit 0 "$FOOT" -s "$FP/qzss.ini" --sat 0 --quantity gain \
+    --grid 134.995/135.005/40.995/41.005/0.01
+near "$(first_cell)" -1 0.0001
+expect_exit 0 "$FOOT" -s "$FP/qzss.ini" --sat 0 --quantity pfd \
+    --grid 134.995/135.005/40.995/41.005/0.01
+near "$(first_cell)" -146.90206 0.001
+# gps.ini loads its L1 antenna table (defined, attached to no orbit) and still counts 24.
+expect_exit 0 "$FOOT" -s "$FP/gps.ini" --quantity visible --min-elevation -90 --grid 0/1/0/1/1
+[ "$(first_cell)" = 24 ] && pass || fail "gps.ini: $(first_cell) satellites"
+# One map of each, as the gallery draws it.
+"$FOOT" -s "$FP/gso-ku-spots.ini" --sat 0 --quantity gain --grid 116/158/20/50/0.5 \
+    -o "$TMP/jp.asc" && pass || fail "gso-ku-spots footprint"
+expect_exit 0 "$MAP" "$TMP/jp.asc" --proj geos:128 --region 116/158/20/50 --coast \
+    --range -25:0 --contour -3,-6,-10 --mark 36,137,aim --width 400 -o "$TMP/jp.png"
+expect_stderr_empty
+expect_png "$TMP/jp.png" 400
+"$FOOT" -s "$FP/qzss.ini" --quantity visible --min-elevation 10 --grid -180/180/-90/90/2 \
+    -o "$TMP/qz.asc" && pass || fail "qzss visible"
+"$INTERF_BIN/interf-orbit" -s "$FP/qzss.ini" --sat 0-2 --duration 1d --step 1h -q \
+    -o "$TMP/qz.txt" && pass || fail "qzss track"
+expect_exit 0 "$MAP" "$TMP/qz.asc" --proj ortho:10,135 --range -0.5:4.5 --track "$TMP/qz.txt" \
+    --mark 41,135,IGSO-1 --width 400 -o "$TMP/qz.png"
+expect_stderr_empty
+expect_png "$TMP/qz.png" 400
+"$FOOT" -s "$FP/leo-ku-550-steer.ini" --sat 0 --quantity gain --combine max \
+    --grid -0.6/3.6/-0.7/0.7/0.05 -o "$TMP/leo.asc" && pass || fail "leo steer footprint"
+expect_exit 0 "$MAP" "$TMP/leo.asc" --proj ortho:0,1.5 --region -0.6/3.6/-0.7/0.7 \
+    --contour -3,-6,-10 --width 400 -o "$TMP/leo.png"
+expect_stderr_empty
+expect_png "$TMP/leo.png" 400
+
 # Every example of the manual, run whole (pipelines and loops) in a scratch folder that sees
 # footprints/; every PNG it makes must be one.
 mkdir "$TMP/ex"

@@ -14,12 +14,23 @@
 #include <unistd.h>
 
 static const char *prog = "interf";
-/* The temporary output file, removed if a signal ends the run (the one piece of process-wide
- * state a tool needs: a signal handler has no other way to find it). */
-static volatile sig_atomic_t tmp_live;
-static char tmp_path[4096];
+/* The temporary output files, removed if a signal ends the run (the one piece of process-wide
+ * state a tool needs: a signal handler has no other way to find them). A tool has at most a
+ * few open at once: interf-pattern's PNG and table, a grid and its two sidecars. */
+#define TMP_SLOTS 8
+#define TMP_PATH_BYTES 4200
+static volatile sig_atomic_t tmp_live[TMP_SLOTS];
+static char tmp_paths[TMP_SLOTS][TMP_PATH_BYTES];
+/* A progress line is on stderr without its newline. */
+static volatile sig_atomic_t progress_open;
 
-void cli_init(const char *name) { prog = name; }
+static void signals_init(void);
+
+void cli_init(const char *name)
+{
+    prog = name;
+    signals_init();
+}
 const char *cli_name(void) { return prog; }
 
 static void vmessage(const char *fmt, va_list ap)
@@ -85,31 +96,60 @@ void cli_help(const char *text)
     exit(close_stdout());
 }
 
-double cli_double(const char *arg, const char *opt, double min, double max)
+/* The option-value parsers: a pure function returning a status (fuzzed, see fuzz/fuzz_cli.c)
+ * and the wrapper the tools call, which turns a failure into a usage error. */
+enum interf_status cli_parse_double(const char *arg, const char *opt, double min, double max,
+                                    double *out, struct interf_error *err)
 {
     char *end;
     errno = 0;
     double v = strtod(arg, &end);
     if (end == arg || *end != '\0' || errno == ERANGE || !isfinite(v))
-        cli_usage_error("%s: expected a number, got \"%s\"", opt, arg);
+        return interf_error_set(err, INTERF_EINPUT, "%s: expected a number, got \"%s\"", opt,
+                                arg);
     if (v < min || v > max)
-        cli_usage_error("%s: %s: allowed range %g to %g", opt, arg, min, max);
+        return interf_error_set(err, INTERF_EINPUT, "%s: %s: allowed range %g to %g", opt, arg,
+                                min, max);
+    *out = v;
+    return INTERF_OK;
+}
+
+double cli_double(const char *arg, const char *opt, double min, double max)
+{
+    struct interf_error err;
+    double v = 0;
+    if (cli_parse_double(arg, opt, min, max, &v, &err) != INTERF_OK)
+        cli_usage_error("%s", err.msg);
     return v;
 }
 
-long cli_long(const char *arg, const char *opt, long min, long max)
+enum interf_status cli_parse_long(const char *arg, const char *opt, long min, long max,
+                                  long *out, struct interf_error *err)
 {
     char *end;
     errno = 0;
     long v = strtol(arg, &end, 10);
     if (end == arg || *end != '\0' || errno == ERANGE)
-        cli_usage_error("%s: expected a whole number, got \"%s\"", opt, arg);
+        return interf_error_set(err, INTERF_EINPUT, "%s: expected a whole number, got \"%s\"",
+                                opt, arg);
     if (v < min || v > max)
-        cli_usage_error("%s: %s: allowed range %ld to %ld", opt, arg, min, max);
+        return interf_error_set(err, INTERF_EINPUT, "%s: %s: allowed range %ld to %ld", opt, arg,
+                                min, max);
+    *out = v;
+    return INTERF_OK;
+}
+
+long cli_long(const char *arg, const char *opt, long min, long max)
+{
+    struct interf_error err;
+    long v = 0;
+    if (cli_parse_long(arg, opt, min, max, &v, &err) != INTERF_OK)
+        cli_usage_error("%s", err.msg);
     return v;
 }
 
-double cli_duration(const char *arg, const char *opt, int allow_negative)
+enum interf_status cli_parse_duration(const char *arg, const char *opt, int allow_negative,
+                                      double *out, struct interf_error *err)
 {
     char *end;
     errno = 0;
@@ -129,13 +169,29 @@ double cli_duration(const char *arg, const char *opt, int allow_negative)
         }
     }
     if (v < 0 && !allow_negative)
-        cli_usage_error("%s: %s: must not be negative", opt, arg);
-    return v * unit;
+        return interf_error_set(err, INTERF_EINPUT, "%s: %s: must not be negative", opt, arg);
+    /* "1e308d" is a finite number of an infinite number of seconds. */
+    if (!isfinite(v * unit))
+        return interf_error_set(err, INTERF_EINPUT, "%s: %s: too long a duration", opt, arg);
+    *out = v * unit;
+    return INTERF_OK;
 bad:
-    cli_usage_error("%s: expected a duration such as 90s, 15m, 2h or 1.5d, got \"%s\"", opt, arg);
+    return interf_error_set(err, INTERF_EINPUT,
+                            "%s: expected a duration such as 90s, 15m, 2h or 1.5d, got \"%s\"",
+                            opt, arg);
 }
 
-double cli_size(const char *arg, const char *opt)
+double cli_duration(const char *arg, const char *opt, int allow_negative)
+{
+    struct interf_error err;
+    double v = 0;
+    if (cli_parse_duration(arg, opt, allow_negative, &v, &err) != INTERF_OK)
+        cli_usage_error("%s", err.msg);
+    return v;
+}
+
+enum interf_status cli_parse_size(const char *arg, const char *opt, double *out,
+                                  struct interf_error *err)
 {
     char *end;
     errno = 0;
@@ -148,22 +204,47 @@ double cli_size(const char *arg, const char *opt)
             goto bad;
         unit = pow(1024.0, (double)(u - units + 1));
     }
-    return v * unit;
+    if (!isfinite(v * unit))
+        return interf_error_set(err, INTERF_EINPUT, "%s: %s: too large a size", opt, arg);
+    *out = v * unit;
+    return INTERF_OK;
 bad:
-    cli_usage_error("%s: expected a positive size such as 512M or 2G, got \"%s\"", opt, arg);
+    return interf_error_set(err, INTERF_EINPUT,
+                            "%s: expected a positive size such as 512M or 2G, got \"%s\"", opt,
+                            arg);
+}
+
+double cli_size(const char *arg, const char *opt)
+{
+    struct interf_error err;
+    double v = 0;
+    if (cli_parse_size(arg, opt, &v, &err) != INTERF_OK)
+        cli_usage_error("%s", err.msg);
+    return v;
+}
+
+enum interf_status cli_parse_time(const char *arg, const char *opt, double epoch_unix_s,
+                                  double *out, struct interf_error *err)
+{
+    /* An ISO 8601 time starts with a four-digit year and a dash; anything else is an offset. */
+    if (strlen(arg) >= 5 && arg[4] == '-') {
+        struct interf_error e2;
+        double t;
+        if (interf_time_parse_utc(arg, &t, &e2) != INTERF_OK)
+            return interf_error_set(err, INTERF_EINPUT, "%s: %s", opt, e2.msg);
+        *out = t - epoch_unix_s;
+        return INTERF_OK;
+    }
+    return cli_parse_duration(arg, opt, 1, out, err);
 }
 
 double cli_time(const char *arg, const char *opt, double epoch_unix_s)
 {
-    /* An ISO 8601 time starts with a four-digit year and a dash; anything else is an offset. */
-    if (strlen(arg) >= 5 && arg[4] == '-') {
-        struct interf_error err;
-        double t;
-        if (interf_time_parse_utc(arg, &t, &err) != INTERF_OK)
-            cli_usage_error("%s: %s", opt, err.msg);
-        return t - epoch_unix_s;
-    }
-    return cli_duration(arg, opt, 1);
+    struct interf_error err;
+    double v = 0;
+    if (cli_parse_time(arg, opt, epoch_unix_s, &v, &err) != INTERF_OK)
+        cli_usage_error("%s", err.msg);
+    return v;
 }
 
 unsigned char *cli_index_list(const char *arg, const char *opt, size_t limit)
@@ -203,7 +284,9 @@ bad:
     cli_usage_error("%s: expected a list such as 0,5,10-20, got \"%s\"", opt, arg);
 }
 
-int cli_latlon(const char *arg, const char *opt, double *lat_deg, double *lon_deg, double *third)
+enum interf_status cli_parse_latlon(const char *arg, const char *opt, double *lat_deg,
+                                    double *lon_deg, double *third, int *count,
+                                    struct interf_error *err)
 {
     double v[3];
     int n = 0;
@@ -224,16 +307,138 @@ int cli_latlon(const char *arg, const char *opt, double *lat_deg, double *lon_de
     if (*p != '\0' || n < 2)
         goto bad;
     if (v[0] < -90 || v[0] > 90)
-        cli_usage_error("%s: latitude %g: allowed range -90 to 90 deg", opt, v[0]);
+        return interf_error_set(err, INTERF_EINPUT, "%s: latitude %g: allowed range -90 to 90 deg",
+                                opt, v[0]);
     if (v[1] < -180 || v[1] > 360)
-        cli_usage_error("%s: longitude %g: allowed range -180 to 360 deg", opt, v[1]);
+        return interf_error_set(err, INTERF_EINPUT,
+                                "%s: longitude %g: allowed range -180 to 360 deg", opt, v[1]);
     *lat_deg = v[0];
     *lon_deg = v[1];
     if (n == 3 && third)
         *third = v[2];
-    return n;
+    *count = n;
+    return INTERF_OK;
 bad:
-    cli_usage_error("%s: expected LAT,LON[,ALT] in degrees, got \"%s\"", opt, arg);
+    return interf_error_set(err, INTERF_EINPUT,
+                            "%s: expected LAT,LON[,ALT] in degrees, got \"%s\"", opt, arg);
+}
+
+int cli_latlon(const char *arg, const char *opt, double *lat_deg, double *lon_deg, double *third)
+{
+    struct interf_error err;
+    int n = 0;
+    if (cli_parse_latlon(arg, opt, lat_deg, lon_deg, third, &n, &err) != INTERF_OK)
+        cli_usage_error("%s", err.msg);
+    return n;
+}
+
+/* The schema line of a point list: the columns named lat_deg and lon_deg. */
+static void points_schema(char *line, int *clat, int *clon)
+{
+    char *save = NULL;
+    int col = 0;
+    for (char *t = strtok_r(line + 1, " \t\r\n", &save); t;
+         t = strtok_r(NULL, " \t\r\n", &save), col++) {
+        if (strcmp(t, "lat_deg") == 0)
+            *clat = col;
+        if (strcmp(t, "lon_deg") == 0)
+            *clon = col;
+    }
+}
+
+/* One data row of a point list into v[0] (lat) and v[1] (lon); NaN where a column is absent. */
+static enum interf_status points_row(char *line, const char *name, int ln, int clat, int clon,
+                                     double v[2], struct interf_error *err)
+{
+    char *save = NULL;
+    int col = 0;
+    v[0] = v[1] = NAN;
+    for (char *t = strtok_r(line, " \t\r\n", &save); t;
+         t = strtok_r(NULL, " \t\r\n", &save), col++) {
+        if (col != clat && col != clon)
+            continue;
+        char *end;
+        double x = strtod(t, &end);
+        if (*end || !isfinite(x))
+            return interf_error_set(err, INTERF_EINPUT, "%s:%d: %.40s: not a number", name, ln,
+                                    t);
+        v[col == clon] = x;
+    }
+    if (!(fabs(v[0]) <= 90) || !(v[1] >= -180 && v[1] <= 360))
+        return interf_error_set(err, INTERF_EINPUT,
+                                "%s:%d: expected lat_deg in [-90, 90] and lon_deg in [-180, 360]",
+                                name, ln);
+    return INTERF_OK;
+}
+
+static enum interf_status points_push(double **lat, double **lon, size_t *n, size_t *cap,
+                                      const double v[2])
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? 2 * *cap : 256;
+        double *a = realloc(*lat, ncap * sizeof *a);
+        if (a)
+            *lat = a;
+        double *b = a ? realloc(*lon, ncap * sizeof *b) : NULL;
+        if (b)
+            *lon = b;
+        if (!a || !b)
+            return INTERF_ENOMEM;
+        *cap = ncap;
+    }
+    (*lat)[*n] = v[0];
+    (*lon)[(*n)++] = v[1];
+    return INTERF_OK;
+}
+
+enum interf_status cli_read_points(FILE *fp, const char *name, double **lat, double **lon,
+                                   size_t *n, struct interf_error *err)
+{
+    char *line = NULL;
+    size_t len = 0, cap = 0;
+    int clat = 0, clon = 1, ln = 0;
+    enum interf_status st = INTERF_OK;
+    *lat = *lon = NULL;
+    *n = 0;
+    ssize_t got;
+    while ((got = getline(&line, &len, fp)) != -1) {
+        ln++;
+        if ((size_t)got != strlen(line)) {
+            st = interf_error_set(err, INTERF_EINPUT, "%s:%d: NUL byte in a text file", name,
+                                  ln);
+            goto fail;
+        }
+        if (ln == 1 && line[0] == '#') {
+            points_schema(line, &clat, &clon);
+            continue;
+        }
+        if (line[0] == '#' || line[0] == '>' || strspn(line, " \t\r\n") == strlen(line))
+            continue;
+        double v[2];
+        if ((st = points_row(line, name, ln, clat, clon, v, err)) != INTERF_OK)
+            goto fail;
+        if (points_push(lat, lon, n, &cap, v) != INTERF_OK) {
+            st = interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", name);
+            goto fail;
+        }
+    }
+    if (ferror(fp)) {
+        st = interf_error_set(err, INTERF_EIO, "%s: read error: %s", name, strerror(errno));
+        goto fail;
+    }
+    if (*n == 0) {
+        st = interf_error_set(err, INTERF_EINPUT, "%s: no points", name);
+        goto fail;
+    }
+    free(line);
+    return INTERF_OK;
+fail:
+    free(line);
+    free(*lat);
+    free(*lon);
+    *lat = *lon = NULL;
+    *n = 0;
+    return st;
 }
 
 char *cli_command_line(int argc, char **argv)
@@ -294,6 +499,7 @@ int cli_progress_report(double fraction, void *arg)
     double eta = fraction > 0 ? el * (1 - fraction) / fraction : 0;
     fprintf(stderr, "\r%s: %3.0f%%  %.0f %s/s  ETA %d:%02d ", prog, 100 * fraction, rate, p->unit,
             (int)(eta / 60), (int)eta % 60);
+    progress_open = 1;
     return 0;
 }
 
@@ -301,14 +507,66 @@ void cli_progress_done(struct cli_progress *p)
 {
     if (p->enabled && p->last_s > p->start_s)
         fputc('\n', stderr);
+    progress_open = 0;
 }
 
+/* Signal-handler output: write(2) only (stdio is not async-signal-safe). */
+static void say(const char *s)
+{
+    ssize_t w = write(STDERR_FILENO, s, strlen(s));
+    (void)w;
+}
+
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary files (a partial file never replaces a good
+ * one), say so on one line and exit 2 like any other error. */
 static void on_signal(int sig)
 {
-    if (tmp_live)
-        unlink(tmp_path);
-    signal(sig, SIG_DFL);
-    raise(sig);
+    for (int k = 0; k < TMP_SLOTS; k++)
+        if (tmp_live[k])
+            unlink(tmp_paths[k]);
+    if (progress_open)
+        say("\n");
+    say(prog);
+    say(sig == SIGINT ? ": interrupted by SIGINT\n"
+        : sig == SIGTERM ? ": terminated by SIGTERM\n" : ": hung up (SIGHUP)\n");
+    _exit(CLI_EXIT_ERROR);
+}
+
+/* From the start of the run: an interrupted tool says so and exits 2 even before it opens its
+ * output. A signal ignored when the tool started stays ignored (a background job of a
+ * non-interactive shell ignores SIGINT, as nohup ignores SIGHUP). */
+static void signals_init(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+        sigaddset(&sa.sa_mask, sigs[k]);
+    for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+        if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[k], &sa, NULL);
+}
+
+/* Give path to the signal handler; returns its slot + 1, or 0 when all are taken (the file is
+ * then not removed by a signal, which only a tool holding TMP_SLOTS outputs would meet). */
+static int tmp_track(const char *path)
+{
+    size_t n = strlen(path) + 1;
+    for (int k = 0; k < TMP_SLOTS; k++)
+        if (!tmp_live[k] && n <= sizeof tmp_paths[k]) {
+            memcpy(tmp_paths[k], path, n);
+            tmp_live[k] = 1;
+            return k + 1;
+        }
+    return 0;
+}
+
+static void tmp_untrack(int slot)
+{
+    if (slot > 0)
+        tmp_live[slot - 1] = 0;
 }
 
 int cli_out_open(struct cli_out *out, const char *path)
@@ -320,7 +578,7 @@ int cli_out_open(struct cli_out *out, const char *path)
         return CLI_EXIT_OK;
     }
     size_t n = strlen(path) + 16;
-    if (n > sizeof tmp_path) {
+    if (n > TMP_PATH_BYTES) {
         cli_error("%s: path too long", path);
         return CLI_EXIT_ERROR;
     }
@@ -349,11 +607,7 @@ int cli_out_open(struct cli_out *out, const char *path)
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);
-    memcpy(tmp_path, out->tmp, strlen(out->tmp) + 1);
-    tmp_live = 1;
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    signal(SIGHUP, on_signal);
+    out->tmp_slot = tmp_track(out->tmp);
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
         close(fd);
@@ -373,7 +627,8 @@ void cli_out_abort(struct cli_out *out)
     out->fp = NULL;
     if (out->tmp) {
         unlink(out->tmp);
-        tmp_live = 0;
+        tmp_untrack(out->tmp_slot);
+        out->tmp_slot = 0;
         free(out->tmp);
         out->tmp = NULL;
     }
@@ -409,10 +664,60 @@ int cli_out_commit(struct cli_out *out)
         errno = e;
         return cli_out_fail(out);
     }
-    tmp_live = 0;
+    tmp_untrack(out->tmp_slot);
+    out->tmp_slot = 0;
     free(out->tmp);
     free(out->path);
     out->tmp = out->path = NULL;
     /* Nothing went to stdout, but a tool never ends without checking it. */
     return close_stdout();
+}
+
+int cli_grid_save(const char *path, const struct interf_grid *g,
+                  const struct interf_grid_meta *meta, int decimals)
+{
+    struct interf_error err;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        struct cli_out out;
+        if (cli_out_open(&out, path) != CLI_EXIT_OK)
+            return CLI_EXIT_ERROR;
+        if (interf_grid_write_asc(out.fp, g, decimals, &err) != INTERF_OK)
+            return cli_out_fail(&out);
+        return cli_out_commit(&out);
+    }
+    /* interf_grid_save writes TARGET.tmp.PID.0 (a higher last number only beside a stale file
+     * of that name) for the grid and both sidecars, and renames them into place. */
+    char prj[TMP_PATH_BYTES], aux[TMP_PATH_BYTES], tmp[TMP_PATH_BYTES];
+    const char *target[3] = {path, prj, aux};
+    int slot[3] = {0, 0, 0};
+    if (interf_grid_sidecar_paths(path, prj, aux, sizeof prj - 32, &err) != INTERF_OK) {
+        cli_error("%s", err.msg);
+        return CLI_EXIT_ERROR;
+    }
+    for (int k = 0; k < 3; k++) {
+        snprintf(tmp, sizeof tmp, "%s.tmp.%ld.0", target[k], (long)getpid());
+        slot[k] = tmp_track(tmp);
+    }
+    enum interf_status s = interf_grid_save(path, g, meta, decimals, &err);
+    for (int k = 0; k < 3; k++)
+        tmp_untrack(slot[k]);
+    if (s != INTERF_OK) {
+        cli_error("%s", err.msg);
+        return CLI_EXIT_ERROR;
+    }
+    return close_stdout();
+}
+
+double cli_available_memory(void)
+{
+    FILE *f = fopen("/proc/meminfo", "r");
+    char line[256];
+    double kb = INFINITY;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, "MemAvailable:", 13) == 0)
+            kb = strtod(line + 13, NULL);
+    if (f)
+        fclose(f);
+    return kb * 1024.0;
 }

@@ -12,7 +12,9 @@
 /* Exit statuses of every tool (diff/grep convention). */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_ERROR = 2 };
 
-/* Record the program name for messages; call first in main. */
+/* Record the program name for messages; call first in main. It also makes SIGINT, SIGTERM
+ * and SIGHUP remove the temporary output files, print "NAME: interrupted by SIGINT" (one line)
+ * and exit 2. */
 void cli_init(const char *name);
 const char *cli_name(void);
 
@@ -44,6 +46,32 @@ unsigned char *cli_index_list(const char *arg, const char *opt, size_t limit);
 /* "LAT,LON[,ALT]" in degrees (and the unit of the third value); returns the count given (2/3). */
 int cli_latlon(const char *arg, const char *opt, double *lat_deg, double *lon_deg, double *third);
 
+/* The same parsers without the exit, for callers that handle errors (and the fuzzers): each
+ * stores the value and returns INTERF_OK, or returns INTERF_EINPUT with the message the wrapper
+ * above prints ("OPT: ...") in err and leaves the outputs untouched. Durations and sizes whose
+ * value in seconds or bytes overflows are errors. cli_parse_latlon stores the count in *count. */
+enum interf_status cli_parse_double(const char *arg, const char *opt, double min, double max,
+                                    double *out, struct interf_error *err);
+enum interf_status cli_parse_long(const char *arg, const char *opt, long min, long max,
+                                  long *out, struct interf_error *err);
+enum interf_status cli_parse_duration(const char *arg, const char *opt, int allow_negative,
+                                      double *out, struct interf_error *err);
+enum interf_status cli_parse_size(const char *arg, const char *opt, double *out,
+                                  struct interf_error *err);
+enum interf_status cli_parse_time(const char *arg, const char *opt, double epoch_unix_s,
+                                  double *out, struct interf_error *err);
+enum interf_status cli_parse_latlon(const char *arg, const char *opt, double *lat_deg,
+                                    double *lon_deg, double *third, int *count,
+                                    struct interf_error *err);
+
+/* Read a point list (interf-epfd --points): a table (interf-table(5)) whose first line may be a
+ * schema line ("# ... lat_deg ... lon_deg ..." naming the columns; else columns 1 and 2 are
+ * latitude and longitude), then rows; other "#" lines, ">" lines and blank lines are skipped.
+ * name labels messages ("name:line: ..."). On success *lat and *lon are new arrays of *n >= 1
+ * points (free both with free()); on failure they are NULL, *n is 0 and err says why. */
+enum interf_status cli_read_points(FILE *fp, const char *name, double **lat, double **lon,
+                                   size_t *n, struct interf_error *err);
+
 /* The command line as one string, arguments quoted where needed (for provenance lines).
  * Newly allocated; free with free(). */
 char *cli_command_line(int argc, char **argv);
@@ -68,8 +96,9 @@ void cli_progress_done(struct cli_progress *p);
  * success (regular files and new paths); devices and FIFOs are written directly. */
 struct cli_out {
     FILE *fp;
-    char *path; /* NULL for stdout */
-    char *tmp;  /* temporary file, NULL when writing directly */
+    char *path;   /* NULL for stdout */
+    char *tmp;    /* temporary file, NULL when writing directly */
+    int tmp_slot; /* where the signal handler finds tmp (0: nowhere) */
 };
 
 /* Open path ("-" or NULL = stdout). On failure prints a message and returns CLI_EXIT_ERROR. */
@@ -84,5 +113,17 @@ int cli_out_commit(struct cli_out *out);
 int cli_out_fail(struct cli_out *out);
 /* Remove the temporary file after an error (no-op for stdout or direct writes). */
 void cli_out_abort(struct cli_out *out);
+
+/* Bytes of memory this machine can give now (MemAvailable of /proc/meminfo), or +inf when
+ * unknown: the ceiling of a tool's memory estimate, checked before any large allocation. */
+double cli_available_memory(void);
+
+/* Save a grid to path with its .prj and .aux.xml sidecars (interf_grid_save: temporary files
+ * renamed into place, removed if a signal ends the run). An existing path that is not a
+ * regular file (/dev/full, a FIFO) gets the grid alone, written directly: a rename would replace
+ * the device, and a device has no place for sidecars. Then closes standard output, as
+ * cli_out_commit does. On any error prints a message and returns CLI_EXIT_ERROR. */
+int cli_grid_save(const char *path, const struct interf_grid *g,
+                  const struct interf_grid_meta *meta, int decimals);
 
 #endif
