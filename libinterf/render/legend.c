@@ -221,7 +221,8 @@ static void bar_outline(cairo_t *cr, const struct interf_map *m, int fill_ends)
     }
 }
 
-/* Returns half the width of the last tick label (how far it reaches past its tick). */
+/* Returns, for a horizontal bar, half the width of the last tick label (how far it reaches
+ * past the bar's end); for a vertical bar, the width of the widest tick label. */
 static double ticks(cairo_t *cr, const struct interf_map *m)
 {
     const struct layout *L = &m->lay;
@@ -241,6 +242,7 @@ static double ticks(cairo_t *cr, const struct interf_map *m)
             cairo_line_to(cr, x + 0.3 * fs, y);
             cairo_stroke(cr);
             render_text_at(cr, buf, x + 0.5 * fs, y, 0, 0.5, 0);
+            half = fmax(half, render_text_width(cr, buf));
         } else {
             double x = round(L->bar_x + p) + 0.5, y = L->bar_y + L->bar_h;
             cairo_move_to(cr, x, y - 0.25 * L->bar_h);
@@ -253,7 +255,9 @@ static double ticks(cairo_t *cr, const struct interf_map *m)
     return half;
 }
 
-static void unit_label(cairo_t *cr, const struct interf_map *m)
+/* The unit under a horizontal bar, or along a vertical one clear of its tick labels (tick_w:
+ * the widest of them). */
+static void unit_label(cairo_t *cr, const struct interf_map *m, double tick_w)
 {
     const struct layout *L = &m->lay;
     double fs = L->font_px;
@@ -267,7 +271,8 @@ static void unit_label(cairo_t *cr, const struct interf_map *m)
         return;
     }
     cairo_save(cr);
-    cairo_translate(cr, L->bar_x + L->bar_w + 4.3 * fs, L->bar_y + L->bar_h / 2);
+    cairo_translate(cr, L->bar_x + L->bar_w + fmax(4.3 * fs, 1.2 * fs + tick_w),
+                    L->bar_y + L->bar_h / 2);
     cairo_rotate(cr, INTERF_PI / 2);
     render_text_at(cr, m->opt.label, 0, 0, 0.5, 1, 0);
     cairo_restore(cr);
@@ -305,7 +310,7 @@ void render_draw_colour_bar(cairo_t *cr, const struct interf_map *m)
     bar_outline(cr, m, 1);
     bar_outline(cr, m, 0);
     double reach = ticks(cr, m);
-    unit_label(cr, m);
+    unit_label(cr, m, reach);
     if (m->has_nodata)
         nodata_key(cr, m, reach);
     cairo_restore(cr);
