@@ -54,10 +54,19 @@ struct block {
 /* Bins of one tile over a block of steps. */
 #define EPFD_BIN_ROWS (EPFD_BLOCK * EPFD_TILE_MAX)
 
+/* One emitter's pairs with the points of a tile: each contribution, and what the GSO-arc
+ * test needs of its direction. */
+struct pair_out {
+    real c[EPFD_TILE_MAX];              /* P Gt Gr / (4 pi d^2 Gr,max), 0 when not visible */
+    real nx[EPFD_TILE_MAX], ny[EPFD_TILE_MAX], nz[EPFD_TILE_MAX]; /* unit direction */
+    real k[EPFD_TILE_MAX];              /* 1 / (1 + sin(elevation)): stereographic scale */
+};
+
 /* Per-thread scratch of one tile. */
 struct scratch {
     real acc[EPFD_TILE_MAX];  /* linear sum of the step */
     real und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
+    struct pair_out pair;      /* one emitter's pairs with the tile */
     int16_t *bin;              /* bins of the super tile's tiles over the block's steps:
                                   [tile][step][point] */
     size_t *super_list;        /* emitters that pass the super tile's cull at a step */
@@ -82,17 +91,22 @@ struct pair_in {
     int ns;
 };
 
-/* The fused pair loop over the points [0, n) of a tile (arrays offset to the tile). */
-EPFD_INLINE void pairs(const struct pair_in *in, const struct epfd_points *pts, size_t off,
-                       size_t n, const struct epfd_gain *es, real *restrict acc)
+
+/* The fused pair loop over the points [0, n) of a tile (arrays offset to the tile): the
+ * contributions into o. Returns 1 when the declination bound (epfd_points.zu, zd) leaves the
+ * GSO-arc test of some visible point open, 0 when it clears them all. */
+EPFD_INLINE int pairs(const struct pair_in *in, const struct epfd_points *pts, size_t off,
+                      size_t n, const struct epfd_gain *es, struct pair_out *restrict o)
 {
     const geom_t *g = GEOM(pts);
     const real *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
     const real *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
     const real *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
+    const float *zu = pts->zu + off, *zd = pts->zd + off;
     const real *tv = in->tv, *ts = in->ts, *rv = TVAL(es), *rs = TSLOPE(es);
     const real hs = in->hs * 0.5f, hr = (real)es->n * 0.5f;
     const int ns = in->ns - 1, nr = es->n - 1;
+    int open = 0;
     for (size_t i = 0; i < n; i++) {
         real vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
         real d2 = vx * vx + vy * vy + vz * vz;
@@ -111,75 +125,35 @@ EPFD_INLINE void pairs(const struct pair_in *in, const struct epfd_points *pts, 
         real gr = rv[ir] + (fr - (real)ir) * rs[ir];
         /* elevation >= the minimum, without asin: vu / d >= sin(min) */
         int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
-        acc[i] += (real)vis * (in->p * gt * gr * (id * id));
-    }
-}
-
-/* 1 when the declination bound (epfd_points.zu, zd) clears every visible point of the tile
- * for this emitter: its GSO-arc test cannot switch anything off, and the plain loop serves. */
-EPFD_INLINE int alpha_clear(const struct pair_in *in, const struct epfd_points *pts, size_t off,
-                            size_t n)
-{
-    const geom_t *g = GEOM(pts);
-    const real *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
-    const real *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
-    const float *zu = pts->zu + off, *zd = pts->zd + off;
-    int open = 0;
-    for (size_t i = 0; i < n; i++) {
-        real vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
-        real d2 = vx * vx + vy * vy + vz * vz;
-        real vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
-        real nz = vz / sqrt(d2);
-        int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
+        o->c[i] = (real)vis * (in->p * gt * gr * (id * id));
+        o->nx[i] = nx, o->ny[i] = ny, o->nz[i] = nz;
+        o->k[i] = 1.0f / (1.0f + vu * id);
         open |= vis & (nz <= zu[i]) & (nz >= zd[i]);
     }
-    return !open;
+    return open;
 }
 
-/* The same with GSO-arc avoidance: contributions with |alpha| surely >= alpha0 are added,
- * those the table cannot decide go to und[] for the exact test. (The pair geometry is spelled
- * out again on purpose: shared through an inline helper, gcc 12 no longer vectorises either
- * loop; tests compare both paths with an fp64 reference.) */
-EPFD_INLINE void pairs_alpha(const struct pair_in *in, const struct epfd_points *pts, size_t off,
-                             size_t n, const struct epfd_gain *es, const float *node,
-                             const float *bound, real alpha0, real *restrict acc,
+/* The GSO-arc test of a tile's contributions (pairs() left some open): those with |alpha|
+ * surely >= alpha0 are added, those the table cannot decide go to und[] for the exact test.
+ * Only tiles the declination bound cannot clear come here, so only they pay the gathers. */
+EPFD_INLINE void pairs_alpha(const struct epfd_points *pts, size_t off, size_t n,
+                             const float *node, const float *bound, real alpha0,
+                             const struct pair_out *restrict o, real *restrict acc,
                              real *restrict und)
 {
     const geom_t *g = GEOM(pts);
-    const real *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
-    const real *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
     const real *ex_ = g->ex + off, *ey_ = g->ey + off, *ez_ = g->ez + off;
     const real *nx_ = g->nx + off, *ny_ = g->ny + off, *nz_ = g->nz + off;
-    const real *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
     const int32_t *tab = pts->alpha + off;
-    const real *tv = in->tv, *ts = in->ts, *rv = TVAL(es), *rs = TSLOPE(es);
-    const real hs = in->hs * 0.5f, hr = (real)es->n * 0.5f;
-    const int ns = in->ns - 1, nr = es->n - 1, na = EPFD_ALPHA_CELLS - 1;
+    const int na = EPFD_ALPHA_CELLS - 1;
     for (size_t i = 0; i < n; i++) {
-        real vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
-        real d2 = vx * vx + vy * vy + vz * vz;
-        real vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
-        real id = 1.0f / sqrt(d2);
-        real nx = vx * id, ny = vy * id, nz = vz * id;
-        real ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
-        real ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
-        real fs = sqrt(ax * ax + ay * ay + az * az) * hs;
-        real fr = sqrt(ex * ex + ey * ey + ez * ez) * hr;
-        int is = (int)fs, ir = (int)fr;
-        is = is < ns ? is : ns;
-        ir = ir < nr ? ir : nr;
-        real gt = tv[is] + (fs - (real)is) * ts[is];
-        real gr = rv[ir] + (fr - (real)ir) * rs[ir];
-        int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
-        real pfd = (real)vis * (in->p * gt * gr * (id * id));
         /* |alpha| from the point's table: stereographic coordinates of the local direction */
-        real le = nx * ex_[i] + ny * ey_[i] + nz * ez_[i];
-        real ln = nx * nx_[i] + ny * ny_[i] + nz * nz_[i];
-        real k = 1.0f / (1.0f + vu * id);
-        real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-        real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        real le = o->nx[i] * ex_[i] + o->ny[i] * ey_[i] + o->nz[i] * ez_[i];
+        real ln = o->nx[i] * nx_[i] + o->ny[i] * ny_[i] + o->nz[i] * nz_[i];
+        real fx = (le * o->k[i] + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        real fy = (ln * o->k[i] + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
         int ix = (int)fx, iy = (int)fy;
-        /* integer clamps: gcc 12 if-converts these, not float ones (perf-research §4.2) */
+        /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */
         ix = ix > 0 ? ix : 0;
         ix = ix < na ? ix : na;
         iy = iy > 0 ? iy : 0;
@@ -187,16 +161,23 @@ EPFD_INLINE void pairs_alpha(const struct pair_in *in, const struct epfd_points 
         fx -= (real)ix;
         fy -= (real)iy;
         /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */
-        int o = tab[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
+        int q = tab[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
         const int up = EPFD_ALPHA_CELLS + 1;
-        real lo = node[o] + fx * (node[o + 1] - node[o]);
-        real hi = node[o + up] + fx * (node[o + up + 1] - node[o + up]);
+        real lo = node[q] + fx * (node[q + 1] - node[q]);
+        real hi = node[q + up] + fx * (node[q + up + 1] - node[q + up]);
         real a = lo + fy * (hi - lo);
         real bd = bound[tab[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
         real on = (real)(a - bd > alpha0), open = (real)(fabs(a - alpha0) <= bd);
-        acc[i] += on * pfd;
-        und[i] = open * pfd;
+        acc[i] += on * o->c[i];
+        und[i] = open * o->c[i];
     }
+}
+
+/* All of a tile's contributions, no GSO-arc test needed. */
+EPFD_INLINE void add_all(size_t n, const struct pair_out *restrict o, real *restrict acc)
+{
+    for (size_t i = 0; i < n; i++)
+        acc[i] += o->c[i];
 }
 
 /* The GSO-arc decision of one contribution from the point's table (scalar form of the lookup
@@ -490,12 +471,13 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
             pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
             if (em->alpha0_rad > 0)
                 settle_open(p, tl, &in, em->alpha0_rad, w);
-        } else if (em->alpha0_rad > 0 && !alpha_clear(&in, &p->pts, tl->first, tl->n)) {
-            pairs_alpha(&in, &p->pts, tl->first, tl->n, &p->es_gain, p->alpha_node,
-                        p->alpha_bound, em->alpha0_rad, w->acc, w->und);
+        } else if (pairs(&in, &p->pts, tl->first, tl->n, &p->es_gain, &w->pair) &&
+                   em->alpha0_rad > 0) {
+            pairs_alpha(&p->pts, tl->first, tl->n, p->alpha_node, p->alpha_bound,
+                        em->alpha0_rad, &w->pair, w->acc, w->und);
             settle_open(p, tl, &in, em->alpha0_rad, w);
         } else {
-            pairs(&in, &p->pts, tl->first, tl->n, &p->es_gain, w->acc);
+            add_all(tl->n, &w->pair, w->acc);
         }
     }
 }
