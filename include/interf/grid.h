@@ -113,8 +113,8 @@ INTERF_API size_t interf_grid_minmax(const struct interf_grid *grid, double floo
  * case-insensitive, each once; unknown keys (dx/dy: non-square cells) are errors. The spec is
  * checked (interf_grid_spec_check) before anything is allocated. Then nrows lines of ncols
  * numbers; values equal to NODATA_value become NaN; nan, inf and unreadable numbers are
- * errors. Numbers are read in the "C" locale whatever the caller's is. Free *out with
- * interf_grid_destroy. */
+ * errors. Numbers are read in the "C" locale whatever the caller's is; memory grows with the
+ * values read, not with the size the header announces. Free *out with interf_grid_destroy. */
 INTERF_API enum interf_status interf_grid_read_asc(FILE *fp, const char *name,
                                                    struct interf_grid **out,
                                                    struct interf_error *err);
