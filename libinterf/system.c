@@ -1014,6 +1014,9 @@ static enum interf_status allocate(struct interf_system *sys, const size_t count
     return INTERF_OK;
 }
 
+/* Satellites of a whole system (each orbit group holds at most 100 000). */
+#define SYSTEM_MAX_SATS 1000000
+
 /* Sections of one kind, in file order, each through its parser. */
 static enum interf_status parse_kind(const char *path, const struct interf_ini *ini, int kind,
                                      struct interf_system *sys, struct interf_error *err)
@@ -1053,6 +1056,14 @@ static enum interf_status parse_kind(const char *path, const struct interf_ini *
                 info->n_orbits++;
                 info->n_sats += o->pub.n_sats;
             }
+            /* the constellation takes about 200 bytes a satellite: refuse a file that asks
+             * for more than a megasatellite before anything is allocated for it */
+            if (st == INTERF_OK && info->n_sats > SYSTEM_MAX_SATS)
+                st = interf_error_set(err, INTERF_EINPUT,
+                                      "%s:%d: [orbit %s] satellites: the system reaches %zu "
+                                      "satellites (about %.0f MB), more than %d in all",
+                                      path, s->line, s->name, info->n_sats,
+                                      (double)info->n_sats * 200 / 1e6, SYSTEM_MAX_SATS);
         }
     }
     return st;

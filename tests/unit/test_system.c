@@ -802,3 +802,24 @@ Test(system, comma_decimal_locale_does_not_change_numbers)
     cr_assert(epsilon_eq(dbl, interf_system_info(sys)->band_lo_ghz, 10.7, 1e-12));
     interf_system_destroy(sys);
 }
+
+Test(system, a_whole_system_is_capped_at_a_million_satellites)
+{
+    /* Eleven groups of 100 000 (each within its own limit) make 1 100 000: refused at the
+     * eleventh group's header line (line 4 + 7 x 10 = 74), before any allocation,
+     * with the size it would take (200 bytes a satellite: 220 MB). */
+    char text[2048] = "[system]\nname = big\nband_ghz = 10.7-12.7\n", path[600];
+    for (int i = 0; i < 11; i++) {
+        size_t len = strlen(text);
+        snprintf(text + len, sizeof text - len,
+                 "[orbit o%d]\ntype = walker-delta\naltitude_km = 550\ninclination_deg = 53\n"
+                 "satellites = 100000\nplanes = 100\nphasing = 1\n", i);
+    }
+    struct interf_system *sys = NULL;
+    struct interf_error err = {INTERF_OK, ""};
+    cr_assert(eq(int, load_text(text, strlen(text), path, sizeof path, &sys, &err),
+                 INTERF_EINPUT));
+    cr_assert(strstr(err.msg, ":74: [orbit o10] satellites: the system reaches 1100000 "
+                              "satellites (about 220 MB), more than 1000000 in all") != NULL,
+              "%s", err.msg);
+}
