@@ -345,20 +345,6 @@ static uint32_t *alloc_hist(size_t n_points)
     return h;
 }
 
-/* Bytes of memory this machine can give (MemAvailable), or +inf when unknown. */
-static double available_memory(void)
-{
-    FILE *f = fopen("/proc/meminfo", "r");
-    char line[256];
-    double kb = INFINITY;
-    while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, "MemAvailable:", 13) == 0)
-            kb = strtod(line + 13, NULL);
-    if (f)
-        fclose(f);
-    return kb * 1024.0;
-}
-
 /* Everything a run needs, resolved from the options and the system. */
 struct run {
     struct interf_system *sys;
@@ -402,7 +388,7 @@ static void check_memory(const struct opts *o, const struct run *r, double n_poi
 {
     double need = n_points * (INTERF_EPFD_NBINS * 4.0 + 160.0) +
                   (o->series ? 4.0 * n_points * (double)r->spec.n_steps : 0.0);
-    double have = o->max_memory > 0 ? o->max_memory : available_memory();
+    double have = o->max_memory > 0 ? o->max_memory : cli_available_memory();
     if (need > have)
         cli_usage_error("this run needs %.2f GiB of memory, more than the %.2f GiB %s; use a "
                         "coarser --grid or fewer points", need / 1073741824.0,
@@ -621,8 +607,7 @@ static int write_grids(const struct opts *o, const struct run *r, const uint32_t
             meta_set(&m, "es_pattern", r->es.def->revision);
             snprintf(buf, sizeof buf, "%ld x %.3f s", r->spec.n_steps, r->spec.step_s);
             meta_set(&m, "time_steps", buf);
-            if (interf_grid_save(path, g, &m, pct ? 4 : 1, &err) != INTERF_OK)
-                cli_error("%s", err.msg), rc = CLI_EXIT_ERROR;
+            rc = cli_grid_save(path, g, &m, pct ? 4 : 1);
         }
         interf_grid_destroy(g);
         if (rc != CLI_EXIT_OK)

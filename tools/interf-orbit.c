@@ -138,7 +138,13 @@ static void resolve_run(const struct opts *o, const struct interf_system *sys,
     }
     r->n_sats = info->n_sats;
     r->sel = o->sat_list ? cli_index_list(o->sat_list, "--sat", r->n_sats)
-                         : memset(malloc(r->n_sats), 1, r->n_sats);
+                         : malloc(r->n_sats ? r->n_sats : 1);
+    if (!r->sel) {
+        cli_error("out of memory for %zu satellites", r->n_sats);
+        exit(CLI_EXIT_ERROR);
+    }
+    if (!o->sat_list)
+        memset(r->sel, 1, r->n_sats);
     for (size_t k = 0; k < r->n_sats; k++)
         r->n_sel += r->sel[k];
     if (o->observer) {

@@ -313,8 +313,12 @@ static void init_antenna(const struct opts *o, struct interf_antenna *ant)
         cli_usage_error("--frequency-ghz (or --freq-ghz): required by pattern %s", def->name);
     struct interf_error err;
     enum interf_status st = interf_antenna_init_file(ant, def, values, given, o->file, 0.0, &err);
-    if (st == INTERF_EIO) {
-        cli_error("%s", err.msg);
+    /* The data file's own faults ("file: PATH:LINE: ...") are input errors, not usage. */
+    size_t nf = o->file ? strlen(o->file) : 0;
+    int in_file = st != INTERF_OK && o->file && strncmp(err.msg, "file: ", 6) == 0 &&
+                  strncmp(err.msg + 6, o->file, nf) == 0 && err.msg[6 + nf] == ':';
+    if (st == INTERF_EIO || in_file) {
+        cli_error("%s", in_file ? err.msg + 6 : err.msg);
         exit(CLI_EXIT_ERROR); /* nothing is held yet */
     }
     if (st != INTERF_OK)
@@ -338,8 +342,14 @@ static int read_angles(const char *path, double **out, size_t *n)
     char *line = NULL;
     size_t lcap = 0;
     int lineno = 0, bad = 0;
-    while (!bad && getline(&line, &lcap, fp) != -1) {
+    ssize_t got;
+    while (!bad && (got = getline(&line, &lcap, fp)) != -1) {
         lineno++;
+        if (memchr(line, '\0', (size_t)got)) {
+            cli_error("%s:%d: NUL byte (not a text file?)", label, lineno);
+            bad = 1;
+            break;
+        }
         char *p = line + strspn(line, " \t\r\n");
         if (!*p || *p == '#')
             continue;
@@ -349,7 +359,13 @@ static int read_angles(const char *path, double **out, size_t *n)
         double v = strtod(p, &end);
         end += strspn(end, " \t");
         if (end == p || *end || errno == ERANGE || !isfinite(v)) {
-            cli_error("%s:%d: theta_deg: \"%.40s\": not a number", label, lineno, p);
+            /* quoted as read, control bytes (escape sequences of a binary file) as '?' */
+            char shown[41];
+            size_t k = 0;
+            for (; p[k] && k < sizeof shown - 1; k++)
+                shown[k] = (unsigned char)p[k] < 0x20 || p[k] == 0x7f ? '?' : p[k];
+            shown[k] = '\0';
+            cli_error("%s:%d: theta_deg: \"%s\": not a number", label, lineno, shown);
             bad = 1;
         } else if (v < 0.0 || v > 180.0) {
             cli_error("%s:%d: theta_deg: %s: allowed range 0 to 180 deg", label, lineno, p);
@@ -370,6 +386,10 @@ static int read_angles(const char *path, double **out, size_t *n)
     }
     if (!bad && ferror(fp)) {
         cli_error("%s: read error", label);
+        bad = 1;
+    }
+    if (!bad && len == 0) {
+        cli_error("%s: no angles (one per line, deg)", label);
         bad = 1;
     }
     free(line);
@@ -723,6 +743,12 @@ static int write_outputs(const struct opts *o, const struct interf_antenna *ant,
     }
     if (!table)
         return cli_out_commit(&png);
+    /* The table's last buffered bytes may not fit either: know before the PNG replaces its
+     * previous version. */
+    if (out.fp != stdout && (fflush(out.fp) != 0 || ferror(out.fp))) {
+        cli_out_fail(&out);
+        goto fail;
+    }
     if (o->png && cli_out_commit(&png) != CLI_EXIT_OK)
         goto fail;
     return cli_out_commit(&out);
@@ -762,9 +788,15 @@ int main(int argc, char **argv)
     } else {
         double span = (o.to_deg - o.from_deg) / o.step_deg;
         n = (size_t)floor(span * (1.0 + 1e-12) + 1e-9) + 1;
-        if (n > 100000000) {
+        /* The sweep is held in memory (8 bytes an angle) before any output. */
+        double need = 8.0 * (double)n, have = cli_available_memory();
+        if (n > 100000000 || need > have) {
             interf_antenna_release(&ant);
-            cli_usage_error("--step: %g: too many angles", o.step_deg);
+            char limit[64];
+            snprintf(limit, sizeof limit, n > 100000000 ? "the limit of 100000000 angles"
+                     : "the %.2f GiB available", have / 1073741824.0);
+            cli_usage_error("--step: %g: %zu angles need %.2f GiB of memory, more than %s",
+                            o.step_deg, n, need / 1073741824.0, limit);
         }
         angles = malloc(n * sizeof *angles);
         for (size_t i = 0; angles && i < n; i++)

@@ -126,20 +126,25 @@ rows() { grep -vc '^#' "$TMP/out"; }
 #                              with TEXT ("Try 'NAME --help'." may follow a usage error), and
 #                              $O as keep_outdir left it (no partial, temporary or sidecar file;
 #                              the previous outputs byte for byte)
+#   check_failure TEXT         the same checks of the last run (after as_nobody, interrupt...)
 #   as_nobody CMD...           like run, as an unprivileged user (root: setpriv or runuser)
+#   make_locked NAME FILE      $LOCKED: a copy of FILE nobody may read (fails if it stays readable)
 #   make_full                  $FULL: a /dev/full device (a node of our own when root, so that a
-#                              tool that renames over it cannot replace the system's)
+#                              tool that renames over it cannot replace the system's);
+#                              check_full: it is still the device, nothing written beside it
 #   with_fsize CMD...          like run, with a 1 KiB file size limit and SIGXFSZ ignored: a
 #                              write error (EFBIG) in the middle of a regular file
 #   interrupt SIG WAIT CMD...  like run: CMD in the background with SIG at its default action;
 #                              once WAIT succeeds (a command, polled for 120 s) send SIG
 #   hold_fifo FIFO             make FIFO, and FIFO.open once a reader opens it (it then waits
 #                              for data that never comes); release_fifo FIFO ends it
+#   write_system FILE          a small valid system file (shape of footprints/leo-ku-550.ini)
+#   known ID CMD...            expected failures of a bug being fixed (see below)
 : "${INTERF_SLOW:=1}"
 O="$TMP/o"
 
 keep_outdir() {
-    rm -rf "$O" "$TMP/o.saved"
+    rm -rf "${O:?}" "${TMP:?}/o.saved"
     mkdir "$O" "$TMP/o.saved"
     for f in "$@"; do
         printf 'previous %s\n' "$f" >"$O/$f"
@@ -168,7 +173,7 @@ check_outdir() {
         return
     fi
     fail "$LAST: $bad"
-    rm -rf "$O"
+    rm -rf "${O:?}"
     cp -pR "$TMP/o.saved" "$O"
 }
 
@@ -213,7 +218,8 @@ make_locked() {
     chmod 000 "$LOCKED"
     as_nobody cat "$LOCKED"
     if [ "$STATUS" -eq 0 ]; then
-        fail "cannot test an unreadable file: $LOCKED is readable to $(id -un) (no setpriv or runuser?)"
+        fail "cannot test an unreadable file: $LOCKED is readable to $(id -un) (no setpriv," \
+            "no runuser?)"
         return 1
     fi
     return 0
@@ -221,7 +227,7 @@ make_locked() {
 
 make_full() {
     FULL="$TMP/dev/full"
-    rm -rf "$TMP/dev"
+    rm -rf "${TMP:?}/dev"
     mkdir "$TMP/dev"
     if ! mknod "$FULL" c 1 7 2>/dev/null || ! [ -c "$FULL" ] ||
         (printf x >"$FULL") 2>/dev/null; then
@@ -230,13 +236,14 @@ make_full() {
     fi
 }
 
-# Count a pass when $FULL is still the device and nothing was written beside it.
+# Count a pass when $FULL is still the device and (our own node) nothing was written beside it.
 check_full() {
-    if [ -c "$FULL" ] && [ -z "$(ls -A "$(dirname "$FULL")" | grep -v '^full$')" ]; then
+    beside=""
+    [ "$FULL" = /dev/full ] || beside=$(ls -A "$TMP/dev" | grep -v '^full$')
+    if [ -c "$FULL" ] && [ -z "$beside" ]; then
         pass
     else
-        fail "$LAST: $FULL replaced, or files written beside it: $(ls -A "$(dirname "$FULL")" |
-            tr '\n' ' ')"
+        fail "$LAST: $FULL replaced, or files written beside it: $beside"
         make_full
     fi
 }
