@@ -49,6 +49,8 @@ static const char usage[] =
     "  -o, --output FILE        output file (a grid gets .prj and .aux.xml sidecars); with\n"
     "                           several --stat on a grid, a prefix: PREFIX.STAT.asc\n"
     "  -j, --threads N          threads [all cores]; results do not depend on it\n"
+    "      --fp64               pair geometry, gains and sums in double precision (slower;\n"
+    "                           a check of the default single precision)\n"
     "      --max-memory SIZE    refuse runs that need more (e.g. 2G) [available memory]\n"
     "      --progress           show progress even when stderr is not a terminal\n"
     "  -q, --quiet              no progress, no warnings\n"
@@ -70,7 +72,7 @@ struct opts {
     size_t n_at, n_stats;
     double es_dish_m, freq_ghz, ref_bw_khz, max_memory;
     long steps;
-    int threads, cdf, series, progress, quiet;
+    int threads, cdf, series, progress, quiet, fp64;
     enum interf_earth_kind earth;
 };
 
@@ -87,7 +89,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
     enum { O_GRID = 256, O_AT, O_POINTS, O_DISH, O_PATTERN, O_FREQ, O_GSOLON, O_POINT, O_REFBW,
            O_EARTH, O_START, O_DURATION, O_STEP, O_STEPS, O_STAT, O_CDF, O_SERIES, O_MAXMEM,
-           O_PROGRESS, O_VERSION };
+           O_FP64, O_PROGRESS, O_VERSION };
     static const struct option lo[] = {
         {"system", required_argument, NULL, 's'}, {"grid", required_argument, NULL, O_GRID},
         {"at", required_argument, NULL, O_AT}, {"points", required_argument, NULL, O_POINTS},
@@ -102,7 +104,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
         {"stat", required_argument, NULL, O_STAT}, {"cdf", no_argument, NULL, O_CDF},
         {"series", no_argument, NULL, O_SERIES}, {"output", required_argument, NULL, 'o'},
         {"threads", required_argument, NULL, 'j'},
-        {"max-memory", required_argument, NULL, O_MAXMEM},
+        {"max-memory", required_argument, NULL, O_MAXMEM}, {"fp64", no_argument, NULL, O_FP64},
         {"progress", no_argument, NULL, O_PROGRESS}, {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, O_VERSION},
         {NULL, 0, NULL, 0}};
@@ -148,6 +150,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
         case O_CDF: o->cdf = 1; break;
         case O_SERIES: o->series = 1; break;
         case O_MAXMEM: o->max_memory = cli_size(optarg, "--max-memory"); break;
+        case O_FP64: o->fp64 = 1; break;
         case O_PROGRESS: o->progress = 1; break;
         case ':': cli_usage_error("%s: missing value", argv[optind - 1]);
         default: cli_usage_error("%s: unknown option", argv[optind - 1]);
@@ -228,65 +231,22 @@ static void es_antenna(const struct opts *o, const struct interf_system *sys, do
         cli_usage_error("--es-pattern %s: %s", name, err.msg);
 }
 
-/* Points of a table file: lat_deg and lon_deg columns named on its schema line (else columns 1
- * and 2). */
+/* Points of a table file (cli_read_points: lat_deg and lon_deg columns named on its schema
+ * line, else columns 1 and 2). */
 static size_t read_points(const char *path, double **lat, double **lon)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-    char line[4096];
-    int clat = 0, clon = 1, ln = 0;
-    size_t n = 0, cap = 0;
+    struct interf_error err;
+    size_t n = 0;
     if (!f) {
         cli_error("%s: %s", path, strerror(errno));
         exit(CLI_EXIT_ERROR);
     }
-    *lat = *lon = NULL;
-    while (fgets(line, sizeof line, f)) {
-        ln++;
-        if (ln == 1 && line[0] == '#') {
-            int col = 0;
-            for (char *t = strtok(line + 1, " \t\r\n"); t; t = strtok(NULL, " \t\r\n"), col++) {
-                if (strcmp(t, "lat_deg") == 0)
-                    clat = col;
-                if (strcmp(t, "lon_deg") == 0)
-                    clon = col;
-            }
-            continue;
-        }
-        if (line[0] == '#' || line[0] == '>' || strspn(line, " \t\r\n") == strlen(line))
-            continue;
-        double v[2] = {NAN, NAN};
-        int col = 0;
-        for (char *t = strtok(line, " \t\r\n"); t; t = strtok(NULL, " \t\r\n"), col++) {
-            if (col != clat && col != clon)
-                continue;
-            char *end;
-            double x = strtod(t, &end);
-            if (*end || !isfinite(x)) {
-                cli_error("%s:%d: %s: not a number", path, ln, t);
-                exit(CLI_EXIT_ERROR);
-            }
-            v[col == clon] = x;
-        }
-        if (!(fabs(v[0]) <= 90) || !(v[1] >= -180 && v[1] <= 360)) {
-            cli_error("%s:%d: expected lat_deg in [-90, 90] and lon_deg in [-180, 360]", path, ln);
-            exit(CLI_EXIT_ERROR);
-        }
-        if (n == cap) {
-            cap = cap ? 2 * cap : 256;
-            *lat = realloc(*lat, cap * sizeof **lat);
-            *lon = realloc(*lon, cap * sizeof **lon);
-            if (!*lat || !*lon) {
-                cli_error("%s: out of memory", path);
-                exit(CLI_EXIT_ERROR);
-            }
-        }
-        (*lat)[n] = v[0], (*lon)[n++] = v[1];
-    }
+    enum interf_status st = cli_read_points(f, path, lat, lon, &n, &err);
     if (f != stdin)
         fclose(f);
-    if (n == 0) {
-        cli_error("%s: no points", path);
+    if (st != INTERF_OK) {
+        cli_error("%s", err.msg);
         exit(CLI_EXIT_ERROR);
     }
     return n;
@@ -357,6 +317,7 @@ struct run {
     size_t n_stats;
     struct interf_limits *limits; /* for margin statistics */
     double freq_ghz, ref_bw_khz;
+    int threads_used;             /* set by the run, for the provenance */
     char quantity[64], unit[64], *cmd;
 };
 
@@ -494,6 +455,7 @@ static void resolve(const struct opts *o, struct run *r)
         cli_usage_error("--earth: %s", err.msg);
     r->spec.sys = r->sys, r->spec.earth = r->earth, r->spec.es = &r->es;
     r->spec.threads = o->threads;
+    r->spec.fp64 = o->fp64;
     r->spec.power_offset_db = 10 * log10(r->ref_bw_khz / info->ref_bandwidth_khz);
     resolve_time(o, r);
     resolve_points(o, r);
@@ -557,6 +519,8 @@ static void provenance(FILE *f, const struct run *r)
             r->es.value[interf_pattern_key_index(r->es.def, "diameter_m")]);
     fprintf(f, "# freq_ghz: %g\n# ref_bandwidth_khz: %g\n", r->freq_ghz, r->ref_bw_khz);
     fprintf(f, "# earth_model: %s\n", interf_earth_describe(r->earth));
+    fprintf(f, "# precision: %s\n# threads: %d\n", r->spec.fp64 ? "fp64" : "fp32",
+            r->threads_used);
 }
 
 static void meta_set(struct interf_grid_meta *m, const char *k, const char *v)
@@ -607,6 +571,9 @@ static int write_grids(const struct opts *o, const struct run *r, const uint32_t
             meta_set(&m, "es_pattern", r->es.def->revision);
             snprintf(buf, sizeof buf, "%ld x %.3f s", r->spec.n_steps, r->spec.step_s);
             meta_set(&m, "time_steps", buf);
+            meta_set(&m, "precision", r->spec.fp64 ? "fp64" : "fp32");
+            snprintf(buf, sizeof buf, "%d", r->threads_used);
+            meta_set(&m, "threads", buf);
             rc = cli_grid_save(path, g, &m, pct ? 4 : 1);
         }
         interf_grid_destroy(g);
@@ -707,6 +674,9 @@ static int write_points(const struct opts *o, const struct run *r, const uint32_
         interf_cdf_meta_set(cdf, "tool", "interf-epfd " INTERF_VERSION_STRING, NULL);
         interf_cdf_meta_set(cdf, "system", interf_system_info(r->sys)->path, NULL);
         interf_cdf_meta_set(cdf, "command", r->cmd, NULL);
+        interf_cdf_meta_set(cdf, "precision", r->spec.fp64 ? "fp64" : "fp32", NULL);
+        snprintf(v, sizeof v, "%d", r->threads_used);
+        interf_cdf_meta_set(cdf, "threads", v, NULL);
         enum interf_status st = interf_cdf_write(f, cdf, &err);
         interf_cdf_free_all(cdf, 1);
         if (st != INTERF_OK)
@@ -752,6 +722,7 @@ int main(int argc, char **argv)
         goto done;
     }
     cli_progress_done(&prog);
+    r.threads_used = res.threads_used;
     if (res.clamped)
         cli_warn(o.quiet, "warning: %llu samples at or above -80 dB were counted in the top bin",
                  (unsigned long long)res.clamped);
