@@ -136,9 +136,10 @@ static enum interf_status read_entry(struct reader *r, char *s, char *e, int lin
     char *eq = strchr(s, '=');
     if (!eq)
         return interf_error_set(r->err, INTERF_EINPUT,
-                                "%s:%d:%s: expected 'key = value' or a [section] header, got "
+                                "%s:%d:%s%s expected 'key = value' or a [section] header, got "
                                 "'%.40s%s'",
-                                r->path, line, label, s, strlen(s) > 40 ? "..." : "");
+                                r->path, line, label, sec ? ":" : "", s,
+                                strlen(s) > 40 ? "..." : "");
     char *key = trim(s, eq);
     char *value = trim(eq + 1, e);
     if (key[0] == '\0')

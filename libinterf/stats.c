@@ -316,7 +316,10 @@ static enum interf_status data_line(struct reader *r, char *s)
                                                                    &pct))
         return INTERF_EINPUT;
     double t = level_db * 10.0;
-    if (fabs(level_db) > MAX_ABS_DB || fabs(t - nearbyint(t)) > 1e-6)
+    if (!(fabs(level_db) <= MAX_ABS_DB))
+        return rfail(r, "%s: %s: out of range (|level| <= %g dB)", c->quantity, f[0],
+                     MAX_ABS_DB);
+    if (fabs(t - nearbyint(t)) > 1e-6)
         return rfail(r, "%s: %s: not a whole number of 0.1 dB (one row per 0.1 dB level)",
                      c->quantity, f[0]);
     int32_t level = (int32_t)nearbyint(t);
@@ -413,8 +416,9 @@ enum interf_status interf_cdf_read(FILE *fp, const char *name, struct interf_cdf
     if ((st = end_part(&r)) != INTERF_OK)
         goto fail;
     if (r.n == 0) {
-        st = interf_error_set(err, INTERF_EINPUT, "%s:%d: no CDF table (empty input)", r.name,
-                              r.line);
+        st = r.line ? interf_error_set(err, INTERF_EINPUT, "%s:%d: no CDF table", r.name, r.line)
+                    : interf_error_set(err, INTERF_EINPUT, "%s: no CDF table (empty input)",
+                                       r.name);
         goto fail;
     }
     free(buf);

@@ -175,6 +175,7 @@ ParameterizedTestParameters(ini, malformed_lines_are_located)
 {
     static struct ini_bad cases[] = {
         {"no equals", "[s]\nk = 1\nvalue\n", "t.ini:3: [s]: expected 'key = value'"},
+        {"junk first", "junk\n[s]\n", "t.ini:1: expected 'key = value'"},
         {"empty key", "[s]\n = 1\n", "t.ini:2: [s]: empty key before '='"},
         {"unterminated", "[s]\n[orbit a\n", "t.ini:2: unterminated section header"},
         {"text after ]", "[orbit a] x\n", "t.ini:1: text after ']'"},
