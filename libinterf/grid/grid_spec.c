@@ -18,8 +18,11 @@ enum interf_status interf_grid_spec_check(const struct interf_grid_spec *s,
         return interf_error_set(err, INTERF_EINPUT, "nrows %zu: allowed range 1 to %lu", s->nrows,
                                 INTERF_GRID_MAX_SIDE);
     if (s->ncols > INTERF_GRID_MAX_CELLS / s->nrows)
-        return interf_error_set(err, INTERF_EINPUT, "%zu x %zu cells: more than the limit of %lu",
-                                s->ncols, s->nrows, INTERF_GRID_MAX_CELLS);
+        return interf_error_set(err, INTERF_EINPUT,
+                                "%zu x %zu cells: more than the limit of %lu (the values alone "
+                                "would take %.3g GB)",
+                                s->ncols, s->nrows, INTERF_GRID_MAX_CELLS,
+                                (double)s->ncols * (double)s->nrows * sizeof(double) / 1e9);
     if (!isfinite(s->cell_deg) || !(s->cell_deg > 0) || s->cell_deg > 180)
         return interf_error_set(err, INTERF_EINPUT, "cellsize %g: allowed range (0, 180] deg",
                                 s->cell_deg);
