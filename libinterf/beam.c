@@ -11,6 +11,10 @@ void interf_beam_boresight(const struct interf_system_beam *bm, const double r_k
     const double *r = r_km;
     double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
     double up[3] = {r[0] / rn, r[1] / rn, r[2] / rn};
+    if (bm->pointing == INTERF_POINT_NADIR) {
+        b[0] = -up[0], b[1] = -up[1], b[2] = -up[2];
+        return;
+    }
     if (bm->pointing == INTERF_POINT_AIM) {
         double d[3] = {aim_km[0] - r[0], aim_km[1] - r[1], aim_km[2] - r[2]};
         double dn = sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
@@ -18,8 +22,7 @@ void interf_beam_boresight(const struct interf_system_beam *bm, const double r_k
             b[i] = d[i] / dn;
         return;
     }
-    double tilt = bm->pointing == INTERF_POINT_OFF_NADIR ? bm->off_nadir_deg * INTERF_DEG : 0;
-    double az = bm->pointing == INTERF_POINT_OFF_NADIR ? bm->azimuth_deg * INTERF_DEG : 0;
+    double tilt = bm->off_nadir_deg * INTERF_DEG, az = bm->azimuth_deg * INTERF_DEG;
     double h = hypot(up[0], up[1]);
     /* local east and north at the sub-satellite point (east undefined over a pole: take +y) */
     double east[3] = {h > 0 ? -up[1] / h : 0, h > 0 ? up[0] / h : 1, 0};

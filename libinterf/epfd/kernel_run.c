@@ -424,11 +424,15 @@ static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int 
         size_t j = from ? from[a] : a, q = base + j;
         /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
          * lam + r < pi (beyond, every direction is within reach) */
+        /* emitters out of reach (skipped satellites) are many over a small area and none over
+         * a large one: this branch predicts well either way */
+        if (!(b->lam[q] > 0))
+            continue;
         double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
         int far = b->lam[q] + c->radius_rad >= INTERF_PI;
         /* branch-free: about a third pass, a branch would mispredict often */
         list[m] = j;
-        m += (size_t)((b->lam[q] > 0) & (far | (dot >= b->clam[q] * cr - b->slam[q] * sr)));
+        m += (size_t)(far | (dot >= b->clam[q] * cr - b->slam[q] * sr));
     }
     return m;
 }
