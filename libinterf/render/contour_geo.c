@@ -26,38 +26,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A growable list of points. */
-struct pts {
-    size_t n, cap;
-    double *x, *y;
-};
-
-static int pts_push(struct pts *p, double x, double y)
+/* Append a point, but never the same point twice in a row (a vertex exactly on the meridian). */
+static int pts_push(struct render_pts *p, double x, double y)
 {
     if (p->n > 0 && p->x[p->n - 1] == x && p->y[p->n - 1] == y)
-        return 1; /* no repeated point (a vertex exactly on the meridian) */
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 64;
-        double *nx = realloc(p->x, cap * sizeof *nx);
-        if (!nx)
-            return 0;
-        p->x = nx;
-        double *ny = realloc(p->y, cap * sizeof *ny);
-        if (!ny)
-            return 0;
-        p->y = ny;
-        p->cap = cap;
-    }
-    p->x[p->n] = x;
-    p->y[p->n++] = y;
-    return 1;
-}
-
-static void pts_free(struct pts *p)
-{
-    free(p->x);
-    free(p->y);
-    memset(p, 0, sizeof *p);
+        return 1;
+    return render_pts_push(p, x, y);
 }
 
 /* The first meridian 180 + 360 k strictly inside (lo, hi), or NAN. */
@@ -84,7 +58,7 @@ static void extent(const double *x, size_t n, double *lo, double *hi)
 }
 
 /* Append (x, y) shifted so that its extent lies in [-180, 180]. */
-static enum interf_status add_shifted(struct interf_lines *out, const struct pts *p, int closed,
+static enum interf_status add_shifted(struct interf_lines *out, const struct render_pts *p, int closed,
                                       struct interf_error *err)
 {
     double lo, hi;
@@ -112,7 +86,7 @@ static double band(double x)
 static enum interf_status split_open(const struct interf_polyline *l, struct interf_lines *out,
                                      struct interf_error *err)
 {
-    struct pts p = {0};
+    struct render_pts p = {0};
     enum interf_status st = INTERF_OK;
     if (!pts_push(&p, l->x[0], l->y[0]))
         goto nomem;
@@ -139,7 +113,7 @@ static enum interf_status split_open(const struct interf_polyline *l, struct int
 nomem:
     st = interf_error_set(err, INTERF_ENOMEM, "contours: out of memory");
 done:
-    pts_free(&p);
+    render_pts_free(&p);
     return st;
 }
 
@@ -163,7 +137,7 @@ static enum interf_status split_ring(const double *x, const double *y, size_t n,
                                      struct interf_error *err);
 
 /* The chain that starts at crossing c (it runs to crossing c + 1) appended to p. */
-static int push_chain(struct pts *p, const double *x, const double *y, size_t n,
+static int push_chain(struct render_pts *p, const double *x, const double *y, size_t n,
                       const struct xing *xs, size_t nx, size_t c, double m)
 {
     size_t end = (c + 1) % nx;
@@ -186,7 +160,7 @@ static enum interf_status cut_ring(const double *x, const double *y, size_t n, d
     struct xing *xs = malloc(n * sizeof *xs);
     struct xing **by_y = malloc(n * sizeof *by_y);
     unsigned char *used = calloc(n, 1);
-    struct pts p = {0};
+    struct render_pts p = {0};
     size_t nx = 0;
     if (!xs || !by_y || !used)
         goto nomem;
@@ -197,7 +171,7 @@ static enum interf_status cut_ring(const double *x, const double *y, size_t n, d
                                      0};
     }
     if (nx < 2 || nx % 2) { /* cannot happen for a ring that m cuts; kept whole if it does */
-        struct pts whole = {n, n, (double *)x, (double *)y};
+        struct render_pts whole = {n, n, (double *)x, (double *)y};
         st = add_shifted(out, &whole, 1, err);
         goto done;
     }
@@ -230,7 +204,7 @@ done:
     free(xs);
     free(by_y);
     free(used);
-    pts_free(&p);
+    render_pts_free(&p);
     return st;
 }
 
@@ -242,7 +216,7 @@ static enum interf_status split_ring(const double *x, const double *y, size_t n,
     extent(x, n, &lo, &hi);
     double m = cut_meridian(lo, hi);
     if (isnan(m) || depth > 8) {
-        struct pts p = {n, n, (double *)x, (double *)y};
+        struct render_pts p = {n, n, (double *)x, (double *)y};
         return add_shifted(out, &p, 1, err);
     }
     /* Chains must start at a crossing: cut_ring walks from crossing to crossing. */
@@ -257,7 +231,7 @@ static enum interf_status split_ring(const double *x, const double *y, size_t n,
 static enum interf_status polar_ring(const struct interf_polyline *l, int dir,
                                      struct interf_lines *out, struct interf_error *err)
 {
-    struct pts p = {0};
+    struct render_pts p = {0};
     enum interf_status st;
     double pole = dir > 0 ? 90 : -90, off = 0, m = l->x[0], ym = l->y[0];
     size_t n = l->n, k0 = 0;
@@ -288,7 +262,7 @@ static enum interf_status polar_ring(const struct interf_polyline *l, int dir,
     ok = ok && pts_push(&p, m + 360 * dir, pole) && pts_push(&p, m, pole);
     st = ok ? split_ring(p.x, p.y, p.n, out, 0, err)
             : interf_error_set(err, INTERF_ENOMEM, "contours: out of memory");
-    pts_free(&p);
+    render_pts_free(&p);
     return st;
 }
 

@@ -52,13 +52,7 @@ enum interf_status render_lines_add(struct interf_lines *l, size_t n, const doub
     return INTERF_OK;
 }
 
-/* A growing array of points. */
-struct pts {
-    size_t n, cap;
-    double *x, *y;
-};
-
-static int pts_push(struct pts *p, double x, double y)
+int render_pts_push(struct render_pts *p, double x, double y)
 {
     if (p->n == p->cap) {
         size_t cap = p->cap ? 2 * p->cap : 256;
@@ -75,6 +69,13 @@ static int pts_push(struct pts *p, double x, double y)
     p->x[p->n] = x;
     p->y[p->n++] = y;
     return 1;
+}
+
+void render_pts_free(struct render_pts *p)
+{
+    free(p->x);
+    free(p->y);
+    memset(p, 0, sizeof *p);
 }
 
 /* Split a line into fields on blanks, in place; returns the count (at most max). */
@@ -99,7 +100,7 @@ static int number(const char *s, double *v)
 }
 
 /* Close the segment collected in p (if it has two points or more) into out. */
-static enum interf_status flush(struct pts *p, struct interf_lines *out, struct interf_error *err)
+static enum interf_status flush(struct render_pts *p, struct interf_lines *out, struct interf_error *err)
 {
     enum interf_status st = p->n >= 2 ? render_lines_add(out, p->n, p->x, p->y, 0, err) : INTERF_OK;
     p->n = 0;
@@ -107,7 +108,7 @@ static enum interf_status flush(struct pts *p, struct interf_lines *out, struct 
 }
 
 static enum interf_status read_gmt(FILE *fp, const char *name, struct interf_lines *out,
-                                   struct pts *p, struct interf_error *err)
+                                   struct render_pts *p, struct interf_error *err)
 {
     char *line = NULL, *f[3];
     size_t cap = 0;
@@ -128,7 +129,7 @@ static enum interf_status read_gmt(FILE *fp, const char *name, struct interf_lin
         if (nf != 2 || !number(f[0], &lon) || !number(f[1], &lat) || fabs(lat) > 90)
             st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: expected \"lon_deg lat_deg\"",
                                   name, lineno);
-        else if (!pts_push(p, lon, lat))
+        else if (!render_pts_push(p, lon, lat))
             st = interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", name);
     }
     free(line);
@@ -140,7 +141,7 @@ static enum interf_status read_gmt(FILE *fp, const char *name, struct interf_lin
 enum interf_status interf_lines_read_gmt(FILE *fp, const char *name, struct interf_lines *out,
                                          struct interf_error *err)
 {
-    struct pts p = {0, 0, NULL, NULL};
+    struct render_pts p = {0};
     locale_t c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     if (c_num == (locale_t)0)
         return interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", name);
@@ -148,8 +149,7 @@ enum interf_status interf_lines_read_gmt(FILE *fp, const char *name, struct inte
     enum interf_status st = read_gmt(fp, name, out, &p, err);
     uselocale(old);
     freelocale(c_num);
-    free(p.x);
-    free(p.y);
+    render_pts_free(&p);
     return st;
 }
 
@@ -271,21 +271,20 @@ static enum interf_status group(const struct rows *r, struct interf_lines *out,
 {
     enum interf_status st = INTERF_OK;
     struct row_key *key = malloc((r->n ? r->n : 1) * sizeof *key);
-    struct pts p = {0, 0, NULL, NULL};
+    struct render_pts p = {0};
     if (!key)
         return interf_error_set(err, INTERF_ENOMEM, "tracks: out of memory");
     for (size_t i = 0; i < r->n; i++)
         key[i] = (struct row_key){r->sat[i], i};
     qsort(key, r->n, sizeof *key, key_cmp);
     for (size_t i = 0; i < r->n && st == INTERF_OK; i++) {
-        if (!pts_push(&p, r->lon[key[i].idx], r->lat[key[i].idx]))
+        if (!render_pts_push(&p, r->lon[key[i].idx], r->lat[key[i].idx]))
             st = interf_error_set(err, INTERF_ENOMEM, "tracks: out of memory");
         else if (i + 1 == r->n || key[i + 1].sat != key[i].sat)
             st = flush(&p, out, err);
     }
     free(key);
-    free(p.x);
-    free(p.y);
+    render_pts_free(&p);
     return st;
 }
 

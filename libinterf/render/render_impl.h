@@ -93,6 +93,14 @@ enum interf_status render_lines_add(struct interf_lines *l, size_t n, const doub
                                     const double *y, int closed, struct interf_error *err);
 
 /* draw.c: overlays on the map, with cr translated so that (0, 0) is the map area's corner. */
+/* A growing array of points (lines.c). */
+struct render_pts {
+    size_t n, cap;
+    double *x, *y;
+};
+int render_pts_push(struct render_pts *p, double x, double y); /* 0: out of memory */
+void render_pts_free(struct render_pts *p);                    /* and zero it */
+
 void render_draw_geo_lines(cairo_t *cr, const struct interf_map *m, const struct interf_lines *l);
 void render_draw_graticule(cairo_t *cr, struct interf_map *m);
 void render_draw_contours(cairo_t *cr, struct interf_map *m, struct interf_lines *levels,
