@@ -222,16 +222,22 @@ static struct interf_system *system_from(const char *text)
     "[antenna a]\npattern = S.1528:1.2\ngain_max_dbi = 35\nhalf_beamwidth_deg = 1.5\n"             \
     "[beam b]\nantenna = a\npower_dbw = -40\n"
 
-static struct interf_antenna es_dish(double dish_m)
+/* An earth-station dish of the catalogue pattern `name` at freq_ghz. */
+static struct interf_antenna es_pattern(const char *name, double dish_m, double freq_ghz)
 {
     struct interf_antenna ant;
-    const struct interf_pattern_def *d = interf_pattern_find("S.1428");
+    const struct interf_pattern_def *d = interf_pattern_find(name);
     double v[INTERF_PATTERN_MAXKEYS] = {0};
     int given[INTERF_PATTERN_MAXKEYS] = {0};
     v[interf_pattern_key_index(d, "diameter_m")] = dish_m;
     given[interf_pattern_key_index(d, "diameter_m")] = 1;
-    cr_assert(eq(int, interf_antenna_init(&ant, d, v, given, 10.72, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_antenna_init(&ant, d, v, given, freq_ghz, NULL), INTERF_OK));
     return ant;
+}
+
+static struct interf_antenna es_dish(double dish_m)
+{
+    return es_pattern("S.1428", dish_m, 10.72);
 }
 
 /* Run one point for n steps; returns the series (caller frees). */
@@ -558,13 +564,7 @@ Test(epfd, azimuth_dependent_tables_agree_with_an_fp64_direct_reference, .timeou
         "[orbit s]\ntype = walker-delta\naltitude_km = 550\ninclination_deg = 53\n"
         "satellites = 1584\nplanes = 72\nphasing = 65\nmin_elevation_deg = 10\n"
         "gso_avoidance_deg = 10\nbeams = b\n");
-    const struct interf_pattern_def *d = interf_pattern_find("BO.1443");
-    double val[INTERF_PATTERN_MAXKEYS] = {0};
-    int given[INTERF_PATTERN_MAXKEYS] = {0};
-    val[interf_pattern_key_index(d, "diameter_m")] = 0.6;
-    given[interf_pattern_key_index(d, "diameter_m")] = 1;
-    struct interf_antenna es;
-    cr_assert(eq(int, interf_antenna_init(&es, d, val, given, 11.7, NULL), INTERF_OK));
+    struct interf_antenna es = es_pattern("BO.1443", 0.6, 11.7);
     cr_assert(interf_antenna_azimuthal(&es));
     check_against_reference(sys, &es, 0);
     interf_system_destroy(sys);
@@ -685,13 +685,7 @@ Test(epfd, bo1443_back_lobes_follow_the_planar_angle)
      * (theta >= 180 and theta = 0 agree: sin theta = 0.) The satellite's nadir angle and range
      * are the same in all three directions, so south minus east is -6.898 + 9.583 = 2.685 dB.
      * Central angle of the sub-satellite point: acos(Re cos 30 / r) - 30 = 7.1353 deg. */
-    const struct interf_pattern_def *d = interf_pattern_find("BO.1443");
-    double val[INTERF_PATTERN_MAXKEYS] = {0};
-    int given[INTERF_PATTERN_MAXKEYS] = {0};
-    val[interf_pattern_key_index(d, "diameter_m")] = 0.6;
-    given[interf_pattern_key_index(d, "diameter_m")] = 1;
-    struct interf_antenna es;
-    cr_assert(eq(int, interf_antenna_init(&es, d, val, given, 11.7, NULL), INTERF_OK));
+    struct interf_antenna es = es_pattern("BO.1443", 0.6, 11.7);
     double lam = acos(INTERF_RE_KM * cos(30 * INTERF_DEG) / (INTERF_RE_KM + 550)) / INTERF_DEG -
                  30;
     char text[1024];
