@@ -77,7 +77,9 @@ done
 expect_failure "interf-map: --track: $TMP/no-such.txt: No such file or directory" \
     "$MAP" "$GRID" --track "$TMP/no-such.txt" -o "$O/out.png"
 if make_locked locked.trk "$TMP/track.txt"; then
-    as_nobody "$MAP" "$GRID" --track "$LOCKED" -o "$O/out.png"
+    # the grid where nobody can read it too (the sources may sit in a private folder)
+    cp "$GRID" "$TMP/pub/grid.asc"
+    as_nobody "$MAP" "$TMP/pub/grid.asc" --track "$LOCKED" -o "$O/out.png"
     check_failure "interf-map: --track: $LOCKED: Permission denied"
 fi
 expect_failure "interf-map: --track: $TMP/empty.txt: " \
