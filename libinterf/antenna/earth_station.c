@@ -81,6 +81,23 @@ static double s1428_large_far(double phi)
     return -12.0;
 }
 
+/* The breakpoints of s1428_small_far (regimes 1, 2) and s1428_large_far (regime 3), appended
+ * to o (BO.1443-3 uses the same far-out segments above D/lambda = 25.5). */
+static void s1428_far_breaks(double regime, struct ant_brk *o, size_t max, size_t *n)
+{
+    if (regime < 3.0) {
+        ant_brk_add(o, max, n, 33.1, 1);
+        ant_brk_add(o, max, n, 80.0, 1);
+        if (regime == 2.0)
+            ant_brk_add(o, max, n, 120.0, 1);
+        return;
+    }
+    ant_brk_add(o, max, n, 10.0, 0);
+    ant_brk_add(o, max, n, 34.1, 1);
+    ant_brk_add(o, max, n, 80.0, 1);
+    ant_brk_add(o, max, n, 120.0, 1);
+}
+
 /* The text's main lobe is 0 < phi < phi_m; phi = 0 takes its limit, Gmax. */
 static double s1428_gain(const struct interf_antenna *ant, double phi)
 {
@@ -104,17 +121,7 @@ static size_t s1428_breaks(const struct interf_antenna *ant, double r, struct an
     size_t n = 0;
     ant_brk_add(o, max, &n, d[S1428_PHIM], 0);
     ant_brk_add(o, max, &n, d[S1428_PHIG1], d[S1428_REGIME] == 3.0); /* 15.85 is rounded */
-    if (d[S1428_REGIME] < 3.0) {
-        ant_brk_add(o, max, &n, 33.1, 1);
-        ant_brk_add(o, max, &n, 80.0, 1);
-        if (d[S1428_REGIME] == 2.0)
-            ant_brk_add(o, max, &n, 120.0, 1);
-    } else {
-        ant_brk_add(o, max, &n, 10.0, 0);
-        ant_brk_add(o, max, &n, 34.1, 1);
-        ant_brk_add(o, max, &n, 80.0, 1);
-        ant_brk_add(o, max, &n, 120.0, 1);
-    }
+    s1428_far_breaks(d[S1428_REGIME], o, max, &n);
     return n;
 }
 
@@ -239,15 +246,8 @@ static size_t bo_breaks(const struct interf_antenna *ant, double theta, struct a
         ant_brk_add(o, max, &n, 36.3, 1);
         ant_brk_add(o, max, &n, 50.0, 0);
         ant_brk_add(o, max, &n, theta >= 56.25 && theta < 123.75 ? 90.0 : 120.0, 0);
-    } else if (d[BO_REGIME] == 2.0) {
-        ant_brk_add(o, max, &n, 33.1, 1);
-        ant_brk_add(o, max, &n, 80.0, 1);
-        ant_brk_add(o, max, &n, 120.0, 1);
     } else {
-        ant_brk_add(o, max, &n, 10.0, 0);
-        ant_brk_add(o, max, &n, 34.1, 1);
-        ant_brk_add(o, max, &n, 80.0, 1);
-        ant_brk_add(o, max, &n, 120.0, 1);
+        s1428_far_breaks(d[BO_REGIME], o, max, &n);
     }
     return n;
 }
