@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "interf.h"
 
 #define NH 64
@@ -23,25 +24,6 @@
 #define NREP 3
 #define NLOOP 8 /* directions for the plain loop */
 #define NSQ 2048
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *t, int n)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp);
-    return t[n / 2];
-}
 
 /* OpenBLAS's own rate: C = A B, 2048 x 2048 complex single, GFLOP/s. */
 static double blas_rate(void)
@@ -60,15 +42,15 @@ static double blas_rate(void)
     const float complex one = 1.0f, zero = 0.0f;
     double t[NREP];
     for (int r = 0; r < NREP; r++) {
-        double t0 = now_s();
+        double t0 = bench_wall_s();
         cblas_cgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)n, (int)n, &one, a,
                     (int)n, b, (int)n, &zero, c, (int)n);
-        t[r] = now_s() - t0;
+        t[r] = bench_wall_s() - t0;
     }
     free(a);
     free(b);
     free(c);
-    return 8.0 * n * n * n / median(t, NREP) * 1e-9;
+    return 8.0 * n * n * n / bench_median(t, NREP) * 1e-9;
 }
 
 int main(void)
@@ -111,21 +93,21 @@ int main(void)
     double flop = 8.0 * NDIR * NBEAM * (double)(NH * NV), t[NREP];
     double peak = blas_rate();
     for (int r = 0; r < NREP; r++) {
-        double t0 = now_s();
+        double t0 = bench_wall_s();
         if (interf_m2101_gains(&ant, NDIR, az, el, NBEAM, esc, etl, g, INTERF_ARRAY_CGEMM, &err)) {
             fprintf(stderr, "bench_array: %s\n", err.msg);
             return 2;
         }
-        t[r] = now_s() - t0;
+        t[r] = bench_wall_s() - t0;
     }
-    double tc = median(t, NREP), rate = flop / tc * 1e-9;
+    double tc = bench_median(t, NREP), rate = flop / tc * 1e-9;
     double tl[NREP], flop_loop = 8.0 * NLOOP * NBEAM * (double)(NH * NV);
     for (int r = 0; r < NREP; r++) {
-        double t0 = now_s();
+        double t0 = bench_wall_s();
         interf_m2101_gains(&ant, NLOOP, az, el, NBEAM, esc, etl, g, INTERF_ARRAY_LOOP, &err);
-        tl[r] = now_s() - t0;
+        tl[r] = bench_wall_s() - t0;
     }
-    double rate_loop = flop_loop / median(tl, NREP) * 1e-9;
+    double rate_loop = flop_loop / bench_median(tl, NREP) * 1e-9;
     printf("bench_array: M.2101 %dx%d elements, %d directions x %d beams, %d thread(s)\n", NH, NV,
            NDIR, NBEAM, threads > 0 ? threads : 1);
     printf("  OpenBLAS cgemm %dx%dx%d:     %8.1f GFLOP/s\n", NSQ, NSQ, NSQ, peak);

@@ -19,18 +19,12 @@
 #include <unistd.h>
 
 #include "epfd/epfd_impl.h"
+#include "bench_util.h"
 #include "interf.h"
 
 #define NSTEP 8
 #define STEP_S 10.0
 #define REPS 3
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 static struct interf_system *scene(double alpha0)
 {
@@ -131,7 +125,7 @@ static double naive(const struct interf_system *sys, const struct ground *g,
 {
     size_t n = interf_system_info(sys)->n_sats, pairs = 0;
     const struct interf_antenna *sa = &interf_system_antenna(sys, 0)->antenna;
-    double p = interf_system_beam(sys, 0)->power_dbw, t0 = now_s();
+    double p = interf_system_beam(sys, 0)->power_dbw, t0 = bench_wall_s();
     for (int t = 0; t < NSTEP; t++) {
         double *x = positions(sys, t * STEP_S);
         for (size_t i = 0; i < g->n; i += stride) {
@@ -158,7 +152,7 @@ static double naive(const struct interf_system *sys, const struct ground *g,
         }
         free(x);
     }
-    return (now_s() - t0) / (double)pairs;
+    return (bench_wall_s() - t0) / (double)pairs;
 }
 
 /* (c) the tiled-GEMM geometry variant over the plan's tiles and gain tables; returns seconds. */
@@ -172,7 +166,7 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
     double s10 = sin(10 * INTERF_DEG), lam = acos(INTERF_RE_KM * cos(10 * INTERF_DEG) /
                                                   (INTERF_RE_KM + 550)) - 10 * INTERF_DEG;
     const struct epfd_gain *gt = &p->sat_gain[0], *gr = &p->es_gain;
-    double t0 = now_s();
+    double t0 = bench_wall_s();
     for (int t = 0; t < NSTEP; t++) {
         double *x = positions(sys, t * STEP_S);
         for (size_t k = 0; k < p->n_tiles; k++) {
@@ -247,7 +241,7 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
         }
         free(x);
     }
-    double dt = now_s() - t0;
+    double dt = bench_wall_s() - t0;
     free(B), free(A), free(C), free(list);
     return dt;
 }
@@ -257,21 +251,9 @@ static double fused(const struct interf_epfd_plan *p, size_t n_points, uint32_t 
 {
     struct interf_epfd_out out = {hist, NULL, 0, 0};
     (void)n_points;
-    double t0 = now_s();
+    double t0 = bench_wall_s();
     interf_epfd_run(p, &out, NULL, NULL, NULL);
-    return now_s() - t0;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median3(double v[REPS])
-{
-    qsort(v, REPS, sizeof v[0], cmp);
-    return v[REPS / 2];
+    return bench_wall_s() - t0;
 }
 
 static struct interf_epfd_plan *plan(const struct interf_system *sys,
@@ -316,9 +298,9 @@ int main(void)
         th[r] = fused(p, g.n, hist);
         tc[r] = gemm_variant(p, sys, &sink);
     }
-    double a = median3(ta) * pairs / vis * 1e9, b = median3(tb) / vis * 1e9;
-    double ba = median3(tba) / vis * 1e9, c = median3(tc) / vis * 1e9;
-    double d = median3(td) / vis * 1e9, h = median3(th) / vis * 1e9;
+    double a = bench_median(ta, REPS) * pairs / vis * 1e9, b = bench_median(tb, REPS) / vis * 1e9;
+    double ba = bench_median(tba, REPS) / vis * 1e9, c = bench_median(tc, REPS) / vis * 1e9;
+    double d = bench_median(td, REPS) / vis * 1e9, h = bench_median(th, REPS) / vis * 1e9;
     printf("EPFD kernel, %zu points x 1584 satellites x %d steps, %.3g visible pairs (%.2f %%), "
            "one core:\n", g.n, NSTEP, vis, 100 * vis / pairs);
     printf("  (a) naive, every pair, double  %8.2f ns/visible pair  %8.1f M/s\n", a, 1e3 / a);

@@ -8,24 +8,12 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "interf.h"
 
 #define NSAT 10000
 #define NREP 15
 #define NSTEP 20
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 /* Baseline: per satellite, S.1503-4 §D6.3 as printed (eqs. 20-22, Kepler, R matrix, theta_G). */
 static void baseline(const struct interf_elements *el, size_t n, double t, double *x, double *y,
@@ -59,7 +47,7 @@ static double run(int which, const struct interf_constellation *c,
     double tm[NREP];
     volatile double sink = 0;
     for (int rep = 0; rep < NREP; rep++) {
-        double t0 = now_s();
+        double t0 = bench_wall_s();
         for (int s = 0; s < NSTEP; s++) {
             double t = 1000.0 + 10.0 * s + rep;
             if (which)
@@ -68,11 +56,10 @@ static double run(int which, const struct interf_constellation *c,
                 baseline(el, NSAT, t, eph->x_km, eph->y_km, eph->z_km);
             sink += eph->x_km[s];
         }
-        tm[rep] = (now_s() - t0) / NSTEP / NSAT * 1e9;
+        tm[rep] = (bench_wall_s() - t0) / NSTEP / NSAT * 1e9;
     }
     (void)sink;
-    qsort(tm, NREP, sizeof tm[0], cmp);
-    return tm[NREP / 2];
+    return bench_median(tm, NREP);
 }
 
 int main(void)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench_util.h"
 #include "interf.h"
 #include "schedule/schedule_impl.h"
 
@@ -25,35 +26,6 @@
 #define NREP 3
 #define NLOOP 2000 /* points for the plain loop */
 #define NSQ 2048
-
-/* Process CPU time: the machines are shared, and a run that waits for a core is not slower
- * work. With one thread it is the run's own time; with N, the sum over its threads (so the rates
- * below are per core either way). */
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static double wall_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *t, int n)
-{
-    qsort(t, (size_t)n, sizeof *t, cmp);
-    return t[n / 2];
-}
 
 static void *xmalloc(size_t n)
 {
@@ -84,10 +56,10 @@ static void square_init(struct square *q)
 
 static double square_run(const struct square *q)
 {
-    double t0 = now_s();
+    double t0 = bench_cpu_s();
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, NSQ, NSQ, NSQ, 1.0f, q->a, NSQ, q->b,
                 NSQ, 0.0f, q->c, NSQ);
-    return now_s() - t0;
+    return bench_cpu_s() - t0;
 }
 
 /* A deterministic scene: beam b's peak (50 dBi) on a ring of aim points; each point sees a beam
@@ -121,7 +93,7 @@ static double run_aggregate(const struct interf_schedule *s, const float *c, siz
                             int loop, float *out, double *wall)
 {
     struct interf_error err;
-    double t0 = now_s(), w0 = wall_s();
+    double t0 = bench_cpu_s(), w0 = bench_wall_s();
     enum interf_status rc = loop   ? sched_aggregate_loop(s, c, np, st, nst, out, &err)
                             : tile ? sched_aggregate_tiled(s, c, np, st, nst, tile, out, &err)
                                    : interf_schedule_aggregate(s, c, np, st, nst, out, &err);
@@ -130,8 +102,8 @@ static double run_aggregate(const struct interf_schedule *s, const float *c, siz
         exit(2);
     }
     if (wall)
-        *wall = wall_s() - w0;
-    return now_s() - t0;
+        *wall = bench_wall_s() - w0;
+    return bench_cpu_s() - t0;
 }
 
 int main(void)
@@ -162,8 +134,8 @@ int main(void)
         r2[r] = (flop / t2[r]) / (flop_sq / tq[r]);
         r4[r] = (flop / t4[r]) / (flop_sq / tq[r]);
     }
-    double peak = flop_sq / median(tq, NREP) * 1e-9, m2 = median(t2, NREP);
-    double rate = flop / m2 * 1e-9, rate4 = flop / median(t4, NREP) * 1e-9;
+    double peak = flop_sq / bench_median(tq, NREP) * 1e-9, m2 = bench_median(t2, NREP);
+    double rate = flop / m2 * 1e-9, rate4 = flop / bench_median(t4, NREP) * 1e-9;
     double tl = run_aggregate(&s, c, NLOOP, st, 2, 0, 1, out, NULL);
     double sums = (double)NLOOP * NSLOT / tl;
     printf("bench_schedule: %d points x %d beams x %d slots, tiles of %zu points, %d thread(s),"
@@ -171,11 +143,11 @@ int main(void)
            threads, NREP);
     printf("  OpenBLAS sgemm %dx%dx%d:            %8.1f GFLOP/s\n", NSQ, NSQ, NSQ, peak);
     printf("  interf_schedule_aggregate max,mean: %8.1f GFLOP/s  %.3f s  (%.0f %% of OpenBLAS)"
-           "  %.3g (point, slot) sums/s\n", rate, m2, 100.0 * median(r2, NREP),
+           "  %.3g (point, slot) sums/s\n", rate, m2, 100.0 * bench_median(r2, NREP),
            NPT * (double)NSLOT / m2);
-    printf("  (wall time of that call: %.3f s)\n", median(w2, NREP));
+    printf("  (wall time of that call: %.3f s)\n", bench_median(w2, NREP));
     printf("  ... with p50 and p99 added:         %8.1f GFLOP/s  %.3f s  (%.0f %% of OpenBLAS)\n",
-           rate4, median(t4, NREP), 100.0 * median(r4, NREP));
+           rate4, bench_median(t4, NREP), 100.0 * bench_median(r4, NREP));
     printf("  plain double loop (%d points):    %8.3f GFLOP/s  %.3g (point, slot) sums/s"
            "  (SGEMM path %.0fx faster)\n", NLOOP, 2.0 * sums * NBEAM * 1e-9, sums,
            (NPT * (double)NSLOT / m2) / sums);
