@@ -16,8 +16,10 @@
 /* c / (0.299792458 GHz) is exactly 1 m in binary64, so D/lambda = diameter_m exactly. */
 #define F_LAMBDA_1M 0.299792458
 
+/* Initialise ant from pattern and (const char *key, double value) pairs ending with NULL, for
+ * a run at run_freq_ghz (0: the set's own frequency key). */
 static inline enum interf_status ta_init_v(struct interf_antenna *ant, struct interf_error *err,
-                                           const char *pattern, va_list ap)
+                                           const char *pattern, double run_freq_ghz, va_list ap)
 {
     const struct interf_pattern_def *def = interf_pattern_find(pattern);
     cr_assert(def != NULL, "pattern %s not in the registry", pattern);
@@ -29,7 +31,7 @@ static inline enum interf_status ta_init_v(struct interf_antenna *ant, struct in
         values[k] = va_arg(ap, double);
         given[k] = 1;
     }
-    return interf_antenna_init(ant, def, values, given, 0.0, err);
+    return interf_antenna_init(ant, def, values, given, run_freq_ghz, err);
 }
 
 /* The set of pattern from (const char *key, double value) pairs ending with NULL; fails the test
@@ -40,7 +42,7 @@ static inline struct interf_antenna ta_make(const char *pattern, ...)
     struct interf_error err = {INTERF_OK, ""};
     va_list ap;
     va_start(ap, pattern);
-    enum interf_status st = ta_init_v(&ant, &err, pattern, ap);
+    enum interf_status st = ta_init_v(&ant, &err, pattern, 0.0, ap);
     va_end(ap);
     cr_assert(st == INTERF_OK, "%s: unexpected error: %s", pattern, err.msg);
     return ant;
@@ -51,7 +53,7 @@ static inline enum interf_status ta_try(struct interf_antenna *ant, struct inter
 {
     va_list ap;
     va_start(ap, pattern);
-    enum interf_status st = ta_init_v(ant, err, pattern, ap);
+    enum interf_status st = ta_init_v(ant, err, pattern, 0.0, ap);
     va_end(ap);
     return st;
 }
