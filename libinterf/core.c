@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum interf_status interf_error_set(struct interf_error *err, enum interf_status status,
@@ -154,4 +155,16 @@ char *interf_time_format_utc(double unix_s, char *buf, size_t n)
         snprintf(buf, n, "%04ld-%02d-%02dT%02ld:%02ld:%02ldZ", y, m, d, s / 3600, s / 60 % 60,
                  s % 60);
     return buf;
+}
+
+int interf_parse_real(const char *s, double *out)
+{
+    if (*s == '\0' || strspn(s, "0123456789+-.eE") != strlen(s))
+        return 0;
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || !isfinite(v))
+        return 0;
+    *out = v;
+    return 1;
 }

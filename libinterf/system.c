@@ -214,20 +214,6 @@ static enum interf_status no_empty_values(const struct sec *c)
 
 /* --- values ------------------------------------------------------------------------------ */
 
-/* A decimal number and nothing else. The character check keeps out what strtod would also take
- * (hex, inf, nan); isfinite catches overflow such as 1e999. */
-static int parse_real(const char *s, double *out)
-{
-    if (*s == '\0' || strspn(s, "0123456789+-.eE") != strlen(s))
-        return 0;
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end != '\0' || !isfinite(v))
-        return 0;
-    *out = v;
-    return 1;
-}
-
 struct range {
     double min, max;
     int open_min, open_max; /* 1: the bound itself is excluded */
@@ -257,7 +243,7 @@ static enum interf_status get_real(const struct sec *c, const char *key, const s
     *out = def;
     if (!ent)
         return INTERF_OK;
-    if (!parse_real(ent->value, &v))
+    if (!interf_parse_real(ent->value, &v))
         return BAD(c, ent, "not a number");
     enum interf_status st = check_range(c, ent, v, r);
     if (st == INTERF_OK)
@@ -273,7 +259,7 @@ static enum interf_status get_int(const struct sec *c, const char *key, int min,
     *out = def;
     if (!ent)
         return INTERF_OK;
-    if (!parse_real(ent->value, &v))
+    if (!interf_parse_real(ent->value, &v))
         return BAD(c, ent, "not a number");
     if (v != floor(v))
         return BAD(c, ent, "not an integer");
@@ -468,7 +454,7 @@ static enum interf_status parse_antenna(const struct sec *c, double run_freq_ghz
         const struct interf_ini_entry *ent = interf_ini_find(c->ini, def->keys[k].name);
         if (!ent && def->keys[k].required)
             return missing(c, def->keys[k].name, why);
-        if (ent && !parse_real(ent->value, &values[k]))
+        if (ent && !interf_parse_real(ent->value, &values[k]))
             return BAD(c, ent, "not a number");
         given[k] = ent != NULL;
     }
@@ -937,7 +923,7 @@ static enum interf_status parse_earth_station(const struct sec *c,
     }
     const struct interf_ini_entry *ge = interf_ini_find(c->ini, "gso_lon");
     if (ge && strcmp(ge->value, "same") != 0) {
-        if (!parse_real(ge->value, &es->gso_lon_deg))
+        if (!interf_parse_real(ge->value, &es->gso_lon_deg))
             return BAD(c, ge, "expected same or a longitude in deg");
         if ((st = check_range(c, ge, es->gso_lon_deg, &lon)) != INTERF_OK)
             return st;

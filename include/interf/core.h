@@ -70,6 +70,11 @@ INTERF_API double interf_wrap_pi(double rad);
 INTERF_API double interf_db(double linear);
 INTERF_API double interf_undb(double db);
 
+/* 1 when s is a decimal number and nothing else, finite, stored in *out; 0 otherwise (hex, inf,
+ * nan and overflow such as 1e999 are not numbers here, though strtod would take them). Follows
+ * LC_NUMERIC as strtod does: the readers parse in the "C" locale. */
+INTERF_API int interf_parse_real(const char *s, double *out);
+
 /* Parse an ISO 8601 UTC time "YYYY-MM-DDTHH:MM:SS[.fff]Z" (also with a space for T, and without
  * seconds or the time part) into seconds since 1970-01-01T00:00:00Z (POSIX time, no leap
  * seconds). The trailing Z or "+00:00" is accepted; other offsets are an error. */

@@ -81,7 +81,7 @@ static enum interf_status header_line(struct reader *r, struct header *h, int *i
         return interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: given twice", r->name, r->lineno,
                                 key);
     double v;
-    if (!val || strtok_r(NULL, " \t", &save) || !grid_parse_real(val, &v))
+    if (!val || strtok_r(NULL, " \t", &save) || !interf_parse_real(val, &v))
         return interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: expected one number", r->name,
                                 r->lineno, key);
     if ((k == H_NCOLS || k == H_NROWS) &&
@@ -161,7 +161,7 @@ static enum interf_status data_row(struct reader *r, struct interf_grid *g, size
         if (col >= nc)
             return interf_error_set(err, INTERF_EINPUT, "%s:%ld: row %zu has more than %zu "
                                     "values", r->name, r->lineno, row + 1, nc);
-        if (!grid_parse_real(tok, &v))
+        if (!interf_parse_real(tok, &v))
             return interf_error_set(err, INTERF_EINPUT, "%s:%ld: column %zu: \"%.32s\": not a "
                                     "finite number", r->name, r->lineno, col + 1, tok);
         if ((st = room_for(r, g, row * nc + col, cap, err)) != INTERF_OK)

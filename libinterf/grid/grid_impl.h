@@ -11,8 +11,6 @@
 #define SIDECAR_MAX_BYTES (1L << 20)
 #define PATH_BYTES 4200
 
-/* A decimal number and nothing else (no hex, inf or nan, which strtod would also take). */
-int grid_parse_real(const char *s, double *out);
 /* Put "prefix: " before the message already in err; returns st. */
 enum interf_status grid_prefix_error(struct interf_error *err, enum interf_status st,
                                      const char *prefix);

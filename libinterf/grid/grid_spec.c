@@ -92,7 +92,7 @@ enum interf_status interf_grid_spec_parse(const char *text, struct interf_grid_s
             goto bad;
         if (slash)
             *slash = '\0';
-        if (!grid_parse_real(p, &v[k]))
+        if (!interf_parse_real(p, &v[k]))
             goto bad;
         p = slash ? slash + 1 : p;
     }
@@ -174,19 +174,6 @@ size_t interf_grid_minmax(const struct interf_grid *g, double floor_value, doubl
 }
 
 /* ---------------------------------------------------------------------------- shared */
-
-/* A decimal number and nothing else (no hex, inf or nan, which strtod would also take). */
-int grid_parse_real(const char *s, double *out)
-{
-    if (*s == '\0' || strspn(s, "0123456789+-.eE") != strlen(s))
-        return 0;
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end != '\0' || !isfinite(v))
-        return 0;
-    *out = v;
-    return 1;
-}
 
 /* Put "prefix: " before the message already in err. */
 enum interf_status grid_prefix_error(struct interf_error *err, enum interf_status st,

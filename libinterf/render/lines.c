@@ -90,15 +90,6 @@ static int split(char *s, char **f, int max)
     return n;
 }
 
-static int number(const char *s, double *v)
-{
-    char *end;
-    if (strspn(s, "0123456789+-.eE") != strlen(s))
-        return 0;
-    *v = strtod(s, &end);
-    return end != s && *end == '\0' && isfinite(*v);
-}
-
 /* Close the segment collected in p (if it has two points or more) into out. */
 static enum interf_status flush(struct render_pts *p, struct interf_lines *out, struct interf_error *err)
 {
@@ -126,7 +117,7 @@ static enum interf_status read_gmt(FILE *fp, const char *name, struct interf_lin
         int nf = split(line, f, 2);
         if (nf == 0)
             continue;
-        if (nf != 2 || !number(f[0], &lon) || !number(f[1], &lat) || fabs(lat) > 90)
+        if (nf != 2 || !interf_parse_real(f[0], &lon) || !interf_parse_real(f[1], &lat) || fabs(lat) > 90)
             st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: expected \"lon_deg lat_deg\"",
                                   name, lineno);
         else if (!render_pts_push(p, lon, lat))
@@ -232,13 +223,13 @@ static enum interf_status read_rows(FILE *fp, const char *name, struct rows *r,
         if (nf != ncols)
             st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: %d columns, the schema names %d",
                                   name, lineno, nf, ncols);
-        else if (!number(f[cols[0]], &lat) || fabs(lat) > 90)
+        else if (!interf_parse_real(f[cols[0]], &lat) || fabs(lat) > 90)
             st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: lat_deg: \"%.32s\"", name, lineno,
                                   f[cols[0]]);
-        else if (!number(f[cols[1]], &lon))
+        else if (!interf_parse_real(f[cols[1]], &lon))
             st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: lon_deg: \"%.32s\"", name, lineno,
                                   f[cols[1]]);
-        else if (cols[2] >= 0 && !number(f[cols[2]], &sat))
+        else if (cols[2] >= 0 && !interf_parse_real(f[cols[2]], &sat))
             st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: sat: \"%.32s\"", name, lineno,
                                   f[cols[2]]);
         else if (!rows_push(r, sat + (cols[2] >= 0 ? part * 1e9 : 0), lat, lon))

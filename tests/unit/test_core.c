@@ -87,3 +87,16 @@ Test(core, wrap_pi)
     cr_assert(epsilon_eq(dbl, interf_wrap_pi(-3.5 * INTERF_PI), 0.5 * INTERF_PI, 1e-15));
     cr_assert(epsilon_eq(dbl, interf_wrap_pi(0.25), 0.25, 0.0));
 }
+
+Test(core, parse_real_takes_finite_decimals_only)
+{
+    /* strtod would also take hex, inf and nan, and gives inf for 1e999: none is a number here */
+    double v = 0;
+    cr_assert(eq(int, interf_parse_real("-12.5e-1", &v), 1));
+    cr_assert(eq(dbl, v, -1.25));
+    cr_assert(eq(int, interf_parse_real("42", &v), 1));
+    cr_assert(eq(dbl, v, 42.0));
+    const char *bad[] = {"", "0x10", "inf", "nan", "1e999", "1.0 ", "1,5", "--1"};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        cr_assert(eq(int, interf_parse_real(bad[k], &v), 0), "\"%s\" taken", bad[k]);
+}
