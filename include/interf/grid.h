@@ -155,6 +155,11 @@ INTERF_API enum interf_status interf_grid_save(const char *path, const struct in
                                                const struct interf_grid_meta *meta, int decimals,
                                                struct interf_error *err);
 
+/* The name of the k-th temporary file interf_grid_save tries for target (the grid or a sidecar):
+ * "TARGET.tmp.PID.K", K from 0 up past names a stale file already holds. A caller that removes
+ * temporaries on a signal watches these names. */
+INTERF_API void interf_grid_tmp_path(const char *target, int k, char *buf, size_t n);
+
 /* Read the sidecars of the grid file path into meta (cleared first). A missing sidecar is not
  * an error (meta stays empty). A .prj that PROJ cannot read, or whose CRS is not geographic
  * (latitude/longitude), is INTERF_EINPUT; so is an .aux.xml that is not well formed where it

@@ -136,6 +136,11 @@ static void write_pam(FILE *fp, const struct interf_grid_meta *m)
     fputs("  </PAMRasterBand>\n</PAMDataset>\n", fp);
 }
 
+void interf_grid_tmp_path(const char *target, int k, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s.tmp.%ld.%d", target, (long)getpid(), k);
+}
+
 struct tmp_out {
     const char *target;
     char path[PATH_BYTES];
@@ -148,7 +153,7 @@ struct tmp_out {
 static enum interf_status tmp_open(struct tmp_out *t, struct interf_error *err)
 {
     for (int k = 0; k < 1000; k++) {
-        snprintf(t->path, sizeof t->path, "%s.tmp.%ld.%d", t->target, (long)getpid(), k);
+        interf_grid_tmp_path(t->target, k, t->path, sizeof t->path);
         int fd = open(t->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd < 0 && errno == EEXIST)
             continue;

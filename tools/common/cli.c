@@ -686,8 +686,8 @@ int cli_grid_save(const char *path, const struct interf_grid *g,
             return cli_out_fail(&out);
         return cli_out_commit(&out);
     }
-    /* interf_grid_save writes TARGET.tmp.PID.0 (a higher last number only beside a stale file
-     * of that name) for the grid and both sidecars, and renames them into place. */
+    /* interf_grid_save writes its first temporary name for the grid and both sidecars (a later
+     * one only beside a stale file of that name), and renames them into place. */
     char prj[TMP_PATH_BYTES], aux[TMP_PATH_BYTES], tmp[TMP_PATH_BYTES];
     const char *target[3] = {path, prj, aux};
     int slot[3] = {0, 0, 0};
@@ -696,7 +696,7 @@ int cli_grid_save(const char *path, const struct interf_grid *g,
         return CLI_EXIT_ERROR;
     }
     for (int k = 0; k < 3; k++) {
-        snprintf(tmp, sizeof tmp, "%s.tmp.%ld.0", target[k], (long)getpid());
+        interf_grid_tmp_path(target[k], 0, tmp, sizeof tmp);
         slot[k] = tmp_track(tmp);
     }
     enum interf_status s = interf_grid_save(path, g, meta, decimals, &err);
