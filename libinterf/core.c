@@ -3,6 +3,8 @@
 #include "interf/core.h"
 
 #include <ctype.h>
+#include <locale.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -157,14 +159,41 @@ char *interf_time_format_utc(double unix_s, char *buf, size_t n)
     return buf;
 }
 
+/* The "C" locale, made once for the whole process (newlocale is not async-signal-safe and
+ * costs microseconds; the object is immutable once made). */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static void c_locale_make(void) { c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0); }
+
+static locale_t interf_c_locale(void)
+{
+    pthread_once(&c_locale_once, c_locale_make);
+    return c_locale;
+}
+
 int interf_parse_real(const char *s, double *out)
 {
     if (*s == '\0' || strspn(s, "0123456789+-.eE") != strlen(s))
         return 0;
     char *end;
+    locale_t c = interf_c_locale(), old = c ? uselocale(c) : (locale_t)0;
     double v = strtod(s, &end);
+    if (c)
+        uselocale(old);
     if (end == s || *end != '\0' || !isfinite(v))
         return 0;
     *out = v;
     return 1;
+}
+
+int interf_format_c(char *buf, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    locale_t c = interf_c_locale(), old = c ? uselocale(c) : (locale_t)0;
+    va_start(ap, fmt);
+    int r = vsnprintf(buf, n, fmt, ap);
+    va_end(ap);
+    if (c)
+        uselocale(old);
+    return r;
 }

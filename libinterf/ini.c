@@ -4,6 +4,8 @@
  * whatever the file's size, and no line length limit exists. */
 #include "ini.h"
 
+#include "interf/io.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -248,7 +250,8 @@ enum interf_status interf_ini_load(const char *path, struct interf_ini *ini,
     char *buf = NULL;
     size_t len = 0, cap = 0;
     memset(ini, 0, sizeof *ini);
-    FILE *f = fopen(path, "rb");
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return io_error(path, errno, err);
     errno = 0;
@@ -274,11 +277,17 @@ enum interf_status interf_ini_load(const char *path, struct interf_ini *ini,
         st = io_error(path, errno ? errno : EIO, err);
         goto fail;
     }
-    fclose(f);
+    if (!is_stdin)
+        fclose(f);
     buf[len] = '\0';
-    return parse_owned(path, buf, len, ini, err);
+    unsigned char h[32];
+    interf_sha256(buf, len, h);
+    st = parse_owned(is_stdin ? "<stdin>" : path, buf, len, ini, err);
+    memcpy(ini->sha256, h, sizeof h);
+    return st;
 fail:
-    fclose(f);
+    if (!is_stdin)
+        fclose(f);
     free(buf);
     return st;
 }

@@ -34,9 +34,11 @@ struct interf_ini {
     size_t n_sections;
     struct interf_ini_entry *entries; /* all entries, in file order (sections point into it) */
     size_t n_entries;
+    unsigned char sha256[32];         /* of the file's bytes (interf_ini_load) */
 };
 
-/* Read and parse the file at path (messages name it as given). Errors: INTERF_EIO when the file
+/* Read and parse the file at path (messages name it as given; "-" is standard input, named
+ * "<stdin>" in messages), and hash its bytes (sha256). Errors: INTERF_EIO when the file
  * cannot be opened or read ("PATH: No such file or directory"); INTERF_EINPUT for a NUL byte, a
  * malformed line (no '=', empty key, unterminated '[', a bad section name), an entry before the
  * first header, a repeated section (same kind and name) or a key given twice in one section,

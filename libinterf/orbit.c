@@ -12,7 +12,6 @@
 /* Hot data, one array per field (structure of arrays), indexed by satellite. */
 struct interf_constellation {
     size_t n, cap;
-    double t_run_s;
     double *a, *e, *p, *cos_i, *sin_i;       /* shape of the orbit */
     double *lan0, *argp0, *m0;               /* angles at t = 0 */
     double *n_bar, *raan_dot, *argp_dot;     /* secular rates (rad/s) */
@@ -196,9 +195,18 @@ void interf_constellation_satellite(const struct interf_constellation *c, size_t
         *rates = c->rates[i];
 }
 
-void interf_constellation_set_run(struct interf_constellation *c, double t_run_s)
+struct interf_orbit_run interf_time_window_run(const struct interf_time_window *w,
+                                               double epoch_unix_s)
 {
-    c->t_run_s = t_run_s;
+    struct interf_orbit_run r;
+    r.t0_s = w->start_unix_s - epoch_unix_s;
+    r.t_run_s = w->t_run_s > 0 ? w->t_run_s : (double)w->n_steps * w->step_s;
+    return r;
+}
+
+double interf_time_window_t(const struct interf_time_window *w, double epoch_unix_s, long k)
+{
+    return (w->start_unix_s - epoch_unix_s) + (double)k * w->step_s;
 }
 
 /* Radius r, its rate, and the argument of latitude u with its rate, of satellite k at t. */
@@ -226,13 +234,14 @@ static void in_plane(const struct interf_constellation *c, size_t k, double t, d
 }
 
 void interf_constellation_propagate(const struct interf_constellation *c, size_t first, size_t n,
-                                    double t, enum interf_frame frame,
-                                    const struct interf_ephem *out)
+                                    double t, const struct interf_orbit_run *run,
+                                    enum interf_frame frame, const struct interf_ephem *out)
 {
     /* The frame's rotation enters as a node rate: in Earth-fixed axes the node moves at
      * Omega_dot - omega_e (S.1503-4 §D6.3.3: theta_G = omega_e t). */
     double w_frame = frame == INTERF_FRAME_ECEF ? INTERF_OMEGA_E_RAD_S : 0.0;
-    double sk_rate = c->t_run_s > 0 ? 2.0 / c->t_run_s : 0.0;
+    double sk_rate = run && run->t_run_s > 0 ? 2.0 / run->t_run_s : 0.0;
+    double t_sk = run ? t - run->t0_s : t;
     double last_node = NAN, cO = 1.0, sO = 0.0;
     int want_v = out->vx_km_s != NULL;
 
@@ -244,8 +253,9 @@ void interf_constellation_propagate(const struct interf_constellation *c, size_t
             node = c->lan0[k] + (INTERF_OMEGA_E_RAD_S - w_frame) * t;
             node_dot = INTERF_OMEGA_E_RAD_S - w_frame;
         } else {
-            /* §D6.3.6 case 2/3 station keeping: -W_delta at t = 0 to +W_delta at t = T_run */
-            double sk = sk_rate > 0 ? c->w_delta[k] * (sk_rate * t - 1.0) : 0.0;
+            /* §D6.3.6 case 2/3 station keeping: -W_delta at the run's start, +W_delta T_run
+             * later */
+            double sk = sk_rate > 0 ? c->w_delta[k] * (sk_rate * t_sk - 1.0) : 0.0;
             node = c->lan0[k] + c->raan_dot[k] * t + sk - w_frame * t;
             node_dot = c->raan_dot[k] + c->w_delta[k] * sk_rate - w_frame;
         }

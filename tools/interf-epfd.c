@@ -290,21 +290,6 @@ static double step_auto(const struct interf_system *sys, const struct interf_ant
     return best;
 }
 
-/* The histograms: n_points rows of INTERF_EPFD_NBINS counts, touched one bin per point and step
- * all over the array. Huge pages (where the system offers them) spare a TLB miss per update:
- * measured 1.3x on a global 1 deg grid. */
-static uint32_t *alloc_hist(size_t n_points)
-{
-    size_t bytes = n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS, huge = 2u << 20;
-    void *h = NULL;
-    if (posix_memalign(&h, huge, (bytes + huge - 1) / huge * huge) != 0)
-        return NULL;
-#ifdef MADV_HUGEPAGE
-    madvise(h, bytes, MADV_HUGEPAGE);
-#endif
-    return h;
-}
-
 /* Everything a run needs, resolved from the options and the system. */
 struct run {
     struct interf_system *sys;
@@ -324,22 +309,22 @@ struct run {
 static void resolve_time(const struct opts *o, struct run *r)
 {
     const struct interf_system_info *info = interf_system_info(r->sys);
-    r->spec.start_s = o->start ? cli_time(o->start, "--start", info->epoch_unix_s) : 0;
+    r->spec.window.start_unix_s = info->epoch_unix_s + (o->start ? cli_time(o->start, "--start", info->epoch_unix_s) : 0);
     if (o->step && strcmp(o->step, "auto") == 0)
-        r->spec.step_s = step_auto(r->sys, &r->es);
+        r->spec.window.step_s = step_auto(r->sys, &r->es);
     else
-        r->spec.step_s = o->step ? cli_duration(o->step, "--step", 0) : 10.0;
-    if (!(r->spec.step_s > 0))
+        r->spec.window.step_s = o->step ? cli_duration(o->step, "--step", 0) : 10.0;
+    if (!(r->spec.window.step_s > 0))
         cli_usage_error("--step: must be positive");
     if (o->steps) {
-        r->spec.n_steps = o->steps;
+        r->spec.window.n_steps = o->steps;
     } else {
         double d = o->duration ? cli_duration(o->duration, "--duration", 0) : 86400.0;
-        double n = floor(d / r->spec.step_s * (1 + 1e-12));
+        double n = floor(d / r->spec.window.step_s * (1 + 1e-12));
         if (n < 1 || n > 1e9)
             cli_usage_error("--duration: %g s at %g s steps: %.0f steps (1 to 1e9 allowed)", d,
-                            r->spec.step_s, n);
-        r->spec.n_steps = (long)n;
+                            r->spec.window.step_s, n);
+        r->spec.window.n_steps = (long)n;
     }
 }
 
@@ -348,7 +333,7 @@ static void resolve_time(const struct opts *o, struct run *r)
 static void check_memory(const struct opts *o, const struct run *r, double n_points)
 {
     double need = n_points * (INTERF_EPFD_NBINS * 4.0 + 160.0) +
-                  (o->series ? 4.0 * n_points * (double)r->spec.n_steps : 0.0);
+                  (o->series ? 4.0 * n_points * (double)r->spec.window.n_steps : 0.0);
     double have = o->max_memory > 0 ? o->max_memory : cli_available_memory();
     if (need > have)
         cli_usage_error("this run needs %.2f GiB of memory, more than the %.2f GiB %s; use a "
@@ -386,7 +371,7 @@ static void resolve_points(const struct opts *o, struct run *r)
                 r->lon[i * r->grid.ncols + j] = interf_grid_lon_deg(&r->grid, j);
             }
         r->spec.n_points = np;
-        r->spec.tile_cols = r->grid.ncols;
+        r->spec.grid = &r->grid;
     } else if (o->points) {
         r->spec.n_points = read_points(o->points, &r->lat, &r->lon);
         check_memory(o, r, (double)r->spec.n_points);
@@ -476,15 +461,12 @@ static void resolve(const struct opts *o, struct run *r)
 static double margin_db(const struct run *r, const struct stat *st, const uint32_t *h,
                         double lat_deg)
 {
-    static uint64_t cnt[INTERF_EPFD_NBINS];
     static int32_t lv[INTERF_EPFD_NBINS];
     static double pct[INTERF_EPFD_NBINS];
     struct interf_error err;
     double m;
-    for (int k = 0; k < INTERF_EPFD_NBINS; k++)
-        cnt[k] = h[k];
-    if (interf_limit_worst_margin_hist(st->mask, r->ref_bw_khz, INTERF_EPFD_LEVEL_MIN,
-                                       INTERF_EPFD_NBINS, NULL, cnt, lv, pct, lat_deg, NAN, &m,
+    const struct interf_hist hh = {INTERF_EPFD_LEVEL_MIN, INTERF_EPFD_NBINS, h, NULL};
+    if (interf_limit_worst_margin_hist(st->mask, r->ref_bw_khz, &hh, lv, pct, lat_deg, NAN, &m,
                                        &err) != INTERF_OK) {
         cli_error("--stat %s: %s", st->name, err.msg);
         exit(CLI_EXIT_ERROR);
@@ -495,10 +477,11 @@ static double margin_db(const struct run *r, const struct stat *st, const uint32
 /* The value of a statistic at point i: dB (a level or a margin) or % of time. */
 static double stat_value(const struct run *r, const struct stat *st, const uint32_t *h, size_t i)
 {
+    const struct interf_hist hh = {INTERF_EPFD_LEVEL_MIN, INTERF_EPFD_NBINS, h, NULL};
     switch (st->kind) {
-    case ST_MAX: return interf_epfd_hist_max(h) / 10.0;
-    case ST_PCT: return interf_epfd_hist_percentile(h, st->arg) / 10.0;
-    case ST_EXCEED: return interf_epfd_hist_exceed(h, interf_db_to_tenths(st->arg));
+    case ST_MAX: return interf_hist_max(&hh) / 10.0;
+    case ST_PCT: return interf_hist_percentile(&hh, st->arg) / 10.0;
+    case ST_EXCEED: return interf_hist_exceed(&hh, interf_db_to_tenths(st->arg));
     case ST_MARGIN: return margin_db(r, st, h, r->lat[i]);
     }
     return NAN;
@@ -513,8 +496,8 @@ static void provenance(FILE *f, const struct run *r)
     fprintf(f, "# system: %s\n# system_name: %s\n", info->path, info->name);
     fprintf(f, "# epoch_utc: %s\n# start_utc: %s\n",
             interf_time_format_utc(info->epoch_unix_s, t0, sizeof t0),
-            interf_time_format_utc(info->epoch_unix_s + r->spec.start_s, t1, sizeof t1));
-    fprintf(f, "# step_s: %.3f\n# n_steps: %ld\n", r->spec.step_s, r->spec.n_steps);
+            interf_time_format_utc(info->epoch_unix_s + (r->spec.window.start_unix_s - interf_system_info(r->sys)->epoch_unix_s), t1, sizeof t1));
+    fprintf(f, "# step_s: %.3f\n# n_steps: %ld\n", r->spec.window.step_s, r->spec.window.n_steps);
     fprintf(f, "# es_pattern: %s (%s)\n# es_dish_m: %g\n", r->es.def->name, r->es.def->revision,
             r->es.value[interf_pattern_key_index(r->es.def, "diameter_m")]);
     fprintf(f, "# freq_ghz: %g\n# ref_bandwidth_khz: %g\n", r->freq_ghz, r->ref_bw_khz);
@@ -569,7 +552,7 @@ static int write_grids(const struct opts *o, const struct run *r, const uint32_t
             meta_set(&m, "system", interf_system_info(r->sys)->name);
             meta_set(&m, "earth_model", interf_earth_describe(r->earth));
             meta_set(&m, "es_pattern", r->es.def->revision);
-            snprintf(buf, sizeof buf, "%ld x %.3f s", r->spec.n_steps, r->spec.step_s);
+            snprintf(buf, sizeof buf, "%ld x %.3f s", r->spec.window.n_steps, r->spec.window.step_s);
             meta_set(&m, "time_steps", buf);
             meta_set(&m, "precision", r->spec.fp64 ? "fp64" : "fp32");
             snprintf(buf, sizeof buf, "%d", r->threads_used);
@@ -638,18 +621,15 @@ static int write_points(const struct opts *o, const struct run *r, const uint32_
             fprintf(f, "# t_s %s\n", r->quantity);
             provenance(f, r);
             fprintf(f, "# lat_deg: %g\n# lon_deg: %g\n", r->lat[i], r->lon[i]);
-            for (long t = 0; t < r->spec.n_steps; t++)
-                fprintf(f, "%12.3f  %10.4f\n", r->spec.start_s + t * r->spec.step_s,
-                        series[i * (size_t)r->spec.n_steps + (size_t)t]);
+            for (long t = 0; t < r->spec.window.n_steps; t++)
+                fprintf(f, "%12.3f  %10.4f\n", (r->spec.window.start_unix_s - interf_system_info(r->sys)->epoch_unix_s) + t * r->spec.window.step_s,
+                        series[i * (size_t)r->spec.window.n_steps + (size_t)t]);
             continue;
         }
-        uint64_t cnt[INTERF_EPFD_NBINS];
-        for (int k = 0; k < INTERF_EPFD_NBINS; k++)
-            cnt[k] = h[k];
+        const struct interf_hist hh = {INTERF_EPFD_LEVEL_MIN, INTERF_EPFD_NBINS, h, NULL};
         struct interf_cdf *cdf;
         char v[64];
-        if (interf_cdf_create_hist(r->quantity, r->ref_bw_khz, INTERF_EPFD_LEVEL_MIN,
-                                   INTERF_EPFD_NBINS, NULL, cnt, &cdf, &err) != INTERF_OK) {
+        if (interf_cdf_create_hist(r->quantity, r->ref_bw_khz, &hh, &cdf, &err) != INTERF_OK) {
             cli_out_abort(&out);
             cli_error("%s", err.msg);
             return CLI_EXIT_ERROR;
@@ -665,11 +645,11 @@ static int write_points(const struct opts *o, const struct run *r, const uint32_
         interf_cdf_meta_set(cdf, "ref_bandwidth_khz", v, NULL);
         snprintf(v, sizeof v, "%g", r->freq_ghz);
         interf_cdf_meta_set(cdf, "freq_ghz", v, NULL);
-        snprintf(v, sizeof v, "%ld", r->spec.n_steps);
+        snprintf(v, sizeof v, "%ld", r->spec.window.n_steps);
         interf_cdf_meta_set(cdf, "n_steps", v, NULL);
-        snprintf(v, sizeof v, "%.3f", r->spec.step_s);
+        snprintf(v, sizeof v, "%.3f", r->spec.window.step_s);
         interf_cdf_meta_set(cdf, "step_s", v, NULL);
-        snprintf(v, sizeof v, "%.1f", interf_epfd_hist_max(h) / 10.0);
+        snprintf(v, sizeof v, "%.1f", interf_hist_max(&hh) / 10.0);
         interf_cdf_meta_set(cdf, "max_epfd", v, NULL);
         interf_cdf_meta_set(cdf, "tool", "interf-epfd " INTERF_VERSION_STRING, NULL);
         interf_cdf_meta_set(cdf, "system", interf_system_info(r->sys)->path, NULL);
@@ -709,13 +689,11 @@ int main(int argc, char **argv)
         cli_error("%s", err.msg);
         goto done;
     }
-    res.hist = o.series ? NULL : alloc_hist(r.spec.n_points);
-    res.series = o.series ? malloc(r.spec.n_points * (size_t)r.spec.n_steps * sizeof(float)) : NULL;
-    if (!res.hist && !res.series) {
-        cli_error("out of memory");
+    if (interf_epfd_out_create(plan, o.series, &res, &err) != INTERF_OK) {
+        cli_error("%s", err.msg);
         goto done;
     }
-    cli_progress_init(&prog, o.progress, o.quiet, (double)r.spec.n_steps, "steps");
+    cli_progress_init(&prog, o.progress, o.quiet, (double)r.spec.window.n_steps, "steps");
     if (interf_epfd_run(plan, &res, cli_progress_report, &prog, &err) != INTERF_OK) {
         cli_progress_done(&prog);
         cli_error("%s", err.msg);
@@ -727,11 +705,10 @@ int main(int argc, char **argv)
         cli_warn(o.quiet, "warning: %llu samples at or above -80 dB were counted in the top bin",
                  (unsigned long long)res.clamped);
     const unsigned char *nodata = interf_epfd_plan_nodata(plan);
-    rc = o.grid ? write_grids(&o, &r, res.hist, nodata)
-                : write_points(&o, &r, res.hist, res.series, nodata);
+    rc = o.grid ? write_grids(&o, &r, res.hist.count, nodata)
+                : write_points(&o, &r, res.hist.count, res.series, nodata);
 done:
-    free(res.hist);
-    free(res.series);
+    interf_epfd_out_free(&res);
     interf_epfd_plan_destroy(plan);
     interf_earth_destroy(r.earth);
     interf_system_destroy(r.sys);

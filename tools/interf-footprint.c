@@ -73,7 +73,7 @@ struct opts {
     enum cformat cformat;
     double min_elevation_deg, levels[MAX_LEVELS], max_memory;
     size_t n_levels, n_stats;
-    struct interf_schedule_stat stats[MAX_STATS];
+    struct interf_stat stats[MAX_STATS];
     const char *stat_text[MAX_STATS];
     enum interf_earth_kind earth;
 };
@@ -180,7 +180,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
         case O_STAT:
             if (o->n_stats == MAX_STATS)
                 cli_usage_error("--stat: at most %d statistics", MAX_STATS);
-            if (interf_schedule_stat_parse(optarg, &o->stats[o->n_stats], &err) != INTERF_OK)
+            if (interf_stat_parse(optarg, INTERF_SCHEDULE_STATS, &o->stats[o->n_stats], &err) != INTERF_OK)
                 cli_usage_error("--stat: %s", err.msg);
             o->stat_text[o->n_stats++] = optarg;
             break;
@@ -490,7 +490,7 @@ static void resolve(const struct opts *o, struct run *r)
     r->sy = r->sx + r->n_sats, r->sz = r->sy + r->n_sats;
     struct interf_ephem eph = {r->sx, r->sy, r->sz, NULL, NULL, NULL};
     interf_constellation_propagate(interf_system_constellation(r->sys), 0, r->n_sats, r->t_s,
-                                   INTERF_FRAME_ECEF, &eph);
+                                   NULL, INTERF_FRAME_ECEF, &eph);
     size_t nb[2] = {0, 0}; /* beams and M.2101 array beams of the satellite */
     if (o->sat >= 0) {
         size_t sat = (size_t)o->sat;

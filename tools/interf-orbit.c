@@ -49,6 +49,7 @@ struct opts {
 struct run {
     double start_s, step_s;
     long steps;
+    struct interf_orbit_run orbit_run; /* station keeping spans the printed steps */
     unsigned char *sel; /* satellites to print */
     size_t n_sats, n_sel;
     int has_observer;
@@ -223,7 +224,7 @@ static int print_step(FILE *fp, const struct opts *o, const struct run *r,
 {
     const struct interf_constellation *c = interf_system_constellation(sys);
     struct interf_ephem eph = {b->x, b->y, b->z, b->vx, b->vy, b->vz};
-    interf_constellation_propagate(c, 0, r->n_sats, t, INTERF_FRAME_ECEF, &eph);
+    interf_constellation_propagate(c, 0, r->n_sats, t, &r->orbit_run, INTERF_FRAME_ECEF, &eph);
     if (o->frame == FRAME_GEODETIC &&
         interf_ecef_to_geo(earth, r->n_sats, b->x, b->y, b->z, b->lat, b->lon, b->alt, err))
         return 1;
@@ -281,8 +282,10 @@ int main(int argc, char **argv)
         goto done;
     }
     resolve_run(&o, sys, earth, &r);
-    /* Station keeping (S.1503-4 §D6.3.6) spans the printed interval. */
-    interf_system_set_run(sys, r.start_s + (r.steps - 1) * r.step_s);
+    /* Station keeping (S.1503-4 §D6.3.6) spans the printed steps. */
+    const double epoch = interf_system_info(sys)->epoch_unix_s;
+    const struct interf_time_window w = {epoch + r.start_s, r.step_s, r.steps, 0};
+    r.orbit_run = interf_time_window_run(&w, epoch);
     if (!alloc_buf(&b, r.n_sats)) {
         cli_error("out of memory for %zu satellites", r.n_sats);
         goto done;

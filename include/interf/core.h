@@ -71,9 +71,18 @@ INTERF_API double interf_db(double linear);
 INTERF_API double interf_undb(double db);
 
 /* 1 when s is a decimal number and nothing else, finite, stored in *out; 0 otherwise (hex, inf,
- * nan and overflow such as 1e999 are not numbers here, though strtod would take them). Follows
- * LC_NUMERIC as strtod does: the readers parse in the "C" locale. */
+ * nan and overflow such as 1e999 are not numbers here, though strtod would take them). Always
+ * in the "C" locale (a point as the decimal sign), whatever the caller's LC_NUMERIC: this is
+ * the number parser of every reader of the library. Thread-safe. */
 INTERF_API int interf_parse_real(const char *s, double *out);
+
+/* snprintf in the "C" locale, whatever the caller's LC_NUMERIC (labels, file contents). */
+INTERF_API int interf_format_c(char *buf, size_t n, const char *fmt, ...) INTERF_PRINTF(3, 4);
+
+/* Progress of a long call: the fraction done in [0, 1] and what it is doing (a short word such
+ * as "propagating", "rendering"; may be NULL). Called from one thread at a time; a non-zero
+ * return cancels the call, which then returns INTERF_ECANCELED. */
+typedef int (*interf_progress_fn)(double fraction, const char *stage, void *user);
 
 /* Parse an ISO 8601 UTC time "YYYY-MM-DDTHH:MM:SS[.fff]Z" (also with a space for T, and without
  * seconds or the time part) into seconds since 1970-01-01T00:00:00Z (POSIX time, no leap

@@ -8,6 +8,9 @@
 #include <stdint.h>
 
 #include "interf/core.h"
+#include "interf/grid.h"
+#include "interf/orbit.h"
+#include "interf/stats.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -63,16 +66,6 @@ INTERF_API void interf_epfd_bins_init(struct interf_epfd_bins *b);
  * *clamped (may be NULL) is set to 1 when the value is at or above the top edge. */
 INTERF_API int interf_epfd_bin(const struct interf_epfd_bins *b, double lin, int *clamped);
 
-/* Statistics of one point's histogram h (INTERF_EPFD_NBINS counts), levels in tenths of a dB
- * (S.1503-4 §D7 semantics; the total is the sum of the counts):
- * max: the level of the highest populated bin (LEVEL_MIN when empty);
- * percentile: the lowest level L whose exceedance (% of time with a value above L, i.e. in bins
- *   above L's) is at most 100 - p_pct;
- * exceed: the percentage of time with a value strictly above level (after rounding down). */
-INTERF_API int32_t interf_epfd_hist_max(const uint32_t *h);
-INTERF_API int32_t interf_epfd_hist_percentile(const uint32_t *h, double p_pct);
-INTERF_API double interf_epfd_hist_exceed(const uint32_t *h, int32_t level_tenths);
-
 /* ------------------------------------------------------------------ the aggregation kernel */
 
 struct interf_system;
@@ -89,7 +82,8 @@ enum interf_es_pointing {
 /* What a run computes (S.1503-4 §D5.1 without masks: every satellite that is above the minimum
  * elevation of its orbit group and not within alpha0 of the GSO arc contributes):
  *   epfd(g, t) = 10 log10 sum_s P_s Gt(theta_gs) / (4 pi d_gs^2) * Gr(phi_gs) / Gr,max
- * for the points g and the time steps t = start_s + k step_s, k = 0..n_steps-1. */
+ * for the points g and the time steps of the window. This is the kernel's contract, every
+ * value resolved; struct interf_epfd_request below is what a user fills, with defaults. */
 struct interf_epfd_spec {
     const struct interf_system *sys;
     const struct interf_earth *earth;     /* the ground points' model (the sphere by default) */
@@ -98,14 +92,13 @@ struct interf_epfd_spec {
     double gso_lon_deg;                   /* INTERF_ES_GSO_LON */
     double az_deg, el_deg;                /* INTERF_ES_AZEL */
     double eps_gso_deg;                   /* points whose GSO satellite is lower are NODATA
-                                             (S.1503-4 Table 8: 10 deg below 17 GHz, 20 above);
+                                             (S.1503-4 Table 8: interf_epfd_eps_gso_deg);
                                              not used with INTERF_ES_AZEL */
-    size_t n_points;
-    const double *lat_deg, *lon_deg;      /* the points (on the Earth model) */
-    size_t tile_cols;                     /* the points are a row-major grid with this many
-                                             columns (tiles are 2-D blocks); 0: a plain list */
-    double start_s, step_s;
-    long n_steps;
+    const struct interf_grid_spec *grid;  /* the points: the cells of a grid (row-major, north
+                                             first; the kernel tiles them in 2-D blocks), or */
+    size_t n_points;                      /* a list of points (when grid is NULL) */
+    const double *lat_deg, *lon_deg;
+    struct interf_time_window window;     /* the time steps (absolute UTC), and T_run */
     int threads;                          /* 0: all cores */
     int fp64;                             /* 1: pair geometry, gain tables and sums in double
                                              (about half the speed; a check of the default
@@ -124,27 +117,46 @@ INTERF_API enum interf_status interf_epfd_plan_create(const struct interf_epfd_s
                                                       struct interf_error *err);
 INTERF_API void interf_epfd_plan_destroy(struct interf_epfd_plan *plan); /* NULL: no-op */
 
+/* The plan's spec (resolved values), its number of points (the grid's cells, or the list's),
+ * and their coordinates (arrays of n_points owned by the plan, in the caller's order). */
+INTERF_API const struct interf_epfd_spec *interf_epfd_plan_spec(const struct interf_epfd_plan *p);
+INTERF_API size_t interf_epfd_plan_points(const struct interf_epfd_plan *plan,
+                                          const double **lat_deg, const double **lon_deg);
+
 /* Points that are not computed (their GSO satellite is below eps_gso or not visible): 1 in
  * nodata[k] (array of n_points, owned by the plan). */
 INTERF_API const unsigned char *interf_epfd_plan_nodata(const struct interf_epfd_plan *plan);
 
-/* Results of a run, caller-allocated: hist (n_points x INTERF_EPFD_NBINS counts, zeroed by the
- * run) or NULL; series (n_points x n_steps, dB values not rounded, -300 when nothing
- * contributes) or NULL. clamped receives the number of samples at or above -80 dB. */
+/* Results of a run: hist (one 0.1 dB histogram of INTERF_EPFD_NBINS bins from
+ * INTERF_EPFD_LEVEL_MIN per point, counts of time steps, zeroed by the run) or an empty set
+ * (count NULL); series (n_points x n_steps, dB values not rounded, -300 when nothing
+ * contributes) or NULL. clamped receives the number of samples at or above -80 dB. Allocate
+ * with interf_epfd_out_create. */
 struct interf_epfd_out {
-    uint32_t *hist;
+    struct interf_hist_set hist;
     float *series;
     uint64_t clamped;
     int threads_used;   /* threads that ran (set by the run) */
 };
+
+/* The memory (bytes) a run of n_points points and n_steps steps needs for its results and
+ * point tables: histograms (INTERF_EPFD_NBINS x 4 bytes and 160 bytes of geometry a point), or
+ * a time series (4 bytes a point and step). For checking a request before any allocation. */
+INTERF_API double interf_epfd_memory_bytes(double n_points, double n_steps, int series);
+/* Allocate the results of a run of plan: histograms, or a series when series is non-zero.
+ * Free with interf_epfd_out_free. */
+INTERF_API enum interf_status interf_epfd_out_create(const struct interf_epfd_plan *plan,
+                                                     int series, struct interf_epfd_out *out,
+                                                     struct interf_error *err);
+INTERF_API void interf_epfd_out_free(struct interf_epfd_out *out);
 
 /* Run the plan. progress (may be NULL) is called from one thread with the fraction done in
  * [0, 1]; a non-zero return cancels the run (INTERF_ECANCELED). Results do not depend on the
  * number of threads: each point's sum is formed in the same order whatever the split. */
 INTERF_API enum interf_status interf_epfd_run(const struct interf_epfd_plan *plan,
                                               struct interf_epfd_out *out,
-                                              int (*progress)(double fraction, void *user),
-                                              void *user, struct interf_error *err);
+                                              interf_progress_fn progress, void *user,
+                                              struct interf_error *err);
 
 /* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one
  * earth-station latitude, indexed by the direction's local east, north and up components through

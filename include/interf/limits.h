@@ -197,15 +197,13 @@ INTERF_API enum interf_status interf_limit_worst_margin_db(const struct interf_l
                                                            double *margin_db,
                                                            struct interf_error *err);
 
-/* The same from a histogram of 0.1 dB bins (interf_cdf_view_hist: bin k holds the samples at
- * level first_level_tenths + k; exactly one of weight and count), in reference bandwidth
- * ref_bandwidth_khz, with caller scratch of n_bins levels and percentages: no allocation, for
- * one call per grid point and thread. */
+/* The same from a histogram (interf_cdf_view_hist) in reference bandwidth ref_bandwidth_khz,
+ * with caller scratch of h->n_bins levels and percentages: no allocation, for one call per grid
+ * point and thread. */
 INTERF_API enum interf_status interf_limit_worst_margin_hist(
-    const struct interf_limit_mask *mask, double ref_bandwidth_khz, int32_t first_level_tenths,
-    size_t n_bins, const double *weight, const uint64_t *count, int32_t *scratch_levels,
-    double *scratch_pct, double lat_deg, double max_db, double *margin_db,
-    struct interf_error *err);
+    const struct interf_limit_mask *mask, double ref_bandwidth_khz, const struct interf_hist *h,
+    int32_t *scratch_levels, double *scratch_pct, double lat_deg, double max_db,
+    double *margin_db, struct interf_error *err);
 
 #ifdef __cplusplus
 }

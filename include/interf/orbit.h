@@ -99,9 +99,30 @@ INTERF_API void interf_constellation_satellite(const struct interf_constellation
                                                struct interf_elements *el,
                                                struct interf_orbit_rates *rates);
 
-/* Run length T_run (s) for station keeping (S.1503-4 §D6.3.6 case 2: the node offset runs from
- * -W_delta at t = 0 to +W_delta at t = T_run). 0 (the default) disables the offset. */
-INTERF_API void interf_constellation_set_run(struct interf_constellation *c, double t_run_s);
+/* The time steps of a run, on an absolute time axis so that systems of different epochs can
+ * share it: step k (0 <= k < n_steps) is at UTC start_unix_s + k step_s (POSIX seconds). t_run_s
+ * is the run length T_run of S.1503-4 §D6.3.6 case 2 (station keeping moves each node from
+ * -W_delta at the start of the run to +W_delta at start + T_run); 0 means n_steps x step_s. */
+struct interf_time_window {
+    double start_unix_s;
+    double step_s;
+    long n_steps;
+    double t_run_s;
+};
+
+/* The window as a propagation sees it, in seconds after a system's epoch: the run starts at
+ * t0_s and station keeping spans [t0_s, t0_s + t_run_s] (t_run_s > 0). */
+struct interf_orbit_run {
+    double t0_s, t_run_s;
+};
+
+/* The run of window w for a system of epoch epoch_unix_s. */
+INTERF_API struct interf_orbit_run interf_time_window_run(const struct interf_time_window *w,
+                                                          double epoch_unix_s);
+/* The time (s after epoch_unix_s) of step k of w: (start - epoch) + k step, the same bits in
+ * every tool. */
+INTERF_API double interf_time_window_t(const struct interf_time_window *w, double epoch_unix_s,
+                                       long k);
 
 enum interf_frame { INTERF_FRAME_ECEF = 0, INTERF_FRAME_INERTIAL = 1 };
 
@@ -113,10 +134,14 @@ struct interf_ephem {
 };
 
 /* Positions (and velocities, if the ephem's velocity arrays are set) of satellites
- * [first, first + n) at time t_s (s after the epoch), in the given frame, into out[0..n).
- * No allocation; thread-safe on a shared constellation. This is the hot path of every EPFD run. */
+ * [first, first + n) at time t_s (s after the epoch), in the given frame, into out[0..n), for
+ * the run `run` (station keeping, S.1503-4 §D6.3.6 case 2 and 3: node offset
+ * W_delta (2 (t - t0) / T_run - 1); NULL: no offset). No allocation; thread-safe on a shared
+ * constellation. This is the hot path of every EPFD run. */
 INTERF_API void interf_constellation_propagate(const struct interf_constellation *c, size_t first,
-                                               size_t n, double t_s, enum interf_frame frame,
+                                               size_t n, double t_s,
+                                               const struct interf_orbit_run *run,
+                                               enum interf_frame frame,
                                                const struct interf_ephem *out);
 
 #ifdef __cplusplus

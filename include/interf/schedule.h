@@ -38,6 +38,7 @@
 #include <stddef.h>
 
 #include "interf/core.h"     /* struct interf_error, enum interf_status */
+#include "interf/stats.h"
 #include "interf/system.h"
 
 #ifdef __cplusplus
@@ -69,20 +70,12 @@ INTERF_API enum interf_status interf_schedule_read(const struct interf_system *s
                                                    struct interf_error *err);
 INTERF_API void interf_schedule_destroy(struct interf_schedule *s); /* NULL: no-op */
 
-/* A statistic over the slots, time-weighted by duration_s: the maximum, the mean of the linear
- * PFD, or the percentile pct (the level not exceeded for pct % of the time). */
-enum interf_schedule_stat_kind { INTERF_SCHED_MAX, INTERF_SCHED_MEAN, INTERF_SCHED_PCT };
-struct interf_schedule_stat {
-    enum interf_schedule_stat_kind kind;
-    double pct;            /* INTERF_SCHED_PCT only, in (0, 100] */
-};
-/* Parse "max", "mean" or "pNN.NNN" (INTERF_EINPUT with a message otherwise). The percentile is a
- * decimal number in (0, 100] after the "p" ("p50", "p99.9", "p100"); no sign, exponent or
- * trailing text. The message reads "'TEXT': expected max, mean or pNN.NNN (a percentage of time
- * in (0, 100])" (the caller prefixes its option name). */
-INTERF_API enum interf_status interf_schedule_stat_parse(const char *text,
-                                                         struct interf_schedule_stat *out,
-                                                         struct interf_error *err);
+/* The statistics over the slots are those of interf/stats.h (struct interf_stat) of kinds
+ * INTERF_STAT_MAX, INTERF_STAT_MEAN and INTERF_STAT_PCT, time-weighted by duration_s: parse
+ * them with interf_stat_parse(text, INTERF_SCHEDULE_STATS, ...). */
+#define INTERF_SCHEDULE_STATS                                                                      \
+    (INTERF_STAT_ALLOW(INTERF_STAT_MAX) | INTERF_STAT_ALLOW(INTERF_STAT_MEAN) |                  \
+     INTERF_STAT_ALLOW(INTERF_STAT_PCT))
 
 /* c: [n_points * n_beams] row-major, linear gain / (4 pi d^2) in m^-2 of every beam at every
  * point (0 where the point cannot see the satellite). For every point, the PFD in every slot is
@@ -104,7 +97,7 @@ INTERF_API enum interf_status interf_schedule_stat_parse(const char *text,
  * vectors. */
 INTERF_API enum interf_status interf_schedule_aggregate(const struct interf_schedule *s,
                                                         const float *c, size_t n_points,
-                                                        const struct interf_schedule_stat *stats,
+                                                        const struct interf_stat *stats,
                                                         size_t n_stats, float *out,
                                                         struct interf_error *err);
 

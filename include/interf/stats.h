@@ -97,31 +97,105 @@ INTERF_API int32_t interf_cdf_level_at(const struct interf_cdf *cdf, double pct_
 INTERF_API enum interf_status interf_cdf_meta_set(struct interf_cdf *cdf, const char *key,
                                                   const char *value, struct interf_error *err);
 
-/* The CDF of a histogram of 0.1 dB bins, S.1503-4 §D1.4 and §D7: bin k holds the samples whose
- * level rounded down (interf_db_to_tenths) is first_level_tenths + k, with total weight
- * weight[k] (time, any unit: T_step/T_fine entries per step, §D4.7) or count[k]; give exactly one
- * of weight and count. Row i: CDF_i = 100 (1 - sum_{j <= i} PDF_j), the % of time level i is
- * exceeded; rows run from the lowest to the highest non-empty bin, whose row is 0 %.
- *
+/* ------------------------------------------------------------------------- histograms */
+
+/* The histogram of one point in 0.1 dB bins, S.1503-4 §D1.4 and §D7: bin k holds the samples
+ * whose level rounded down (interf_db_to_tenths) is first_level_tenths + k, with total weight
+ * count[k] (whole time steps: the EPFD engine counts fine steps, a coarse step of §D4.7 adding
+ * its number of fine steps) or weight[k] (time, any unit); exactly one of count and weight is
+ * set. A view: the arrays belong to the caller. Counts are 32-bit: the engine refuses runs of
+ * more than INTERF_HIST_MAX_STEPS fine steps, so no count can overflow (S.1503 runs of 10^9
+ * steps fit four times), and histograms of two runs or ranks are summed bin by bin. */
+#define INTERF_HIST_MAX_STEPS 4294967295.0
+
+struct interf_hist {
+    int32_t first_level_tenths;
+    size_t n_bins;
+    const uint32_t *count;
+    const double *weight;
+};
+
+/* The histograms of many points, one allocation of n_points x n_bins zeroed 32-bit counts
+ * (point-major), aligned for huge pages where the system offers them (a run touches one bin
+ * per point and step all over it). Fill with interf_hist_set_create; free with
+ * interf_hist_set_free. */
+struct interf_hist_set {
+    size_t n_points, n_bins;
+    int32_t first_level_tenths;
+    uint32_t *count;
+};
+INTERF_API enum interf_status interf_hist_set_create(size_t n_points, size_t n_bins,
+                                                     int32_t first_level_tenths,
+                                                     struct interf_hist_set *set,
+                                                     struct interf_error *err);
+INTERF_API void interf_hist_set_free(struct interf_hist_set *set); /* zeroes it; twice is fine */
+/* The histogram of point i of a set (a view into it). */
+INTERF_API struct interf_hist interf_hist_set_point(const struct interf_hist_set *set, size_t i);
+
+/* Statistics of a histogram (levels in tenths of a dB; the total is the sum of the bins):
+ * max: the level of the highest non-empty bin (first_level_tenths when empty);
+ * percentile: the lowest level L whose exceedance (% of time in bins above L's) is at most
+ *   100 - p_pct (1e-9 tolerance: 100 - 99.9993 is not 0.0007 in binary);
+ * exceed: the % of time with a level strictly above level_tenths (0 when empty);
+ * total: the sum of the bins. */
+INTERF_API int32_t interf_hist_max(const struct interf_hist *h);
+INTERF_API int32_t interf_hist_percentile(const struct interf_hist *h, double p_pct);
+INTERF_API double interf_hist_exceed(const struct interf_hist *h, int32_t level_tenths);
+INTERF_API double interf_hist_total(const struct interf_hist *h);
+
+/* The CDF of a histogram: row i: CDF_i = 100 (1 - sum_{j <= i} PDF_j), the % of time level i
+ * is exceeded (S.1503-4 §D7); rows run from the lowest to the highest non-empty bin, whose row
+ * is 0 %.
  * interf_cdf_view_hist fills the caller's cdf (its quantity, meta and bandwidth untouched) with
- * rows in the caller's buffers level_tenths and pct_exceeded (n_bins each): no allocation, for
- * one-per-grid-point use; cdf must not be passed to interf_cdf_free_all.
+ * rows in the caller's buffers level_tenths and pct_exceeded (h->n_bins each): no allocation,
+ * for one-per-grid-point use; cdf must not be passed to interf_cdf_free_all.
  * interf_cdf_create_hist allocates one CDF with its rows (free with
  * interf_cdf_free_all(*out, 1)); quantity names the first column ("epfd_dbw_m2_40khz") and
  * ref_bandwidth_khz <= 0 takes the bandwidth from its unit suffix.
- * INTERF_EINPUT for an empty histogram, INTERF_EINVAL for a negative or non-finite weight.
- * Thread-safe (no shared state). */
-INTERF_API enum interf_status interf_cdf_view_hist(int32_t first_level_tenths, size_t n_bins,
-                                                   const double *weight, const uint64_t *count,
+ * INTERF_EINPUT for an empty histogram, INTERF_EINVAL for a negative or non-finite weight or
+ * for count and weight both set or both NULL. Thread-safe (no shared state). */
+INTERF_API enum interf_status interf_cdf_view_hist(const struct interf_hist *h,
                                                    int32_t *level_tenths, double *pct_exceeded,
                                                    struct interf_cdf *cdf,
                                                    struct interf_error *err);
 INTERF_API enum interf_status interf_cdf_create_hist(const char *quantity,
                                                      double ref_bandwidth_khz,
-                                                     int32_t first_level_tenths, size_t n_bins,
-                                                     const double *weight, const uint64_t *count,
+                                                     const struct interf_hist *h,
                                                      struct interf_cdf **out,
                                                      struct interf_error *err);
+
+/* ------------------------------------------------------------------------- statistics */
+
+/* A statistic over time, as the tools' --stat option names it (interf-epfd(1),
+ * interf-footprint(1)): max; mean (the time-weighted mean of the linear quantity, in dB);
+ * pNN.NNN (the level not exceeded during NN.NNN % of the time, NN.NNN in (0, 100]);
+ * exceed:LEVEL (the % of time above LEVEL dB); margin:TABLE (the worst margin, dB, against a
+ * row of an Article 22 table, which the caller finds). */
+enum interf_stat_kind {
+    INTERF_STAT_MAX = 0,
+    INTERF_STAT_MEAN = 1,
+    INTERF_STAT_PCT = 2,
+    INTERF_STAT_EXCEED = 3,
+    INTERF_STAT_MARGIN = 4
+};
+#define INTERF_STAT_ALLOW(kind) (1u << (kind))
+
+struct interf_stat {
+    enum interf_stat_kind kind;
+    double arg;       /* INTERF_STAT_PCT: the percentage; INTERF_STAT_EXCEED: the level, dB */
+    char table[24];   /* INTERF_STAT_MARGIN: the table, e.g. "22-1A" */
+    char name[40];    /* as written: "max", "p99.9", "exceed:-160", "margin:22-1A" */
+    char label[40];   /* the name with ':' as '_', for file and column names */
+};
+
+/* Parse text into out; allowed is a set of INTERF_STAT_ALLOW bits (the kinds the caller
+ * computes). INTERF_EINPUT "TEXT: expected K1, K2 or K3" naming the allowed kinds. */
+INTERF_API enum interf_status interf_stat_parse(const char *text, unsigned allowed,
+                                                struct interf_stat *out,
+                                                struct interf_error *err);
+/* The value of a max, pNN or exceed statistic of a histogram: dB (max, pNN) or % of time
+ * (exceed). NAN for the other kinds, which need more than the histogram. */
+INTERF_API double interf_stat_hist(const struct interf_stat *st, const struct interf_hist *h);
 
 #ifdef __cplusplus
 }

@@ -95,7 +95,8 @@ INTERF_API void interf_system_destroy(struct interf_system *sys); /* NULL is a n
 /* The [system] section and totals. */
 struct interf_system_info {
     char name[128];
-    char path[INTERF_PATH_MAX];   /* as given to interf_system_load */
+    char path[INTERF_PATH_MAX];   /* as given to interf_system_load ("-": standard input) */
+    char sha256[65];              /* SHA-256 of the file's bytes, lower-case hex */
     double epoch_unix_s;          /* t = 0 (epoch_utc), POSIX seconds */
     double band_lo_ghz, band_hi_ghz; /* 0 when band_ghz is not given */
     double ref_bandwidth_khz;     /* default 40 */
@@ -114,9 +115,6 @@ INTERF_API const struct interf_system_orbit *interf_system_orbit(const struct in
                                                                  size_t i);
 INTERF_API const struct interf_system_earth_station *
 interf_system_earth_station(const struct interf_system *s);
-/* Set the run length T_run (s) over which station keeping moves each node from -W_delta to
- * +W_delta (S.1503-4 §D6.3.6 case 2); 0, the default, leaves the nodes unoffset. */
-INTERF_API void interf_system_set_run(struct interf_system *s, double t_run_s);
 /* All satellites of all groups, numbered 0.. in file order (Walker: base + p S + j). The plane
  * label of a Walker satellite is p; single satellites (elements, gso) carry -1. */
 INTERF_API const struct interf_constellation *

@@ -95,6 +95,10 @@ struct epfd_super {
 
 struct interf_epfd_plan {
     struct interf_epfd_spec spec;
+    size_t n_points;               /* the grid's cells or the list's points */
+    double *lat_deg, *lon_deg;     /* their coordinates, by original index */
+    struct interf_grid_spec grid;  /* spec.grid points here when the points are a grid */
+    struct interf_orbit_run run;   /* the window seen from the system's epoch */
     unsigned char *nodata;         /* by original index */
     struct epfd_points pts;        /* computed points only */
     struct epfd_tile *tiles;
@@ -131,7 +135,7 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
 
 /* kernel_run64.c: kernel_run.c in double precision, for plans with spec.fp64 */
 enum interf_status epfd_run_fp64(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
-                                 int (*progress)(double, void *), void *user,
+                                 interf_progress_fn progress, void *user,
                                  struct interf_error *err);
 void epfd_gain_free(struct epfd_gain *g);
 

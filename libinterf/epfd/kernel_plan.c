@@ -95,11 +95,11 @@ static void store_point(struct epfd_points *p, size_t k, size_t orig,
 /* Tile order: grid blocks of EPFD_TILE_SIDE^2 cells inside super blocks of EPFD_SUPER_SIDE^2
  * tiles, or runs of the list. order[] receives the original indices, tile_of[] the tile of
  * each, super_of[] the super tile of each tile. Returns the number of tiles. */
-static size_t tile_order(const struct interf_epfd_spec *s, size_t *order, size_t *tile_of,
+static size_t tile_order(const struct interf_epfd_plan *p, size_t *order, size_t *tile_of,
                          size_t *super_of)
 {
-    size_t n = s->n_points, k = 0, t = 0, u = 0;
-    if (s->tile_cols == 0) {
+    size_t n = p->n_points, k = 0, t = 0, u = 0;
+    if (!p->spec.grid) {
         for (size_t i = 0; i < n; i++) {
             order[i] = i;
             tile_of[i] = i / EPFD_TILE_MAX;
@@ -108,7 +108,7 @@ static size_t tile_order(const struct interf_epfd_spec *s, size_t *order, size_t
         return (n + EPFD_TILE_MAX - 1) / EPFD_TILE_MAX;
     }
     const size_t ts = EPFD_TILE_SIDE, ss = EPFD_TILE_SIDE * EPFD_SUPER_SIDE;
-    size_t cols = s->tile_cols, rows = n / cols;
+    size_t cols = p->grid.ncols, rows = p->grid.nrows;
     for (size_t R = 0; R < rows; R += ss)
         for (size_t C = 0; C < cols; C += ss, u++)
             for (size_t r0 = R; r0 < R + ss && r0 < rows; r0 += ts)
@@ -170,14 +170,14 @@ static void caps(struct interf_epfd_plan *p, const size_t *super_of_tile)
 static enum interf_status plan_points(struct interf_epfd_plan *p, struct interf_error *err)
 {
     const struct interf_epfd_spec *s = &p->spec;
-    size_t n = s->n_points, m = n ? n : 1;
+    size_t n = p->n_points, m = n ? n : 1;
     size_t *order = malloc(m * sizeof *order), *tile_of = malloc(m * sizeof *tile_of);
     size_t *super_of = malloc(m * sizeof *super_of), *super_of_tile = NULL;
     enum interf_status st = INTERF_ENOMEM;
     p->nodata = calloc(m, 1);
     if (!order || !tile_of || !super_of || !p->nodata || !alloc_points(&p->pts, n, s->fp64))
         goto done;
-    size_t n_tiles = tile_order(s, order, tile_of, super_of), k = 0, last = (size_t)-1;
+    size_t n_tiles = tile_order(p, order, tile_of, super_of), k = 0, last = (size_t)-1;
     p->tiles = calloc(n_tiles ? n_tiles : 1, sizeof *p->tiles);
     p->supers = calloc(n_tiles ? n_tiles : 1, sizeof *p->supers);
     super_of_tile = calloc(n_tiles ? n_tiles : 1, sizeof *super_of_tile);
@@ -187,7 +187,7 @@ static enum interf_status plan_points(struct interf_epfd_plan *p, struct interf_
         size_t i = order[j];
         struct interf_station sta;
         double b[3];
-        st = interf_station_init(s->earth, s->lat_deg[i] * INTERF_DEG, s->lon_deg[i] * INTERF_DEG,
+        st = interf_station_init(s->earth, p->lat_deg[i] * INTERF_DEG, p->lon_deg[i] * INTERF_DEG,
                                  0.0, &sta, err);
         if (st != INTERF_OK)
             goto done;
@@ -301,7 +301,7 @@ static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_e
     if (!lat)
         return nomem(err);
     for (size_t i = 0; i < n && p->any_alpha; i++)
-        lat[nl++] = fabs(p->spec.lat_deg[p->pts.index[i]]);
+        lat[nl++] = fabs(p->lat_deg[p->pts.index[i]]);
     qsort(lat, nl, sizeof *lat, cmp_double);
     size_t nd = 0;
     for (size_t i = 0; i < nl; i++)
@@ -333,7 +333,7 @@ static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_e
         p->alpha_tab[k + 1] = t;
     }
     for (size_t i = 0; i < n && nd; i++) {
-        double key = fabs(p->spec.lat_deg[p->pts.index[i]]);
+        double key = fabs(p->lat_deg[p->pts.index[i]]);
         double *hit = bsearch(&key, lat, nd, sizeof *lat, cmp_double);
         size_t k = (size_t)(hit - lat) + 1;
         p->pts.alpha[i] = p->alpha_tab[k] ? (int32_t)k : 0;
@@ -359,7 +359,7 @@ static void plan_decl_bound(struct interf_epfd_plan *p)
         p->pts.zu[i] = -2.0f, p->pts.zd[i] = 2.0f;
         if (p->pts.alpha[i] == 0)
             continue; /* table 0: nothing suppressed, nothing to decide */
-        double lat = p->spec.lat_deg[p->pts.index[i]] * INTERF_DEG, re = INTERF_RE_KM;
+        double lat = p->lat_deg[p->pts.index[i]] * INTERF_DEG, re = INTERF_RE_KM;
         double rg = INTERF_RGEO_KM, c = cos(lat), dmax = sqrt(rg * rg - re * re);
         double dmin = sqrt(rg * rg + re * re - 2 * rg * re * c);
         double z1 = asin(-re * sin(lat) / dmin), z2 = asin(-re * sin(lat) / dmax);
@@ -380,14 +380,49 @@ static enum interf_status es_gain(struct interf_epfd_plan *p, struct interf_erro
 
 static enum interf_status check_spec(const struct interf_epfd_spec *s, struct interf_error *err)
 {
-    if (!s->sys || !s->earth || !s->es || (s->n_points && (!s->lat_deg || !s->lon_deg)))
+    if (!s->sys || !s->earth || !s->es ||
+        (!s->grid && s->n_points && (!s->lat_deg || !s->lon_deg)))
         return interf_error_set(err, INTERF_EINVAL, "EPFD plan: incomplete specification");
-    if (!(s->step_s > 0) || s->n_steps < 1)
-        return interf_error_set(err, INTERF_EINPUT, "time step %g s, %ld steps: must be positive",
-                                s->step_s, s->n_steps);
-    if (s->tile_cols && s->n_points % s->tile_cols)
-        return interf_error_set(err, INTERF_EINVAL, "EPFD plan: %zu points are not rows of %zu",
-                                s->n_points, s->tile_cols);
+    const struct interf_time_window *w = &s->window;
+    if (!(w->step_s > 0) || !isfinite(w->step_s) || w->n_steps < 1 ||
+        !isfinite(w->start_unix_s) || !(w->t_run_s >= 0))
+        return interf_error_set(err, INTERF_EINPUT, "step_s %g s, n_steps %ld: must be positive",
+                                w->step_s, w->n_steps);
+    if ((double)w->n_steps > INTERF_HIST_MAX_STEPS)
+        return interf_error_set(err, INTERF_EINPUT, "n_steps %ld: more than %.0f steps",
+                                w->n_steps, INTERF_HIST_MAX_STEPS);
+    return s->grid ? interf_grid_spec_check(s->grid, err) : INTERF_OK;
+}
+
+/* The points' coordinates by original index: the grid's cell centres, or the list. */
+static enum interf_status plan_coords(struct interf_epfd_plan *p, struct interf_error *err)
+{
+    const struct interf_epfd_spec *s = &p->spec;
+    if (s->grid) {
+        p->grid = *s->grid;
+        p->spec.grid = &p->grid;
+        p->spec.lat_deg = p->spec.lon_deg = NULL;
+        p->n_points = p->grid.ncols * p->grid.nrows;
+    } else {
+        p->n_points = s->n_points;
+    }
+    p->spec.n_points = p->n_points;
+    size_t m = p->n_points ? p->n_points : 1;
+    p->lat_deg = malloc(m * sizeof *p->lat_deg);
+    p->lon_deg = malloc(m * sizeof *p->lon_deg);
+    if (!p->lat_deg || !p->lon_deg)
+        return nomem(err);
+    for (size_t i = 0; i < p->n_points; i++) {
+        if (s->grid) {
+            p->lat_deg[i] = interf_grid_lat_deg(&p->grid, i / p->grid.ncols);
+            p->lon_deg[i] = interf_grid_lon_deg(&p->grid, i % p->grid.ncols);
+        } else {
+            p->lat_deg[i] = s->lat_deg[i];
+            p->lon_deg[i] = s->lon_deg[i];
+        }
+    }
+    p->spec.lat_deg = p->lat_deg;
+    p->spec.lon_deg = p->lon_deg;
     return INTERF_OK;
 }
 
@@ -403,8 +438,9 @@ enum interf_status interf_epfd_plan_create(const struct interf_epfd_spec *spec,
         return nomem(err);
     p->spec = *spec;
     p->threads = spec->threads > 0 ? spec->threads : omp_get_max_threads();
-    if ((st = plan_points(p, err)) != INTERF_OK || (st = plan_emitters(p, err)) != INTERF_OK ||
-        (st = es_gain(p, err)) != INTERF_OK ||
+    p->run = interf_time_window_run(&spec->window, interf_system_info(spec->sys)->epoch_unix_s);
+    if ((st = plan_coords(p, err)) != INTERF_OK || (st = plan_points(p, err)) != INTERF_OK ||
+        (st = plan_emitters(p, err)) != INTERF_OK || (st = es_gain(p, err)) != INTERF_OK ||
         (st = plan_alpha(p, err)) != INTERF_OK) {
         interf_epfd_plan_destroy(p);
         return st;
@@ -432,10 +468,56 @@ void interf_epfd_plan_destroy(struct interf_epfd_plan *p)
     free(p->alpha_tab);
     free(p->alpha_node);
     free(p->alpha_bound);
+    free(p->lat_deg);
+    free(p->lon_deg);
     free(p);
 }
 
 const unsigned char *interf_epfd_plan_nodata(const struct interf_epfd_plan *p)
 {
     return p->nodata;
+}
+
+const struct interf_epfd_spec *interf_epfd_plan_spec(const struct interf_epfd_plan *p)
+{
+    return &p->spec;
+}
+
+size_t interf_epfd_plan_points(const struct interf_epfd_plan *p, const double **lat_deg,
+                               const double **lon_deg)
+{
+    if (lat_deg)
+        *lat_deg = p->lat_deg;
+    if (lon_deg)
+        *lon_deg = p->lon_deg;
+    return p->n_points;
+}
+
+double interf_epfd_memory_bytes(double n_points, double n_steps, int series)
+{
+    return n_points * (series ? 160.0 : INTERF_EPFD_NBINS * 4.0 + 160.0) +
+           (series ? 4.0 * n_points * n_steps : 0.0);
+}
+
+enum interf_status interf_epfd_out_create(const struct interf_epfd_plan *p, int series,
+                                          struct interf_epfd_out *out, struct interf_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = p->n_points ? p->n_points : 1;
+    if (!series)
+        return interf_hist_set_create(n, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &out->hist,
+                                      err);
+    size_t steps = (size_t)p->spec.window.n_steps;
+    if (steps > SIZE_MAX / sizeof(float) / n ||
+        !(out->series = malloc(n * steps * sizeof(float))))
+        return interf_error_set(err, INTERF_ENOMEM, "out of memory for a series of %zu x %zu",
+                                n, steps);
+    return INTERF_OK;
+}
+
+void interf_epfd_out_free(struct interf_epfd_out *out)
+{
+    interf_hist_set_free(&out->hist);
+    free(out->series);
+    out->series = NULL;
 }

@@ -330,7 +330,7 @@ static void propagate_step(const struct interf_epfd_plan *p, double t, double *p
     const struct epfd_cap *all = &p->all;
     if (all->radius_rad >= SKIP_AREA_RAD) {
         struct interf_ephem e = {pos, pos + nsat, pos + 2 * nsat, NULL, NULL, NULL};
-        interf_constellation_propagate(c, 0, nsat, t, INTERF_FRAME_ECEF, &e);
+        interf_constellation_propagate(c, 0, nsat, t, &p->run, INTERF_FRAME_ECEF, &e);
         for (size_t s = 0; s < nsat; s++)
             sk[s].live = 1;
         return;
@@ -340,7 +340,7 @@ static void propagate_step(const struct interf_epfd_plan *p, double t, double *p
         if (t < sk[s].until_s)
             continue;
         struct interf_ephem e = {pos + s, pos + nsat + s, pos + 2 * nsat + s, NULL, NULL, NULL};
-        interf_constellation_propagate(c, s, 1, t, INTERF_FRAME_ECEF, &e);
+        interf_constellation_propagate(c, s, 1, t, &p->run, INTERF_FRAME_ECEF, &e);
         double x = pos[s], y = pos[nsat + s], z = pos[2 * nsat + s];
         double cg = (x * all->cx + y * all->cy + z * all->cz) / sqrt(x * x + y * y + z * z);
         double gap = acos(cg > 1 ? 1 : cg < -1 ? -1 : cg) - lam_sat[s] - all->radius_rad;
@@ -377,7 +377,7 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
 {
     size_t nsat = interf_constellation_count(interf_system_constellation(p->spec.sys));
     for (int k = 0; k < ns; k++) {
-        double t = p->spec.start_s + (double)(s0 + k) * p->spec.step_s;
+        double t = p->run.t0_s + (double)(s0 + k) * p->spec.window.step_s;
         propagate_step(p, t, pos, sk, lam_sat);
         for (size_t j = 0; j < p->n_em; j++) {
             const struct epfd_emitter *em = &p->em[j];
@@ -501,7 +501,7 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
         tbin[k * EPFD_TILE_MAX + (int)i] = (int16_t)interf_epfd_bin(bins, w->acc[i], &c);
         clamped += (uint64_t)c;
         if (out->series)
-            out->series[orig * (size_t)p->spec.n_steps + (size_t)step] =
+            out->series[orig * (size_t)p->spec.window.n_steps + (size_t)step] =
                 w->acc[i] > 0 ? (float)(10.0 * log10(w->acc[i])) : -300.0f;
     }
     return clamped;
@@ -513,17 +513,17 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
 static void count_bins(const struct interf_epfd_plan *p, const struct epfd_tile *tl, int ns,
                        const int16_t *tbin, struct interf_epfd_out *out)
 {
-    if (!out->hist)
+    if (!out->hist.count)
         return;
     for (size_t i = 0; i < tl->n; i++) {
-        uint32_t *row = out->hist + p->pts.index[tl->first + i] * INTERF_EPFD_NBINS;
+        uint32_t *row = out->hist.count + p->pts.index[tl->first + i] * INTERF_EPFD_NBINS;
         for (int k = 0; k < ns; k++)
             row[tbin[k * EPFD_TILE_MAX + (int)i]]++;
     }
 }
 
 enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
-                            int (*progress)(double, void *), void *user, struct interf_error *err)
+                            interf_progress_fn progress, void *user, struct interf_error *err)
 {
 #ifndef EPFD_FP64
     if (p->spec.fp64)
@@ -554,14 +554,15 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
     interf_epfd_bins_init(bins);
     skip_init(p, sk, nsat);
     sat_caps(p, lam_sat, nsat);
-    if (out->hist)
-        memset(out->hist, 0, s->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
+    if (out->hist.count)
+        memset(out->hist.count, 0, p->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
     if (out->series)
-        for (size_t i = 0; i < s->n_points * (size_t)s->n_steps; i++)
+        for (size_t i = 0; i < p->n_points * (size_t)s->window.n_steps; i++)
             out->series[i] = -300.0f;
     out->clamped = 0;
-    for (long s0 = 0; s0 < s->n_steps; s0 += EPFD_BLOCK) {
-        int ns = s->n_steps - s0 < EPFD_BLOCK ? (int)(s->n_steps - s0) : EPFD_BLOCK;
+    const long n_steps = s->window.n_steps;
+    for (long s0 = 0; s0 < n_steps; s0 += EPFD_BLOCK) {
+        int ns = n_steps - s0 < EPFD_BLOCK ? (int)(n_steps - s0) : EPFD_BLOCK;
         fill_block(p, s0, ns, pos, cache, sk, lam_sat, &b);
         uint64_t clamped = 0;
         int used = 1;
@@ -594,7 +595,7 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
         }
         out->clamped += clamped;
         out->threads_used = used;
-        if (progress && progress((double)(s0 + ns) / (double)s->n_steps, user)) {
+        if (progress && progress((double)(s0 + ns) / (double)n_steps, "running", user)) {
             st = interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
             goto done;
         }

@@ -124,17 +124,15 @@ enum interf_status interf_limit_worst_margin_db(const struct interf_limit_mask *
 }
 
 enum interf_status interf_limit_worst_margin_hist(
-    const struct interf_limit_mask *mask, double ref_bandwidth_khz, int32_t first_level_tenths,
-    size_t n_bins, const double *weight, const uint64_t *count, int32_t *scratch_levels,
-    double *scratch_pct, double lat_deg, double max_db, double *margin_db,
-    struct interf_error *err)
+    const struct interf_limit_mask *mask, double ref_bandwidth_khz, const struct interf_hist *h,
+    int32_t *scratch_levels, double *scratch_pct, double lat_deg, double max_db,
+    double *margin_db, struct interf_error *err)
 {
     struct interf_cdf view;
     enum interf_status st;
     memset(&view, 0, sizeof view);
     view.ref_bandwidth_khz = ref_bandwidth_khz;
-    st = interf_cdf_view_hist(first_level_tenths, n_bins, weight, count, scratch_levels,
-                              scratch_pct, &view, err);
+    st = interf_cdf_view_hist(h, scratch_levels, scratch_pct, &view, err);
     if (st != INTERF_OK)
         return st;
     return interf_limit_worst_margin_db(mask, &view, lat_deg, max_db, margin_db, err);

@@ -19,7 +19,7 @@ size_t sched_tile_points(size_t n_slots)
 }
 
 static enum interf_status check_args(const struct interf_schedule *s, const float *c,
-                                     size_t n_points, const struct interf_schedule_stat *stats,
+                                     size_t n_points, const struct interf_stat *stats,
                                      size_t n_stats, const float *out, struct interf_error *err)
 {
     if (!s || (n_points && n_stats && (!out || (s->n_beams && !c))) || (n_stats && !stats))
@@ -27,8 +27,8 @@ static enum interf_status check_args(const struct interf_schedule *s, const floa
     if (s->n_slots == 0 || !s->duration_s || (s->n_beams && !s->power_w))
         return interf_error_set(err, INTERF_EINVAL, "schedule aggregate: empty schedule");
     for (size_t k = 0; k < n_stats; k++)
-        if (stats[k].kind != INTERF_SCHED_MAX && stats[k].kind != INTERF_SCHED_MEAN &&
-            (stats[k].kind != INTERF_SCHED_PCT || !(stats[k].pct > 0.0 && stats[k].pct <= 100.0)))
+        if (stats[k].kind != INTERF_STAT_MAX && stats[k].kind != INTERF_STAT_MEAN &&
+            (stats[k].kind != INTERF_STAT_PCT || !(stats[k].arg > 0.0 && stats[k].arg <= 100.0)))
             return interf_error_set(err, INTERF_EINVAL, "schedule aggregate: statistic %zu:"
                                     " unknown kind or percentage outside (0, 100]", k);
     /* A NaN would poison every slot of its point; a negative coupling is not a power ratio. */
@@ -104,7 +104,7 @@ static void tile_pfd(const struct interf_schedule *s, const float *c, size_t np,
 }
 
 static void run_tiles(const struct interf_schedule *s, const float *c, size_t n_points,
-                      const struct interf_schedule_stat *stats, size_t n_stats, size_t tile,
+                      const struct interf_stat *stats, size_t n_stats, size_t tile,
                       struct worker *w, int n_threads, float *out)
 {
     int uniform = uniform_slots(s);
@@ -123,7 +123,7 @@ static void run_tiles(const struct interf_schedule *s, const float *c, size_t n_
 }
 
 enum interf_status sched_aggregate_tiled(const struct interf_schedule *s, const float *c,
-                                         size_t n_points, const struct interf_schedule_stat *stats,
+                                         size_t n_points, const struct interf_stat *stats,
                                          size_t n_stats, size_t tile, float *out,
                                          struct interf_error *err)
 {
@@ -151,7 +151,7 @@ enum interf_status sched_aggregate_tiled(const struct interf_schedule *s, const 
 
 enum interf_status interf_schedule_aggregate(const struct interf_schedule *s, const float *c,
                                              size_t n_points,
-                                             const struct interf_schedule_stat *stats,
+                                             const struct interf_stat *stats,
                                              size_t n_stats, float *out, struct interf_error *err)
 {
     size_t tile = s ? sched_tile_points(s->n_slots) : 1;
@@ -159,7 +159,7 @@ enum interf_status interf_schedule_aggregate(const struct interf_schedule *s, co
 }
 
 enum interf_status sched_aggregate_loop(const struct interf_schedule *s, const float *c,
-                                        size_t n_points, const struct interf_schedule_stat *stats,
+                                        size_t n_points, const struct interf_stat *stats,
                                         size_t n_stats, float *out, struct interf_error *err)
 {
     enum interf_status st = check_args(s, c, n_points, stats, n_stats, out, err);

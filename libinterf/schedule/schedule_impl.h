@@ -40,19 +40,19 @@ double sched_total_s(const struct interf_schedule *s);
 /* The statistics of one point from its PFD in every slot (pfd[n_slots], W/m^2), in dB(W/m^2),
  * -INFINITY for zero PFD: out[k * stride] for stats[k]. uniform: every slot lasts the same. */
 void sched_point_stats(const struct interf_schedule *s, int uniform, const float *pfd,
-                       const struct interf_schedule_stat *stats, size_t n_stats,
+                       const struct interf_stat *stats, size_t n_stats,
                        struct sched_scratch *scr, float *out, size_t stride);
 
 /* interf_schedule_aggregate with tiles of `tile` points (tests reach uneven remainders). */
 enum interf_status sched_aggregate_tiled(const struct interf_schedule *s, const float *c,
-                                         size_t n_points, const struct interf_schedule_stat *stats,
+                                         size_t n_points, const struct interf_stat *stats,
                                          size_t n_stats, size_t tile, float *out,
                                          struct interf_error *err);
 
 /* The reference: the same result as interf_schedule_aggregate with the per-slot sums formed in
  * a plain double loop over beams (no BLAS). */
 enum interf_status sched_aggregate_loop(const struct interf_schedule *s, const float *c,
-                                        size_t n_points, const struct interf_schedule_stat *stats,
+                                        size_t n_points, const struct interf_stat *stats,
                                         size_t n_stats, float *out, struct interf_error *err);
 
 /* The percentile of pct % of the time among n values with weights w (both permuted in place):

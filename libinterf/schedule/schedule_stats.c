@@ -6,7 +6,6 @@
  * the levels are the slots' own values. Also the parser of the statistic names. */
 #include "schedule_impl.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,61 +227,24 @@ static double energy(const double *d, const float *pfd, size_t n)
 }
 
 void sched_point_stats(const struct interf_schedule *s, int uniform, const float *pfd,
-                       const struct interf_schedule_stat *stats, size_t n_stats,
+                       const struct interf_stat *stats, size_t n_stats,
                        struct sched_scratch *scr, float *out, size_t stride)
 {
     size_t n = s->n_slots;
     for (size_t k = 0; k < n_stats; k++) {
         double v = 0.0;
-        if (stats[k].kind == INTERF_SCHED_MAX) {
+        if (stats[k].kind == INTERF_STAT_MAX) {
             float m = 0.0f;
             for (size_t t = 0; t < n; t++)
                 m = pfd[t] > m ? pfd[t] : m;
             v = m;
-        } else if (stats[k].kind == INTERF_SCHED_MEAN) {
+        } else if (stats[k].kind == INTERF_STAT_MEAN) {
             v = energy(s->duration_s, pfd, n) / scr->total_s;
         } else {
             v = sched_percentile_fast(pfd, uniform ? NULL : s->duration_s, n,
-                                      uniform ? (double)n : scr->total_s, stats[k].pct, scr->v,
+                                      uniform ? (double)n : scr->total_s, stats[k].arg, scr->v,
                                       scr->w);
         }
         out[k * stride] = to_db(v);
     }
-}
-
-/* "p" then a decimal number without sign or exponent: digits, at most one '.'. */
-static int pct_text(const char *t)
-{
-    size_t digits = strspn(t, "0123456789");
-    if (t[digits] == '.')
-        digits += 1 + strspn(t + digits + 1, "0123456789");
-    return digits > 0 && t[digits] == '\0' && strcspn(t, "0123456789") < digits;
-}
-
-enum interf_status interf_schedule_stat_parse(const char *text, struct interf_schedule_stat *out,
-                                              struct interf_error *err)
-{
-    if (!text || !out)
-        return interf_error_set(err, INTERF_EINVAL, "schedule statistic: NULL argument");
-    if (strcmp(text, "max") == 0 || strcmp(text, "mean") == 0) {
-        out->kind = text[1] == 'a' ? INTERF_SCHED_MAX : INTERF_SCHED_MEAN;
-        out->pct = 0.0;
-        return INTERF_OK;
-    }
-    double pct = NAN;
-    if (text[0] == 'p' && pct_text(text + 1)) {
-        locale_t c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-        if (c_num == (locale_t)0)
-            return interf_error_set(err, INTERF_ENOMEM, "schedule statistic: out of memory");
-        locale_t old = uselocale(c_num);
-        pct = strtod(text + 1, NULL);
-        uselocale(old);
-        freelocale(c_num);
-    }
-    if (!(pct > 0.0 && pct <= 100.0))
-        return interf_error_set(err, INTERF_EINPUT, "'%.40s': expected max, mean or pNN.NNN (a"
-                                " percentage of time in (0, 100])", text);
-    out->kind = INTERF_SCHED_PCT;
-    out->pct = pct;
-    return INTERF_OK;
 }

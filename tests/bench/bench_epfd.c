@@ -96,7 +96,7 @@ static double *positions(const struct interf_system *sys, double t)
     size_t n = interf_constellation_count(c);
     double *x = malloc(3 * n * sizeof *x);
     struct interf_ephem e = {x, x + n, x + 2 * n, NULL, NULL, NULL};
-    interf_constellation_propagate(c, 0, n, t, INTERF_FRAME_ECEF, &e);
+    interf_constellation_propagate(c, 0, n, t, NULL, INTERF_FRAME_ECEF, &e);
     return x;
 }
 
@@ -249,8 +249,8 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
 /* (b) the library's run, one thread, planning excluded; returns seconds. */
 static double fused(const struct interf_epfd_plan *p, size_t n_points, uint32_t *hist)
 {
-    struct interf_epfd_out out = {hist, NULL, 0, 0};
-    (void)n_points;
+    struct interf_epfd_out out = {{n_points, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, hist},
+                                  NULL, 0, 0};
     double t0 = bench_wall_s();
     interf_epfd_run(p, &out, NULL, NULL, NULL);
     return bench_wall_s() - t0;
@@ -261,11 +261,16 @@ static struct interf_epfd_plan *plan(const struct interf_system *sys,
                                      const struct interf_antenna *es, const struct ground *g,
                                      int fp64)
 {
+    /* the cells of g: 360 x 160 of 1 deg from 80 N */
+    struct interf_grid_spec grid;
+    interf_grid_spec_init(-180, 180, -80, 80, 1, &grid, NULL);
+    (void)g;
     struct interf_epfd_spec spec = {.sys = sys, .earth = earth, .es = es,
                                     .pointing = INTERF_ES_GSO_SAME, .eps_gso_deg = 0,
-                                    .n_points = g->n, .lat_deg = g->lat, .lon_deg = g->lon,
-                                    .tile_cols = 360, .start_s = 0, .step_s = STEP_S,
-                                    .n_steps = NSTEP, .threads = 1, .fp64 = fp64};
+                                    .grid = &grid,
+                                    .window = {interf_system_info(sys)->epoch_unix_s, STEP_S,
+                                               NSTEP, 0},
+                                    .threads = 1, .fp64 = fp64};
     struct interf_epfd_plan *p;
     struct interf_error err;
     if (interf_epfd_plan_create(&spec, &p, &err) != INTERF_OK) {

@@ -51,7 +51,7 @@ static double run(int which, const struct interf_constellation *c,
         for (int s = 0; s < NSTEP; s++) {
             double t = 1000.0 + 10.0 * s + rep;
             if (which)
-                interf_constellation_propagate(c, 0, NSAT, t, INTERF_FRAME_ECEF, eph);
+                interf_constellation_propagate(c, 0, NSAT, t, NULL, INTERF_FRAME_ECEF, eph);
             else
                 baseline(el, NSAT, t, eph->x_km, eph->y_km, eph->z_km);
             sink += eph->x_km[s];

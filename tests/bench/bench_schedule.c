@@ -89,7 +89,7 @@ static void fill_scene(float *c, struct interf_schedule *s)
 
 /* One run of the aggregate in seconds (tile 0: the library's own; loop: the reference). */
 static double run_aggregate(const struct interf_schedule *s, const float *c, size_t np,
-                            const struct interf_schedule_stat *st, size_t nst, size_t tile,
+                            const struct interf_stat *st, size_t nst, size_t tile,
                             int loop, float *out, double *wall)
 {
     struct interf_error err;
@@ -119,8 +119,8 @@ int main(void)
     float *c = xmalloc((size_t)NPT * NBEAM * sizeof *c);
     float *out = xmalloc(4 * (size_t)NPT * sizeof *out);
     fill_scene(c, &s);
-    const struct interf_schedule_stat st[4] = {{INTERF_SCHED_MAX, 0}, {INTERF_SCHED_MEAN, 0},
-                                               {INTERF_SCHED_PCT, 50}, {INTERF_SCHED_PCT, 99}};
+    const struct interf_stat st[4] = {{.kind = INTERF_STAT_MAX, .arg = 0}, {.kind = INTERF_STAT_MEAN, .arg = 0},
+                                               {.kind = INTERF_STAT_PCT, .arg = 50}, {.kind = INTERF_STAT_PCT, .arg = 99}};
     double flop = 2.0 * NPT * NBEAM * (double)NSLOT, flop_sq = 2.0 * NSQ * NSQ * (double)NSQ;
     struct square q;
     square_init(&q);

@@ -173,7 +173,8 @@ Test(epfd, histogram_statistics_match_a_sorted_series)
         h[lv[m] - INTERF_EPFD_LEVEL_MIN]++;
     }
     qsort(lv, N, sizeof lv[0], cmp_int);
-    cr_assert(eq(i32, interf_epfd_hist_max(h), lv[N - 1]));
+    const struct interf_hist hh = {INTERF_EPFD_LEVEL_MIN, INTERF_EPFD_NBINS, h, NULL};
+    cr_assert(eq(i32, interf_hist_max(&hh), lv[N - 1]));
     const double ps[] = {0.0, 50.0, 90.0, 99.0, 99.9, 99.99, 100.0};
     for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
         /* every integer level from the top down: exceedance grows as L falls */
@@ -188,13 +189,13 @@ Test(epfd, histogram_statistics_match_a_sorted_series)
         }
         if (ps[k] == 0.0)
             want = INTERF_EPFD_LEVEL_MIN; /* every level is exceeded at most 100 % of the time */
-        cr_assert(eq(i32, interf_epfd_hist_percentile(h, ps[k]), want), "p%g", ps[k]);
+        cr_assert(eq(i32, interf_hist_percentile(&hh, ps[k]), want), "p%g", ps[k]);
     }
     /* exceed: strictly above the level */
     int count = 0;
     for (int m = 0; m < N; m++)
         count += lv[m] > -1700;
-    cr_assert(epsilon_eq(dbl, interf_epfd_hist_exceed(h, -1700), 100.0 * count / N, 1e-12));
+    cr_assert(epsilon_eq(dbl, interf_hist_exceed(&hh, -1700), 100.0 * count / N, 1e-12));
 }
 
 /* ------------------------------------------------------------------ the kernel */
@@ -240,6 +241,13 @@ static struct interf_antenna es_dish(double dish_m)
     return es_pattern("S.1428", dish_m, 10.72);
 }
 
+/* n steps of step_s from the system's epoch. */
+static struct interf_time_window window(const struct interf_system *sys, double step_s, long n)
+{
+    struct interf_time_window w = {interf_system_info(sys)->epoch_unix_s, step_s, n, 0};
+    return w;
+}
+
 /* Run one point for n steps; returns the series (caller frees). */
 static float *run_point(const struct interf_system *sys, const struct interf_antenna *es,
                         double lat, double lon, enum interf_es_pointing pt, double az,
@@ -250,13 +258,12 @@ static float *run_point(const struct interf_system *sys, const struct interf_ant
     struct interf_epfd_spec spec = {.sys = sys, .earth = earth, .es = es, .pointing = pt,
                                     .az_deg = az, .el_deg = el, .eps_gso_deg = 10,
                                     .n_points = 1, .lat_deg = &lat, .lon_deg = &lon,
-                                    .start_s = 0, .step_s = 1, .n_steps = n,
-                                    .threads = threads};
+                                    .window = window(sys, 1, n), .threads = threads};
     struct interf_epfd_plan *plan;
     struct interf_error err;
     cr_assert(eq(int, interf_epfd_plan_create(&spec, &plan, &err), INTERF_OK), "%s", err.msg);
     float *series = malloc((size_t)n * sizeof *series);
-    struct interf_epfd_out out = {NULL, series, 0, 0};
+    struct interf_epfd_out out = {.series = series};
     cr_assert(eq(int, interf_epfd_run(plan, &out, NULL, NULL, &err), INTERF_OK), "%s", err.msg);
     interf_epfd_plan_destroy(plan);
     interf_earth_destroy(earth);
@@ -319,6 +326,38 @@ Test(epfd, two_symmetric_satellites_add_3_db)
     interf_system_destroy(two);
 }
 
+Test(epfd, station_keeping_moves_the_node_across_the_run)
+{
+    /* S.1503-4 §D6.3.6 case 2: Omega = Omega0 + Omega_dot t + W_delta (2 (t - t0) / T_run - 1),
+     * the run's length T_run = n_steps x step_s. A run of 2 steps of 1 s: at step 0 the node is
+     * offset by -W_delta, at step 1 by W_delta (2 / 2 - 1) = 0. With W_delta = 3 deg, step 0 of
+     * the satellite with station keeping is step 0 of the same satellite without it and its node
+     * 3 deg west, and step 1 is step 1 of the satellite without it. The earth station looks at
+     * the zenith under the unperturbed satellite (ascending node at 10 E, at t = 0): 3 deg of
+     * node (330 km) take it far out of the dish's main beam, so the offset shows by many dB. */
+#define SK_ORBIT(lan, sk)                                                                          \
+    "[orbit a]\ntype = elements\naltitude_km = 550\ninclination_deg = 53\nlan_deg = " lan      \
+    "\nmean_anomaly_deg = 0\nbeams = b\n" sk
+    struct interf_system *sk = system_from(SAT_ANTENNA SK_ORBIT("10", "station_keeping_deg = 3\n"));
+    struct interf_system *west = system_from(SAT_ANTENNA SK_ORBIT("7", ""));
+    struct interf_system *mid = system_from(SAT_ANTENNA SK_ORBIT("10", ""));
+    struct interf_antenna es = es_dish(0.6);
+    float *a = run_point(sk, &es, 0, 10, INTERF_ES_AZEL, 0, 90, 2, 1);
+    float *w = run_point(west, &es, 0, 10, INTERF_ES_AZEL, 0, 90, 2, 1);
+    float *m = run_point(mid, &es, 0, 10, INTERF_ES_AZEL, 0, 90, 2, 1);
+    cr_assert(epsilon_eq(dbl, a[0], w[0], 1e-3), "step 0: %.6f vs %.6f", a[0], w[0]);
+    cr_assert(epsilon_eq(dbl, a[1], m[1], 1e-3), "step 1: %.6f vs %.6f", a[1], m[1]);
+    cr_assert(lt(dbl, a[0], m[0] - 10.0), "station keeping had no effect: %.4f vs %.4f", a[0],
+              m[0]);
+    free(a);
+    free(w);
+    free(m);
+    interf_system_destroy(sk);
+    interf_system_destroy(west);
+    interf_system_destroy(mid);
+#undef SK_ORBIT
+}
+
 Test(epfd, satellite_below_the_minimum_elevation_contributes_nothing)
 {
     /* 12 deg of anomaly from the point's zenith at 550 km: elevation atan((cos 12 - Re/r) /
@@ -375,15 +414,19 @@ static void run_grid_in(const struct interf_system *sys, const struct interf_ant
         }
     struct interf_earth *earth;
     interf_earth_create(INTERF_EARTH_SPHERE, &earth, NULL);
+    /* the same cells as a grid (tiled in 2-D blocks) or as a list */
+    struct interf_grid_spec grid;
+    cr_assert(eq(int, interf_grid_spec_init(-180, 180, -80, 80, 10, &grid, NULL), INTERF_OK));
     struct interf_epfd_spec spec = {.sys = sys, .earth = earth, .es = es,
                                     .pointing = INTERF_ES_GSO_SAME, .eps_gso_deg = 10,
-                                    .n_points = NC * NR, .lat_deg = lat, .lon_deg = lon,
-                                    .tile_cols = tile_cols, .start_s = 0, .step_s = 10,
-                                    .n_steps = 12, .threads = threads, .fp64 = fp64};
+                                    .grid = tile_cols ? &grid : NULL, .n_points = NC * NR,
+                                    .lat_deg = lat, .lon_deg = lon, .window = window(sys, 10, 12),
+                                    .threads = threads, .fp64 = fp64};
     struct interf_epfd_plan *plan;
     struct interf_error err;
     cr_assert(eq(int, interf_epfd_plan_create(&spec, &plan, &err), INTERF_OK), "%s", err.msg);
-    struct interf_epfd_out out = {hist, series, 0, 0};
+    struct interf_epfd_out out = {{NC * NR, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, hist},
+                                  series, 0, 0};
     cr_assert(eq(int, interf_epfd_run(plan, &out, NULL, NULL, &err), INTERF_OK), "%s", err.msg);
     *used = out.threads_used;
     interf_epfd_plan_destroy(plan);
@@ -468,7 +511,7 @@ static double reference(const struct interf_system *sys, const struct interf_ant
     size_t n = interf_constellation_count(c);
     double *x = malloc(3 * n * sizeof *x), sum = 0;
     struct interf_ephem e = {x, x + n, x + 2 * n, NULL, NULL, NULL};
-    interf_constellation_propagate(c, 0, n, t, INTERF_FRAME_ECEF, &e);
+    interf_constellation_propagate(c, 0, n, t, NULL, INTERF_FRAME_ECEF, &e);
     for (size_t k = 0; k < n; k++) {
         const struct interf_system_orbit *o =
             interf_system_orbit(sys, interf_system_sat_orbit(sys, k));
@@ -605,11 +648,11 @@ Test(epfd, skipping_far_satellites_does_not_change_results, .timeout = 120)
         struct interf_epfd_spec spec = {.sys = sys, .earth = earth, .es = &es,
                                         .pointing = INTERF_ES_GSO_SAME, .eps_gso_deg = 10,
                                         .n_points = k ? 4 : 2, .lat_deg = lat, .lon_deg = lon,
-                                        .start_s = 0, .step_s = 1, .n_steps = 300, .threads = 1};
+                                        .window = window(sys, 1, 300), .threads = 1};
         struct interf_epfd_plan *plan;
         cr_assert(eq(int, interf_epfd_plan_create(&spec, &plan, NULL), INTERF_OK));
         series[k] = malloc(4 * 300 * sizeof(float));
-        struct interf_epfd_out out = {NULL, series[k], 0, 0};
+        struct interf_epfd_out out = {.series = series[k]};
         cr_assert(eq(int, interf_epfd_run(plan, &out, NULL, NULL, NULL), INTERF_OK));
         interf_epfd_plan_destroy(plan);
     }

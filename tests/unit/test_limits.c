@@ -47,7 +47,7 @@ static void synth(struct synth *s, int32_t first_tenths, size_t n, const double 
     s->cdf.ref_bandwidth_khz = 40;
     s->cdf.line = 1;
     cr_assert(n <= 4096);
-    cr_assert(eq(int, interf_cdf_view_hist(first_tenths, n, w, NULL, s->lv, s->pct, &s->cdf, NULL),
+    cr_assert(eq(int, interf_cdf_view_hist(&(struct interf_hist){first_tenths, n, NULL, w}, s->lv, s->pct, &s->cdf, NULL),
                  INTERF_OK));
 }
 
@@ -690,13 +690,10 @@ Test(limits, constant_series_gives_the_hand_margin)
                                                        &margin, NULL), INTERF_OK));
         cr_assert(epsilon_eq(dbl, margin, want[k], 1e-12), "%g dB", level_db[k]);
         /* The same series as a count of 8640 steps in one bin. */
-        const uint64_t count[1] = {8640};
+        const uint32_t count[1] = {8640};
         int32_t lv[1];
         double pct[1];
-        cr_assert(eq(int, interf_limit_worst_margin_hist(row("22-1A", 0.6, 40), 40,
-                                                         interf_db_to_tenths(level_db[k]), 1,
-                                                         NULL, count, lv, pct, NAN, NAN, &margin,
-                                                         NULL), INTERF_OK));
+        cr_assert(eq(int, interf_limit_worst_margin_hist(row("22-1A", 0.6, 40), 40, &(struct interf_hist){interf_db_to_tenths(level_db[k]), 1, count, NULL}, lv, pct, NAN, NAN, &margin, NULL), INTERF_OK));
         cr_assert(epsilon_eq(dbl, margin, want[k], 1e-12), "%g dB (counts)", level_db[k]);
     }
 }
@@ -738,14 +735,13 @@ Test(limits, margin_map_of_a_constant_scenario_is_the_hand_margin_everywhere)
             double pct[241], margin;
             memset(&view, 0, sizeof view);
             view.ref_bandwidth_khz = 40;
-            cr_assert(eq(int, interf_cdf_view_hist(-1850, 241, hist, NULL, lv, pct, &view, NULL),
+            cr_assert(eq(int, interf_cdf_view_hist(&(struct interf_hist){-1850, 241, NULL, hist}, lv, pct, &view, NULL),
                          INTERF_OK));
             cr_assert(eq(int, interf_limit_worst_margin_db(m, &view, lat, NAN, &margin, NULL),
                          INTERF_OK));
             cr_assert(epsilon_eq(dbl, margin, want, 1e-12), "lat %d lon %d: %g", lat, lon,
                       margin);
-            cr_assert(eq(int, interf_limit_worst_margin_hist(m, 40, -1850, 241, hist, NULL, lv,
-                                                             pct, lat, NAN, &margin, NULL),
+            cr_assert(eq(int, interf_limit_worst_margin_hist(m, 40, &(struct interf_hist){-1850, 241, NULL, hist}, lv, pct, lat, NAN, &margin, NULL),
                          INTERF_OK));
             cr_assert(epsilon_eq(dbl, margin, want, 1e-12), "hist: lat %d lon %d", lat, lon);
         }

@@ -22,12 +22,30 @@ static struct interf_constellation *one_sat(const struct interf_elements *el,
     return c;
 }
 
+/* The run of the station-keeping tests: T_run from t = 0 (0: none). */
+static struct interf_orbit_run run_of(double t_run_s)
+{
+    struct interf_orbit_run r = {0, t_run_s};
+    return r;
+}
+
+static void pos_run(const struct interf_constellation *c, double t, double t_run_s,
+                    enum interf_frame f, double r[3], double v[3])
+{
+    double vx, vy, vz;
+    struct interf_ephem e = {&r[0], &r[1], &r[2], v ? &vx : NULL, &vy, &vz};
+    struct interf_orbit_run run = run_of(t_run_s);
+    interf_constellation_propagate(c, 0, 1, t, &run, f, &e);
+    if (v)
+        v[0] = vx, v[1] = vy, v[2] = vz;
+}
+
 static void pos(const struct interf_constellation *c, double t, enum interf_frame f,
                 double r[3], double v[3])
 {
     double vx, vy, vz;
     struct interf_ephem e = {&r[0], &r[1], &r[2], v ? &vx : NULL, &vy, &vz};
-    interf_constellation_propagate(c, 0, 1, t, f, &e);
+    interf_constellation_propagate(c, 0, 1, t, NULL, f, &e);
     if (v)
         v[0] = vx, v[1] = vy, v[2] = vz;
 }
@@ -226,12 +244,11 @@ static void check_velocity(const struct interf_elements *el, enum interf_frame f
      * difference (h = 0.01 s; truncation error ~ h^2 |r'''| / 6 < 1e-8 km/s). */
     struct interf_orbit_options opt = {INTERF_ORBIT_J2, 0, 0.5 * DEG};
     struct interf_constellation *c = one_sat(el, &opt);
-    interf_constellation_set_run(c, 5000.0);
     for (double t = 0; t < 20000; t += 1234.5) {
         double r[3], v[3], a[3], b[3], h = 0.01;
-        pos(c, t, f, r, v);
-        pos(c, t - h, f, a, NULL);
-        pos(c, t + h, f, b, NULL);
+        pos_run(c, t, 5000.0, f, r, v);
+        pos_run(c, t - h, 5000.0, f, a, NULL);
+        pos_run(c, t + h, 5000.0, f, b, NULL);
         for (int k = 0; k < 3; k++)
             cr_assert(epsilon_eq(dbl, v[k], (b[k] - a[k]) / (2 * h), 2e-7),
                       "t %g axis %d: %.9f vs %.9f", t, k, v[k], (b[k] - a[k]) / (2 * h));
@@ -271,12 +288,11 @@ Test(orbit, station_keeping_offsets_the_node_across_the_run)
     struct interf_elements el = {6928.145, 0, 53 * DEG, 0, 0, 0};
     struct interf_orbit_options sk = {INTERF_ORBIT_J2, 0, 2 * DEG};
     struct interf_constellation *a = one_sat(&el, NULL), *b = one_sat(&el, &sk);
-    interf_constellation_set_run(b, 6000);
     const double ts[2] = {0, 6000}, want[2] = {-2, 2};
     for (int k = 0; k < 2; k++) {
         double ra[3], rb[3];
         pos(a, ts[k], INTERF_FRAME_INERTIAL, ra, NULL);
-        pos(b, ts[k], INTERF_FRAME_INERTIAL, rb, NULL);
+        pos_run(b, ts[k], 6000, INTERF_FRAME_INERTIAL, rb, NULL);
         double d = remainder(atan2(rb[1], rb[0]) - atan2(ra[1], ra[0]), 2 * INTERF_PI) / DEG;
         cr_assert(epsilon_eq(dbl, d, want[k], 1e-9), "t %g: %.9f", ts[k], d);
         cr_assert(epsilon_eq(dbl, rb[2], ra[2], 1e-9));
@@ -313,11 +329,11 @@ Test(orbit, batch_matches_single_satellites)
         }
     double x[60], y[60], z[60];
     struct interf_ephem all = {x, y, z, NULL, NULL, NULL};
-    interf_constellation_propagate(c, 0, 60, 777.7, INTERF_FRAME_ECEF, &all);
+    interf_constellation_propagate(c, 0, 60, 777.7, NULL, INTERF_FRAME_ECEF, &all);
     for (size_t k = 0; k < 60; k++) {
         double a, b, d;
         struct interf_ephem one = {&a, &b, &d, NULL, NULL, NULL};
-        interf_constellation_propagate(c, k, 1, 777.7, INTERF_FRAME_ECEF, &one);
+        interf_constellation_propagate(c, k, 1, 777.7, NULL, INTERF_FRAME_ECEF, &one);
         cr_assert(a == x[k] && b == y[k] && d == z[k], "satellite %zu", k);
         cr_assert(eq(int, interf_constellation_plane(c, k), (int)k / 10));
     }

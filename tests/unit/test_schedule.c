@@ -268,7 +268,7 @@ Test(schedule, group_without_beams_allows_dark_slots_only)
     fclose(fp);
     cr_assert(eq(sz, s->n_slots, 2));
     /* no beams: every point gets -INFINITY (no power), through the no-BLAS branch */
-    struct interf_schedule_stat st[2] = {{INTERF_SCHED_MAX, 0}, {INTERF_SCHED_PCT, 50}};
+    struct interf_stat st[2] = {{.kind = INTERF_STAT_MAX, .arg = 0}, {.kind = INTERF_STAT_PCT, .arg = 50}};
     float out[6];
     cr_assert(eq(int, interf_schedule_aggregate(s, NULL, 3, st, 2, out, &err), INTERF_OK), "%s",
               err.msg);
@@ -288,31 +288,31 @@ Test(schedule, group_without_beams_allows_dark_slots_only)
 
 Test(schedule, stat_parse_names_and_percentiles)
 {
-    struct interf_schedule_stat st;
+    struct interf_stat st;
     struct interf_error err = {INTERF_OK, ""};
-    cr_assert(eq(int, interf_schedule_stat_parse("max", &st, &err), INTERF_OK));
-    cr_assert(eq(int, st.kind, INTERF_SCHED_MAX));
-    cr_assert(eq(int, interf_schedule_stat_parse("mean", &st, &err), INTERF_OK));
-    cr_assert(eq(int, st.kind, INTERF_SCHED_MEAN));
+    cr_assert(eq(int, interf_stat_parse("max", INTERF_SCHEDULE_STATS, &st, &err), INTERF_OK));
+    cr_assert(eq(int, st.kind, INTERF_STAT_MAX));
+    cr_assert(eq(int, interf_stat_parse("mean", INTERF_SCHEDULE_STATS, &st, &err), INTERF_OK));
+    cr_assert(eq(int, st.kind, INTERF_STAT_MEAN));
     const char *const ok[] = {"p50", "p99.9", "p100", "p0.001", "p99.9993", "p.5", "p7."};
     const double pct[] = {50, 99.9, 100, 0.001, 99.9993, 0.5, 7};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
-        cr_assert(eq(int, interf_schedule_stat_parse(ok[i], &st, &err), INTERF_OK), "%s: %s",
+        cr_assert(eq(int, interf_stat_parse(ok[i], INTERF_SCHEDULE_STATS, &st, &err), INTERF_OK), "%s: %s",
                   ok[i], err.msg);
-        cr_assert(eq(int, st.kind, INTERF_SCHED_PCT), "%s", ok[i]);
-        cr_assert(epsilon_eq(dbl, st.pct, pct[i], 0.0), "%s", ok[i]);
+        cr_assert(eq(int, st.kind, INTERF_STAT_PCT), "%s", ok[i]);
+        cr_assert(epsilon_eq(dbl, st.arg, pct[i], 0.0), "%s", ok[i]);
     }
     const char *const bad[] = {"p0",   "p100.1", "p",    "p-5", "p+5",  "p1e1", "P50", "median",
                                "p50x", "p.",     "",     "max ", "p 50", "pnan", "p5.5.5"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        cr_assert(eq(int, interf_schedule_stat_parse(bad[i], &st, &err), INTERF_EINPUT), "'%s'",
+        cr_assert(eq(int, interf_stat_parse(bad[i], INTERF_SCHEDULE_STATS, &st, &err), INTERF_EINPUT), "'%s'",
                   bad[i]);
         char want[200];
         snprintf(want, sizeof want, "'%s': expected max, mean or pNN.NNN (a percentage of time"
                  " in (0, 100])", bad[i]);
         cr_assert(eq(str, err.msg, want));
     }
-    cr_assert(eq(int, interf_schedule_stat_parse(NULL, &st, &err), INTERF_EINVAL));
+    cr_assert(eq(int, interf_stat_parse(NULL, INTERF_SCHEDULE_STATS, &st, &err), INTERF_EINVAL));
 }
 
 /* ------------------------------------------------------------------- statistics by hand */
@@ -333,10 +333,10 @@ static struct interf_schedule *two_slots(void)
 static const float two_c[4 * 3] = {1, 0, 0, 0.002f, 0, 0, 0, 1, 0, 0, 0, 0};
 
 #define NSTAT 8
-static const struct interf_schedule_stat two_stats[NSTAT] = {
-    {INTERF_SCHED_MAX, 0},  {INTERF_SCHED_MEAN, 0}, {INTERF_SCHED_PCT, 10},
-    {INTERF_SCHED_PCT, 50}, {INTERF_SCHED_PCT, 75}, {INTERF_SCHED_PCT, 75.001},
-    {INTERF_SCHED_PCT, 80}, {INTERF_SCHED_PCT, 100}};
+static const struct interf_stat two_stats[NSTAT] = {
+    {.kind = INTERF_STAT_MAX, .arg = 0},  {.kind = INTERF_STAT_MEAN, .arg = 0}, {.kind = INTERF_STAT_PCT, .arg = 10},
+    {.kind = INTERF_STAT_PCT, .arg = 50}, {.kind = INTERF_STAT_PCT, .arg = 75}, {.kind = INTERF_STAT_PCT, .arg = 75.001},
+    {.kind = INTERF_STAT_PCT, .arg = 80}, {.kind = INTERF_STAT_PCT, .arg = 100}};
 
 /* Hand derivation, point P0: PFD 10 W/m^2 for 1 s, 1 W/m^2 for 3 s (4 s in all).
  *   max = 10 -> 10 dB.
@@ -398,9 +398,9 @@ Test(schedule, statistics_of_equal_slots_by_hand)
     struct interf_schedule *s = NULL;
     struct interf_error err = {INTERF_OK, ""};
     cr_assert(eq(int, read_text(text, SCHED_MAX_BYTES, &s, &err), INTERF_OK), "%s", err.msg);
-    const struct interf_schedule_stat st[5] = {{INTERF_SCHED_PCT, 25}, {INTERF_SCHED_PCT, 50},
-                                               {INTERF_SCHED_PCT, 75}, {INTERF_SCHED_PCT, 75.1},
-                                               {INTERF_SCHED_MEAN, 0}};
+    const struct interf_stat st[5] = {{.kind = INTERF_STAT_PCT, .arg = 25}, {.kind = INTERF_STAT_PCT, .arg = 50},
+                                               {.kind = INTERF_STAT_PCT, .arg = 75}, {.kind = INTERF_STAT_PCT, .arg = 75.1},
+                                               {.kind = INTERF_STAT_MEAN, .arg = 0}};
     const double want[5] = {0, 3.010299956639812, 3.010299956639812, 6.020599913279624,
                             3.5218251811136247};
     const float c[3] = {1, 0, 0};
@@ -529,10 +529,10 @@ static float *random_coupling(void)
 }
 
 #define NST 7
-static const struct interf_schedule_stat rstats[NST] = {
-    {INTERF_SCHED_MAX, 0},  {INTERF_SCHED_MEAN, 0},   {INTERF_SCHED_PCT, 1},
-    {INTERF_SCHED_PCT, 50}, {INTERF_SCHED_PCT, 99},   {INTERF_SCHED_PCT, 99.9},
-    {INTERF_SCHED_PCT, 100}};
+static const struct interf_stat rstats[NST] = {
+    {.kind = INTERF_STAT_MAX, .arg = 0},  {.kind = INTERF_STAT_MEAN, .arg = 0},   {.kind = INTERF_STAT_PCT, .arg = 1},
+    {.kind = INTERF_STAT_PCT, .arg = 50}, {.kind = INTERF_STAT_PCT, .arg = 99},   {.kind = INTERF_STAT_PCT, .arg = 99.9},
+    {.kind = INTERF_STAT_PCT, .arg = 100}};
 
 Test(schedule, sgemm_path_equals_the_double_loop, .timeout = 20)
 {
@@ -607,7 +607,7 @@ Test(schedule, aggregate_rejects_bad_coupling_and_statistics)
     memcpy(c, two_c, sizeof c);
     float out[4];
     struct interf_error err = {INTERF_OK, ""};
-    const struct interf_schedule_stat mx = {INTERF_SCHED_MAX, 0};
+    const struct interf_stat mx = {.kind = INTERF_STAT_MAX, .arg = 0};
     c[3 * 3 + 1] = NAN;
     cr_assert(eq(int, interf_schedule_aggregate(s, c, 4, &mx, 1, out, &err), INTERF_EINPUT));
     cr_assert(eq(str, err.msg, "c[3][1]: nan: the coupling must be finite and >= 0 m^-2"));
@@ -615,8 +615,8 @@ Test(schedule, aggregate_rejects_bad_coupling_and_statistics)
     cr_assert(eq(int, interf_schedule_aggregate(s, c, 4, &mx, 1, out, &err), INTERF_EINPUT));
     c[3 * 3 + 1] = INFINITY;
     cr_assert(eq(int, interf_schedule_aggregate(s, c, 4, &mx, 1, out, &err), INTERF_EINPUT));
-    const struct interf_schedule_stat bad[3] = {
-        {INTERF_SCHED_PCT, 0}, {INTERF_SCHED_PCT, 100.5}, {(enum interf_schedule_stat_kind)7, 0}};
+    const struct interf_stat bad[3] = {
+        {.kind = INTERF_STAT_PCT, .arg = 0}, {.kind = INTERF_STAT_PCT, .arg = 100.5}, {.kind = (enum interf_stat_kind)7, .arg = 0}};
     for (int k = 0; k < 3; k++)
         cr_assert(eq(int, interf_schedule_aggregate(s, two_c, 4, &bad[k], 1, out, &err),
                      INTERF_EINVAL), "case %d", k);

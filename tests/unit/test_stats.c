@@ -61,12 +61,11 @@ Test(stats, samples_round_down_into_bins)
      * one count at -160.1 and three at -160.0. CDF: -160.1 is exceeded by the 3 samples above
      * it, 75 %; -160.0 by none, 0 % (S.1503-4 §D7 CDF_i = 100 (1 - sum_{j<=i} PDF_j)). */
     const double samples[] = {-160.05, -160.0, -159.99, -159.91};
-    uint64_t count[2] = {0, 0};
+    uint32_t count[2] = {0, 0};
     for (size_t k = 0; k < 4; k++)
         count[interf_db_to_tenths(samples[k]) - (-1601)]++;
     struct interf_cdf *c;
-    cr_assert(eq(int, interf_cdf_create_hist("epfd_dbw_m2_40khz", 0, -1601, 2, NULL, count, &c,
-                                             NULL), INTERF_OK));
+    cr_assert(eq(int, interf_cdf_create_hist("epfd_dbw_m2_40khz", 0, &(struct interf_hist){-1601, 2, count, NULL}, &c, NULL), INTERF_OK));
     cr_assert(eq(sz, c->n, 2));
     cr_assert(eq(i32, c->level_tenths[0], -1601));
     cr_assert(epsilon_eq(dbl, c->pct_exceeded[0], 75.0, 1e-12));
@@ -82,10 +81,10 @@ Test(stats, counts_give_the_exceedance_cdf)
 {
     /* Hand: counts 1, 2, 3, 4 at -100.0 .. -99.7 dB (total 10). Exceeded: -100.0 by 2+3+4 = 9
      * of 10 = 90 %; -99.9 by 7 = 70 %; -99.8 by 4 = 40 %; -99.7 (the maximum's bin) 0 %. */
-    const uint64_t cnt[] = {1, 2, 3, 4};
+    const uint32_t cnt[] = {1, 2, 3, 4};
     const double want[] = {90, 70, 40, 0};
     struct interf_cdf *c;
-    cr_assert(eq(int, interf_cdf_create_hist("x_db", 0, -1000, 4, NULL, cnt, &c, NULL),
+    cr_assert(eq(int, interf_cdf_create_hist("x_db", 0, &(struct interf_hist){-1000, 4, cnt, NULL}, &c, NULL),
                  INTERF_OK));
     cr_assert(eq(sz, c->n, 4));
     for (size_t k = 0; k < 4; k++) {
@@ -107,7 +106,7 @@ Test(stats, weights_and_empty_bins)
     double pct[6];
     struct interf_cdf view;
     memset(&view, 0, sizeof view);
-    cr_assert(eq(int, interf_cdf_view_hist(-1600, 6, w, NULL, lv, pct, &view, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_cdf_view_hist(&(struct interf_hist){-1600, 6, NULL, w}, lv, pct, &view, NULL), INTERF_OK));
     cr_assert(eq(sz, view.n, 3));
     cr_assert(eq(i32, view.level_tenths[0], -1598));
     cr_assert(epsilon_eq(dbl, view.pct_exceeded[0], 50.0, 1e-12));
@@ -119,35 +118,37 @@ Test(stats, weights_and_empty_bins)
 
 Test(stats, small_tail_keeps_its_precision)
 {
-    /* Hand: 1e12 - 1 counts in one bin and 1 count 0.1 dB above: the lower level is exceeded
-     * 1e-12 of the time = 1e-10 %. Summing the tail from the top keeps it to 1e-15 relative. */
-    const uint64_t cnt[] = {999999999999ULL, 1};
+    /* Hand: 2^32 - 2 counts in one bin and 1 count 0.1 dB above (the largest total a histogram
+     * holds, INTERF_HIST_MAX_STEPS): the lower level is exceeded 1 / (2^32 - 1) of the time =
+     * 2.3283064370807974e-8 %. Summing the tail from the top keeps it to 1e-15 relative. */
+    const uint32_t cnt[] = {4294967294u, 1};
     struct interf_cdf *c;
-    cr_assert(eq(int, interf_cdf_create_hist("x_db", 0, 0, 2, NULL, cnt, &c, NULL), INTERF_OK));
-    cr_assert(epsilon_eq(dbl, c->pct_exceeded[0], 1e-10, 1e-24));
+    cr_assert(eq(int, interf_cdf_create_hist("x_db", 0, &(struct interf_hist){0, 2, cnt, NULL},
+                                             &c, NULL), INTERF_OK));
+    cr_assert(epsilon_eq(dbl, c->pct_exceeded[0], 100.0 / 4294967295.0, 1e-22));
     interf_cdf_free_all(c, 1);
 }
 
 Test(stats, histogram_errors)
 {
     const double zero[] = {0, 0}, neg[] = {1, -1}, bad[] = {1, NAN};
-    const uint64_t cnt[] = {1, 1};
+    const uint32_t cnt[] = {1, 1};
     int32_t lv[2];
     double pct[2];
     struct interf_cdf view, *c = NULL;
     struct interf_error err;
     memset(&view, 0, sizeof view);
-    cr_assert(eq(int, interf_cdf_view_hist(0, 2, zero, NULL, lv, pct, &view, &err),
+    cr_assert(eq(int, interf_cdf_view_hist(&(struct interf_hist){0, 2, NULL, zero}, lv, pct, &view, &err),
                  INTERF_EINPUT));
-    cr_assert(eq(int, interf_cdf_view_hist(0, 2, neg, NULL, lv, pct, &view, &err),
+    cr_assert(eq(int, interf_cdf_view_hist(&(struct interf_hist){0, 2, NULL, neg}, lv, pct, &view, &err),
                  INTERF_EINVAL));
-    cr_assert(eq(int, interf_cdf_view_hist(0, 2, bad, NULL, lv, pct, &view, &err),
+    cr_assert(eq(int, interf_cdf_view_hist(&(struct interf_hist){0, 2, NULL, bad}, lv, pct, &view, &err),
                  INTERF_EINVAL));
     /* Exactly one of weight and count. */
-    cr_assert(eq(int, interf_cdf_view_hist(0, 2, zero, cnt, lv, pct, &view, &err),
+    cr_assert(eq(int, interf_cdf_view_hist(&(struct interf_hist){0, 2, cnt, zero}, lv, pct, &view, &err),
                  INTERF_EINVAL));
     /* The quantity must name a dB unit. */
-    cr_assert(eq(int, interf_cdf_create_hist("t_s", 0, 0, 2, NULL, cnt, &c, &err),
+    cr_assert(eq(int, interf_cdf_create_hist("t_s", 0, &(struct interf_hist){0, 2, cnt, NULL}, &c, &err),
                  INTERF_EINVAL));
     cr_assert_null(c);
 }
@@ -340,12 +341,11 @@ Test(stats, write_then_read_round_trip)
 {
     /* Counts 3, 0, 1, 1e9 at -190.0 .. -189.7: every percentage survives %.10g to 1e-10
      * relative, levels and metadata exactly. */
-    const uint64_t cnt[] = {3, 0, 1, 1000000000ULL};
+    const uint32_t cnt[] = {3, 0, 1, 1000000000ULL};
     struct interf_cdf *c, *back;
     size_t n;
     struct interf_error err;
-    cr_assert(eq(int, interf_cdf_create_hist("epfd_dbw_m2_40khz", 0, -1900, 4, NULL, cnt, &c,
-                                             &err), INTERF_OK));
+    cr_assert(eq(int, interf_cdf_create_hist("epfd_dbw_m2_40khz", 0, &(struct interf_hist){-1900, 4, cnt, NULL}, &c, &err), INTERF_OK));
     cr_assert(eq(int, interf_cdf_meta_set(c, "dish_m", "0.6", &err), INTERF_OK));
     cr_assert(eq(int, interf_cdf_meta_set(c, "lat_deg", "45", &err), INTERF_OK));
     cr_assert(eq(int, interf_cdf_meta_set(c, "lat_deg", "46", &err), INTERF_OK));
@@ -376,10 +376,10 @@ Test(stats, writer_prints_levels_with_one_decimal)
 {
     /* One count at -0.1 dB and one at 0.0: rows "-0.1  50" and "0.0  0" (a negative tenth
      * above -1 dB keeps its sign). */
-    const uint64_t cnt[] = {1, 1};
+    const uint32_t cnt[] = {1, 1};
     struct interf_cdf *c;
     char buf[512] = "";
-    cr_assert(eq(int, interf_cdf_create_hist("x_db", 0, -1, 2, NULL, cnt, &c, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_cdf_create_hist("x_db", 0, &(struct interf_hist){-1, 2, cnt, NULL}, &c, NULL), INTERF_OK));
     FILE *fp = fmemopen(buf, sizeof buf - 1, "w");
     cr_assert(eq(int, interf_cdf_write(fp, c, NULL), INTERF_OK));
     fclose(fp);

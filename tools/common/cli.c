@@ -488,8 +488,9 @@ void cli_progress_init(struct cli_progress *p, int force, int quiet, double tota
     p->unit = unit;
 }
 
-int cli_progress_report(double fraction, void *arg)
+int cli_progress_report(double fraction, const char *stage, void *arg)
 {
+    (void)stage;
     struct cli_progress *p = arg;
     double t = now_s();
     if (!p->enabled || (t - p->last_s < 1.0 && fraction < 1.0))

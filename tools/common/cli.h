@@ -88,7 +88,7 @@ struct cli_progress {
 void cli_progress_init(struct cli_progress *p, int force, int quiet, double total,
                        const char *unit);
 /* Report the fraction done; returns 0 (a progress callback that never cancels). */
-int cli_progress_report(double fraction, void *progress);
+int cli_progress_report(double fraction, const char *stage, void *progress);
 /* End the progress line (a newline, if anything was printed). */
 void cli_progress_done(struct cli_progress *p);
 

@@ -469,80 +469,57 @@ enum interf_status interf_cdf_write(FILE *fp, const struct interf_cdf *cdf,
 /* ---------------------------------------------------------------------------------------- */
 /* From a histogram (S.1503-4 §D1.4, §D7)                                                   */
 
-/* Fill cdf from bin weights (double) or counts (uint64): exactly one of w, cnt is non-NULL. */
-static enum interf_status from_bins(int32_t first_level_tenths, size_t n_bins, const double *w,
-                                    const uint64_t *cnt, int32_t *level_tenths,
-                                    double *pct_exceeded, struct interf_cdf *cdf,
-                                    struct interf_error *err)
+static int bin_empty(const struct interf_hist *h, size_t k)
 {
-    size_t lo = 0, hi = n_bins;
+    return h->weight ? !(h->weight[k] > 0) : h->count[k] == 0;
+}
+
+enum interf_status interf_cdf_view_hist(const struct interf_hist *h, int32_t *level_tenths,
+                                        double *pct_exceeded, struct interf_cdf *cdf,
+                                        struct interf_error *err)
+{
+    if (!h || (h->weight == NULL) == (h->count == NULL) || !level_tenths || !pct_exceeded ||
+        !cdf)
+        return interf_error_set(err, INTERF_EINVAL, "interf_cdf_view_hist: give weight or "
+                                "count (not both) and the two row buffers");
+    cdf->n = 0;
+    for (size_t k = 0; h->weight && k < h->n_bins; k++)
+        if (!(h->weight[k] >= 0) || !isfinite(h->weight[k]))
+            return interf_error_set(err, INTERF_EINVAL, "histogram bin %zu: weight %g is not a "
+                                    "finite number >= 0", k, h->weight[k]);
     /* Rows run from the lowest to the highest non-empty bin: below, 100 % is exceeded; at the
      * highest bin, 0 % (the run maximum lies in it). */
-    while (lo < hi && (w ? !(w[lo] > 0) : cnt[lo] == 0))
+    size_t lo = 0, hi = h->n_bins;
+    while (lo < hi && bin_empty(h, lo))
         lo++;
-    while (hi > lo && (w ? !(w[hi - 1] > 0) : cnt[hi - 1] == 0))
+    while (hi > lo && bin_empty(h, hi - 1))
         hi--;
-    for (size_t k = 0; w && k < n_bins; k++)
-        if (!(w[k] >= 0) || !isfinite(w[k]))
-            return interf_error_set(err, INTERF_EINVAL, "histogram bin %zu: weight %g is not a "
-                                    "finite number >= 0", k, w[k]);
     if (lo == hi)
         return interf_error_set(err, INTERF_EINPUT, "empty histogram (no samples)");
-    if ((int64_t)first_level_tenths + (int64_t)hi > INT32_MAX)
+    if ((int64_t)h->first_level_tenths + (int64_t)hi > INT32_MAX)
         return interf_error_set(err, INTERF_EINVAL, "histogram levels out of range");
     cdf->n = hi - lo;
     cdf->level_tenths = level_tenths;
     cdf->pct_exceeded = pct_exceeded;
     /* CDF_i = 100 (1 - sum_{j <= i} PDF_j) (S.1503-4 §D7), taken as the tail sum above bin i,
-     * summed from the top so that the small percentages of the tail keep their precision. */
-    if (w) {
-        double total = 0.0, tail = 0.0;
-        for (size_t k = lo; k < hi; k++)
-            total += w[k];
-        for (size_t k = hi; k-- > lo;) {
-            level_tenths[k - lo] = first_level_tenths + (int32_t)k;
-            pct_exceeded[k - lo] = tail / total * 100.0;
-            tail += w[k];
-        }
-    } else {
-        uint64_t total = 0, tail = 0;
-        for (size_t k = lo; k < hi; k++)
-            total += cnt[k];
-        for (size_t k = hi; k-- > lo;) {
-            level_tenths[k - lo] = first_level_tenths + (int32_t)k;
-            pct_exceeded[k - lo] = (double)tail / (double)total * 100.0;
-            tail += cnt[k];
-        }
+     * summed from the top so that the small percentages of the tail keep their precision
+     * (counts in 64-bit integers: exact). */
+    double total = interf_hist_total(h), tail = 0.0;
+    uint64_t itail = 0;
+    for (size_t k = hi; k-- > lo;) {
+        level_tenths[k - lo] = h->first_level_tenths + (int32_t)k;
+        pct_exceeded[k - lo] = (h->weight ? tail : (double)itail) / total * 100.0;
+        if (h->weight)
+            tail += h->weight[k];
+        else
+            itail += h->count[k];
     }
     return INTERF_OK;
 }
 
-static void init_cdf(struct interf_cdf *cdf, const char *quantity, double ref_bandwidth_khz)
-{
-    memset(cdf, 0, sizeof *cdf);
-    snprintf(cdf->quantity, sizeof cdf->quantity, "%s", quantity ? quantity : "");
-    cdf->ref_bandwidth_khz = ref_bandwidth_khz;
-    if (!(cdf->ref_bandwidth_khz > 0))
-        cdf->ref_bandwidth_khz = bandwidth_from_name(cdf->quantity);
-}
-
-enum interf_status interf_cdf_view_hist(int32_t first_level_tenths, size_t n_bins,
-                                        const double *weight, const uint64_t *count,
-                                        int32_t *level_tenths, double *pct_exceeded,
-                                        struct interf_cdf *cdf, struct interf_error *err)
-{
-    if ((weight == NULL) == (count == NULL) || !level_tenths || !pct_exceeded || !cdf)
-        return interf_error_set(err, INTERF_EINVAL, "interf_cdf_view_hist: give weight or "
-                                "count (not both) and the two row buffers");
-    cdf->n = 0;
-    return from_bins(first_level_tenths, n_bins, weight, count, level_tenths, pct_exceeded, cdf,
-                     err);
-}
-
 enum interf_status interf_cdf_create_hist(const char *quantity, double ref_bandwidth_khz,
-                                          int32_t first_level_tenths, size_t n_bins,
-                                          const double *weight, const uint64_t *count,
-                                          struct interf_cdf **out, struct interf_error *err)
+                                          const struct interf_hist *h, struct interf_cdf **out,
+                                          struct interf_error *err)
 {
     struct interf_cdf *c = NULL;
     int32_t *lv = NULL;
@@ -552,6 +529,7 @@ enum interf_status interf_cdf_create_hist(const char *quantity, double ref_bandw
     if (!quantity || strlen(quantity) >= sizeof c->quantity || !has_db_unit(quantity))
         return interf_error_set(err, INTERF_EINVAL, "interf_cdf_create_hist: quantity \"%s\" "
                                 "must name a dB unit", quantity ? quantity : "");
+    size_t n_bins = h ? h->n_bins : 0;
     c = malloc(sizeof *c);
     lv = malloc((n_bins ? n_bins : 1) * sizeof *lv);
     pct = malloc((n_bins ? n_bins : 1) * sizeof *pct);
@@ -559,8 +537,11 @@ enum interf_status interf_cdf_create_hist(const char *quantity, double ref_bandw
         st = interf_error_set(err, INTERF_ENOMEM, "out of memory for a CDF of %zu bins", n_bins);
         goto fail;
     }
-    init_cdf(c, quantity, ref_bandwidth_khz);
-    st = interf_cdf_view_hist(first_level_tenths, n_bins, weight, count, lv, pct, c, err);
+    memset(c, 0, sizeof *c);
+    snprintf(c->quantity, sizeof c->quantity, "%s", quantity);
+    c->ref_bandwidth_khz = ref_bandwidth_khz > 0 ? ref_bandwidth_khz
+                                                 : bandwidth_from_name(c->quantity);
+    st = interf_cdf_view_hist(h, lv, pct, c, err);
     if (st)
         goto fail;
     *out = c;
