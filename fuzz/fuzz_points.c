@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz target: point lists (interf-epfd --points; cli_read_points in tools/common/cli.c), from
+/* Fuzz target: point lists (interf-epfd --points; interf_table_read_points), from
  * memory. Points read must lie in the documented ranges; a failure leaves nothing allocated
  * and says one line naming the source. */
 #include "fuzz.h"
@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "cli.h"
+#include "interf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     double *lat = NULL, *lon = NULL;
     size_t n = 0;
     struct interf_error err = {0, ""};
-    enum interf_status st = cli_read_points(fp, "fuzz.txt", &lat, &lon, &n, &err);
+    enum interf_status st = interf_table_read_points(fp, "fuzz.txt", &lat, &lon, &n, &err);
     fclose(fp);
     if (st == INTERF_OK) {
         fuzz_check(n >= 1);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli.h"
+#include "cli_legacy.h"
 #include "interf/limits.h"
 
 static const char usage[] =

@@ -12,7 +12,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli_legacy.h"
 #include "interf/grid.h"
 
 static const char usage[] =

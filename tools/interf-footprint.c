@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_legacy.h"
 #include "interf/grid.h"
 #include "interf/render.h"
 #include "interf/schedule.h"

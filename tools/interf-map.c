@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli_legacy.h"
 #include "interf/grid.h"
 #include "interf/limits.h"
 #include "interf/render.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_legacy.h"
 
 static const char usage[] =
     "Usage: interf-orbit -s SYSTEM [options]\n"

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli_legacy.h"
 
 static const char usage[] =
     "Usage: interf-pattern --pattern NAME [--KEY VALUE ...] [options] [- | --angles FILE]\n"

@@ -76,6 +76,36 @@ INTERF_API double interf_undb(double db);
  * the number parser of every reader of the library. Thread-safe. */
 INTERF_API int interf_parse_real(const char *s, double *out);
 
+/* The strict parsers of typed values (tool options, metadata). Each stores the value and
+ * returns INTERF_OK, or returns INTERF_EINPUT with a message that names no option (the caller
+ * prefixes its own) and leaves the outputs untouched:
+ * number: interf_parse_real in [min, max] ("expected a number, got \"x\"", "5: allowed range
+ *   0 to 1");
+ * integer: decimal digits with an optional sign, in [min, max];
+ * duration: a number with an optional unit s, m, h or d ("90s", "15m", "1.5d"; bare: seconds),
+ *   negative only when allow_negative, finite in seconds;
+ * size: a positive number of bytes with an optional K, M, G or T (powers of 1024);
+ * time: an ISO 8601 UTC time (interf_time_parse_utc) or a duration after epoch_unix_s, into
+ *   POSIX seconds;
+ * latlon: "LAT,LON[,ALT]" (degrees, and the unit of the third), *count = 2 or 3;
+ * index_list: "0,5,10-20" into sel[0..limit) (1 = selected, all others 0). */
+INTERF_API enum interf_status interf_parse_number(const char *text, double min, double max,
+                                                  double *out, struct interf_error *err);
+INTERF_API enum interf_status interf_parse_integer(const char *text, long min, long max,
+                                                   long *out, struct interf_error *err);
+INTERF_API enum interf_status interf_parse_duration(const char *text, int allow_negative,
+                                                    double *out, struct interf_error *err);
+INTERF_API enum interf_status interf_parse_size(const char *text, double *out,
+                                                struct interf_error *err);
+INTERF_API enum interf_status interf_parse_time(const char *text, double epoch_unix_s,
+                                                double *unix_s, struct interf_error *err);
+INTERF_API enum interf_status interf_parse_latlon(const char *text, double *lat_deg,
+                                                  double *lon_deg, double *third, int *count,
+                                                  struct interf_error *err);
+INTERF_API enum interf_status interf_parse_index_list(const char *text, size_t limit,
+                                                      unsigned char *sel,
+                                                      struct interf_error *err);
+
 /* snprintf in the "C" locale, whatever the caller's LC_NUMERIC (labels, file contents). */
 INTERF_API int interf_format_c(char *buf, size_t n, const char *fmt, ...) INTERF_PRINTF(3, 4);
 

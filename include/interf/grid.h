@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "interf/core.h"
+#include "interf/io.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -146,19 +147,16 @@ INTERF_API enum interf_status interf_grid_sidecar_paths(const char *path, char *
  * newly allocated; free with free(). INTERF_EIO when PROJ cannot give it. */
 INTERF_API enum interf_status interf_grid_crs_wkt(char **wkt, struct interf_error *err);
 
-/* Write grid to path with its two sidecars: three temporary files beside path are written and
- * closed, then renamed into place (the sidecars first, the grid last) only when all three
- * succeeded; on any failure the temporaries are removed and no earlier file is touched. The .prj
- * holds interf_grid_crs_wkt; the .aux.xml holds meta (UnitType and the Metadata items). Files
- * get the mode a plain fopen would give (0666 less the umask). */
-INTERF_API enum interf_status interf_grid_save(const char *path, const struct interf_grid *grid,
+/* Write grid to path with its two sidecars through the output set `set` (interf/io.h): the
+ * .aux.xml, the .prj and the grid are written now to temporary files, and committed (renamed into
+ * place, sidecars first) with the set, or removed with it. The .prj holds interf_grid_crs_wkt; the
+ * .aux.xml holds meta (UnitType and the Metadata items; NULL: none). A path written directly
+ * ("-" for standard output, a device) gets the grid alone. A value that cannot be written
+ * (interf_grid_write_asc) is INTERF_EINPUT naming path. */
+INTERF_API enum interf_status interf_grid_save(struct interf_outset *set, const char *path,
+                                               const struct interf_grid *grid,
                                                const struct interf_grid_meta *meta, int decimals,
                                                struct interf_error *err);
-
-/* The name of the k-th temporary file interf_grid_save tries for target (the grid or a sidecar):
- * "TARGET.tmp.PID.K", K from 0 up past names a stale file already holds. A caller that removes
- * temporaries on a signal watches these names. */
-INTERF_API void interf_grid_tmp_path(const char *target, int k, char *buf, size_t n);
 
 /* Read the sidecars of the grid file path into meta (cleared first). A missing sidecar is not
  * an error (meta stays empty). A .prj that PROJ cannot read, or whose CRS is not geographic

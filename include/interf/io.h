@@ -150,8 +150,8 @@ INTERF_API void interf_sha256(const void *data, size_t n, unsigned char out[32])
 /* The files one run writes, committed together: each target is written to a temporary file
  * beside it, "TARGET.tmp.PID.K" (K from 0, past names a stale file holds), created with the
  * mode a plain fopen would give; interf_outset_commit flushes, checks and closes them all, then
- * renames them into place in the order they were added (a grid's sidecars before the grid
- * itself), so that a failed run leaves every earlier file untouched. "-" is standard output
+ * renames them into place, the last added first (a grid's sidecars, added after the grid, are in
+ * place before it), so that a failed run leaves every earlier file untouched. "-" is standard output
  * (written directly, checked at commit, not closed). A target that exists and is not a
  * regular file (/dev/null, /dev/full, a FIFO) is written directly: a rename would replace the
  * device node. At most INTERF_OUTSET_MAX files a set. */

@@ -5,12 +5,10 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <proj.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* ------------------------------------------------------------------------------- metadata */
 
@@ -136,109 +134,44 @@ static void write_pam(FILE *fp, const struct interf_grid_meta *m)
     fputs("  </PAMRasterBand>\n</PAMDataset>\n", fp);
 }
 
-void interf_grid_tmp_path(const char *target, int k, char *buf, size_t n)
-{
-    snprintf(buf, n, "%s.tmp.%ld.%d", target, (long)getpid(), k);
-}
-
-struct tmp_out {
-    const char *target;
-    char path[PATH_BYTES];
-    FILE *fp;
-    int live; /* the temporary file exists */
-};
-
-/* A new file beside t->target: O_EXCL with mode 0666, so that the umask applies as for fopen
- * (mkstemp's 0600 would need a umask() round trip, which is process-wide state). */
-static enum interf_status tmp_open(struct tmp_out *t, struct interf_error *err)
-{
-    for (int k = 0; k < 1000; k++) {
-        interf_grid_tmp_path(t->target, k, t->path, sizeof t->path);
-        int fd = open(t->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd < 0 && errno == EEXIST)
-            continue;
-        if (fd < 0)
-            break;
-        t->live = 1;
-        if (!(t->fp = fdopen(fd, "w"))) {
-            close(fd);
-            break;
-        }
-        return INTERF_OK;
-    }
-    return interf_error_set(err, INTERF_EIO, "%s: %s", t->target, strerror(errno));
-}
-
-static enum interf_status tmp_close(struct tmp_out *t, struct interf_error *err)
-{
-    errno = 0;
-    int bad = fflush(t->fp) != 0 || ferror(t->fp);
-    int e = errno;
-    if (fclose(t->fp) != 0 && !bad) {
-        bad = 1;
-        e = errno;
-    }
-    t->fp = NULL;
-    return bad ? interf_error_set(err, INTERF_EIO, "%s: write error: %s", t->target,
-                                  strerror(e ? e : EIO))
-               : INTERF_OK;
-}
-
-static enum interf_status save_files(struct tmp_out t[3], const struct interf_grid *g,
-                                     const struct interf_grid_meta *m, int decimals,
-                                     struct interf_error *err)
-{
-    enum interf_status st;
-    char *wkt = NULL;
-    if ((st = interf_grid_crs_wkt(&wkt, err)) != INTERF_OK)
-        return st;
-    for (int k = 0; k < 3 && st == INTERF_OK; k++)
-        st = tmp_open(&t[k], err);
-    if (st == INTERF_OK && (st = interf_grid_write_asc(t[0].fp, g, decimals, err)) != INTERF_OK)
-        grid_prefix_error(err, st, t[0].target);
-    if (st == INTERF_OK) {
-        fprintf(t[1].fp, "%s\n", wkt);
-        write_pam(t[2].fp, m);
-    }
-    free(wkt);
-    for (int k = 0; k < 3; k++) {
-        enum interf_status c = t[k].fp ? tmp_close(&t[k], st == INTERF_OK ? err : NULL)
-                                       : INTERF_OK;
-        st = st == INTERF_OK ? c : st;
-    }
-    /* Sidecars first, the grid last: whoever sees the new grid sees its new sidecars. */
-    for (int k = 2; k >= 0 && st == INTERF_OK; k--) {
-        if (rename(t[k].path, t[k].target) != 0)
-            st = interf_error_set(err, INTERF_EIO, "%s: %s", t[k].target, strerror(errno));
-        else
-            t[k].live = 0;
-    }
-    return st;
-}
-
-enum interf_status interf_grid_save(const char *path, const struct interf_grid *g,
+enum interf_status interf_grid_save(struct interf_outset *set, const char *path,
+                                    const struct interf_grid *g,
                                     const struct interf_grid_meta *meta, int decimals,
                                     struct interf_error *err)
 {
     char prj[PATH_BYTES], aux[PATH_BYTES];
     struct interf_grid_meta empty;
-    if (!path || !g)
+    FILE *fp[3];
+    enum interf_status st;
+    if (!set || !path || !g)
         return interf_error_set(err, INTERF_EINVAL, "interf_grid_save: NULL argument");
-    enum interf_status st = interf_grid_sidecar_paths(path, prj, aux, sizeof prj - 32, err);
-    if (st != INTERF_OK)
-        return st;
     if (!meta) {
         interf_grid_meta_init(&empty);
         meta = &empty;
     }
-    struct tmp_out t[3] = {{path, "", NULL, 0}, {prj, "", NULL, 0}, {aux, "", NULL, 0}};
-    st = save_files(t, g, meta, decimals, err);
-    for (int k = 0; k < 3; k++) {
-        if (t[k].fp)
-            fclose(t[k].fp);
-        if (t[k].live)
-            unlink(t[k].path);
+    /* Standard output or a device (/dev/full, a FIFO) has no place for sidecars: the grid
+     * alone, written directly. */
+    if (interf_outset_is_direct(path)) {
+        if ((st = interf_outset_open(set, path, &fp[0], err)) == INTERF_OK &&
+            (st = interf_grid_write_asc(fp[0], g, decimals, err)) != INTERF_OK)
+            grid_prefix_error(err, st, path);
+        return st;
     }
+    char *wkt = NULL;
+    if ((st = interf_grid_sidecar_paths(path, prj, aux, sizeof prj - 32, err)) != INTERF_OK ||
+        (st = interf_grid_crs_wkt(&wkt, err)) != INTERF_OK)
+        return st;
+    /* The grid first, its sidecars after (the set renames the last added first): whoever sees
+     * the new grid sees its new sidecars. */
+    const char *target[3] = {path, prj, aux};
+    for (int k = 0; k < 3 && st == INTERF_OK; k++)
+        st = interf_outset_open(set, target[k], &fp[k], err);
+    if (st == INTERF_OK) {
+        fprintf(fp[1], "%s\n", wkt);
+        write_pam(fp[2], meta);
+        if ((st = interf_grid_write_asc(fp[0], g, decimals, err)) != INTERF_OK)
+            grid_prefix_error(err, st, path);
+    }
+    free(wkt);
     return st;
 }
-

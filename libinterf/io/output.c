@@ -168,7 +168,8 @@ enum interf_status interf_outset_commit(struct interf_outset *s, struct interf_e
         enum interf_status c = finish(&s->f[k], st == INTERF_OK ? err : NULL);
         st = st == INTERF_OK ? c : st;
     }
-    for (size_t k = 0; k < s->n && st == INTERF_OK; k++) {
+    /* last added first: a grid's sidecars, added after it, are in place before it is */
+    for (size_t k = s->n; k-- > 0 && st == INTERF_OK;) {
         struct out_file *f = &s->f[k];
         if (!f->live)
             continue;

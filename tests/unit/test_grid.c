@@ -283,7 +283,11 @@ Test(grid, save_writes_three_files_and_reads_them_back)
                  INTERF_OK));
     cr_assert(eq(int, interf_grid_meta_set(&meta, "earth_model", "sphere \xC2\xB5", &err),
                  INTERF_OK));
-    cr_assert(eq(int, interf_grid_save(path, g, &meta, 3, &err), INTERF_OK), "%s", err.msg);
+    struct interf_outset *set;
+    cr_assert(eq(int, interf_outset_create(&set, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_grid_save(set, path, g, &meta, 3, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_outset_commit(set, &err), INTERF_OK), "%s", err.msg);
+    interf_outset_destroy(set);
     cr_assert(eq(int, count_entries(dir), 3), "the grid and two sidecars, no temporary files");
     snprintf(prj, sizeof prj, "%s/epfd.prj", dir);
     snprintf(aux, sizeof aux, "%s/epfd.asc.aux.xml", dir);
@@ -319,8 +323,11 @@ Test(grid, failed_save_leaves_nothing_and_keeps_the_old_file)
     cr_assert(eq(int, interf_grid_create(&s, &g, NULL), INTERF_OK));
     g->values[0] = 1;
     g->values[1] = INFINITY;
-    cr_assert(eq(int, interf_grid_save(path, g, NULL, 2, &err), INTERF_EINPUT));
+    struct interf_outset *set;
+    cr_assert(eq(int, interf_outset_create(&set, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_grid_save(set, path, g, NULL, 2, &err), INTERF_EINPUT));
     cr_assert(strstr(err.msg, "old.asc: grid row 1, column 2") != NULL, "%s", err.msg);
+    interf_outset_destroy(set); /* a failed run: the set's temporary files go with it */
     cr_assert(eq(int, count_entries(dir), 1), "temporaries removed, no sidecar written");
     char *text = slurp(path);
     cr_assert(eq(str, text, "old\n"));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The tools' shared helper: messages, option values (numbers, durations, times, lists), exit
- * statuses and atomic output files. Tools only; the library never prints or exits. */
+/* The tools' shared helper: a tool declares its options in a table, reads their values through
+ * typed accessors, calls the library, and writes through one output set. Messages, option
+ * parsing and output are here once (msg.c, opt.c, out.c); the library never prints or exits. */
 #ifndef INTERF_CLI_H
 #define INTERF_CLI_H
 
@@ -9,121 +10,111 @@
 
 #include "interf.h"
 
-/* Exit statuses of every tool (diff/grep convention). */
+/* Exit statuses of every tool (diff/grep convention; interf-check adds 3, an insufficient run). */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_ERROR = 2 };
 
-/* Record the program name for messages; call first in main. It also makes SIGINT, SIGTERM
- * and SIGHUP remove the temporary output files, print "NAME: interrupted by SIGINT" (one line)
- * and exit 2. */
-void cli_init(const char *name);
-const char *cli_name(void);
+/* ---------------------------------------------------------------------------- options */
 
+/* What an option takes. */
+enum cli_arg {
+    CLI_FLAG = 0,   /* nothing */
+    CLI_ARG = 1,    /* one value, given once */
+    CLI_REPEAT = 2  /* one value, may be given again (each is kept, in order) */
+};
+
+/* One line of a tool's option table (the table ends with an entry whose name and heading are
+ * both NULL). An entry with only a heading starts a group in --help. */
+struct cli_option {
+    const char *name;    /* long name without dashes, e.g. "es-dish-m" */
+    char short_name;     /* e.g. 's', or 0 */
+    enum cli_arg arg;
+    const char *metavar; /* the value in --help, e.g. "D" */
+    const char *help;    /* --help text; "\n" continues on an indented line */
+    const char *field;   /* the library's name of the value it fills (its messages start with
+                            "FIELD: " and are shown as "--name: "), or NULL */
+    const char *heading; /* a group heading in --help (with name NULL) */
+};
+
+/* A tool: its name, synopsis and description lines, option table and examples for --help. */
+struct cli_tool {
+    const char *name;
+    const char *synopsis;     /* after "Usage: NAME " */
+    const char *description;  /* lines after the usage line */
+    const struct cli_option *options;
+    const char *examples;     /* lines after "Examples:" */
+    int operands;             /* 1: file operands allowed */
+};
+
+/* Parse argv against tool (--help and --version are added and answered here: both exit 0).
+ * Every other mistake is a usage error (exit 2): an unknown option, a missing value, an option
+ * taken once given twice, an operand where none is taken. Call once, first in main: it also
+ * records the program name for messages and installs the signal handlers that remove the
+ * temporary files of the outputs (SIGINT, SIGTERM, SIGHUP: "NAME: interrupted by SIGINT",
+ * exit 2). */
+void cli_parse(const struct cli_tool *tool, int argc, char **argv);
+
+/* The values given: cli_given counts the times option name was given (0: absent); cli_text is
+ * its (last) value or NULL; cli_nth its k-th value. Asking for a name the table lacks aborts
+ * (a programming error). */
+size_t cli_given(const char *name);
+const char *cli_text(const char *name);
+const char *cli_nth(const char *name, size_t k);
+/* Typed values of an option (def when absent); a bad value is a usage error naming the option
+ * ("--es-dish-m: expected a number, got \"x\""). */
+double cli_real(const char *name, double min, double max, double def);
+long cli_long(const char *name, long min, long max, long def);
+double cli_duration(const char *name, int allow_negative, double def);
+double cli_size(const char *name, double def);
+/* The operands (file arguments), in order. */
+size_t cli_operands(char ***argv);
+/* The command line as given, for provenance. */
+void cli_command(int *argc, char ***argv);
+
+/* Two options that exclude each other: a usage error when both are given. */
+void cli_exclusive(const char *a, const char *b);
+
+/* ---------------------------------------------------------------------------- messages */
+
+const char *cli_name(void);
 /* "NAME: message" on stderr. */
 void cli_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
-/* "NAME: message" on stderr unless quiet. */
-void cli_warn(int quiet, const char *fmt, ...) INTERF_PRINTF(2, 3);
-/* Print "NAME: message" and "Try 'NAME --help'." on stderr and exit 2. */
+/* "NAME: warning: message" on stderr unless -q (the tool's "quiet" flag) was given. */
+void cli_warn(const char *fmt, ...) INTERF_PRINTF(1, 2);
+/* "NAME: message" and "Try 'NAME --help'." on stderr; exit 2. */
 _Noreturn void cli_usage_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
-/* Print "NAME (interf) VERSION" on stdout and exit 0 (after checking stdout). */
-_Noreturn void cli_version(void);
-/* Write text to stdout and exit 0 (for --help), checking the write. */
-_Noreturn void cli_help(const char *text);
+/* Print a library error (a leading "FIELD: " of an option's field shown as "--option: ") and
+ * return CLI_EXIT_ERROR. */
+int cli_fail(const struct interf_error *err);
+/* The same as a usage error (exit 2), for errors in what the options asked. */
+_Noreturn void cli_usage_fail(const struct interf_error *err);
 
-/* Option values: each prints a one-line usage error naming the option and exits 2 on bad input.
- * cli_double: a finite number in [min, max]. */
-double cli_double(const char *arg, const char *opt, double min, double max);
-long cli_long(const char *arg, const char *opt, long min, long max);
-/* A duration in seconds: a number with an optional unit s, m, h or d ("90s", "15m", "1.5d"; a
- * bare number is seconds). allow_negative permits a leading minus. */
-double cli_duration(const char *arg, const char *opt, int allow_negative);
-/* A size in bytes: a number with an optional suffix K, M, G or T (powers of 1024). */
-double cli_size(const char *arg, const char *opt);
-/* A time relative to the epoch (s): an ISO 8601 UTC time, or an offset duration. */
-double cli_time(const char *arg, const char *opt, double epoch_unix_s);
-/* A list of indices "0,5,10-20" below limit into a newly allocated array of flags (limit bytes,
- * 1 = selected); free with free(). */
-unsigned char *cli_index_list(const char *arg, const char *opt, size_t limit);
-/* "LAT,LON[,ALT]" in degrees (and the unit of the third value); returns the count given (2/3). */
-int cli_latlon(const char *arg, const char *opt, double *lat_deg, double *lon_deg, double *third);
+/* ---------------------------------------------------------------------------- output */
 
-/* The same parsers without the exit, for callers that handle errors (and the fuzzers): each
- * stores the value and returns INTERF_OK, or returns INTERF_EINPUT with the message the wrapper
- * above prints ("OPT: ...") in err and leaves the outputs untouched. Durations and sizes whose
- * value in seconds or bytes overflows are errors. cli_parse_latlon stores the count in *count. */
-enum interf_status cli_parse_double(const char *arg, const char *opt, double min, double max,
-                                    double *out, struct interf_error *err);
-enum interf_status cli_parse_long(const char *arg, const char *opt, long min, long max,
-                                  long *out, struct interf_error *err);
-enum interf_status cli_parse_duration(const char *arg, const char *opt, int allow_negative,
-                                      double *out, struct interf_error *err);
-enum interf_status cli_parse_size(const char *arg, const char *opt, double *out,
-                                  struct interf_error *err);
-enum interf_status cli_parse_time(const char *arg, const char *opt, double epoch_unix_s,
-                                  double *out, struct interf_error *err);
-enum interf_status cli_parse_latlon(const char *arg, const char *opt, double *lat_deg,
-                                    double *lon_deg, double *third, int *count,
-                                    struct interf_error *err);
+/* Check every output path before the work (interf_output_check; binary: refuse a terminal),
+ * exit 2 with the message when one cannot be written. NULL or "-" is standard output. */
+void cli_output_check(const char *path, int binary);
+/* The run's output set (created on first use; the signal handler removes its temporary files). */
+struct interf_outset *cli_outputs(void);
+/* Open path ("-" or NULL: standard output) in the run's output set; exit 2 on failure. */
+FILE *cli_open(const char *path);
+/* Commit the run's output set and check standard output; CLI_EXIT_OK or CLI_EXIT_ERROR (after a
+ * message). A tool calls it once, last. */
+int cli_commit(void);
 
-/* Read a point list (interf-epfd --points): a table (interf-table(5)) whose first line may be a
- * schema line ("# ... lat_deg ... lon_deg ..." naming the columns; else columns 1 and 2 are
- * latitude and longitude), then rows; other "#" lines, ">" lines and blank lines are skipped.
- * name labels messages ("name:line: ..."). On success *lat and *lon are new arrays of *n >= 1
- * points (free both with free()); on failure they are NULL, *n is 0 and err says why. */
-enum interf_status cli_read_points(FILE *fp, const char *name, double **lat, double **lon,
-                                   size_t *n, struct interf_error *err);
+/* Memory: refuse (usage error, exit 2) a run needing more than allowed (--max-memory if the
+ * tool has it and it was given, else the memory available now). */
+void cli_check_memory(double need_bytes, const char *advice);
 
-/* The command line as one string, arguments quoted where needed (for provenance lines).
- * Newly allocated; free with free(). */
-char *cli_command_line(int argc, char **argv);
-
-/* Progress on stderr for long runs: "NAME: 42% 1234 steps/s ETA 0:12" rewritten in place at
- * most once a second, only when enabled (stderr is a terminal or --progress, and not -q). */
+/* Progress on stderr: "NAME: 42%  1234 steps/s  ETA 0:12" at most once a second, only when
+ * stderr is a terminal or --progress was given, and not with -q. cli_progress is an
+ * interf_progress_fn (user: the cli_progress struct). */
 struct cli_progress {
     int enabled;
-    double start_s, last_s;
-    double total;        /* units of work, e.g. time steps */
-    const char *unit;    /* "steps" */
+    double start_s, last_s, total;
+    const char *unit;
 };
-
-void cli_progress_init(struct cli_progress *p, int force, int quiet, double total,
-                       const char *unit);
-/* Report the fraction done; returns 0 (a progress callback that never cancels). */
-int cli_progress_report(double fraction, const char *stage, void *progress);
-/* End the progress line (a newline, if anything was printed). */
+void cli_progress_init(struct cli_progress *p, double total, const char *unit);
+int cli_progress(double fraction, const char *stage, void *user);
 void cli_progress_done(struct cli_progress *p);
-
-/* Output: stdout, or FILE written to a temporary file beside it and renamed into place on
- * success (regular files and new paths); devices and FIFOs are written directly. */
-struct cli_out {
-    FILE *fp;
-    char *path;   /* NULL for stdout */
-    char *tmp;    /* temporary file, NULL when writing directly */
-    int tmp_slot; /* where the signal handler finds tmp (0: nowhere) */
-};
-
-/* Open path ("-" or NULL = stdout). On failure prints a message and returns CLI_EXIT_ERROR. */
-int cli_out_open(struct cli_out *out, const char *path);
-/* Flush, check for write errors, close and rename into place; then close standard output (once
- * per process, so a tool may commit several outputs). On any error prints a message, removes
- * the temporary file (a partial file never replaces a good one) and returns CLI_EXIT_ERROR;
- * else CLI_EXIT_OK. */
-int cli_out_commit(struct cli_out *out);
-/* After a write error while writing out: print "NAME: FILE: write error: ..." (FILE is
- * "standard output" for stdout), remove the temporary file; returns CLI_EXIT_ERROR. */
-int cli_out_fail(struct cli_out *out);
-/* Remove the temporary file after an error (no-op for stdout or direct writes). */
-void cli_out_abort(struct cli_out *out);
-
-/* Bytes of memory this machine can give now (MemAvailable of /proc/meminfo), or +inf when
- * unknown: the ceiling of a tool's memory estimate, checked before any large allocation. */
-double cli_available_memory(void);
-
-/* Save a grid to path with its .prj and .aux.xml sidecars (interf_grid_save: temporary files
- * renamed into place, removed if a signal ends the run). An existing path that is not a
- * regular file (/dev/full, a FIFO) gets the grid alone, written directly: a rename would replace
- * the device, and a device has no place for sidecars. Then closes standard output, as
- * cli_out_commit does. On any error prints a message and returns CLI_EXIT_ERROR. */
-int cli_grid_save(const char *path, const struct interf_grid *g,
-                  const struct interf_grid_meta *meta, int decimals);
 
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The tools' shared helper: messages, option values, exit statuses and atomic output. */
-#include "cli.h"
+#include "cli_legacy.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -678,31 +678,11 @@ int cli_grid_save(const char *path, const struct interf_grid *g,
                   const struct interf_grid_meta *meta, int decimals)
 {
     struct interf_error err;
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        struct cli_out out;
-        if (cli_out_open(&out, path) != CLI_EXIT_OK)
-            return CLI_EXIT_ERROR;
-        if (interf_grid_write_asc(out.fp, g, decimals, &err) != INTERF_OK)
-            return cli_out_fail(&out);
-        return cli_out_commit(&out);
-    }
-    /* interf_grid_save writes its first temporary name for the grid and both sidecars (a later
-     * one only beside a stale file of that name), and renames them into place. */
-    char prj[TMP_PATH_BYTES], aux[TMP_PATH_BYTES], tmp[TMP_PATH_BYTES];
-    const char *target[3] = {path, prj, aux};
-    int slot[3] = {0, 0, 0};
-    if (interf_grid_sidecar_paths(path, prj, aux, sizeof prj - 32, &err) != INTERF_OK) {
-        cli_error("%s", err.msg);
-        return CLI_EXIT_ERROR;
-    }
-    for (int k = 0; k < 3; k++) {
-        interf_grid_tmp_path(target[k], 0, tmp, sizeof tmp);
-        slot[k] = tmp_track(tmp);
-    }
-    enum interf_status s = interf_grid_save(path, g, meta, decimals, &err);
-    for (int k = 0; k < 3; k++)
-        tmp_untrack(slot[k]);
+    struct interf_outset *set;
+    enum interf_status s = interf_outset_create(&set, &err);
+    if (s == INTERF_OK && (s = interf_grid_save(set, path, g, meta, decimals, &err)) == INTERF_OK)
+        s = interf_outset_commit(set, &err);
+    interf_outset_destroy(set);
     if (s != INTERF_OK) {
         cli_error("%s", err.msg);
         return CLI_EXIT_ERROR;

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/* Private to tools/common: what the parts of the CLI helper share. */
+#ifndef INTERF_CLI_IMPL_H
+#define INTERF_CLI_IMPL_H
+
+#include "cli.h"
+
+/* msg.c: record the program name and install the signal handlers. */
+void cli_messages_init(const char *name);
+/* out.c: flush and close standard output once; CLI_EXIT_OK or CLI_EXIT_ERROR after a message. */
+int cli_close_stdout(void);
+/* out.c: the run's output set if one was created (NULL otherwise), and whether a progress
+ * line is open on stderr (both read by the signal handler). */
+struct interf_outset *cli_outputs_if_any(void);
+int cli_progress_open(void);
+/* opt.c: the option whose library field is field[0..len), or NULL; 1 if the tool has it. */
+const struct cli_option *cli_option_of_field(const char *field, size_t len);
+int cli_has_option(const char *name);
+
+#endif

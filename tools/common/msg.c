@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/* The tools' messages: "NAME: what" on stderr, usage errors that exit 2, library errors with the
+ * field they name shown as the option that set it, and the signals that end a run cleanly. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_impl.h"
+
+static const char *prog = "interf";
+
+const char *cli_name(void) { return prog; }
+
+static void vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+    cli_progress_done(NULL);
+    fprintf(stderr, "%s: %s", prog, prefix);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("", fmt, ap);
+    va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    if (cli_has_option("quiet") && cli_given("quiet"))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("", fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "Try '%s --help'.\n", prog);
+    exit(CLI_EXIT_ERROR);
+}
+
+/* The message with a leading "FIELD:" of a known option field shown as "--option:". */
+static void show(const struct interf_error *err, char *buf, size_t n)
+{
+    const char *m = err->msg, *colon = strchr(m, ':');
+    const struct cli_option *o = colon ? cli_option_of_field(m, (size_t)(colon - m)) : NULL;
+    if (o)
+        snprintf(buf, n, "--%s%s", o->name, colon);
+    else
+        snprintf(buf, n, "%s", m);
+}
+
+int cli_fail(const struct interf_error *err)
+{
+    char buf[sizeof err->msg + 64];
+    show(err, buf, sizeof buf);
+    cli_error("%s", buf);
+    return CLI_EXIT_ERROR;
+}
+
+void cli_usage_fail(const struct interf_error *err)
+{
+    char buf[sizeof err->msg + 64];
+    show(err, buf, sizeof buf);
+    cli_usage_error("%s", buf);
+}
+
+/* ---------------------------------------------------------------------------- signals */
+
+/* Signal-handler output: write(2) only (stdio is not async-signal-safe). */
+static void say(const char *s)
+{
+    ssize_t w = write(STDERR_FILENO, s, strlen(s));
+    (void)w;
+}
+
+/* SIGINT, SIGTERM, SIGHUP: remove the temporary files of the outputs (the library's output set
+ * knows them; a partial file never replaces a good one), say so on one line, exit 2. */
+static void on_signal(int sig)
+{
+    interf_outset_unlink_all(cli_outputs_if_any());
+    if (cli_progress_open())
+        say("\n");
+    say(prog);
+    say(sig == SIGINT ? ": interrupted by SIGINT\n"
+        : sig == SIGTERM ? ": terminated by SIGTERM\n" : ": hung up (SIGHUP)\n");
+    _exit(CLI_EXIT_ERROR);
+}
+
+/* From the start of the run. A signal ignored when the tool started stays ignored (a background
+ * job of a non-interactive shell ignores SIGINT, as nohup ignores SIGHUP). */
+void cli_messages_init(const char *name)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa, old;
+    prog = name;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+        sigaddset(&sa.sa_mask, sigs[k]);
+    for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+        if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[k], &sa, NULL);
+}
