@@ -25,7 +25,7 @@ extern "C" {
 #define INTERF_GRID_NODATA (-9999.0)        /* NODATA_value written to files */
 #define INTERF_GRID_MAX_CELLS 100000000UL   /* 1e8 cells (800 MB of doubles) */
 #define INTERF_GRID_MAX_SIDE 10000000UL     /* ncols or nrows */
-#define INTERF_GRID_META_MAX 16             /* metadata items */
+#define INTERF_GRID_META_MAX 48             /* metadata items (a provenance record fits) */
 
 /* The geometry of a grid. Caller-owned value. */
 struct interf_grid_spec {
@@ -134,6 +134,11 @@ INTERF_API void interf_grid_meta_init(struct interf_grid_meta *meta);
  * too long, the key is not a name ([A-Za-z_][A-Za-z0-9_.-]*) or the table is full. */
 INTERF_API enum interf_status interf_grid_meta_set(struct interf_grid_meta *meta, const char *key,
                                                    const char *value, struct interf_error *err);
+/* Every item of a provenance record (interf/io.h) as a metadata item. INTERF_EINPUT when one
+ * does not fit (interf_grid_meta_set). */
+INTERF_API enum interf_status interf_grid_meta_set_provenance(struct interf_grid_meta *meta,
+                                                              const struct interf_provenance *p,
+                                                              struct interf_error *err);
 /* Value of key, or NULL. */
 INTERF_API const char *interf_grid_meta_get(const struct interf_grid_meta *meta, const char *key);
 

@@ -24,6 +24,7 @@
 
 #include "interf/core.h"
 #include "interf/grid.h"
+#include "interf/io.h"
 #include "interf/stats.h"
 
 #ifdef __cplusplus
@@ -54,6 +55,13 @@ struct interf_png_text {
 INTERF_API enum interf_status interf_png_write(FILE *fp, const struct interf_image *img,
                                                const struct interf_png_text *text, size_t n_text,
                                                struct interf_error *err);
+
+/* The same with the text chunks of a provenance record (interf/io.h): "title" as Title, "tool"
+ * as Software, "source" as Source, "command" as Comment, "description" as Description (the
+ * registered keywords), and every other item under its own key. */
+INTERF_API enum interf_status interf_png_write_provenance(FILE *fp, const struct interf_image *img,
+                                                          const struct interf_provenance *prov,
+                                                          struct interf_error *err);
 
 /* --------------------------------------------------------------------------- colour maps */
 

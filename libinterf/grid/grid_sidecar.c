@@ -12,6 +12,16 @@
 
 /* ------------------------------------------------------------------------------- metadata */
 
+enum interf_status interf_grid_meta_set_provenance(struct interf_grid_meta *m,
+                                                   const struct interf_provenance *p,
+                                                   struct interf_error *err)
+{
+    enum interf_status st = INTERF_OK;
+    for (size_t k = 0; k < p->n && st == INTERF_OK; k++)
+        st = interf_grid_meta_set(m, p->item[k].key, p->item[k].value, err);
+    return st;
+}
+
 void interf_grid_meta_init(struct interf_grid_meta *m) { memset(m, 0, sizeof *m); }
 
 static int is_name(const char *k)

@@ -142,3 +142,22 @@ done:
     free(rows);
     return st;
 }
+
+enum interf_status interf_png_write_provenance(FILE *fp, const struct interf_image *img,
+                                               const struct interf_provenance *prov,
+                                               struct interf_error *err)
+{
+    static const char *const reg[][2] = {{"title", "Title"},     {"tool", "Software"},
+                                         {"source", "Source"},   {"command", "Comment"},
+                                         {"description", "Description"}};
+    struct interf_png_text text[PNG_TEXT_MAX];
+    size_t n = 0;
+    for (size_t k = 0; k < prov->n && n < PNG_TEXT_MAX; k++) {
+        const char *key = prov->item[k].key;
+        for (size_t r = 0; r < sizeof reg / sizeof reg[0]; r++)
+            if (strcmp(key, reg[r][0]) == 0)
+                key = reg[r][1];
+        text[n++] = (struct interf_png_text){key, prov->item[k].value};
+    }
+    return interf_png_write(fp, img, text, n, err);
+}
