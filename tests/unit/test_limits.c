@@ -315,10 +315,13 @@ Test(limits, exceedance_form_at_load)
 
 Test(limits, flags_and_sources)
 {
-    /* itu-reference §2: 22-1A..D unmarked, 22-1E [single source], 22-2 and 22-3 [UNCONFIRMED];
-     * the 17.3-17.7 GHz bands of 22-1B [single source]. */
+    /* 22-1A..E: the RR 2012 official text (pp. RR22-3..8) and the 2024 transcription agree,
+     * two independent sources: confirmed (22-1E was single source before the RR text was
+     * read); 22-2 and 22-3: the RR 2012 text only (its Springbok transcription derives from
+     * it): single source (they were unconfirmed recollections before). The 17.3-17.7 GHz bands
+     * of 22-1B are in the 2024 transcription only [single source]. */
     cr_assert(eq(int, row("22-1A", 0.6, 40)->confidence, INTERF_LIMIT_CONFIRMED));
-    cr_assert(eq(int, row("22-1E", 1.8, 4)->confidence, INTERF_LIMIT_SINGLE_SOURCE));
+    cr_assert(eq(int, row("22-1E", 1.8, 4)->confidence, INTERF_LIMIT_CONFIRMED));
     const struct interf_limit_mask *b = row("22-1B", 1, 40);
     size_t single = 0;
     for (size_t k = 0; k < b->n_bands; k++)
@@ -330,7 +333,7 @@ Test(limits, flags_and_sources)
         const struct interf_limit_mask *m = interf_limits_mask(L, k);
         cr_assert_not_null(m->source);
         if (m->kind != INTERF_EPFD_DOWN) {
-            cr_assert(eq(int, m->confidence, INTERF_LIMIT_UNCONFIRMED), "%s", m->table);
+            cr_assert(eq(int, m->confidence, INTERF_LIMIT_SINGLE_SOURCE), "%s", m->table);
             n22++;
         }
     }
@@ -352,7 +355,7 @@ static enum interf_status find(const char *table, double lo, double hi, const ch
                                double dish_m, double bw_khz, const struct interf_limit_mask **m,
                                struct interf_error *err)
 {
-    struct interf_limit_query q = {table, lo, hi, service, dish_m, bw_khz};
+    struct interf_limit_query q = {table, lo, hi, service, dish_m, bw_khz, INTERF_LIMIT_VALIDATION};
     return interf_limits_find(L, &q, m, err);
 }
 
@@ -406,7 +409,7 @@ Test(limits, lookup_by_band_dish_and_service)
     cr_assert(epsilon_eq(dbl, m->gso_beamwidth_deg, 4.0, 0));
     cr_assert(epsilon_eq(dbl, m->dish_m, 0.0, 0));
     /* interf_limits_match counts without choosing. */
-    struct interf_limit_query q = {NULL, 11.7, 12.2, NULL, 0.6, 0};
+    struct interf_limit_query q = {NULL, 11.7, 12.2, NULL, 0.6, 0, INTERF_LIMIT_VALIDATION};
     cr_assert(eq(sz, interf_limits_match(L, &q, NULL), 2));
     q.table = "22-7";
     cr_assert(eq(sz, interf_limits_match(L, &q, NULL), 0));
