@@ -754,3 +754,284 @@ Test(limits, margin_map_of_a_constant_scenario_is_the_hand_margin_everywhere)
         }
     }
 }
+
+/* ========================================================================================= */
+/* The official text: Tables 22-2, 22-3, 22-4A, 22-4A1, 22-4B, 22-4C                         */
+/* Expected values read from the RR 2012 edition, Article 22, official ITU PDF (pages named
+ * per test): the text by pdftotext, every sign on the rendered page. */
+
+static const struct interf_limit_mask *frow(enum interf_limit_family family, const char *table,
+                                            double lo_ghz, double dish_m, double bw_khz)
+{
+    struct interf_limit_query q = {0};
+    const struct interf_limit_mask *m;
+    struct interf_error err;
+    q.table = table;
+    q.band_lo_ghz = q.band_hi_ghz = lo_ghz;
+    q.dish_m = dish_m;
+    q.ref_bandwidth_khz = bw_khz;
+    q.family = family;
+    cr_assert(eq(int, interf_limits_find(L, &q, &m, &err), INTERF_OK), "%s", err.msg);
+    return m;
+}
+
+/* A band of m with these edges and Regions (1 = R1, 2 = R2, 4 = R3). */
+static int has_band(const struct interf_limit_mask *m, double lo, double hi, unsigned regions)
+{
+    for (size_t k = 0; k < m->n_bands; k++)
+        if (fabs(m->bands[k].lo_ghz - lo) < 1e-9 && fabs(m->bands[k].hi_ghz - hi) < 1e-9 &&
+            m->bands[k].regions == regions)
+            return 1;
+    return 0;
+}
+
+/* A 100 %-of-time row: two points (level/0, level/100), as the RR's single level is held. */
+static void assert_100(const struct interf_limit_mask *m, double level_db)
+{
+    cr_assert(eq(sz, m->n_points, 2), "%s", m->table);
+    cr_assert(epsilon_eq(dbl, m->points[0].level_db, level_db, 1e-9), "%s", m->table);
+    cr_assert(epsilon_eq(dbl, m->points[1].level_db, level_db, 1e-9), "%s", m->table);
+    cr_assert(epsilon_eq(dbl, m->points[1].pct_not_exceeded, 100, 0), "%s", m->table);
+    cr_assert(epsilon_eq(dbl, m->points[1].pct_exceeded, 0, 0), "%s", m->table);
+}
+
+#define R123 (INTERF_REGION_1 | INTERF_REGION_2 | INTERF_REGION_3)
+
+Test(limits, official_text_table_22_2)
+{
+    /* RR 2012 p. RR22-10, Table 22-2 (WRC-03): band; epfd up dB(W/m2); % of time 100;
+     * reference bandwidth kHz; reference beamwidth and pattern:
+     *   5 925-6 725 MHz                      -183.0  4   1.5 deg   S.672-4, Ls = -20
+     *   12.5-12.75, 12.75-13.25, 13.75-14.5  -160   40   4 deg     S.672-4, Ls = -20
+     *   17.3-18.1 (R1, R3); 17.8-18.1 (R2)   -160   40   4 deg     S.672-4, Ls = -20
+     *   27.5-28.6 GHz                        -162   40   1.55 deg  S.672-4, Ls = -10
+     *   29.5-30 GHz                          -162   40   1.55 deg  S.672-4, Ls = -10
+     * No Region is given except for the 17 GHz row. */
+    const struct {
+        double f_ghz, level_db, bw_khz, beam_deg;
+        const char *ls;
+    } want[] = {{6.3, -183.0, 4, 1.5, "Ls = -20"},  {12.6, -160, 40, 4, "Ls = -20"},
+                {13.0, -160, 40, 4, "Ls = -20"},    {14.0, -160, 40, 4, "Ls = -20"},
+                {17.5, -160, 40, 4, "Ls = -20"},    {28.0, -162, 40, 1.55, "Ls = -10"},
+                {29.75, -162, 40, 1.55, "Ls = -10"}};
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        const struct interf_limit_mask *m =
+            frow(INTERF_LIMIT_VALIDATION, "22-2", want[k].f_ghz, 0, want[k].bw_khz);
+        assert_100(m, want[k].level_db);
+        cr_assert(eq(int, m->kind, INTERF_EPFD_UP));
+        cr_assert(epsilon_eq(dbl, m->gso_beamwidth_deg, want[k].beam_deg, 0), "%g", want[k].f_ghz);
+        cr_assert_not_null(strstr(m->pattern, "S.672-4"));
+        cr_assert_not_null(strstr(m->pattern, want[k].ls), "%g GHz: %s", want[k].f_ghz,
+                           m->pattern);
+    }
+    const struct interf_limit_mask *c = frow(INTERF_LIMIT_VALIDATION, "22-2", 6.3, 0, 4);
+    cr_assert(has_band(c, 5.925, 6.725, R123));
+    const struct interf_limit_mask *ku = frow(INTERF_LIMIT_VALIDATION, "22-2", 13, 0, 40);
+    cr_assert(eq(sz, ku->n_bands, 3));
+    cr_assert(has_band(ku, 12.5, 12.75, R123) && has_band(ku, 12.75, 13.25, R123) &&
+              has_band(ku, 13.75, 14.5, R123));
+    const struct interf_limit_mask *k17 = frow(INTERF_LIMIT_VALIDATION, "22-2", 17.5, 0, 40);
+    cr_assert(has_band(k17, 17.3, 18.1, INTERF_REGION_1 | INTERF_REGION_3));
+    cr_assert(has_band(k17, 17.8, 18.1, INTERF_REGION_2));
+    cr_assert(has_band(frow(INTERF_LIMIT_VALIDATION, "22-2", 28, 0, 40), 27.5, 28.6, R123));
+    cr_assert(has_band(frow(INTERF_LIMIT_VALIDATION, "22-2", 29.75, 0, 40), 29.5, 30.0, R123));
+    /* Five RR rows. */
+    size_t n = 0;
+    for (size_t k = 0; k < interf_limits_count(L); k++)
+        n += strcmp(interf_limits_mask(L, k)->table, "22-2") == 0;
+    cr_assert(eq(sz, n, 5));
+}
+
+Test(limits, official_text_table_22_2_footnotes)
+{
+    /* RR 2012 p. RR22-10, footnotes 22.5D.3 (a = 1.83, b = 6.32 for Ls = -10), 22.5D.4
+     * (17.3-17.8 GHz); p. RR22-11, No. 22.5H (5 July 2003 for 5 925-6 725 MHz, 22 November
+     * 1997 for the others). The 17 GHz row's beam is 4 deg for the limit check while Rec.
+     * ITU-R S.1503-4 Table 8 gives 1.55 deg above 17 GHz for the worst-case search. */
+    cr_assert_not_null(strstr(frow(0, "22-2", 28, 0, 40)->note, "a = 1.83 and b = 6.32"));
+    cr_assert_not_null(strstr(frow(0, "22-2", 29.75, 0, 40)->note, "a = 1.83 and b = 6.32"));
+    cr_assert_null(strstr(frow(0, "22-2", 14, 0, 40)->note, "a = 1.83"));
+    const char *k17 = frow(0, "22-2", 17.5, 0, 40)->note;
+    cr_assert_not_null(strstr(k17, "22.5D.4"));
+    cr_assert_not_null(strstr(k17, "17.3-17.8 GHz"));
+    cr_assert_not_null(strstr(k17, "GSO beam 4 deg for the limit check"));
+    cr_assert_not_null(strstr(k17, "1.55 deg"));
+    cr_assert_not_null(strstr(frow(0, "22-2", 6.3, 0, 4)->note, "5 July 2003"));
+    cr_assert_not_null(strstr(frow(0, "22-2", 14, 0, 40)->note, "22 November 1997"));
+}
+
+Test(limits, band_12_5_to_12_75_GHz_of_table_22_2_by_frequency)
+{
+    /* RR 2012 p. RR22-10: 12.5-12.75 GHz is in the -160 dB, 40 kHz, 4 deg row of Table 22-2;
+     * 12.625 GHz finds it, and so does the band itself. */
+    const struct interf_limit_mask *m = frow(INTERF_LIMIT_VALIDATION, "22-2", 12.625, 0, 40);
+    assert_100(m, -160);
+    cr_assert(epsilon_eq(dbl, m->gso_beamwidth_deg, 4.0, 0));
+    const struct interf_limit_mask *b;
+    struct interf_error err;
+    cr_assert(eq(int, find("22-2", 12.5, 12.75, NULL, 0, 40, &b, &err), INTERF_OK), "%s",
+              err.msg);
+    cr_assert(eq(ptr, (void *)b, (void *)m));
+    /* 12.4 GHz is in no band of Table 22-2. */
+    cr_assert(eq(int, find("22-2", 12.4, 12.4, NULL, 0, 40, &b, &err), INTERF_EINPUT));
+}
+
+Test(limits, official_text_table_22_3)
+{
+    /* RR 2012 p. RR22-11, Table 22-3 (WRC-2000): 10.7-11.7 (Region 1), 12.5-12.75 (Region 1),
+     * 12.7-12.75 (Region 2); 17.8-18.4 GHz (no Region): epfd_is -160 dB(W/m2), 100 %, 40 kHz,
+     * 4 deg, S.672-4, Ls = -20. */
+    const double f[] = {11.2, 12.6, 12.72, 18.1};
+    for (size_t k = 0; k < 4; k++) {
+        const struct interf_limit_mask *m = frow(INTERF_LIMIT_VALIDATION, "22-3", f[k], 0, 40);
+        assert_100(m, -160);
+        cr_assert(eq(int, m->kind, INTERF_EPFD_IS));
+        cr_assert(epsilon_eq(dbl, m->gso_beamwidth_deg, 4.0, 0));
+        cr_assert_not_null(strstr(m->pattern, "Ls = -20"));
+    }
+    const struct interf_limit_mask *m = frow(INTERF_LIMIT_VALIDATION, "22-3", 18.1, 0, 40);
+    cr_assert(has_band(m, 10.7, 11.7, INTERF_REGION_1) && has_band(m, 12.5, 12.75, INTERF_REGION_1)
+              && has_band(m, 12.7, 12.75, INTERF_REGION_2) && has_band(m, 17.8, 18.4, R123));
+}
+
+/* The operational row of table with this dish (0: none), bandwidth, maximum GSO inclination,
+ * minimum gain (0: none) and period (NULL: none; "from" / "until" 2005-12-31). */
+static const struct interf_limit_mask *op_row(const char *table, double dish_m, double bw_khz,
+                                              double incl_max_deg, double gain_dbi,
+                                              const char *period)
+{
+    const struct interf_limit_mask *hit = NULL;
+    for (size_t k = 0; k < interf_limits_family_count(L, INTERF_LIMIT_OPERATIONAL); k++) {
+        const struct interf_limit_mask *m =
+            interf_limits_family_mask(L, INTERF_LIMIT_OPERATIONAL, k);
+        int ok = strcmp(m->table, table) == 0 && m->dish_m == dish_m &&
+                 m->ref_bandwidth_khz == bw_khz && m->gso_incl_max_deg == incl_max_deg &&
+                 m->es_min_gain_dbi == gain_dbi &&
+                 (!period || (strcmp(period, "from") == 0 ? m->valid_from != NULL
+                                                          : m->valid_until != NULL));
+        if (ok) {
+            cr_assert_null(hit, "two rows %s %g m", table, dish_m);
+            hit = m;
+        }
+    }
+    cr_assert_not_null(hit, "no row %s %g m %g kHz incl %g gain %g", table, dish_m, bw_khz,
+                       incl_max_deg, gain_dbi);
+    return hit;
+}
+
+Test(limits, official_text_table_22_4A)
+{
+    /* RR 2012 p. RR22-12, Table 22-4A (Rev.WRC-07): epfd down dB(W/m2), 100 %, 40 kHz, by GSO
+     * earth-station diameter 3, 6, 9, >= 18 m and GSO inclination <= 2.5 or > 2.5 and <= 4.5
+     * deg; prior to / from 31 December 2005:
+     *   prior, <= 2.5:  -163    -166  -167.5  -169.5
+     *   prior, > 2.5:   -160    -163  -164.5  -166.5
+     *   from,  <= 2.5:  -161.25 -164  -165.5  -167.5
+     *   from,  > 2.5:   -158.25 -161  -162.5  -164.5 */
+    const double dish[4] = {3, 6, 9, 18};
+    const double lv[4][4] = {{-163, -166, -167.5, -169.5},
+                             {-160, -163, -164.5, -166.5},
+                             {-161.25, -164, -165.5, -167.5},
+                             {-158.25, -161, -162.5, -164.5}};
+    const char *period[4] = {"until", "until", "from", "from"};
+    const double incl[4] = {2.5, 4.5, 2.5, 4.5};
+    for (size_t i = 0; i < 4; i++)
+        for (size_t j = 0; j < 4; j++) {
+            const struct interf_limit_mask *m = op_row("22-4A", dish[j], 40, incl[i], 0,
+                                                       period[i]);
+            assert_100(m, lv[i][j]);
+            cr_assert(eq(str, (char *)(m->valid_from ? m->valid_from : m->valid_until),
+                         "2005-12-31"));
+            cr_assert(epsilon_eq(dbl, m->gso_incl_min_deg, incl[i] == 2.5 ? 0 : 2.5, 0));
+            cr_assert(eq(int, !!(m->axes & INTERF_LIMIT_AXIS_DISH_MIN), dish[j] == 18));
+            cr_assert(eq(str, (char *)m->lat_note, "RR No. 22.5H.3"));
+        }
+    const struct interf_limit_mask *m = op_row("22-4A", 3, 40, 2.5, 0, "from");
+    cr_assert(has_band(m, 10.7, 11.7, R123) && has_band(m, 11.7, 12.2, INTERF_REGION_2) &&
+              has_band(m, 12.2, 12.5, INTERF_REGION_3) &&
+              has_band(m, 12.5, 12.75, INTERF_REGION_1 | INTERF_REGION_3));
+    cr_assert_not_null(strstr(m->note, "22.5H.4"));
+}
+
+Test(limits, official_text_table_22_4A1)
+{
+    /* RR 2012 p. RR22-13, Table 22-4A1 (WRC-2000), dB(W/(m2 40 kHz)) / % not exceeded:
+     *   3 m:  -182/99.9 -179/99.94 -176/99.97 -171/99.98 -168/99.984 -165/99.993
+     *         -163/99.999 -161.25/99.99975 -161.25/100
+     *   10 m: -185/99.97 -183/99.98 -179/99.99 -175/99.996 -171/99.998 -168/99.999
+     *         -166/99.9998 -166/100 */
+    const double p3[9][2] = {{-182, 99.9},     {-179, 99.94},  {-176, 99.97},
+                             {-171, 99.98},    {-168, 99.984}, {-165, 99.993},
+                             {-163, 99.999},   {-161.25, 99.99975}, {-161.25, 100}};
+    const double p10[8][2] = {{-185, 99.97}, {-183, 99.98},  {-179, 99.99},   {-175, 99.996},
+                              {-171, 99.998}, {-168, 99.999}, {-166, 99.9998}, {-166, 100}};
+    const struct interf_limit_mask *m3 = op_row("22-4A1", 3, 40, 0, 0, NULL);
+    const struct interf_limit_mask *m10 = op_row("22-4A1", 10, 40, 0, 0, NULL);
+    cr_assert(eq(sz, m3->n_points, 9));
+    cr_assert(eq(sz, m10->n_points, 8));
+    for (size_t k = 0; k < 9; k++) {
+        cr_assert(epsilon_eq(dbl, m3->points[k].level_db, p3[k][0], 1e-9), "3 m %zu", k);
+        cr_assert(epsilon_eq(dbl, m3->points[k].pct_not_exceeded, p3[k][1], 0), "3 m %zu", k);
+    }
+    for (size_t k = 0; k < 8; k++) {
+        cr_assert(epsilon_eq(dbl, m10->points[k].level_db, p10[k][0], 1e-9), "10 m %zu", k);
+        cr_assert(epsilon_eq(dbl, m10->points[k].pct_not_exceeded, p10[k][1], 0), "10 m %zu",
+                  k);
+    }
+    /* 100 - 99.99975 = 0.00025 % may be exceeded (to 1e-9). */
+    cr_assert(epsilon_eq(dbl, m3->points[7].pct_exceeded, 0.00025, 1e-9));
+}
+
+Test(limits, official_text_table_22_4B)
+{
+    /* RR 2012 p. RR22-13, Table 22-4B (WRC-2000), 100 % of time: band GHz, epfd down
+     * dB(W/m2), bandwidth kHz, GSO earth-station gain dBi, GSO inclination deg:
+     *   19.7-20.2  -157 40 >=49 <=2.5;  -157 40 >=43 <=2.5 (22.5H.5);  -155 40 >=49 2.5-4.5
+     *   19.7-20.2  -143 1000 >=49 <=2.5; -143 1000 >=43 <=2.5;          -141 1000 >=49 2.5-4.5
+     *   17.8-18.6  -164 40 >=49 <=2.5;   -162 40 >=49 2.5-4.5
+     *   17.8-18.6  -150 1000 >=49 <=2.5; -148 1000 >=49 2.5-4.5 */
+    const struct {
+        double f, level, bw, gain, incl;
+    } want[] = {{20, -157, 40, 49, 2.5},   {20, -157, 40, 43, 2.5},   {20, -155, 40, 49, 4.5},
+                {20, -143, 1000, 49, 2.5}, {20, -143, 1000, 43, 2.5}, {20, -141, 1000, 49, 4.5},
+                {18, -164, 40, 49, 2.5},   {18, -162, 40, 49, 4.5},   {18, -150, 1000, 49, 2.5},
+                {18, -148, 1000, 49, 4.5}};
+    size_t n = 0;
+    for (size_t k = 0; k < interf_limits_family_count(L, INTERF_LIMIT_OPERATIONAL); k++)
+        n += strcmp(interf_limits_family_mask(L, INTERF_LIMIT_OPERATIONAL, k)->table,
+                    "22-4B") == 0;
+    cr_assert(eq(sz, n, 10));
+    for (size_t k = 0; k < 10; k++) {
+        double bw = want[k].bw, f = want[k].f;
+        const struct interf_limit_mask *m = NULL;
+        for (size_t j = 0; j < interf_limits_family_count(L, INTERF_LIMIT_OPERATIONAL); j++) {
+            const struct interf_limit_mask *c =
+                interf_limits_family_mask(L, INTERF_LIMIT_OPERATIONAL, j);
+            if (strcmp(c->table, "22-4B") == 0 && c->ref_bandwidth_khz == bw &&
+                c->es_min_gain_dbi == want[k].gain && c->gso_incl_max_deg == want[k].incl &&
+                has_band(c, f == 20 ? 19.7 : 17.8, f == 20 ? 20.2 : 18.6, R123))
+                m = c;
+        }
+        cr_assert_not_null(m, "row %zu", k);
+        assert_100(m, want[k].level);
+        cr_assert(eq(int, !!(m->axes & INTERF_LIMIT_AXIS_NGSO_ALT), want[k].gain == 43));
+        cr_assert(epsilon_eq(dbl, m->ngso_min_alt_km, want[k].gain == 43 ? 7000 : 0, 0));
+        cr_assert(epsilon_eq(dbl, m->dish_m, 0, 0));
+    }
+}
+
+Test(limits, official_text_table_22_4C)
+{
+    /* RR 2012 p. RR22-14, Table 22-4C (WRC-2000): 12.2-12.7 GHz in Region 2, -167 dB(W/m2),
+     * 100 %, 40 kHz, GSO earth-station diameter >= 2.4 m, GSO inclination <= 0.5 deg; 22.5H.6:
+     * Region 2 west of 140 deg W, north of 60 deg N, 15-year transition. */
+    const struct interf_limit_mask *m = frow(INTERF_LIMIT_OPERATIONAL, "22-4C", 12.45, 2.4, 40);
+    assert_100(m, -167);
+    cr_assert(has_band(m, 12.2, 12.7, INTERF_REGION_2));
+    cr_assert(eq(int, !!(m->axes & INTERF_LIMIT_AXIS_DISH_MIN), 1));
+    cr_assert(epsilon_eq(dbl, m->gso_incl_min_deg, 0, 0));
+    cr_assert(epsilon_eq(dbl, m->gso_incl_max_deg, 0.5, 0));
+    cr_assert_not_null(strstr(m->note, "west of 140 deg W"));
+    cr_assert_not_null(strstr(m->note, "15 years"));
+    cr_assert(eq(int, m->family, INTERF_LIMIT_OPERATIONAL));
+}
