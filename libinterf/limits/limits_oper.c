@@ -75,9 +75,8 @@ static const struct limits_band_set B18 = {1, {{17.8, 18.6, R123, "FSS", NULL, S
     "RR No. 22.5H.5: for NGSO systems at altitudes of 7 000 km or above, to protect GSO FSS "    \
     "systems using adaptive coding; " H4B
 #define H6                                                                                       \
-    "RR No. 22.5H.6: into GSO earth stations in Region 2 west of 140 deg W and north of "       \
-    "60 deg N, "                                                                                  \
-    "pointing at GSO BSS satellites at 91, 101, 110, 119 and 148 deg W with elevation above "     \
+    "RR No. 22.5H.6: into GSO earth stations in Region 2 west of 140 deg W and north of 60 deg "  \
+    "N, pointing at GSO BSS satellites at 91, 101, 110, 119 and 148 deg W with elevation above " \
     "5 deg, for a transition period of 15 years; No. 22.5C.9: with the 240 cm row of Table "      \
     "22-1D; " H4B
 #define LAT_H3 "RR No. 22.5H.3"

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Tests of the limits layer: the compiled-in Article 22 tables against a copy of the
- * transcription they were typed from (tests/data/article22), the exceedance form, look-ups, the
- * latitude-dependent 100 % limit of RR Nos. 22.5C.4/22.5C.8, and the Rec. ITU-R S.1503-4 §D7
- * verdict and margins on synthetic CDFs whose expected values are worked by hand in comments. */
+/* Tests of the limits layer: Tables 22-1A..E against a copy of the 2024 transcription
+ * (tests/data/article22), Tables 22-2, 22-3 and 22-4x against the RR 2012 official text,
+ * Resolution 76 against its transcription, sources and confidence, the exceedance form,
+ * look-ups, the latitude-dependent 100 % limit of RR Nos. 22.5C.4/22.5C.8, the "3.5 systems"
+ * consistency of Res. 76 with Tables 22-1A..D, and the Rec. ITU-R S.1503-4 §D7 verdict and
+ * margins on synthetic CDFs whose expected values are worked by hand in comments. */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <ctype.h>
