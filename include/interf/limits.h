@@ -7,8 +7,9 @@
  *   - operational: Tables 22-4A, 22-4A1, 22-4B, 22-4C (No. 22.5I), the EPFD down a system may
  *     put into an operating GSO earth station; not S.1503 validation limits;
  *   - aggregate: Resolution 76 Tables 1A to 1D, the EPFD down of all NGSO FSS systems together.
- * Every value was read from the RR 2012 edition (official text) and, where a second source
- * exists, compared with it; each row lists its sources and editions (interf_limit_source).
+ * Every Article 22 value was read from the official text of the RR 2012 edition and compared
+ * with a second source where one exists; the Res. 76 values come from one transcription. Each
+ * row lists its sources and their editions (interf_limit_source).
  *
  * The tables give points (level, % of time NOT exceeded). At load each point is stored in
  * exceedance form as well: q = 100 - p, the % of time the level may be exceeded, and the level
@@ -122,7 +123,7 @@ struct interf_limit_mask {
                                    the Table's note for Res. 76) when the 100 % limit also depends
                                    on the earth station's latitude, else NULL */
     const char *note;           /* other remarks, or NULL */
-    /* Fields below added with the operational and aggregate families. */
+    /* Family, axes (used by the operational tables) and sources. */
     enum interf_limit_family family;
     unsigned axes;              /* INTERF_LIMIT_AXIS_* bits */
     double es_min_gain_dbi;     /* INTERF_LIMIT_AXIS_ES_GAIN, else 0 */

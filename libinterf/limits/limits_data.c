@@ -2,9 +2,11 @@
 /* interf limits, data and load: Radio Regulations Article 22 single-entry EPFD limits (Tables
  * 22-1A..E, 22-2, 22-3; the validation family) with their sources, and the loading of every
  * family into exceedance form. Each level, percentage, band, Region, reference bandwidth and
- * reference antenna below was read from the RR 2012 official text (page in the source list) and
- * compared with the transcriptions named there; tests/unit/test_limits.c repeats the values read
- * from the official text and compares Tables 22-1A..E with a copy of the 2024 transcription. */
+ * reference antenna below was read from the RR 2012 official text (LIMITS_SRC_RR2012, page in
+ * the source list) and compared with the transcriptions named there; where the 2024
+ * transcription differs (22-1B 17.3-17.7 GHz, the BO.1443 revision, the Region of 22-1E) a
+ * comment or note says which is held. tests/unit/test_limits.c repeats the values read from the
+ * official text and compares Tables 22-1A..E with a copy of the 2024 transcription. */
 #include "limits_impl.h"
 
 #include <math.h>
@@ -15,7 +17,7 @@
 /* Sources                                                                                  */
 
 /* Springbok's transcription of the levels and percentages of Tables 22-1A..22-3 (no bands,
- * patterns or bandwidths). It entered its repository in the same commit as the PDF above and
+ * patterns or bandwidths). It entered its repository in the same commit as the RR 2012 PDF and
  * holds the 2012 tables in the 2012 order (22-1B without 17.3-17.7 GHz): typed from that PDF,
  * it confirms our reading of it, not the values. */
 #define SB                                                                                       \

@@ -318,10 +318,9 @@ Test(limits, exceedance_form_at_load)
 Test(limits, flags_and_sources)
 {
     /* 22-1A..E: the RR 2012 official text (pp. RR22-3..8) and the 2024 transcription agree,
-     * two independent sources: confirmed (22-1E was single source before the RR text was
-     * read); 22-2 and 22-3: the RR 2012 text only (its Springbok transcription derives from
-     * it): single source (they were unconfirmed recollections before). The 17.3-17.7 GHz bands
-     * of 22-1B are in the 2024 transcription only [single source]. */
+     * two independent sources: confirmed; 22-2 and 22-3: the RR 2012 text only (its Springbok
+     * transcription derives from it): single source. The 17.3-17.7 GHz bands of 22-1B are in
+     * the 2024 transcription only [single source]. */
     cr_assert(eq(int, row("22-1A", 0.6, 40)->confidence, INTERF_LIMIT_CONFIRMED));
     cr_assert(eq(int, row("22-1E", 1.8, 4)->confidence, INTERF_LIMIT_CONFIRMED));
     const struct interf_limit_mask *b = row("22-1B", 1, 40);
