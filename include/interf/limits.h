@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: MIT */
-/* interf limits: the single-entry EPFD limits of Radio Regulations Article 22 (Tables 22-1A to
- * 22-1E for EPFD down, 22-2 for EPFD up, 22-3 for EPFD_is; RR Vol. 1, 2024 edition as
- * transcribed, see the source of each row) as compiled-in data, their look-up, and the
- * verdict and margins of Rec. ITU-R S.1503-4 (09/2023) §D7 for a CDF of interf/stats.h.
+/* interf limits: the EPFD limits of Radio Regulations Article 22 and Resolution 76 as compiled-in
+ * data with their sources, their look-up, and the verdict and margins of Rec. ITU-R S.1503-4
+ * (09/2023) §D7 for a CDF of interf/stats.h. Three families of tables:
+ *   - validation: the single-entry limits S.1503-4 checks, Tables 22-1A to 22-1E (EPFD down,
+ *     No. 22.5C), 22-2 (EPFD up, No. 22.5D), 22-3 (EPFD_is, No. 22.5F);
+ *   - operational: Tables 22-4A, 22-4A1, 22-4B, 22-4C (No. 22.5I), the EPFD down a system may
+ *     put into an operating GSO earth station; not S.1503 validation limits;
+ *   - aggregate: Resolution 76 Tables 1A to 1D, the EPFD down of all NGSO FSS systems together.
+ * Every Article 22 value was read from the official text of the RR 2012 edition and compared
+ * with a second source where one exists; the Res. 76 values come from one transcription. Each
+ * row lists its sources and their editions (interf_limit_source).
  *
- * The RR tables give points (level, % of time NOT exceeded). At load each point is stored in
+ * The tables give points (level, % of time NOT exceeded). At load each point is stored in
  * exceedance form as well: q = 100 - p, the % of time the level may be exceeded, and the level
  * as integer tenths of a dB rounded down (S.1503-4 §D7), so that verdicts compare integers and
- * percentages with a 1e-9 tolerance (100 - 99.9993 is not 0.0007 in floating point).
- *
- * Every row carries a confidence flag. Only the Radio Regulations themselves, or a second
- * independent source named in libinterf/limits.c, may raise it. */
+ * percentages with a 1e-9 tolerance (100 - 99.9993 is not 0.0007 in floating point). */
 #ifndef INTERF_LIMITS_H
 #define INTERF_LIMITS_H
 
@@ -26,6 +30,7 @@ extern "C" {
 
 #define INTERF_LIMIT_MAXPOINTS 16
 #define INTERF_LIMIT_MAXBANDS 6
+#define INTERF_LIMIT_MAXSOURCES 4
 /* Percentages of time are equal when they differ by at most this much (in %). */
 #define INTERF_LIMIT_PCT_TOL 1e-9
 
@@ -36,14 +41,45 @@ enum interf_limit_kind {
     INTERF_EPFD_IS = 2    /* NGSO space stations -> GSO space station (Table 22-3) */
 };
 
-/* How far a row's values can be trusted. Never renumber. */
+/* How far a row's values can be trusted, from its sources (interf_limit_mask.sources): a row
+ * whose values two independent sources agree on is CONFIRMED; one source is SINGLE_SOURCE; a
+ * transcription derived from another source of the row (derived = 1) does not count. Check the
+ * edition in force before a filing either way. Never renumber. */
 enum interf_limit_confidence {
-    INTERF_LIMIT_CONFIRMED = 0,     /* transcription of RR Vol. 1 agreeing with a recollection of
-                                       the RR text; still to be verified against RR Vol. 1 before
-                                       a filing */
-    INTERF_LIMIT_SINGLE_SOURCE = 1, /* one transcription only */
-    INTERF_LIMIT_UNCONFIRMED = 2    /* from recollection, no stored source: verify before use */
+    INTERF_LIMIT_CONFIRMED = 0,     /* two independent sources agree */
+    INTERF_LIMIT_SINGLE_SOURCE = 1, /* one source only */
+    INTERF_LIMIT_UNCONFIRMED = 2    /* no source: verify before use */
 };
+
+/* Which family a table belongs to (see the top of this file). Never renumber. */
+enum interf_limit_family {
+    INTERF_LIMIT_VALIDATION = 0,  /* Tables 22-1A..E, 22-2, 22-3: single entry, S.1503-4 */
+    INTERF_LIMIT_OPERATIONAL = 1, /* Tables 22-4A, 22-4A1, 22-4B, 22-4C (RR No. 22.5I) */
+    INTERF_LIMIT_AGGREGATE = 2    /* Resolution 76 Tables 1A..1D: all NGSO systems together */
+};
+#define INTERF_LIMIT_N_FAMILIES 3
+
+/* One source of a row's values. */
+struct interf_limit_source {
+    const char *citation; /* e.g. "RR 2012 ed. Art. 22 p. RR22-10 (official ITU PDF) ..." */
+    const char *edition;  /* the edition it reads: "RR 2012", "RR 2024", "Res. 76 (Rev.WRC-23)" */
+    int derived;          /* 1: transcribed from another source of the row, so it is not
+                             independent of it (it confirms the reading, not the values) */
+};
+
+/* The axes of a row (bits of interf_limit_mask.axes): which of its fields restrict where the
+ * row applies, beyond band, Region, service and reference bandwidth. */
+#define INTERF_LIMIT_AXIS_DISH 0x01u      /* dish_m: the (reference) GSO earth-station diameter */
+#define INTERF_LIMIT_AXIS_DISH_MIN 0x02u  /* dish_m is a minimum: diameters >= dish_m (">= 18 m") */
+#define INTERF_LIMIT_AXIS_GSO_BEAM 0x04u  /* gso_beamwidth_deg: reference GSO satellite beam */
+#define INTERF_LIMIT_AXIS_LATITUDE 0x08u  /* lat_note: the 100 % level depends on latitude */
+#define INTERF_LIMIT_AXIS_ES_GAIN 0x10u   /* es_min_gain_dbi: GSO earth-station gain >= it */
+#define INTERF_LIMIT_AXIS_GSO_INCL 0x20u  /* gso_incl_min_deg < i <= gso_incl_max_deg (i = 0
+                                             included when the minimum is 0): orbital
+                                             inclination of the GSO satellite */
+#define INTERF_LIMIT_AXIS_PERIOD 0x40u    /* valid_from <= date < valid_until (ISO 8601 dates;
+                                             NULL: open) */
+#define INTERF_LIMIT_AXIS_NGSO_ALT 0x80u  /* ngso_min_alt_km: NGSO systems at or above it */
 
 /* Region bits of interf_limit_band.regions. */
 #define INTERF_REGION_1 1u
@@ -72,7 +108,8 @@ struct interf_limit_mask {
     const char *table;          /* "22-1A", ... (static string) */
     enum interf_limit_kind kind;
     const char *service;        /* "FSS" or "BSS": the GSO network protected */
-    double dish_m;              /* reference earth-station antenna diameter; 0 for 22-2/22-3 */
+    double dish_m;              /* (reference) GSO earth-station antenna diameter; 0 when the row
+                                   has none (22-2, 22-3, 22-4B) */
     double gso_beamwidth_deg;   /* 22-2/22-3: reference GSO satellite 3 dB beamwidth; else 0 */
     double ref_bandwidth_khz;   /* reference bandwidth of the levels */
     const char *pattern;        /* reference receive pattern, e.g. "Rec. ITU-R S.1428-1" */
@@ -82,9 +119,19 @@ struct interf_limit_mask {
     struct interf_limit_point points[INTERF_LIMIT_MAXPOINTS];
     enum interf_limit_confidence confidence; /* of the levels and percentages */
     const char *source;         /* where the values come from */
-    const char *lat_note;       /* "RR No. 22.5C.4" / "RR No. 22.5C.8" when the 100 % limit also
-                                   depends on the earth station's latitude, else NULL */
+    const char *lat_note;       /* "RR No. 22.5C.4" / "RR No. 22.5C.8" (22.5H.3 for Table 22-4A,
+                                   the Table's note for Res. 76) when the 100 % limit also depends
+                                   on the earth station's latitude, else NULL */
     const char *note;           /* other remarks, or NULL */
+    /* Family, axes (used by the operational tables) and sources. */
+    enum interf_limit_family family;
+    unsigned axes;              /* INTERF_LIMIT_AXIS_* bits */
+    double es_min_gain_dbi;     /* INTERF_LIMIT_AXIS_ES_GAIN, else 0 */
+    double gso_incl_min_deg, gso_incl_max_deg; /* INTERF_LIMIT_AXIS_GSO_INCL, else 0 */
+    const char *valid_from, *valid_until;      /* INTERF_LIMIT_AXIS_PERIOD, else NULL */
+    double ngso_min_alt_km;     /* INTERF_LIMIT_AXIS_NGSO_ALT, else 0 */
+    size_t n_sources;           /* sources[0].citation is also source */
+    struct interf_limit_source sources[INTERF_LIMIT_MAXSOURCES];
 };
 
 /* The loaded tables: an immutable object, safe to share between threads. */
@@ -96,15 +143,25 @@ INTERF_API enum interf_status interf_limits_create(struct interf_limits **out,
                                                    struct interf_error *err);
 INTERF_API void interf_limits_destroy(struct interf_limits *limits); /* NULL is a no-op */
 
-/* Every row, in table order (22-1A 0.6 m first); index < interf_limits_count. */
+/* Every row of the validation family, in table order (22-1A 0.6 m first); index <
+ * interf_limits_count, else NULL. The other families: interf_limits_family_*. */
 INTERF_API size_t interf_limits_count(const struct interf_limits *limits);
 INTERF_API const struct interf_limit_mask *interf_limits_mask(const struct interf_limits *limits,
                                                               size_t index);
 
+/* Every row of one family, in table order (22-4A first; Res76-1A 0.6 m first); index <
+ * interf_limits_family_count(limits, family), else NULL. */
+INTERF_API size_t interf_limits_family_count(const struct interf_limits *limits,
+                                             enum interf_limit_family family);
+INTERF_API const struct interf_limit_mask *
+interf_limits_family_mask(const struct interf_limits *limits, enum interf_limit_family family,
+                          size_t index);
+
 /* Names of the enums, for output ("confirmed", "single source", "unconfirmed"; "epfd_down",
- * "epfd_up", "epfd_is"). Never NULL. */
+ * "epfd_up", "epfd_is"; "validation", "operational", "aggregate"). Never NULL. */
 INTERF_API const char *interf_limit_confidence_str(enum interf_limit_confidence c);
 INTERF_API const char *interf_limit_kind_str(enum interf_limit_kind k);
+INTERF_API const char *interf_limit_family_str(enum interf_limit_family f);
 
 /* A look-up: each field left at 0 / NULL does not constrain the search. */
 struct interf_limit_query {
@@ -114,11 +171,15 @@ struct interf_limit_query {
     const char *service;       /* "FSS" or "BSS" (case-insensitive): the row's or band's */
     double dish_m;             /* reference antenna diameter, matched within 1e-6 m */
     double ref_bandwidth_khz;  /* reference bandwidth, matched within 1e-6 relative */
+    enum interf_limit_family family; /* the family searched (0: validation); table, if given,
+                                        must be one of it ("22-4A", "Res76-1A", ...) */
 };
 
 /* The one row matching q. INTERF_EINPUT when none or several match, with a message naming the
  * candidates, e.g. "table 22-1A: no 0.65 m row; rows: 0.6 m, 1.2 m, 3 m, 10 m" or "ambiguous:
- * 22-1A 0.6 m 40 kHz (FSS), 22-1D 0.6 m 40 kHz (BSS): give the service". */
+ * 22-1A 0.6 m 40 kHz (FSS), 22-1D 0.6 m 40 kHz (BSS): give the service". Rows that differ only
+ * in axes a query does not hold (GSO inclination, period, earth-station gain: Tables 22-4A and
+ * 22-4B) stay ambiguous: choose among them with interf_limits_family_mask. */
 INTERF_API enum interf_status interf_limits_find(const struct interf_limits *limits,
                                                  const struct interf_limit_query *q,
                                                  const struct interf_limit_mask **out,
@@ -204,6 +265,46 @@ INTERF_API enum interf_status interf_limit_worst_margin_hist(
     const struct interf_limit_mask *mask, double ref_bandwidth_khz, const struct interf_hist *h,
     int32_t *scratch_levels, double *scratch_pct, double lat_deg, double max_db,
     double *margin_db, struct interf_error *err);
+
+/* ---------------------------------------------------------------------------------------- */
+/* Resolution 76 and the single-entry limits: the "3.5 systems" consistency                 */
+
+/* Res. 76 considering d): the single-entry limits of Tables 22-1A..22-1D "have been derived from
+ * aggregate epfd masks contained in Tables 1A to 1D, assuming a maximum effective number of
+ * non-GSO FSS systems of 3.5". */
+#define INTERF_LIMIT_RES76_N_SYSTEMS 3.5
+
+struct interf_limit_consistency_point {
+    double pct_not_exceeded; /* a percentage both rows tabulate */
+    double aggregate_db;     /* the aggregate row's lowest level at it */
+    double single_db;        /* the single-entry row's lowest level at it */
+    double diff_db;          /* aggregate_db - single_db */
+    double expected_db;      /* 10 log10(3.5) = 5.44 dB; 0 at 100 % and on the aggregate's top
+                                plateau (its 100 % level reached below 100 %) */
+    int pass;                /* |diff_db - expected_db| <= tol_db */
+};
+
+struct interf_limit_consistency {
+    size_t n; /* percentages compared */
+    struct interf_limit_consistency_point points[INTERF_LIMIT_MAXPOINTS];
+    size_t n_fail;
+    int pass; /* every point passes */
+};
+
+/* Compare an aggregate row (Resolution 76 Table 1X) with the single-entry row of the same table
+ * letter, dish and reference bandwidth (Table 22-1X): at every percentage both tabulate, the
+ * aggregate level is 10 log10(INTERF_LIMIT_RES76_N_SYSTEMS) dB above the single-entry one where
+ * the single-entry mask is the aggregate one lowered in level, and equal at 100 % of time and on
+ * the aggregate's top plateau, where the single-entry mask keeps the level (and divides the
+ * time by 3.5). At a step (two levels at one percentage) the lower levels are compared: they
+ * continue the lowered part of the curve. tol_db (>= 0, dB) allows for the tables' rounding
+ * (0.1 dB covers levels given to 0.1 dB). aggregate: family INTERF_LIMIT_AGGREGATE; single:
+ * INTERF_LIMIT_VALIDATION, EPFD down; else INTERF_EINVAL naming the mismatch. Writes out;
+ * re-entrant. The values of Res. 76 have one source, so a failing point is a question for the
+ * official text, not a verdict. */
+INTERF_API enum interf_status interf_limit_aggregate_consistency(
+    const struct interf_limit_mask *aggregate, const struct interf_limit_mask *single,
+    double tol_db, struct interf_limit_consistency *out, struct interf_error *err);
 
 #ifdef __cplusplus
 }

@@ -10,9 +10,10 @@
 double interf_limit_lat_level_db(double lat_deg)
 {
     double a = fabs(lat_deg);
-    /* RR Nos. 22.5C.4 / 22.5C.8 (as quoted in SIMULATOR-WG/SHARC-Orbit_colab_ITU
-     * src/article22_tables.py @110f459, single source). The ramp includes 63.75 deg, as the
-     * quoted text reads (that code switches to -165.3 at 63.75 itself: -165.3125 vs -165.3). */
+    /* RR Nos. 22.5C.4 / 22.5C.8 (RR 2012 pp. RR22-3, RR22-6, official text; also quoted in
+     * SIMULATOR-WG/SHARC-Orbit_colab_ITU src/article22_tables.py @110f459). The ramp includes
+     * 63.75 deg, as the text reads ("57.5 < |Latitude| <= 63.75"; that code switches to -165.3
+     * at 63.75 itself: -165.3125 vs -165.3). */
     if (a <= 57.5)
         return -160.0;
     if (a <= 63.75)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* interf limits, look-up: the one row of the Article 22 tables matching a table id, band,
- * service, dish and reference bandwidth; an unknown or ambiguous request names the candidates. */
+/* interf limits, look-up: the one row of a family of tables (Article 22 validation or
+ * operational limits, Resolution 76) matching a table id, band, service, dish and reference
+ * bandwidth; an unknown or ambiguous request names the candidates. */
 #include "limits_impl.h"
 
 #include <ctype.h>
@@ -18,8 +19,14 @@ static int same_text(const char *a, const char *b)
     return *a == '\0' && *b == '\0';
 }
 
-/* "22-1A", "Table 22-1A" and "table 22-1a" all name Table 22-1A. */
-static const char *table_id(const char *q)
+/* What the family's tables are called in messages. */
+static const char *family_name(enum interf_limit_family f)
+{
+    return f == INTERF_LIMIT_AGGREGATE ? "Resolution 76" : "Article 22";
+}
+
+/* "22-1A", "Table 22-1A" and "table 22-1a" all name Table 22-1A (of family f). */
+static const char *table_id(enum interf_limit_family f, const char *q)
 {
     while (*q == ' ')
         q++;
@@ -28,9 +35,9 @@ static const char *table_id(const char *q)
         while (*q == ' ')
             q++;
     }
-    for (size_t k = 0; k < limits_table_count(); k++)
-        if (same_text(q, limits_table_id(k)))
-            return limits_table_id(k);
+    for (size_t k = 0; k < limits_table_count(f); k++)
+        if (same_text(q, limits_table_id(f, k)))
+            return limits_table_id(f, k);
     return NULL;
 }
 
@@ -63,7 +70,7 @@ enum match_level { MATCH_TABLE, MATCH_BAND_SERVICE, MATCH_ALL };
 static int row_matches(const struct interf_limit_mask *m, const struct interf_limit_query *q,
                        const char *id, enum match_level level)
 {
-    if (id && strcmp(id, m->table) != 0)
+    if (m->family != q->family || (id && strcmp(id, m->table) != 0))
         return 0;
     if (level >= MATCH_BAND_SERVICE && !band_service_hit(m, q))
         return 0;
@@ -77,15 +84,35 @@ static int row_matches(const struct interf_limit_mask *m, const struct interf_li
     return 1;
 }
 
-/* "22-1A 0.6 m 40 kHz FSS" or, for rows without a dish, "22-2 12.75-13.25 GHz 40 kHz". */
+/* The axes a query does not hold: " >=49 dBi incl 0-2.5 deg from 2005-12-31". */
+static void describe_axes(const struct interf_limit_mask *m, char *buf, size_t n)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    if (m->axes & INTERF_LIMIT_AXIS_ES_GAIN)
+        len += (size_t)snprintf(buf + len, n - len, " >=%g dBi", m->es_min_gain_dbi);
+    if ((m->axes & INTERF_LIMIT_AXIS_GSO_INCL) && len < n)
+        len += (size_t)snprintf(buf + len, n - len, " incl %g-%g deg", m->gso_incl_min_deg,
+                                m->gso_incl_max_deg);
+    if ((m->axes & INTERF_LIMIT_AXIS_PERIOD) && len < n)
+        snprintf(buf + len, n - len, " %s %s", m->valid_from ? "from" : "until",
+                 m->valid_from ? m->valid_from : m->valid_until);
+}
+
+/* "22-1A 0.6 m 40 kHz FSS" or, for rows without a dish, "22-2 12.75-13.25 GHz 40 kHz"; the
+ * row's other axes after it. */
 static void describe(const struct interf_limit_mask *m, char *buf, size_t n)
 {
+    char axes[64];
+    const char *min = m->axes & INTERF_LIMIT_AXIS_DISH_MIN ? ">=" : "";
+    describe_axes(m, axes, sizeof axes);
     if (m->dish_m > 0)
-        snprintf(buf, n, "%s %g m %g kHz %s", m->table, m->dish_m, m->ref_bandwidth_khz,
-                 m->service);
+        snprintf(buf, n, "%s %s%g m %g kHz %s%s", m->table, min, m->dish_m, m->ref_bandwidth_khz,
+                 m->service, axes);
     else
-        snprintf(buf, n, "%s %g-%g GHz %g kHz", m->table, m->n_bands ? m->bands[0].lo_ghz : 0,
-                 m->n_bands ? m->bands[0].hi_ghz : 0, m->ref_bandwidth_khz);
+        snprintf(buf, n, "%s %g-%g GHz %g kHz%s", m->table,
+                 m->n_bands ? m->bands[0].lo_ghz : 0, m->n_bands ? m->bands[0].hi_ghz : 0,
+                 m->ref_bandwidth_khz, axes);
 }
 
 /* Append the rows matching at level to buf as a list. */
@@ -152,10 +179,10 @@ static enum interf_status no_match(const struct interf_limits *l,
     /* Name the rows that differ only in dish or bandwidth; failing that, those of the table. */
     list_rows(l, q, id, n_bs ? MATCH_BAND_SERVICE : MATCH_TABLE, cand, sizeof cand);
     if (!id && !n_bs)
-        return interf_error_set(err, INTERF_EINPUT, "no Article 22 limit row for %s; bands "
-                                "covered: see interf-check --list", qs);
-    return interf_error_set(err, INTERF_EINPUT, "no Article 22 limit row for %s; rows: %s", qs,
-                            cand);
+        return interf_error_set(err, INTERF_EINPUT, "no %s limit row for %s; bands "
+                                "covered: see interf-check --list", family_name(q->family), qs);
+    return interf_error_set(err, INTERF_EINPUT, "no %s limit row for %s; rows: %s",
+                            family_name(q->family), qs, cand);
 }
 
 static enum interf_status ambiguous(const struct interf_limits *l,
@@ -164,7 +191,7 @@ static enum interf_status ambiguous(const struct interf_limits *l,
 {
     char qs[160], cand[400] = "";
     const struct interf_limit_mask *first = NULL;
-    int d_table = 0, d_service = 0, d_dish = 0, d_bw = 0, d_band = 0;
+    int d_table = 0, d_service = 0, d_dish = 0, d_bw = 0, d_band = 0, d_axes = 0;
     describe_query(q, id, qs, sizeof qs);
     list_rows(l, q, id, MATCH_ALL, cand, sizeof cand);
     for (size_t k = 0; k < l->n; k++) {
@@ -179,20 +206,26 @@ static enum interf_status ambiguous(const struct interf_limits *l,
         d_service |= strcmp(m->service, first->service) != 0;
         d_dish |= m->dish_m != first->dish_m;
         d_bw |= m->ref_bandwidth_khz != first->ref_bandwidth_khz;
-        d_band |= strcmp(m->table, first->table) == 0 && m->dish_m == first->dish_m &&
-                  m->ref_bandwidth_khz == first->ref_bandwidth_khz;
+        int same_row = strcmp(m->table, first->table) == 0 && m->dish_m == first->dish_m &&
+                       m->ref_bandwidth_khz == first->ref_bandwidth_khz;
+        int same_axes = m->axes == first->axes && m->es_min_gain_dbi == first->es_min_gain_dbi &&
+                        m->gso_incl_max_deg == first->gso_incl_max_deg &&
+                        m->valid_from == first->valid_from;
+        d_band |= same_row && same_axes;
+        d_axes |= same_row && !same_axes;
     }
     /* What tells the candidates apart: "give the table or the service". */
-    const char *what[5] = {d_table ? "table" : NULL, d_service ? "service" : NULL,
+    const char *what[6] = {d_table ? "table" : NULL, d_service ? "service" : NULL,
                            d_dish ? "dish" : NULL, d_bw ? "reference bandwidth" : NULL,
-                           d_band ? "band" : NULL};
-    char hint[96] = "";
-    for (size_t k = 0, n = 0; k < 5; k++)
+                           d_band ? "band" : NULL,
+                           d_axes ? "row (GSO inclination, period or earth-station gain)" : NULL};
+    char hint[160] = "";
+    for (size_t k = 0, n = 0; k < 6; k++)
         if (what[k])
             snprintf(hint + strlen(hint), sizeof hint - strlen(hint), "%sthe %s",
                      n++ ? " or " : "", what[k]);
-    return interf_error_set(err, INTERF_EINPUT, "ambiguous Article 22 limits for %s: %s; give %s",
-                            qs, cand, hint);
+    return interf_error_set(err, INTERF_EINPUT, "ambiguous %s limits for %s: %s; give %s",
+                            family_name(q->family), qs, cand, hint);
 }
 
 enum interf_status interf_limits_find(const struct interf_limits *l,
@@ -203,13 +236,13 @@ enum interf_status interf_limits_find(const struct interf_limits *l,
     const char *id = NULL;
     size_t n = 0;
     *out = NULL;
-    if (q->table && !(id = table_id(q->table))) {
+    if (q->table && !(id = table_id(q->family, q->table))) {
         char names[128] = "";
-        for (size_t k = 0; k < limits_table_count(); k++)
+        for (size_t k = 0; k < limits_table_count(q->family); k++)
             snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", k ? ", " : "",
-                     limits_table_id(k));
-        return interf_error_set(err, INTERF_EINPUT, "unknown Article 22 table \"%s\"; tables: %s",
-                                q->table, names);
+                     limits_table_id(q->family, k));
+        return interf_error_set(err, INTERF_EINPUT, "unknown %s table \"%s\"; tables: %s",
+                                family_name(q->family), q->table, names);
     }
     if (q->band_lo_ghz > q->band_hi_ghz || q->band_lo_ghz < 0)
         return interf_error_set(err, INTERF_EINVAL, "band %g-%g GHz: lower edge above upper",
@@ -233,7 +266,7 @@ size_t interf_limits_match(const struct interf_limits *l, const struct interf_li
     size_t n = 0;
     if (first)
         *first = NULL;
-    if (q->table && !(id = table_id(q->table)))
+    if (q->table && !(id = table_id(q->family, q->table)))
         return 0;
     for (size_t k = 0; k < l->n; k++)
         if (row_matches(&l->masks[k], q, id, MATCH_ALL)) {

@@ -193,10 +193,10 @@ grep -q 'Table 22-1A, 0.6 m' "$TMP/out" && pass || fail "22-1A by freq_ghz"
 # --dish-m overrides the metadata: the 3 m row (lowest level below 100 %: -189.45 at 90 %).
 expect_exit 1 "$CHECK" --limits 22-1A --dish-m 3 --lat-deg 0 "$TMP/freq.txt"
 grep -q 'Table 22-1A, 3 m' "$TMP/out" && pass || fail "dish override"
-# Unconfirmed rows warn (and -q silences it).
+# Rows with one source warn (and -q silences it).
 printf '%s\n%s\n' "$HEAD" '-180.0 0' >"$TMP/up.txt"
 expect_exit 0 "$CHECK" --limits 22-2 --band 13.75-14.5 "$TMP/up.txt"
-expect_stderr_prefix 'interf-check: warning: Table 22-2 values are unconfirmed'
+expect_stderr_prefix 'interf-check: warning: Table 22-2 values are single source'
 expect_exit 0 "$CHECK" -q --limits 22-2 --band 13.75-14.5 "$TMP/up.txt"
 expect_stderr_empty
 
@@ -239,10 +239,10 @@ expect_exit 0 "$CHECK" --list
 for t in 22-1A 22-1B 22-1C 22-1D 22-1E 22-2 22-3; do
     grep -q "^Table $t " "$TMP/out" && pass || fail "--list: no table $t"
 done
-[ "$(grep -c '^  GSO beam .*\[unconfirmed\]$' "$TMP/out")" -eq 6 ] && pass ||
-    fail "--list: 6 unconfirmed rows"
-[ "$(grep -c '^  [0-9.]* m .*\[single source\]$' "$TMP/out")" -eq 8 ] && pass ||
-    fail "--list: 8 single-source rows"
+[ "$(grep -c '^  GSO beam .*\[single source\]$' "$TMP/out")" -eq 6 ] && pass ||
+    fail "--list: 6 single-source rows"
+[ "$(grep -c '^  [0-9.]* m .*\[confirmed\]$' "$TMP/out")" -eq 34 ] && pass ||
+    fail "--list: 34 confirmed rows"
 D30=' -165.841/0 -165.541/25 -164.041/96 -158.6/98.857 -158.6/99.429 -158.33/99.429 -158.33/100$'
 grep -q "$D30" \
     "$TMP/out" && pass || fail "--list: 22-1D 30 cm points"
