@@ -7,7 +7,11 @@
 
 #include <stdint.h>
 
+#include <stdio.h>
+
 #include "interf/core.h"
+#include "interf/geo.h"
+#include "interf/io.h"
 #include "interf/grid.h"
 #include "interf/orbit.h"
 #include "interf/stats.h"
@@ -157,6 +161,117 @@ INTERF_API enum interf_status interf_epfd_run(const struct interf_epfd_plan *pla
                                               struct interf_epfd_out *out,
                                               interf_progress_fn progress, void *user,
                                               struct interf_error *err);
+
+/* ------------------------------------------------------------------ a run as a user asks it */
+
+/* S.1503-4 Table 8: the lowest elevation (deg) of the GSO satellite an earth station points at:
+ * 10 deg below 17 GHz, 20 deg from 17 GHz up. */
+INTERF_API double interf_epfd_eps_gso_deg(double freq_ghz);
+
+/* The fine time step of S.1503-4 §D4.2 for a system and an earth-station pattern: the step of
+ * interf_epfd_step_auto at the lowest altitude (perigee) of the satellites that carry a beam,
+ * the inclination of the fastest pass, and the pattern's 3 dB beamwidth; the smallest over the
+ * satellites. INTERF_EINPUT "step_s: auto: no orbit carries a beam". */
+INTERF_API enum interf_status interf_epfd_step_for(const struct interf_system *sys,
+                                                   const struct interf_antenna *es,
+                                                   struct interf_epfd_step *out,
+                                                   struct interf_error *err);
+
+/* An EPFD run as a user asks for it. Fields left 0 (or NULL) take the default in brackets;
+ * interf_epfd_plan_request resolves them (S.1503-4 and the system file), checks every value and
+ * plans the run. Messages start with the field at fault ("es_dish_m: required (...)"). */
+struct interf_epfd_request {
+    const struct interf_system *sys;     /* required */
+    const char *es_pattern;   /* [the system's [earth-station] pattern, else "S.1428"] */
+    double es_dish_m;         /* [the system's [earth-station] dish_m; one of them is needed] */
+    double freq_ghz;          /* [the system's run frequency, S.1503-4 §D2.1] */
+    double ref_bandwidth_khz; /* [the system's]: powers are scaled by B_run / B_file */
+    int pointing_given;       /* 0: the system's [earth-station] gso_lon, else the GSO satellite
+                                 at each point's own longitude */
+    enum interf_es_pointing pointing;
+    double gso_lon_deg, az_deg, el_deg;  /* INTERF_ES_GSO_LON; INTERF_ES_AZEL (el in [0, 90]) */
+    enum interf_earth_kind earth;        /* [the S.1503-4 sphere] */
+    const struct interf_grid_spec *grid; /* the points: a grid, or */
+    size_t n_points;                     /* a list */
+    const double *lat_deg, *lon_deg;
+    int start_given;
+    double start_unix_s;      /* [the system's epoch] */
+    int step_auto;            /* 1: the fine step of S.1503-4 §D4.2 (interf_epfd_step_for) */
+    double step_s;            /* [10 s] */
+    long n_steps;             /* the number of steps, else */
+    double duration_s;        /* the run length [1 day]: floor(duration / step) steps */
+    double t_run_s;           /* [n_steps x step_s] */
+    int threads, fp64;
+};
+
+/* What the request resolved to (owned by the plan). */
+struct interf_epfd_info {
+    const struct interf_antenna *es;   /* the earth station's pattern */
+    const struct interf_earth *earth;
+    double es_dish_m, freq_ghz, ref_bandwidth_khz, eps_gso_deg;
+    int step_auto;
+    struct interf_epfd_step step;      /* its derivation, when step_auto */
+    char quantity[64];                 /* "epfd_dbw_m2_40khz" */
+    char unit[64];                     /* "dB(W/m2/40kHz)" */
+};
+
+/* Resolve and plan a request (see struct interf_epfd_request), or fail naming the field. */
+INTERF_API enum interf_status interf_epfd_plan_request(const struct interf_epfd_request *req,
+                                                       struct interf_epfd_plan **out,
+                                                       struct interf_error *err);
+/* The resolved values of a plan made by interf_epfd_plan_request (NULL for other plans). */
+INTERF_API const struct interf_epfd_info *interf_epfd_plan_info(const struct interf_epfd_plan *p);
+
+/* The run's parameters as provenance items (interf/io.h; the vocabulary of interf-table(5)):
+ * system, system_sha256, system_name, epoch_utc, start_utc, step_s, n_steps, t_run_s,
+ * es_pattern, es_pattern_revision, es_dish_m, freq_ghz, ref_bandwidth_khz, earth_model,
+ * precision, and threads when the run has run (out may be NULL). */
+INTERF_API void interf_epfd_provenance(const struct interf_epfd_plan *plan,
+                                       const struct interf_epfd_out *out,
+                                       struct interf_provenance *prov);
+
+/* The value of statistic st at point i (a max, pNN or exceed: interf_stat_hist; a margin:
+ * interf_limit_worst_margin_hist against mask at the point's latitude): dB or % of time; NaN
+ * where the point is not computed. scratch: 2 x INTERF_EPFD_NBINS x 8 bytes of the caller's. */
+struct interf_limit_mask;
+INTERF_API enum interf_status interf_epfd_stat_value(const struct interf_epfd_plan *plan,
+                                                     const struct interf_epfd_out *out,
+                                                     const struct interf_stat *st,
+                                                     const struct interf_limit_mask *mask,
+                                                     size_t i, void *scratch, double *value,
+                                                     struct interf_error *err);
+
+/* Writers of a run's results in the formats of interf-table(5), each preceded by prov's items
+ * (interf_provenance_write):
+ * the statistics of every point: "# lat_deg lon_deg STAT_QUANTITY...", a row per point ("nan"
+ *   where not computed, and a "# nodata:" line saying why);
+ * the CDF of every computed point (its metadata: lat_deg, lon_deg, max_epfd, then prov),
+ *   parts separated by ">" lines;
+ * the time series of every computed point ("# t_s QUANTITY", t from the epoch).
+ * INTERF_EIO on a write error. */
+INTERF_API enum interf_status interf_epfd_write_stats(FILE *fp, const struct interf_epfd_plan *p,
+                                                      const struct interf_epfd_out *out,
+                                                      const struct interf_stat *stats,
+                                                      const struct interf_limit_mask *const *masks,
+                                                      size_t n_stats,
+                                                      const struct interf_provenance *prov,
+                                                      struct interf_error *err);
+INTERF_API enum interf_status interf_epfd_write_cdfs(FILE *fp, const struct interf_epfd_plan *p,
+                                                     const struct interf_epfd_out *out,
+                                                     const struct interf_provenance *prov,
+                                                     struct interf_error *err);
+INTERF_API enum interf_status interf_epfd_write_series(FILE *fp,
+                                                       const struct interf_epfd_plan *p,
+                                                       const struct interf_epfd_out *out,
+                                                       const struct interf_provenance *prov,
+                                                       struct interf_error *err);
+/* The grid of statistic st over a grid run (cells not computed are NaN, NODATA). */
+INTERF_API enum interf_status interf_epfd_stat_grid(const struct interf_epfd_plan *p,
+                                                    const struct interf_epfd_out *out,
+                                                    const struct interf_stat *st,
+                                                    const struct interf_limit_mask *mask,
+                                                    struct interf_grid **grid,
+                                                    struct interf_error *err);
 
 /* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one
  * earth-station latitude, indexed by the direction's local east, north and up components through

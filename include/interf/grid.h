@@ -71,7 +71,8 @@ INTERF_API enum interf_status interf_grid_spec_init(double west_deg, double east
                                                     struct interf_error *err);
 
 /* Parse "W/E/S/N/CELL" (degrees; as --grid options take it) into a spec; see
- * interf_grid_spec_init. Messages name the text. */
+ * interf_grid_spec_init. E < W crosses the antimeridian (170/-170 is 170/190). Messages start
+ * with "grid: ". */
 INTERF_API enum interf_status interf_grid_spec_parse(const char *text,
                                                      struct interf_grid_spec *spec,
                                                      struct interf_error *err);

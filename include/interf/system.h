@@ -6,7 +6,11 @@
 #define INTERF_SYSTEM_H
 
 #include "interf/antenna.h"
+#include <stdio.h>
+
 #include "interf/core.h"
+#include "interf/geo.h"
+#include "interf/io.h"
 #include "interf/orbit.h"
 
 #ifdef __cplusplus
@@ -127,6 +131,40 @@ INTERF_API const char *interf_system_warning(const struct interf_system *s, size
 /* The orbit group of satellite sat (index into the orbits); n_orbits when sat is out of
  * range. */
 INTERF_API size_t interf_system_sat_orbit(const struct interf_system *s, size_t sat);
+
+/* ------------------------------------------------------------------ ephemeris tables */
+
+/* The frame of an ephemeris table. */
+enum interf_ephem_frame {
+    INTERF_EPHEM_GEODETIC = 0, /* lat_deg lon_deg alt_km on the Earth model */
+    INTERF_EPHEM_ECEF = 1,     /* x_km .. vz_km_s, Earth-fixed */
+    INTERF_EPHEM_INERTIAL = 2  /* x_km .. vz_km_s, the inertial frame of S.1503-4 §D6.3.3 */
+};
+
+/* A table of satellite positions over time (interf-orbit(1)): steps start + k step, k = 0 ..
+ * n_steps - 1 (station keeping spans those steps: S.1503-4 §D6.3.6), the satellites with a 1 in
+ * sel (NULL: all), and, with an observer, its look angles, range and GSO-arc angle alpha
+ * (S.1503-4 §D6.4.4), rows below min_elevation_deg dropped. */
+struct interf_ephemeris_request {
+    const struct interf_system *sys;
+    const struct interf_earth *earth;
+    double start_unix_s, step_s;
+    long n_steps;
+    enum interf_ephem_frame frame;
+    const unsigned char *sel;
+    int has_observer;
+    double obs_lat_deg, obs_lon_deg, obs_alt_m;
+    int has_min_elevation;
+    double min_elevation_deg;
+};
+
+/* Write the table (interf-table(5): the schema line, prov's items and the run's own, rows of
+ * "t_s sat plane ..."). INTERF_EINPUT naming the field for a bad request (observer_alt_m ...),
+ * INTERF_EIO "write error: ..." on a write error. */
+INTERF_API enum interf_status interf_ephemeris_write(FILE *fp,
+                                                     const struct interf_ephemeris_request *r,
+                                                     const struct interf_provenance *prov,
+                                                     struct interf_error *err);
 
 #ifdef __cplusplus
 }

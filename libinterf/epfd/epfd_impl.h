@@ -119,6 +119,10 @@ struct interf_epfd_plan {
     float *alpha_node, *alpha_bound;
     int any_alpha;
     int threads;
+    /* what interf_epfd_plan_request resolved (info.es NULL for plans made from a spec) */
+    struct interf_epfd_info info;
+    struct interf_antenna es_own;
+    struct interf_earth *earth_own;
 };
 
 /* alpha_table.c: the raw arrays of a table ((n+1)^2 nodes, n^2 cell bounds) for the kernel */

@@ -470,6 +470,8 @@ void interf_epfd_plan_destroy(struct interf_epfd_plan *p)
     free(p->alpha_bound);
     free(p->lat_deg);
     free(p->lon_deg);
+    interf_antenna_release(&p->es_own);
+    interf_earth_destroy(p->earth_own);
     free(p);
 }
 

@@ -96,7 +96,13 @@ enum interf_status interf_grid_spec_parse(const char *text, struct interf_grid_s
             goto bad;
         p = slash ? slash + 1 : p;
     }
-    return interf_grid_spec_init(v[0], v[1], v[2], v[3], v[4], spec, err);
+    /* E < W crosses the antimeridian: 170/-170 is 170/190 */
+    if (v[1] < v[0])
+        v[1] += 360;
+    enum interf_status st = interf_grid_spec_init(v[0], v[1], v[2], v[3], v[4], spec, err);
+    if (st != INTERF_OK && strncmp(err ? err->msg : "grid", "grid", 4) != 0)
+        grid_prefix_error(err, st, "grid");
+    return st;
 bad:
     return interf_error_set(err, INTERF_EINPUT, "grid: expected W/E/S/N/CELL in degrees, got "
                             "\"%s\"", text);

@@ -52,11 +52,11 @@ expect_failure "interf-epfd: $TMP/empty.txt: no points" \
 printf '# lat_deg lon_deg\n45 10\n50' >"$TMP/cut.txt"
 expect_failure "interf-epfd: $TMP/cut.txt:3: expected lat_deg in [-90, 90] and lon_deg" \
     "$EPFD" -s "$SYS" --points "$TMP/cut.txt" -o "$O/out.txt"
-expect_failure "interf-epfd: $SYS:1: [system]: not a number" \
+expect_failure "interf-epfd: $SYS:1:1: [system]: not a number" \
     "$EPFD" -s "$SYS" --points "$SYS" -o "$O/out.txt"
 for v in nan inf -inf 1e999; do
     printf '# lat_deg lon_deg\n45 10\n50 %s\n' "$v" >"$TMP/nan.txt"
-    expect_failure "interf-epfd: $TMP/nan.txt:3: $v: not a number" \
+    expect_failure "interf-epfd: $TMP/nan.txt:3:4: $v: not a number" \
         "$EPFD" -s "$SYS" --points "$TMP/nan.txt" -o "$O/out.txt"
 done
 

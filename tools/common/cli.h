@@ -82,11 +82,16 @@ void cli_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) INTERF_PRINTF(1, 2);
 /* "NAME: message" and "Try 'NAME --help'." on stderr; exit 2. */
 _Noreturn void cli_usage_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
-/* Print a library error (a leading "FIELD: " of an option's field shown as "--option: ") and
- * return CLI_EXIT_ERROR. */
+/* Print a library error (a leading "FIELD: " of an option's field shown as "--option: "), remove
+ * the temporary files of the run's outputs, and return CLI_EXIT_ERROR. */
 int cli_fail(const struct interf_error *err);
+/* The same for an error while writing the output path (NULL or "-": standard output): a write
+ * error is shown as "PATH: write error: ...". */
+int cli_fail_output(const char *path, const struct interf_error *err);
 /* The same as a usage error (exit 2), for errors in what the options asked. */
 _Noreturn void cli_usage_fail(const struct interf_error *err);
+/* Print a library error as cli_fail does and exit 2 (an input that cannot be read). */
+_Noreturn void cli_die(const struct interf_error *err);
 
 /* ---------------------------------------------------------------------------- output */
 

@@ -13,6 +13,8 @@ int cli_close_stdout(void);
  * line is open on stderr (both read by the signal handler). */
 struct interf_outset *cli_outputs_if_any(void);
 int cli_progress_open(void);
+/* out.c: remove the temporary files of the run's outputs (a failed run). */
+void cli_discard(void);
 /* opt.c: the option whose library field is field[0..len), or NULL; 1 if the tool has it. */
 const struct cli_option *cli_option_of_field(const char *field, size_t len);
 int cli_has_option(const char *name);

@@ -65,13 +65,29 @@ int cli_fail(const struct interf_error *err)
     char buf[sizeof err->msg + 64];
     show(err, buf, sizeof buf);
     cli_error("%s", buf);
+    cli_discard();
     return CLI_EXIT_ERROR;
+}
+
+int cli_fail_output(const char *path, const struct interf_error *err)
+{
+    if (err->status != INTERF_EIO || strncmp(err->msg, "write error", 11) != 0)
+        return cli_fail(err);
+    cli_error("%s: %s", !path || strcmp(path, "-") == 0 ? "standard output" : path, err->msg);
+    cli_discard();
+    return CLI_EXIT_ERROR;
+}
+
+void cli_die(const struct interf_error *err)
+{
+    exit(cli_fail(err));
 }
 
 void cli_usage_fail(const struct interf_error *err)
 {
     char buf[sizeof err->msg + 64];
     show(err, buf, sizeof buf);
+    cli_discard();
     cli_usage_error("%s", buf);
 }
 

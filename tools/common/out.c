@@ -70,18 +70,21 @@ FILE *cli_open(const char *path)
     return fp;
 }
 
-int cli_commit(void)
+void cli_discard(void)
 {
-    struct interf_error err;
-    int rc = CLI_EXIT_OK;
-    if (outputs && interf_outset_commit(outputs, &err) != INTERF_OK)
-        rc = cli_fail(&err);
     struct interf_outset *s = outputs;
     outputs = NULL;
     interf_outset_destroy(s);
+}
+
+int cli_commit(void)
+{
+    struct interf_error err;
+    if (outputs && interf_outset_commit(outputs, &err) != INTERF_OK)
+        return cli_fail(&err);
+    cli_discard();
     /* Nothing may have gone to standard output, but a tool never ends without checking it. */
-    int rs = cli_close_stdout();
-    return rc != CLI_EXIT_OK ? rc : rs;
+    return cli_close_stdout();
 }
 
 /* Bytes of memory this machine can give now (MemAvailable of /proc/meminfo), +inf if unknown. */

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: MIT */
+/* The results of an EPFD run as users read them: statistics per point (S.1503-4 §D7 levels in
+ * 0.1 dB, margins against Article 22 masks), CDF tables and time series in the formats of
+ * interf-table(5), grids of a statistic, and the provenance items that say what was run. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "epfd_impl.h"
+#include "interf/limits.h"
+
+void interf_epfd_provenance(const struct interf_epfd_plan *p, const struct interf_epfd_out *out,
+                            struct interf_provenance *prov)
+{
+    const struct interf_system_info *si = interf_system_info(p->spec.sys);
+    const struct interf_time_window *w = &p->spec.window;
+    const struct interf_antenna *es = p->spec.es;
+    char t0[40], t1[40];
+    interf_provenance_set(prov, "system", "%s", si->path);
+    interf_provenance_set(prov, "system_sha256", "%s", si->sha256);
+    interf_provenance_set(prov, "system_name", "%s", si->name);
+    interf_provenance_set(prov, "epoch_utc", "%s",
+                          interf_time_format_utc(si->epoch_unix_s, t0, sizeof t0));
+    interf_provenance_set(prov, "start_utc", "%s",
+                          interf_time_format_utc(w->start_unix_s, t1, sizeof t1));
+    interf_provenance_set(prov, "step_s", "%.3f", w->step_s);
+    interf_provenance_set(prov, "n_steps", "%ld", w->n_steps);
+    interf_provenance_set(prov, "t_run_s", "%.3f", p->run.t_run_s);
+    interf_provenance_set(prov, "es_pattern", "%s", es->def->name);
+    interf_provenance_set(prov, "es_pattern_revision", "%s", es->def->revision);
+    interf_provenance_set(prov, "es_dish_m", "%g",
+                          es->value[interf_pattern_key_index(es->def, "diameter_m")]);
+    if (p->info.es) {
+        interf_provenance_set(prov, "freq_ghz", "%g", p->info.freq_ghz);
+        interf_provenance_set(prov, "ref_bandwidth_khz", "%g", p->info.ref_bandwidth_khz);
+    }
+    interf_provenance_set(prov, "earth_model", "%s", interf_earth_describe(p->spec.earth));
+    interf_provenance_set(prov, "precision", "%s", p->spec.fp64 ? "fp64" : "fp32");
+    if (out && out->threads_used > 0)
+        interf_provenance_set(prov, "threads", "%d", out->threads_used);
+}
+
+enum interf_status interf_epfd_stat_value(const struct interf_epfd_plan *p,
+                                          const struct interf_epfd_out *out,
+                                          const struct interf_stat *st,
+                                          const struct interf_limit_mask *mask, size_t i,
+                                          void *scratch, double *value, struct interf_error *err)
+{
+    *value = NAN;
+    if (p->nodata[i] || !out->hist.count)
+        return INTERF_OK;
+    struct interf_hist h = interf_hist_set_point(&out->hist, i);
+    if (st->kind != INTERF_STAT_MARGIN) {
+        *value = interf_stat_hist(st, &h);
+        return INTERF_OK;
+    }
+    int32_t *lv = scratch;
+    double *pct = (double *)((char *)scratch + INTERF_EPFD_NBINS * sizeof(double));
+    return interf_limit_worst_margin_hist(mask, p->info.ref_bandwidth_khz, &h, lv, pct,
+                                          p->lat_deg[i], NAN, value, err);
+}
+
+static enum interf_status write_error(struct interf_error *err)
+{
+    return interf_error_set(err, INTERF_EIO, "write error: %s", strerror(errno ? errno : EIO));
+}
+
+/* "# nodata: ..." lines of the points not computed. */
+static void nodata_lines(FILE *fp, const struct interf_epfd_plan *p)
+{
+    for (size_t i = 0; i < p->n_points; i++)
+        if (p->nodata[i])
+            fprintf(fp, "# nodata: lat_deg %g lon_deg %g: the GSO satellite is below %g deg\n",
+                    p->lat_deg[i], p->lon_deg[i], p->spec.eps_gso_deg);
+}
+
+enum interf_status interf_epfd_write_stats(FILE *fp, const struct interf_epfd_plan *p,
+                                           const struct interf_epfd_out *out,
+                                           const struct interf_stat *stats,
+                                           const struct interf_limit_mask *const *masks,
+                                           size_t n_stats, const struct interf_provenance *prov,
+                                           struct interf_error *err)
+{
+    enum interf_status st = INTERF_OK;
+    double *scratch = malloc(2 * INTERF_EPFD_NBINS * sizeof *scratch);
+    if (!scratch)
+        return interf_error_set(err, INTERF_ENOMEM, "out of memory");
+    fputs("# lat_deg lon_deg", fp);
+    for (size_t k = 0; k < n_stats; k++)
+        fprintf(fp, stats[k].kind == INTERF_STAT_EXCEED   ? " %s_pct"
+                    : stats[k].kind == INTERF_STAT_MARGIN ? " %s_db"
+                                                          : " %s_%s",
+                stats[k].label, p->info.quantity);
+    fputc('\n', fp);
+    st = interf_provenance_write(fp, prov, err);
+    nodata_lines(fp, p);
+    for (size_t i = 0; i < p->n_points && st == INTERF_OK; i++) {
+        fprintf(fp, "%11.6f  %11.6f", p->lat_deg[i], p->lon_deg[i]);
+        for (size_t k = 0; k < n_stats && st == INTERF_OK; k++) {
+            double v;
+            st = interf_epfd_stat_value(p, out, &stats[k], masks ? masks[k] : NULL, i, scratch,
+                                        &v, err);
+            if (isnan(v))
+                fputs("  nan", fp);
+            else
+                fprintf(fp, stats[k].kind == INTERF_STAT_EXCEED ? "  %.6f" : "  %.1f", v);
+        }
+        fputc('\n', fp);
+    }
+    free(scratch);
+    return st == INTERF_OK && ferror(fp) ? write_error(err) : st;
+}
+
+/* The CDF of point i with its metadata: the point, the maximum, then the run's provenance. */
+static enum interf_status write_cdf(FILE *fp, const struct interf_epfd_plan *p,
+                                    const struct interf_epfd_out *out, size_t i,
+                                    const struct interf_provenance *prov,
+                                    struct interf_error *err)
+{
+    struct interf_hist h = interf_hist_set_point(&out->hist, i);
+    struct interf_cdf *cdf;
+    char v[64];
+    enum interf_status st = interf_cdf_create_hist(p->info.quantity, p->info.ref_bandwidth_khz,
+                                                   &h, &cdf, err);
+    if (st != INTERF_OK)
+        return st;
+    snprintf(v, sizeof v, "%g", p->lat_deg[i]);
+    interf_cdf_meta_set(cdf, "lat_deg", v, NULL);
+    snprintf(v, sizeof v, "%g", p->lon_deg[i]);
+    interf_cdf_meta_set(cdf, "lon_deg", v, NULL);
+    snprintf(v, sizeof v, "%.1f", interf_hist_max(&h) / 10.0);
+    interf_cdf_meta_set(cdf, "max_epfd", v, NULL);
+    snprintf(v, sizeof v, "%.0f", interf_hist_total(&h));
+    interf_cdf_meta_set(cdf, "total_weight", v, NULL);
+    for (size_t k = 0; k < prov->n; k++)
+        interf_cdf_meta_set(cdf, prov->item[k].key, prov->item[k].value, NULL);
+    st = interf_cdf_write(fp, cdf, err);
+    interf_cdf_free_all(cdf, 1);
+    return st;
+}
+
+enum interf_status interf_epfd_write_cdfs(FILE *fp, const struct interf_epfd_plan *p,
+                                          const struct interf_epfd_out *out,
+                                          const struct interf_provenance *prov,
+                                          struct interf_error *err)
+{
+    int first = 1;
+    nodata_lines(fp, p);
+    for (size_t i = 0; i < p->n_points; i++) {
+        if (p->nodata[i])
+            continue;
+        if (!first)
+            fputs(">\n", fp);
+        first = 0;
+        enum interf_status st = write_cdf(fp, p, out, i, prov, err);
+        if (st != INTERF_OK)
+            return st;
+    }
+    return ferror(fp) ? write_error(err) : INTERF_OK;
+}
+
+enum interf_status interf_epfd_write_series(FILE *fp, const struct interf_epfd_plan *p,
+                                            const struct interf_epfd_out *out,
+                                            const struct interf_provenance *prov,
+                                            struct interf_error *err)
+{
+    const struct interf_time_window *w = &p->spec.window;
+    double t0 = p->run.t0_s;
+    int first = 1;
+    nodata_lines(fp, p);
+    for (size_t i = 0; i < p->n_points; i++) {
+        if (p->nodata[i])
+            continue;
+        if (!first)
+            fputs(">\n", fp);
+        first = 0;
+        fprintf(fp, "# t_s %s\n", p->info.quantity);
+        enum interf_status st = interf_provenance_write(fp, prov, err);
+        if (st != INTERF_OK)
+            return st;
+        fprintf(fp, "# lat_deg: %g\n# lon_deg: %g\n", p->lat_deg[i], p->lon_deg[i]);
+        for (long t = 0; t < w->n_steps; t++)
+            fprintf(fp, "%12.3f  %10.4f\n", t0 + (double)t * w->step_s,
+                    out->series[i * (size_t)w->n_steps + (size_t)t]);
+    }
+    return ferror(fp) ? write_error(err) : INTERF_OK;
+}
+
+enum interf_status interf_epfd_stat_grid(const struct interf_epfd_plan *p,
+                                         const struct interf_epfd_out *out,
+                                         const struct interf_stat *st,
+                                         const struct interf_limit_mask *mask,
+                                         struct interf_grid **grid, struct interf_error *err)
+{
+    enum interf_status s;
+    if (!p->spec.grid)
+        return interf_error_set(err, INTERF_EINVAL, "interf_epfd_stat_grid: not a grid run");
+    double *scratch = malloc(2 * INTERF_EPFD_NBINS * sizeof *scratch);
+    if (!scratch)
+        return interf_error_set(err, INTERF_ENOMEM, "out of memory");
+    if ((s = interf_grid_create(p->spec.grid, grid, err)) != INTERF_OK) {
+        free(scratch);
+        return s;
+    }
+    for (size_t i = 0; i < p->n_points && s == INTERF_OK; i++)
+        s = interf_epfd_stat_value(p, out, st, mask, i, scratch, &(*grid)->values[i], err);
+    free(scratch);
+    if (s != INTERF_OK) {
+        interf_grid_destroy(*grid);
+        *grid = NULL;
+    }
+    return s;
+}
