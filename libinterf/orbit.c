@@ -5,6 +5,7 @@
 #include "interf/orbit.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #define TWO_PI (2.0 * INTERF_PI)
@@ -202,6 +203,30 @@ struct interf_orbit_run interf_time_window_run(const struct interf_time_window *
     r.t0_s = w->start_unix_s - epoch_unix_s;
     r.t_run_s = w->t_run_s > 0 ? w->t_run_s : (double)w->n_steps * w->step_s;
     return r;
+}
+
+enum interf_status interf_time_window_check(const struct interf_time_window *w,
+                                            double epoch_unix_s, char *warning, size_t n,
+                                            struct interf_error *err)
+{
+    /* POSIX seconds of 1800-01-01 and 2300-01-01 */
+    const double lo = -5364662400.0, hi = 10413792000.0, year = 365.25 * 86400.0;
+    double end = w->start_unix_s + (double)w->n_steps * w->step_s;
+    char t[40];
+    if (warning && n)
+        warning[0] = '\0';
+    if (!(w->start_unix_s >= lo && w->start_unix_s <= hi))
+        return interf_error_set(err, INTERF_EINPUT, "start: %.6g s from 1970: outside 1800-2300",
+                                w->start_unix_s);
+    if (!(end >= lo && end <= hi))
+        return interf_error_set(err, INTERF_EINPUT, "start: the run ends %.6g s from 1970: "
+                                "outside 1800-2300", end);
+    double far = fmax(fabs(w->start_unix_s - epoch_unix_s), fabs(end - epoch_unix_s));
+    if (far > year && warning && n)
+        snprintf(warning, n, "the run reaches %.1f years from the system's epoch %s: the secular "
+                 "orbit model of S.1503-4 §D6.3 is valid near its epoch", far / year,
+                 interf_time_format_utc(epoch_unix_s, t, sizeof t));
+    return INTERF_OK;
 }
 
 double interf_time_window_t(const struct interf_time_window *w, double epoch_unix_s, long k)

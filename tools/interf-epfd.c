@@ -36,7 +36,7 @@ static const struct cli_option options[] = {
     {"earth", 0, CLI_ARG, "MODEL", "sphere or wgs84 (ground points only) [sphere]", "earth",
      NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Time"},
-    {"start", 0, CLI_ARG, "T", "offset from the epoch or ISO 8601 UTC [0]", NULL, NULL},
+    {"start", 0, CLI_ARG, "T", "offset from the epoch or ISO 8601 UTC [0]", "start", NULL},
     {"duration", 0, CLI_ARG, "D", "run length (90s, 15m, 2h, 1.5d) [1d]", "duration_s", NULL},
     {"step", 0, CLI_ARG, "S|auto", "time step, or the fine step of S.1503-4 §D4.2 [10s]",
      "step_s", NULL},
@@ -285,6 +285,8 @@ int main(int argc, char **argv)
     if (interf_epfd_plan_request(&q, &plan, &err) != INTERF_OK)
         cli_usage_fail(&err);
     const struct interf_epfd_spec *sp = interf_epfd_plan_spec(plan);
+    if (interf_epfd_plan_info(plan)->warning[0])
+        cli_warn("%s", interf_epfd_plan_info(plan)->warning);
     if (cli_given("series"))
         cli_check_memory(interf_epfd_memory_bytes((double)n_points,
                                                   (double)sp->window.n_steps, 1),

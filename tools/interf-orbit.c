@@ -11,7 +11,7 @@ static const struct cli_option options[] = {
     {"system", 's', CLI_ARG, "FILE", "system file (see interf-system(5)); required", NULL, NULL},
     {"start", 0, CLI_ARG, "T",
      "first time: offset from the epoch (90s, 15m, 2h, 1.5d, -1h)\nor ISO 8601 UTC "
-     "(2025-01-01T06:00:00Z) [0]", NULL, NULL},
+     "(2025-01-01T06:00:00Z) [0]", "start", NULL},
     {"duration", 0, CLI_ARG, "D", "time span after --start; without it one step is printed",
      NULL, NULL},
     {"step", 0, CLI_ARG, "S", "time step [60s]", NULL, NULL},

@@ -213,6 +213,7 @@ struct interf_epfd_info {
     struct interf_epfd_step step;      /* its derivation, when step_auto */
     char quantity[64];                 /* "epfd_dbw_m2_40khz" */
     char unit[64];                     /* "dB(W/m2/40kHz)" */
+    char warning[256];                 /* "" or a warning (interf_time_window_check) */
 };
 
 /* Resolve and plan a request (see struct interf_epfd_request), or fail naming the field. */

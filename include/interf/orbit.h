@@ -119,6 +119,14 @@ struct interf_orbit_run {
 /* The run of window w for a system of epoch epoch_unix_s. */
 INTERF_API struct interf_orbit_run interf_time_window_run(const struct interf_time_window *w,
                                                           double epoch_unix_s);
+/* Check a window against a system's epoch: a run that starts or ends outside the years 1800 to
+ * 2300 has no physical meaning here (INTERF_EINPUT "start: ...: outside 1800-2300"); one that
+ * reaches more than a year from the epoch is legal but outside the validity of the secular
+ * orbit model of S.1503-4 §D6.3 (fitted at its epoch, without drag or resonance): then warning
+ * (size n, may be NULL) receives a sentence saying so, else "". */
+INTERF_API enum interf_status interf_time_window_check(const struct interf_time_window *w,
+                                                       double epoch_unix_s, char *warning,
+                                                       size_t n, struct interf_error *err);
 /* The time (s after epoch_unix_s) of step k of w: (start - epoch) + k step, the same bits in
  * every tool. */
 INTERF_API double interf_time_window_t(const struct interf_time_window *w, double epoch_unix_s,

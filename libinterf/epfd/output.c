@@ -35,6 +35,14 @@ void interf_epfd_provenance(const struct interf_epfd_plan *p, const struct inter
         interf_provenance_set(prov, "freq_ghz", "%g", p->info.freq_ghz);
         interf_provenance_set(prov, "ref_bandwidth_khz", "%g", p->info.ref_bandwidth_khz);
     }
+    if (p->spec.pointing == INTERF_ES_AZEL)
+        interf_provenance_set(prov, "es_pointing", "az_deg %g el_deg %g", p->spec.az_deg,
+                              p->spec.el_deg);
+    else if (p->spec.pointing == INTERF_ES_GSO_LON)
+        interf_provenance_set(prov, "es_pointing", "gso_lon_deg %g", p->spec.gso_lon_deg);
+    else
+        interf_provenance_set(prov, "es_pointing", "gso_lon_deg same (each point's own)");
+    interf_provenance_set(prov, "eps_gso_deg", "%g", p->spec.eps_gso_deg);
     interf_provenance_set(prov, "earth_model", "%s", interf_earth_describe(p->spec.earth));
     interf_provenance_set(prov, "precision", "%s", p->spec.fp64 ? "fp64" : "fp32");
     if (out && out->threads_used > 0)

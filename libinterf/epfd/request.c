@@ -115,7 +115,7 @@ static enum interf_status window(const struct interf_epfd_request *r, struct int
         w->n_steps = (long)n;
     }
     w->t_run_s = r->t_run_s;
-    return INTERF_OK;
+    return interf_time_window_check(w, info->epoch_unix_s, in->warning, sizeof in->warning, err);
 }
 
 /* Where each earth station points: the request's choice, else the system's [earth-station]

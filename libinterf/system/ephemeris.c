@@ -102,7 +102,14 @@ enum interf_status interf_ephemeris_write(FILE *fp, const struct interf_ephemeri
     struct interf_ephem eph = {x, y, z, b + 3 * n, b + 4 * n, b + 5 * n};
     const struct interf_time_window w = {r->start_unix_s, r->step_s, r->n_steps, 0};
     const struct interf_orbit_run run = interf_time_window_run(&w, info->epoch_unix_s);
+    char warning[256];
+    if ((st = interf_time_window_check(&w, info->epoch_unix_s, warning, sizeof warning, err))) {
+        free(b);
+        return st;
+    }
     header(fp, r, n_sel, prov);
+    if (warning[0])
+        fprintf(fp, "# warning: %s\n", warning);
     for (long s = 0; s < r->n_steps && st == INTERF_OK && !ferror(fp); s++) {
         double t = interf_time_window_t(&w, info->epoch_unix_s, s);
         interf_constellation_propagate(c, 0, n, t, &run, INTERF_FRAME_ECEF, &eph);

@@ -113,4 +113,11 @@ else
     fail "/dev/full is not available: the full-disk case cannot run"
 fi
 
+# A closed pipe is a write error: exit 2 and one message, not death by SIGPIPE (141).
+("$ORBIT" -s "$INTERF_TEST_DATA/../../footprints/leo-ku-550.ini" --duration 1d --step 10s 2>"$TMP/pipe.err"; echo $? >"$TMP/pipe.status") |
+    head -n 1 >/dev/null
+[ "$(cat "$TMP/pipe.status")" = 2 ] && pass || fail "closed pipe: exit $(cat "$TMP/pipe.status")"
+grep -q "standard output: write error: Broken pipe" "$TMP/pipe.err" && pass ||
+    fail "closed pipe message: $(cat "$TMP/pipe.err")"
+
 finish

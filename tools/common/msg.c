@@ -128,4 +128,7 @@ void cli_messages_init(const char *name)
     for (size_t k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
         if (sigaction(sigs[k], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
             sigaction(sigs[k], &sa, NULL);
+    /* A closed pipe (| head -1) is a write error like any other: exit 2 with a message, as
+     * every man page promises, not death by SIGPIPE (141). */
+    signal(SIGPIPE, SIG_IGN);
 }
