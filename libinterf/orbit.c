@@ -218,9 +218,6 @@ enum interf_status interf_time_window_check(const struct interf_time_window *w,
     if (!(w->start_unix_s >= lo && w->start_unix_s <= hi))
         return interf_error_set(err, INTERF_EINPUT, "start: %.6g s from 1970: outside 1800-2300",
                                 w->start_unix_s);
-    if (!(end >= lo && end <= hi))
-        return interf_error_set(err, INTERF_EINPUT, "start: the run ends %.6g s from 1970: "
-                                "outside 1800-2300", end);
     double far = fmax(fabs(w->start_unix_s - epoch_unix_s), fabs(end - epoch_unix_s));
     if (far > year && warning && n)
         snprintf(warning, n, "the run reaches %.1f years from the system's epoch %s: the secular "

@@ -119,8 +119,8 @@ struct interf_orbit_run {
 /* The run of window w for a system of epoch epoch_unix_s. */
 INTERF_API struct interf_orbit_run interf_time_window_run(const struct interf_time_window *w,
                                                           double epoch_unix_s);
-/* Check a window against a system's epoch: a run that starts or ends outside the years 1800 to
- * 2300 has no physical meaning here (INTERF_EINPUT "start: ...: outside 1800-2300"); one that
+/* Check a window against a system's epoch: a run that starts outside the years 1800 to 2300 has
+ * no physical meaning here (INTERF_EINPUT "start: ...: outside 1800-2300"); one that
  * reaches more than a year from the epoch is legal but outside the validity of the secular
  * orbit model of S.1503-4 §D6.3 (fitted at its epoch, without drag or resonance): then warning
  * (size n, may be NULL) receives a sentence saying so, else "". */
