@@ -285,8 +285,6 @@ int main(int argc, char **argv)
     if (interf_epfd_plan_request(&q, &plan, &err) != INTERF_OK)
         cli_usage_fail(&err);
     const struct interf_epfd_spec *sp = interf_epfd_plan_spec(plan);
-    if (interf_epfd_plan_info(plan)->warning[0])
-        cli_warn("%s", interf_epfd_plan_info(plan)->warning);
     if (cli_given("series"))
         cli_check_memory(interf_epfd_memory_bytes((double)n_points,
                                                   (double)sp->window.n_steps, 1),
@@ -296,6 +294,8 @@ int main(int argc, char **argv)
         char path[4096];
         cli_output_check(stat_path(&r, k, path, sizeof path), 0);
     }
+    if (interf_epfd_plan_info(plan)->warning[0])
+        cli_warn("%s", interf_epfd_plan_info(plan)->warning);
     cli_progress_init(&prog, (double)sp->window.n_steps, "steps");
     if (interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err) != INTERF_OK ||
         interf_epfd_run(plan, &res, cli_progress, &prog, &err) != INTERF_OK) {
