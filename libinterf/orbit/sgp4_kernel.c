@@ -12,6 +12,11 @@
 
 #ifdef __clang__
 #pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+/* Let gcc if-convert and vectorise the selects: with FP exceptions honoured it will not
+ * evaluate a comparison or an operation of one arm of a select unconditionally. No value
+ * changes (that would take -ffast-math's reassociation or contraction, which stay off). */
+#pragma GCC optimize("no-trapping-math")
 #endif
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -36,13 +41,16 @@
 #define PIO2_C 0x1.3198a2e037073p-69
 #define TWO_OVER_PI 0x1.45f306dc9c883p-1
 #define INV_TWO_PI 0x1.45f306dc9c883p-3
+/* 1.5 * 2^52: (y + ROUNDER) - ROUNDER is y rounded to the nearest integer for |y| < 2^51, in
+ * two additions that vectorise (gcc vectorises floor only when FP exceptions may be ignored) */
+#define ROUNDER 0x1.8p52
 
 /* sin x and cos x within about 1 ulp: x = q pi/2 + r with |r| <= pi/4, then the Taylor series
  * of sin r to r^17 and of cos r to r^18 (the first term left out is below 1e-19), then the
  * quadrant q mod 4 by selects, all in double precision so that gcc vectorises it. */
 SGP4_INLINE void sincos_poly(double x, double *s, double *c)
 {
-    double q = floor(x * TWO_OVER_PI + 0.5);
+    double q = (x * TWO_OVER_PI + ROUNDER) - ROUNDER;
     double r = ((x - q * PIO2_A) - q * PIO2_B) - q * PIO2_C;
     double r2 = r * r;
     double ps = r + r * r2 * (-1.0 / 6.0 + r2 * (1.0 / 120.0 + r2 * (-1.0 / 5040.0 +
@@ -51,19 +59,20 @@ SGP4_INLINE void sincos_poly(double x, double *s, double *c)
     double pc = 1.0 + r2 * (-0.5 + r2 * (1.0 / 24.0 + r2 * (-1.0 / 720.0 + r2 * (1.0 / 40320.0 +
                 r2 * (-1.0 / 3628800.0 + r2 * (1.0 / 479001600.0 + r2 * (-1.0 / 87178291200.0 +
                 r2 * (1.0 / 20922789888000.0 + r2 * (-1.0 / 6402373705728000.0)))))))));
-    double quad = q - 4.0 * floor(0.25 * q); /* 0..3, exact */
-    double odd = quad - 2.0 * floor(0.5 * quad);
-    double sv = odd != 0.0 ? pc : ps, cv = odd != 0.0 ? ps : pc;
-    *s = quad >= 2.0 ? -sv : sv;
-    *c = fabs(quad - 1.5) < 1.0 ? -cv : cv; /* quadrants 1 and 2 */
+    /* q mod 4 as -2..2, exact: -1 is quadrant 3 and -2 quadrant 2 */
+    double quad = q - 4.0 * ((0.25 * q + ROUNDER) - ROUNDER);
+    int odd = fabs(quad) == 1.0;
+    double sv = odd ? pc : ps, cv = odd ? ps : pc;
+    *s = (quad < -0.5) | (quad > 1.5) ? -sv : sv; /* quadrants 2 and 3 */
+    *c = (quad > 0.5) | (quad < -1.5) ? -cv : cv; /* quadrants 1 and 2 */
 }
 
-/* x less a whole number of turns, as fmod(x, 2 pi) in the reference (only ever an argument of
- * sin and cos, or summed into one): within an ulp of a multiple of 2 pi the result may fall
- * just outside [0, 2 pi), which no caller minds. */
+/* x less the nearest whole number of turns, in [-pi, pi] (to an ulp). The reference takes
+ * fmod(x, 2 pi), in [0, 2 pi) for x >= 0: every angle reduced is an argument of sin and cos or
+ * a term of one, so either range gives the same state. */
 SGP4_INLINE double turns_off(double x)
 {
-    double q = trunc(x * INV_TWO_PI);
+    double q = (x * INV_TWO_PI + ROUNDER) - ROUNDER;
     return ((x - q * (4.0 * PIO2_A)) - q * (4.0 * PIO2_B)) - q * (4.0 * PIO2_C);
 }
 
@@ -75,6 +84,8 @@ struct work {
     /* Kepler's equation: the long-period terms, the iterate, its sine and cosine, and whether
      * it is still being improved (1.0) */
     double axnl[CHUNK], aynl[CHUNK], u[CHUNK], eo1[CHUNK], se[CHUNK], ce[CHUNK], act[CHUNK];
+    /* minutes since epoch; the state (km, km/s) and its code */
+    double t[CHUNK], x[CHUNK], y[CHUNK], z[CHUNK], vx[CHUNK], vy[CHUNK], vz[CHUNK], out[CHUNK];
 };
 
 /* Inputs of the periodic stage, lane j: element j of each array. */
@@ -83,14 +94,29 @@ struct stage_in {
     const double *aycof, *xlcof, *con41, *x1mth2, *x7thm1, *code;
 };
 
+/* Minutes since epoch of satellites [first, first + m), given or from POSIX seconds. (Loops
+ * apart: gcc vectorises a loop only without a branch inside, and does not hoist branches out
+ * of loops as long as the next ones.) */
+SGP4_INLINE void minutes(const struct sgp4_ne_view *v, size_t first, size_t m,
+                         const double *tsince, double unix_s, struct work *w)
+{
+    if (tsince) {
+        for (size_t j = 0; j < m; j++)
+            w->t[j] = tsince[j];
+        return;
+    }
+    for (size_t j = 0; j < m; j++)
+        w->t[j] = ((unix_s - v->epoch_day_s[first + j]) - v->epoch_sod_s[first + j]) / 60.0;
+}
+
 /* Secular gravity and drag (AIAA 2006-6753 sgp4, "update for secular gravity and atmospheric
  * drag" and the checks after it), satellites [first, first + m) into w[0..m). */
 SGP4_INLINE void near_secular(const struct sgp4_ne_view *v, size_t first, size_t m,
-                              const double *tsince, double unix_s, struct work *w)
+                              struct work *w)
 {
     for (size_t j = 0; j < m; j++) {
         size_t k = first + j;
-        double t = tsince ? tsince[j] : ((unix_s - v->epoch_day_s[k]) - v->epoch_sod_s[k]) / 60.0;
+        double t = w->t[j];
         double t2 = t * t, t3 = t2 * t, t4 = t3 * t;
         double xmdf = v->mo[k] + v->mdot[k] * t;
         double argpdf = v->argpo[k] + v->argpdot[k] * t;
@@ -108,7 +134,7 @@ SGP4_INLINE void near_secular(const struct sgp4_ne_view *v, size_t first, size_t
         /* (xke / n)^(2/3) tempa^2 with n the recovered mean motion: a0 holds the power */
         double am = v->a0[k] * tempa * tempa;
         double em = v->ecco[k] - tempe;
-        w->code[j] = em >= 1.0 || em < -0.001 ? 1.0 : 0.0;
+        w->code[j] = (em >= 1.0) | (em < -0.001) ? 1.0 : 0.0;
         w->ep[j] = em < 1.0e-6 ? 1.0e-6 : em;
         w->am[j] = am;
         w->nm[j] = SGP4_XKE / (am * sqrt(am));
@@ -155,11 +181,13 @@ SGP4_INLINE void kepler(size_t m, struct work *w)
             sincos_poly(eo1, &s, &c);
             double tem5 = (w->u[j] - aynl * c + axnl * s - eo1) / (1.0 - c * axnl - s * aynl);
             tem5 = tem5 >= 0.95 ? 0.95 : tem5 <= -0.95 ? -0.95 : tem5;
-            int on = w->act[j] != 0.0;
-            w->eo1[j] = on ? eo1 + tem5 : eo1;
-            w->se[j] = on ? s : w->se[j];
-            w->ce[j] = on ? c : w->ce[j];
-            w->act[j] = on && fabs(tem5) >= 1.0e-12 ? 1.0 : 0.0;
+            /* flags as doubles: gcc 12 vectorises no loop that mixes them with int masks */
+            double next = eo1 + tem5, on = w->act[j], se = w->se[j], ce = w->ce[j];
+            double moving = fabs(tem5) >= 1.0e-12 ? 1.0 : 0.0;
+            w->eo1[j] = on != 0.0 ? next : eo1;
+            w->se[j] = on != 0.0 ? s : se;
+            w->ce[j] = on != 0.0 ? c : ce;
+            w->act[j] = on * moving;
         }
         size_t j = 0;
         while (j < m && w->act[j] == 0.0)
@@ -172,10 +200,7 @@ SGP4_INLINE void kepler(size_t m, struct work *w)
 /* Short-period periodics, orientation and the state in km and km/s (AIAA 2006-6753 sgp4), with
  * the codes 4 (semi-latus rectum) and 6 (decay). sin and cos of su = atan2(sinu, cosu) + dsu
  * come from the sum formulas, which needs no arctangent. */
-SGP4_INLINE void short_period(const struct stage_in *in, size_t m, const struct work *w,
-                              double *restrict x, double *restrict y, double *restrict z,
-                              double *restrict vx, double *restrict vy, double *restrict vz,
-                              int *restrict code)
+SGP4_INLINE void short_period(const struct stage_in *in, size_t m, struct work *w)
 {
     for (size_t j = 0; j < m; j++) {
         double axnl = w->axnl[j], aynl = w->aynl[j], s = w->se[j], c = w->ce[j], am = in->am[j];
@@ -216,16 +241,36 @@ SGP4_INLINE void short_period(const struct stage_in *in, size_t m, const struct 
         double wx = xmx * cossu - cnod * sinsu, wy = xmy * cossu - snod * sinsu;
         double wz = sini * cossu;
         double k = in->code[j] != 0.0 ? in->code[j] : pl < 0.0 ? 4.0 : mrt < 1.0 ? 6.0 : 0.0;
+        double r[3] = {mrt * ux * SGP4_RE_KM, mrt * uy * SGP4_RE_KM, mrt * uz * SGP4_RE_KM};
+        double v[3] = {(mvt * ux + rvdot * wx) * SGP4_VKMS, (mvt * uy + rvdot * wy) * SGP4_VKMS,
+                       (mvt * uz + rvdot * wz) * SGP4_VKMS};
         int bad = k != 0.0;
-        x[j] = bad ? NAN : mrt * ux * SGP4_RE_KM;
-        y[j] = bad ? NAN : mrt * uy * SGP4_RE_KM;
-        z[j] = bad ? NAN : mrt * uz * SGP4_RE_KM;
-        if (vx) {
-            vx[j] = bad ? NAN : (mvt * ux + rvdot * wx) * SGP4_VKMS;
-            vy[j] = bad ? NAN : (mvt * uy + rvdot * wy) * SGP4_VKMS;
-            vz[j] = bad ? NAN : (mvt * uz + rvdot * wz) * SGP4_VKMS;
-        }
-        code[j] = (int)k;
+        w->x[j] = bad ? NAN : r[0];
+        w->y[j] = bad ? NAN : r[1];
+        w->z[j] = bad ? NAN : r[2];
+        w->vx[j] = bad ? NAN : v[0];
+        w->vy[j] = bad ? NAN : v[1];
+        w->vz[j] = bad ? NAN : v[2];
+        w->out[j] = k;
+    }
+}
+
+/* The chunk's states into the caller's arrays at offset at. */
+SGP4_INLINE void store(const struct work *w, size_t m, const struct interf_ephem *out, size_t at,
+                       int *code)
+{
+    for (size_t j = 0; j < m; j++) {
+        out->x_km[at + j] = w->x[j];
+        out->y_km[at + j] = w->y[j];
+        out->z_km[at + j] = w->z[j];
+        code[at + j] = (int)w->out[j];
+    }
+    if (!out->vx_km_s)
+        return;
+    for (size_t j = 0; j < m; j++) {
+        out->vx_km_s[at + j] = w->vx[j];
+        out->vy_km_s[at + j] = w->vy[j];
+        out->vz_km_s[at + j] = w->vz[j];
     }
 }
 
@@ -234,9 +279,8 @@ SGP4_INLINE void periodic(const struct stage_in *in, size_t m, struct work *w,
 {
     long_period(in, m, w);
     kepler(m, w);
-    double *vx = out->vx_km_s ? out->vx_km_s + at : NULL;
-    short_period(in, m, w, out->x_km + at, out->y_km + at, out->z_km + at, vx,
-                 vx ? out->vy_km_s + at : NULL, vx ? out->vz_km_s + at : NULL, code + at);
+    short_period(in, m, w);
+    store(w, m, out, at, code);
 }
 
 SGP4_CLONES
@@ -247,7 +291,8 @@ void sgp4_kernel_near(const struct sgp4_ne_view *v, size_t first, size_t n,
     struct work w;
     for (size_t at = 0; at < n; at += CHUNK) {
         size_t m = n - at < CHUNK ? n - at : CHUNK, k = first + at;
-        near_secular(v, k, m, tsince_min ? tsince_min + at : NULL, unix_s, &w);
+        minutes(v, k, m, tsince_min ? tsince_min + at : NULL, unix_s, &w);
+        near_secular(v, k, m, &w);
         struct stage_in in = {w.ep, v->inclo + k, v->sinio + k, v->cosio + k, w.nodep, w.argpp,
                               w.mp, w.am, w.nm, v->aycof + k, v->xlcof + k, v->con41 + k,
                               v->x1mth2 + k, v->x7thm1 + k, w.code};
