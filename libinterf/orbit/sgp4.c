@@ -137,8 +137,8 @@ static void init_model(const struct interf_tle *tle, struct interf_sgp4 *sat)
     ne->argpdot = -0.5 * temp1 * con42 + 0.0625 * temp2 * (7.0 - 114.0 * cosio2 + 395.0 * cosio4) +
                   temp3 * (3.0 - 36.0 * cosio2 + 49.0 * cosio4);
     double xhdot1 = -temp1 * cosio;
-    ne->nodedot = xhdot1 + (0.5 * temp2 * (4.0 - 19.0 * cosio2) + 2.0 * temp3 * (3.0 - 7.0 * cosio2))
-                               * cosio;
+    ne->nodedot =
+        xhdot1 + (0.5 * temp2 * (4.0 - 19.0 * cosio2) + 2.0 * temp3 * (3.0 - 7.0 * cosio2)) * cosio;
     ne->cc1 = cc1;
     ne->bc4 = bstar * cc4;
     ne->bc5 = bstar * cc5;
@@ -241,7 +241,14 @@ int interf_sgp4_propagate(const struct interf_sgp4 *sat, double tsince_min, doub
     if (sat->info.deep_space) {
         struct sgp4_mean mean;
         sgp4_deep_mean(sat, tsince_min, &mean);
-        return sgp4_kernel_periodic(&mean, r_km, v_km_s);
+        if (mean.code == INTERF_SGP4_OK)
+            return sgp4_kernel_periodic(&mean, r_km, v_km_s);
+        for (int i = 0; i < 3; i++) {
+            r_km[i] = NAN;
+            if (v_km_s)
+                v_km_s[i] = NAN;
+        }
+        return mean.code;
     }
     struct sgp4_ne_view view;
     sgp4_ne_view_one(&sat->ne, &view);

@@ -30,9 +30,9 @@
 #define SGP4_NE_FIELDS(X)                                                                          \
     X(mo) X(mdot) X(argpo) X(argpdot) X(nodeo) X(nodedot) X(nodecf)                                \
     X(cc1) X(bc4) X(bc5) X(t2cof) X(t3cof) X(t4cof) X(t5cof) X(d2) X(d3) X(d4)                     \
-    X(omgcof) X(xmcof) X(eta) X(delmo) X(sinmao)                                                    \
-    X(no) X(ecco) X(inclo) X(a0) X(sinio) X(cosio)                                                  \
-    X(aycof) X(xlcof) X(con41) X(x1mth2) X(x7thm1)                                                  \
+    X(omgcof) X(xmcof) X(eta) X(delmo) X(sinmao)                                                   \
+    X(no) X(ecco) X(inclo) X(a0) X(sinio) X(cosio)                                                 \
+    X(aycof) X(xlcof) X(con41) X(x1mth2) X(x7thm1)                                                 \
     X(epoch_day_s) X(epoch_sod_s)
 
 #define SGP4_DECLARE_DOUBLE(f) double f;
@@ -99,7 +99,8 @@ int sgp4_kernel_periodic(const struct sgp4_mean *mean, double r_km[3], double v_
 /* SDP4 (sgp4_deep.c): initialise sat->deep for a satellite whose near-Earth coefficients and
  * info are set; epoch_1950_d is days since 1950 January 0.0 UTC, the epoch of the model. */
 void sgp4_deep_init(struct interf_sgp4 *sat, double epoch_1950_d, double eccsq);
-/* Mean elements of a deep-space satellite at tsince_min, or the code (1, 2, 3) that stops it. */
+/* Mean elements of a deep-space satellite at tsince_min, or the code (1, 2, 3) that stops it
+ * (then only mean->code is set). */
 void sgp4_deep_mean(const struct interf_sgp4 *sat, double tsince_min, struct sgp4_mean *mean);
 
 /* Initialise *sat (caller's storage) from tle; errors as interf_sgp4_create (sgp4.c). */
