@@ -128,9 +128,10 @@ INTERF_API void interf_constellation_propagate(const struct interf_constellation
  * The NORAD two-line element (TLE) format and the SGP4/SDP4 propagator of Vallado, Crawford,
  * Hujsak and Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753 (2006), in its
  * "improved" operation mode, with the WGS-72 constants the element sets are fitted with.
- * Output: position (km) and velocity (km/s) in TEME, the true equator, mean equinox frame of
- * the element sets (not the S.1503 inertial frame above, not J2000). Times are minutes since a
- * satellite's epoch, or POSIX seconds: UTC days of 86400 s, like the epochs themselves.
+ * Output: position (km) and velocity (km/s) in TEME, the true equator, mean equinox frame
+ * SGP4 works in (not the S.1503 inertial frame above, not J2000; Earth-fixed axes are one
+ * rotation away, through the Greenwich mean sidereal angle of the time). Times are minutes
+ * since a satellite's epoch, or POSIX seconds: UTC days of 86400 s, like the epochs.
  * ========================================================================================== */
 
 /* One element set as written (angles in degrees, rates in revolutions per day). */
@@ -223,7 +224,7 @@ struct interf_sgp4_info {
     long catalog_number;
     double epoch_jd, epoch_jd_frac; /* the epoch as a UTC Julian date, split as in interf_tle */
     double epoch_unix_s;            /* the epoch in POSIX seconds */
-    double period_min;              /* anomalistic period from the recovered mean motion */
+    double period_min;              /* 2 pi / n0, n0 the mean motion recovered from the TLE's */
     double perigee_alt_km, apogee_alt_km; /* above the WGS-72 equatorial radius 6378.135 km */
     int deep_space;                 /* 1: SDP4 (period >= 225 min), 0: SGP4 near-Earth */
     int suborbital;                 /* 1: perigee of the epoch elements below the surface. The
@@ -234,8 +235,9 @@ struct interf_sgp4_info {
 /* Initialise the model of one element set (AIAA 2006-6753 sgp4init, WGS-72, mode "i").
  *   tle [in]  the element set
  *   out [out] a new satellite (free with interf_sgp4_destroy); NULL on failure
- * INTERF_EINPUT "NAME:LINE: FIELD: ..." for elements the model cannot take (eccentricity
- * outside [0, 1), mean motion not positive, values not finite); INTERF_ENOMEM. */
+ * INTERF_EINPUT "satellite NUMBER (line LINE): FIELD: ..." for elements the model cannot take
+ * (eccentricity outside [0, 1), mean motion not positive, values not finite: interf_tle_read
+ * never gives such sets); INTERF_ENOMEM. */
 INTERF_API enum interf_status interf_sgp4_create(const struct interf_tle *tle,
                                                  struct interf_sgp4 **out,
                                                  struct interf_error *err);
@@ -272,7 +274,8 @@ INTERF_API const struct interf_sgp4 *interf_sgp4_batch_satellite(const struct in
                                                                  size_t k);
 
 /* Positions (and velocities, when out's velocity arrays are not NULL) of satellites
- * [first, first + n) at POSIX time unix_s (UTC), in TEME (km, km/s), into out[0..n), and
+ * [first, first + n) (within the batch) at POSIX time unix_s (UTC), in TEME (km, km/s), into
+ * out[0..n), and
  * their codes into code[0..n) when code is not NULL. A satellite with a code other than OK
  * gets NaN and the others go on. Returns how many satellites have a code other than OK.
  * No allocation; thread-safe on a shared batch. Each satellite gets the same bits as

@@ -49,8 +49,9 @@ static enum interf_status check_tle(const struct interf_tle *t, struct interf_er
         field = "epoch";
     if (!field)
         return INTERF_OK;
-    return interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: out of the range SGP4 can take",
-                            t->name[0] ? t->name : "element set", t->line, field);
+    return interf_error_set(err, INTERF_EINPUT,
+                            "satellite %ld (line %ld): %s: out of the range SGP4 can take",
+                            t->catalog_number, t->line, field);
 }
 
 /* Drag coefficients of the full model (AIAA 2006-6753 sgp4init, "set variables if not deep

@@ -491,9 +491,9 @@ Test(sgp4, create_rejects_elements_sgp4_cannot_take)
     struct interf_error err = {0};
     cr_assert(eq(int, interf_sgp4_create(&t, &sat, &err), INTERF_EINPUT));
     cr_assert_null(sat);
-    cr_assert(eq(str, err.msg, "X:7: eccentricity: out of the range SGP4 can take"));
+    cr_assert(eq(str, err.msg, "satellite 1 (line 7): eccentricity: out of the range SGP4 can take"));
     t.eccentricity = 0.0;
     t.mean_motion_rev_day = 0.0;
     cr_assert(eq(int, interf_sgp4_create(&t, &sat, &err), INTERF_EINPUT));
-    cr_assert(eq(str, err.msg, "X:7: mean motion: out of the range SGP4 can take"));
+    cr_assert(eq(str, err.msg, "satellite 1 (line 7): mean motion: out of the range SGP4 can take"));
 }
