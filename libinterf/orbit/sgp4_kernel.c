@@ -94,9 +94,9 @@ struct stage_in {
     const double *aycof, *xlcof, *con41, *x1mth2, *x7thm1, *code;
 };
 
-/* Minutes since epoch of satellites [first, first + m), given or from POSIX seconds. (Loops
- * apart: gcc vectorises a loop only without a branch inside, and does not hoist branches out
- * of loops as long as the next ones.) */
+/* Minutes since epoch of satellites [first, first + m), given or from POSIX seconds. Two
+ * loops rather than a branch in one: gcc vectorises branch-free loops only, and does not
+ * unswitch loops as long as the ones below. */
 SGP4_INLINE void minutes(const struct sgp4_ne_view *v, size_t first, size_t m,
                          const double *tsince, double unix_s, struct work *w)
 {
