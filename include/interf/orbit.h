@@ -9,6 +9,8 @@
 #ifndef INTERF_ORBIT_H
 #define INTERF_ORBIT_H
 
+#include <stdio.h>
+
 #include "interf/core.h"
 
 #ifdef __cplusplus
@@ -151,6 +153,169 @@ INTERF_API void interf_constellation_propagate(const struct interf_constellation
                                                const struct interf_orbit_run *run,
                                                enum interf_frame frame,
                                                const struct interf_ephem *out);
+
+
+/* ==========================================================================================
+ * Two-line element sets and SGP4/SDP4
+ *
+ * The NORAD two-line element (TLE) format and the SGP4/SDP4 propagator of Vallado, Crawford,
+ * Hujsak and Kelso, "Revisiting Spacetrack Report #3", AIAA 2006-6753 (2006), in its
+ * "improved" operation mode, with the WGS-72 constants the element sets are fitted with.
+ * Output: position (km) and velocity (km/s) in TEME, the true equator, mean equinox frame
+ * SGP4 works in (not the S.1503 inertial frame above, not J2000; Earth-fixed axes are one
+ * rotation away, through the Greenwich mean sidereal angle of the time). Times are minutes
+ * since a satellite's epoch, or POSIX seconds: UTC days of 86400 s, like the epochs.
+ * ========================================================================================== */
+
+/* One element set as written (angles in degrees, rates in revolutions per day). */
+struct interf_tle {
+    char name[64];              /* line 0 without a "0 " prefix or trailing blanks; "" if none */
+    long catalog_number;        /* 0..339999; Alpha-5 "A0001" = 100001 (I and O are unused) */
+    char classification;        /* 'U', 'C' or 'S' (a blank reads as 'U') */
+    char intl_designator[9];    /* "58002B"; "" when blank */
+    int epoch_year;             /* 1957..2056 (two digits: 57..99 -> 19xx, 00..56 -> 20xx) */
+    double epoch_day;           /* day of the year with its fraction, 1.0 = 1 January 0 h UTC */
+    double epoch_jd;            /* UTC Julian date of 0 h of the epoch's day (ends in .5) */
+    double epoch_jd_frac;       /* fraction of that day, [0, 1) */
+    double epoch_unix_s;        /* the epoch in POSIX seconds */
+    double ndot_rev_day2;       /* first derivative of the mean motion, divided by 2 */
+    double nddot_rev_day3;      /* second derivative of the mean motion, divided by 6 */
+    double bstar_per_er;        /* B* drag term, per Earth radius */
+    int ephemeris_type;         /* 0 (a blank reads as 0) */
+    int element_set_number;
+    double inclination_deg;     /* 0..180 */
+    double raan_deg;            /* right ascension of the ascending node, 0..360 */
+    double eccentricity;        /* 0..1 (implied decimal point) */
+    double argp_deg;            /* argument of perigee, 0..360 */
+    double mean_anomaly_deg;    /* 0..360 */
+    double mean_motion_rev_day; /* > 0 */
+    long revolution_number;     /* at epoch */
+    long line;                  /* line of the file that holds line 1 (for messages) */
+};
+
+/* A growing array of element sets. Zero it (interf_tle_list_init) before use; free with
+ * interf_tle_list_free. */
+struct interf_tle_list {
+    size_t n, cap;
+    struct interf_tle *tle;
+};
+INTERF_API void interf_tle_list_init(struct interf_tle_list *list);
+INTERF_API void interf_tle_list_free(struct interf_tle_list *list); /* leaves it empty */
+
+/* interf_tle_read flags. */
+#define INTERF_TLE_NO_CHECKSUM 1u /* do not verify the modulo-10 checksums (column 69) */
+
+/* Read every element set of a text file, in two-line or three-line form (a name line before
+ * line 1, optionally "0 "-prefixed), appending them to out in file order. Blank lines and
+ * lines starting with '#' are skipped; CRLF line ends are accepted; text after column 69 is
+ * ignored. Every field is read from its fixed columns and checked, and so is each line's
+ * checksum unless flags has INTERF_TLE_NO_CHECKSUM.
+ *   fp    [in]  the open file, read to its end
+ *   name  [in]  the file's name for messages
+ *   flags [in]  0 or INTERF_TLE_NO_CHECKSUM
+ *   out   [in,out] list the sets are appended to; unchanged on failure
+ * Returns INTERF_OK; INTERF_EINPUT with err->msg "NAME:LINE:COLUMN: FIELD: what is wrong"
+ * (FIELD e.g. "eccentricity", "checksum"); INTERF_EIO on a read error; INTERF_ENOMEM.
+ * Not thread-safe on one list; the numbers do not depend on the locale. */
+INTERF_API enum interf_status interf_tle_read(FILE *fp, const char *name, unsigned flags,
+                                              struct interf_tle_list *out,
+                                              struct interf_error *err);
+
+/* 1 when the element set matches pattern, else 0. A pattern of digits, or of a letter and four
+ * digits (Alpha-5), is a catalogue number; anything else matches the name, ignoring ASCII case,
+ * with '*' standing for any run of characters and '?' for one character. */
+INTERF_API int interf_tle_match(const struct interf_tle *tle, const char *pattern);
+
+/* Append to out the element sets of in that match any of patterns[0..n_patterns), in the
+ * order of in, each once. INTERF_EINPUT "PATTERN: no element set matches" when one of the
+ * patterns matches none (out is then unchanged); INTERF_ENOMEM. */
+INTERF_API enum interf_status interf_tle_select(const struct interf_tle_list *in,
+                                                const char *const *patterns, size_t n_patterns,
+                                                struct interf_tle_list *out,
+                                                struct interf_error *err);
+
+/* Codes of the propagator (AIAA 2006-6753, sgp4 and sgp4init). A code other than OK stops
+ * that satellite at that time: its position and velocity are NaN. */
+enum interf_sgp4_code {
+    INTERF_SGP4_OK = 0,
+    INTERF_SGP4_ECCENTRICITY = 1,      /* mean eccentricity outside [-0.001, 1) */
+    INTERF_SGP4_MEAN_MOTION = 2,       /* mean motion not positive */
+    INTERF_SGP4_PERTURBED_ECC = 3,     /* perturbed eccentricity outside [0, 1] (SDP4) */
+    INTERF_SGP4_SEMILATUS_RECTUM = 4,  /* semi-latus rectum negative */
+    INTERF_SGP4_SUBORBITAL = 5,        /* never returned: see interf_sgp4_info.suborbital */
+    INTERF_SGP4_DECAYED = 6            /* the satellite is inside the Earth */
+};
+/* English text for a code ("satellite decayed", ...). Never NULL. */
+INTERF_API const char *interf_sgp4_code_str(int code);
+
+/* An initialised satellite (opaque; create with interf_sgp4_create). Read-only once created,
+ * so one satellite may be propagated from many threads. */
+struct interf_sgp4;
+
+/* What initialisation found out about a satellite. */
+struct interf_sgp4_info {
+    long catalog_number;
+    double epoch_jd, epoch_jd_frac; /* the epoch as a UTC Julian date, split as in interf_tle */
+    double epoch_unix_s;            /* the epoch in POSIX seconds */
+    double period_min;              /* 2 pi / n0, n0 the mean motion recovered from the TLE's */
+    double perigee_alt_km, apogee_alt_km; /* above the WGS-72 equatorial radius 6378.135 km */
+    int deep_space;                 /* 1: SDP4 (period >= 225 min), 0: SGP4 near-Earth */
+    int suborbital;                 /* 1: perigee of the epoch elements below the surface. The
+                                       reference reports this (code 5) and propagates on, until
+                                       the satellite decays (code 6); so does interf */
+};
+
+/* Initialise the model of one element set (AIAA 2006-6753 sgp4init, WGS-72, mode "i").
+ *   tle [in]  the element set
+ *   out [out] a new satellite (free with interf_sgp4_destroy); NULL on failure
+ * INTERF_EINPUT "satellite NUMBER (line LINE): FIELD: ..." for elements the model cannot take
+ * (eccentricity outside [0, 1), mean motion not positive, values not finite: interf_tle_read
+ * never gives such sets); INTERF_ENOMEM. */
+INTERF_API enum interf_status interf_sgp4_create(const struct interf_tle *tle,
+                                                 struct interf_sgp4 **out,
+                                                 struct interf_error *err);
+INTERF_API void interf_sgp4_destroy(struct interf_sgp4 *sat); /* NULL: no-op */
+INTERF_API void interf_sgp4_get_info(const struct interf_sgp4 *sat,
+                                     struct interf_sgp4_info *info);
+
+/* Minutes from the satellite's epoch to POSIX time unix_s, as the batch computes them. */
+INTERF_API double interf_sgp4_minutes(const struct interf_sgp4 *sat, double unix_s);
+
+/* Position and velocity of one satellite tsince_min minutes after its epoch (AIAA 2006-6753
+ * sgp4), in TEME.
+ *   r_km   [out] position (km); NaN when the code is not OK
+ *   v_km_s [out] velocity (km/s), may be NULL; NaN when the code is not OK
+ * Returns an enum interf_sgp4_code. Thread-safe; no allocation. Gives the same bits as the
+ * batch path for the same minutes. */
+INTERF_API int interf_sgp4_propagate(const struct interf_sgp4 *sat, double tsince_min,
+                                     double r_km[3], double v_km_s[3]);
+
+/* Many satellites ready for propagation to a common time, near-Earth ones held as structure
+ * of arrays for the vectorised kernel. Built once (allocates), then read-only: one batch may
+ * be propagated from many threads at once. */
+struct interf_sgp4_batch;
+
+/* Initialise tles[0..n) into a new batch (free with interf_sgp4_batch_destroy); satellite k
+ * is tles[k]. Errors as interf_sgp4_create, for the first element set that fails. */
+INTERF_API enum interf_status interf_sgp4_batch_create(const struct interf_tle *tles, size_t n,
+                                                       struct interf_sgp4_batch **out,
+                                                       struct interf_error *err);
+INTERF_API void interf_sgp4_batch_destroy(struct interf_sgp4_batch *b); /* NULL: no-op */
+INTERF_API size_t interf_sgp4_batch_count(const struct interf_sgp4_batch *b);
+/* The satellite k of the batch (owned by the batch). */
+INTERF_API const struct interf_sgp4 *interf_sgp4_batch_satellite(const struct interf_sgp4_batch *b,
+                                                                 size_t k);
+
+/* Positions (and velocities, when out's velocity arrays are not NULL) of satellites
+ * [first, first + n) (within the batch) at POSIX time unix_s (UTC), in TEME (km, km/s), into
+ * out[0..n), and
+ * their codes into code[0..n) when code is not NULL. A satellite with a code other than OK
+ * gets NaN and the others go on. Returns how many satellites have a code other than OK.
+ * No allocation; thread-safe on a shared batch. Each satellite gets the same bits as
+ * interf_sgp4_propagate(sat, interf_sgp4_minutes(sat, unix_s), ...). */
+INTERF_API size_t interf_sgp4_batch_propagate(const struct interf_sgp4_batch *b, size_t first,
+                                              size_t n, double unix_s,
+                                              const struct interf_ephem *out, int *code);
 
 #ifdef __cplusplus
 }
