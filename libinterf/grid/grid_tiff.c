@@ -244,7 +244,9 @@ static int set_tags(TIFF *tif, const struct interf_grid_spec *s, const char *xml
            TIFFSetField(tif, TIFFTAG_TILEWIDTH, TILE_SIDE) &&
            TIFFSetField(tif, TIFFTAG_TILELENGTH, TILE_SIDE) &&
            TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_ADOBE_DEFLATE) &&
-           /* measured on a global 0.1 deg EPFD grid: see tests/bench/bench_grid_tiff.c */
+           /* Adobe's floating-point predictor: the global 0.1 deg EPFD-like grid of
+            * tests/bench/bench_grid_tiff.c takes 12.1 MB with it, 15.6 MB without (values as
+            * computed; rounded to 0.1 dB they would take 5.3 MB with it, 3.2 MB without) */
            TIFFSetField(tif, TIFFTAG_PREDICTOR, PREDICTOR_FLOATINGPOINT) &&
            TIFFSetField(tif, TIFFTAG_GEOPIXELSCALE, 3, scale) &&
            TIFFSetField(tif, TIFFTAG_GEOTIEPOINTS, 6, tie) &&
@@ -615,10 +617,12 @@ static enum interf_status read_pixels(struct tiff_in *in, struct interf_grid *g,
                                              buf, size);
             /* a strip at the bottom edge holds only the image's last rows */
             tmsize_t want = tiled ? size : (tmsize_t)((rows - y) * bw * bytes);
-            if (got != want)
-                st = tiff_fail(err, INTERF_EINPUT, in->path, &in->msg,
-                               "damaged or truncated image data");
-            else
+            if (got != want) {
+                char what[96];
+                snprintf(what, sizeof what, "%s at row %zu, column %zu: damaged or truncated "
+                         "image data", tiled ? "tile" : "strip", y + 1, x + 1);
+                st = tiff_fail(err, INTERF_EINPUT, in->path, &in->msg, what);
+            } else
                 st = put_block(in, g, buf, x, y, bw, bh, err);
         }
     }
