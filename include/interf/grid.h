@@ -171,36 +171,36 @@ INTERF_API enum interf_status interf_grid_read_sidecars(const char *path,
 
 /* --- GeoTIFF ------------------------------------------------------------------------------ */
 
-/* Write grid to path as a GeoTIFF that GDAL and QGIS open as they are: one band of float32
- * samples, tiles of 256 x 256, DEFLATE with the floating-point predictor; GeoKeys for EPSG:4326
- * (GTModelTypeGeoKey ModelTypeGeographic, GTRasterTypeGeoKey RasterPixelIsArea,
- * GeographicTypeGeoKey 4326), ModelPixelScaleTag (cell_deg, cell_deg, 0) and ModelTiepointTag
- * putting raster point (0, 0), the outer north-west corner of cell (0, 0), at the grid's west
- * and north edges (OGC 19-008r4, GeoTIFF 1.1: under PixelIsArea raster point (0, 0) is the
- * outer corner of the first pixel); NaN cells as -9999 (INTERF_GRID_NODATA,
- * the ASCII grids' value, declared in GDAL's GDAL_NODATA tag 42113). meta (may be NULL) goes
- * into GDAL's GDAL_METADATA tag 42112: every item as a dataset metadata item, the unit as band
- * 1's UNITTYPE and the "quantity" item also as band 1's description, as interf_grid_save's
- * .aux.xml holds them. Values are rounded to float32 (nearest); an infinite value, one beyond
- * the float32 range, or one that rounds to -9999 is INTERF_EINPUT naming row and column, before
- * any file is created. path is written directly (created or truncated): a caller that wants
- * the file to appear whole writes a temporary name and renames it; on failure path may hold a
- * partial file, which the caller removes. INTERF_EIO when it cannot be written (libtiff's
- * message). Thread-safe (concurrent calls on different paths). */
+/* Write grid to path as a GeoTIFF that GDAL and QGIS open as it is: one band of float32
+ * samples in tiles of 256 x 256, DEFLATE with the floating-point predictor. Georeferencing
+ * (OGC 19-008r4, GeoTIFF 1.1): GeoKeys for EPSG:4326 (GTModelTypeGeoKey ModelTypeGeographic,
+ * GTRasterTypeGeoKey RasterPixelIsArea, GeographicTypeGeoKey 4326), ModelPixelScaleTag
+ * (cell_deg, cell_deg, 0) and ModelTiepointTag tying raster point (0, 0), which under
+ * PixelIsArea is the outer north-west corner of cell (0, 0), to the grid's west and north edges.
+ * NaN cells are written as -9999 (INTERF_GRID_NODATA, as in the ASCII grids), declared in GDAL's
+ * GDAL_NODATA tag (42113). meta (may be NULL) goes into GDAL's GDAL_METADATA tag (42112): every
+ * item as a dataset metadata item, the unit as band 1's UNITTYPE and the "quantity" item also as
+ * band 1's description, as interf_grid_save's .aux.xml holds them.
+ * Values are rounded to float32 (to nearest); an infinite value, one beyond the float32 range or
+ * one that rounds to -9999 is INTERF_EINPUT naming row and column, found before any file is
+ * created. path is written directly (created or truncated): a caller that wants the file to
+ * appear whole writes a temporary name and renames it; on failure path may hold a partial file,
+ * which the caller removes. INTERF_EIO when it cannot be written ("path: what: libtiff's
+ * message"). Thread-safe: concurrent calls on different paths. */
 INTERF_API enum interf_status interf_grid_write_tiff(const char *path,
                                                      const struct interf_grid *grid,
                                                      const struct interf_grid_meta *meta,
                                                      struct interf_error *err);
 
-/* Read a GeoTIFF grid: the files interf_grid_write_tiff writes, and single-band GeoTIFFs GDAL
- * writes in EPSG:4326 (GeographicTypeGeoKey 4326) with square cells and north-up rows: samples
- * float32, float64 or int16, tiled or in strips, any compression libtiff decodes,
- * RasterPixelIsArea or RasterPixelIsPoint (the tie point then names a cell centre). Cells equal
- * to the GDAL_NODATA value become NaN; other NaN or infinite samples are INTERF_EINPUT naming
- * row and column. meta (may be NULL; cleared first) gets the dataset items of GDAL_METADATA and
- * band 1's UNITTYPE as unit (band-level items and other domains are ignored, as
- * interf_grid_read_sidecars does). Anything else (several bands, another CRS, cells not square,
- * no georeferencing, a truncated or damaged file) is INTERF_EINPUT with one message
+/* Read a GeoTIFF grid from path: the files interf_grid_write_tiff writes, and single-band
+ * GeoTIFFs GDAL writes in EPSG:4326 (GeographicTypeGeoKey 4326) with square cells and rows
+ * north first: samples float32, float64 or int16, tiled or in strips, any compression libtiff
+ * decodes, RasterPixelIsArea or RasterPixelIsPoint (the tie point then names a cell centre).
+ * Samples equal to the GDAL_NODATA value become NaN; other NaN or infinite samples are
+ * INTERF_EINPUT naming row and column. meta (may be NULL; cleared first) gets the dataset items
+ * of GDAL_METADATA and band 1's UNITTYPE as unit (band-level items and other domains are
+ * ignored, as interf_grid_read_sidecars does). Anything else (several bands, another CRS, cells
+ * not square, no georeferencing, a truncated or damaged file) is INTERF_EINPUT with one message
  * "path: field: what is wrong", e.g. "g.tif: ModelPixelScaleTag: cells not square (0.1 x 0.2
  * deg)"; a file that cannot be opened is INTERF_EIO. Memory grows with the blocks read, not with
  * the size the file announces. Free *out with interf_grid_destroy. Thread-safe. */

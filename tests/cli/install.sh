@@ -10,7 +10,8 @@
 : "${INTERF_BUILD_DIR:?INTERF_BUILD_DIR must name the build tree}"
 : "${INTERF_CC:?INTERF_CC must name the C compiler}"
 SRC="$(cd "$(dirname "$0")" && pwd)/data/use_interf.c"
-VERSION=$(sed -n 's/^#define INTERF_VERSION_STRING "\(.*\)"$/\1/p' "$INTERF_TEST_DATA/../../include/interf.h")
+VERSION=$(sed -n 's/^#define INTERF_VERSION_STRING "\(.*\)"$/\1/p' \
+    "$INTERF_TEST_DATA/../../include/interf.h")
 # Expected: interf_grid_spec_init(-180, 180, -90, 90, 1) is 360 x 180 cells centred on
 # -179.5 ... 179.5 (include/interf/grid.h); 10 log10(1000) = 30 dB.
 WANT="$VERSION 360 x 180 cells, first column at -179.5 deg, 1000 is 30.0 dB"

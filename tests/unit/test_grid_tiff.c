@@ -97,7 +97,10 @@ static double db_value(size_t r, size_t c)
     return k % 7 == 0 ? NAN : k % 11 == 0 ? -300 : -170 + 0.1 * (double)(k % 300) + 0.0123456789;
 }
 
-static double pct_value(size_t r, size_t c) { return 100.0 * (double)((r * 31 + c * 17) % 1000) / 999.0; }
+static double pct_value(size_t r, size_t c)
+{
+    return 100.0 * (double)((r * 31 + c * 17) % 1000) / 999.0;
+}
 static double count_value(size_t r, size_t c) { return (r + c) % 3 == 0; }
 static double antimeridian_value(size_t r, size_t c) { return -150 - 0.01 * (double)c - (double)r; }
 static double one_value(size_t r, size_t c) { return -150.55 + (double)(r + c); }
@@ -543,6 +546,9 @@ Test(grid_tiff, write_refuses_values_float32_cannot_hold_before_creating_the_fil
     in_dir(&s, "no/such/dir/g.tif", path, sizeof path);
     cr_assert(eq(int, interf_grid_write_tiff(path, g, NULL, &err), INTERF_EIO));
     cr_assert(strncmp(err.msg, path, strlen(path)) == 0, "%s", err.msg);
+    /* a device that refuses every write (ENOSPC): libtiff writes the header on opening */
+    cr_assert(eq(int, interf_grid_write_tiff("/dev/full", g, NULL, &err), INTERF_EIO));
+    cr_assert(fnmatch("/dev/full: cannot open for writing: *", err.msg, 0) == 0, "%s", err.msg);
     interf_grid_destroy(g);
     scratch_free(&s);
 }
