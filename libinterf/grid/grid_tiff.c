@@ -46,14 +46,23 @@ static void register_tags(void)
     parent_extender = TIFFSetTagExtender(gdal_tags);
 }
 
+/* Keep the first message, on one line: libtiff's may span several. */
+static void keep_msg(struct tiff_msg *m, const char *fmt, va_list ap)
+{
+    if (m->text[0])
+        return;
+    vsnprintf(m->text, sizeof m->text, fmt, ap);
+    for (char *c = m->text; *c; c++)
+        if ((unsigned char)*c < 0x20)
+            *c = ' ';
+}
+
 static int on_tiff_error(TIFF *tif, void *user, const char *module, const char *fmt,
                          va_list ap)
 {
-    struct tiff_msg *m = user;
     (void)tif;
     (void)module;
-    if (!m->text[0])
-        vsnprintf(m->text, sizeof m->text, fmt, ap);
+    keep_msg(user, fmt, ap);
     return 1;
 }
 
@@ -67,13 +76,12 @@ static int on_tiff_warning(TIFF *tif, void *user, const char *module, const char
 void grid_gtif_error(GTIF *gt, int level, const char *fmt, ...)
 {
     struct tiff_msg *m = GTIFGetUserData(gt);
+    va_list ap;
     (void)level;
-    if (m && !m->text[0]) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(m->text, sizeof m->text, fmt, ap);
-        va_end(ap);
-    }
+    va_start(ap, fmt);
+    if (m)
+        keep_msg(m, fmt, ap);
+    va_end(ap);
 }
 
 TIFF *grid_tiff_open(const char *path, const char *mode, struct tiff_msg *m)
