@@ -3,8 +3,9 @@
  * folder of $TMPDIR or /tmp (libtiff reads files), removed after each run. A grid read is
  * checked (spec valid, values finite or NaN, metadata NUL-terminated), written back as a
  * GeoTIFF and read again: the round trip must give the same geometry and values (a file of
- * float64 samples may hold values float32 cannot; those must be refused, cleanly). Errors: one
- * line naming the file, nothing returned. */
+ * float64 samples may hold values float32 cannot; those must be refused, cleanly; the unit
+ * may lose control characters XML cannot hold). Errors: one line naming the file, nothing
+ * returned. */
 #include "fuzz.h"
 
 #include <math.h>
@@ -24,6 +25,14 @@ static void check_grid(const struct interf_grid *g, const struct interf_grid_met
     for (size_t i = 0; i < m->n; i++)
         fuzz_check(memchr(m->items[i].value, '\0', sizeof m->items[i].value) != NULL &&
                    m->items[i].key[0] != '\0');
+}
+
+static int xml_text_ok(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 && !strchr("\t\n\r", *s))
+            return 0;
+    return 1;
 }
 
 static void round_trip(const char *dir, const struct interf_grid *g,
@@ -48,7 +57,8 @@ static void round_trip(const char *dir, const struct interf_grid *g,
         double a = back->values[k], b = g->values[k];
         fuzz_check(isnan(b) ? isnan(a) : a == (double)(float)b);
     }
-    fuzz_check(strcmp(m2.unit, m->unit) == 0 && m2.n == m->n);
+    /* control characters XML 1.0 forbids are written as '?' (grid_xml_put) */
+    fuzz_check(m2.n == m->n && (strcmp(m2.unit, m->unit) == 0 || !xml_text_ok(m->unit)));
     interf_grid_destroy(back);
 }
 
