@@ -173,6 +173,54 @@ INTERF_API enum interf_status interf_grid_read_sidecars(const char *path,
                                                         struct interf_grid_meta *meta,
                                                         struct interf_error *err);
 
+/* --- GeoTIFF ------------------------------------------------------------------------------ */
+
+/* Write grid to path as a GeoTIFF that GDAL and QGIS open as it is: one band of float32
+ * samples in tiles of 256 x 256, DEFLATE with the floating-point predictor. Georeferencing
+ * (OGC 19-008r4, GeoTIFF 1.1): GeoKeys for EPSG:4326 (GTModelTypeGeoKey ModelTypeGeographic,
+ * GTRasterTypeGeoKey RasterPixelIsArea, GeographicTypeGeoKey 4326), ModelPixelScaleTag
+ * (cell_deg, cell_deg, 0) and ModelTiepointTag tying raster point (0, 0), which under
+ * PixelIsArea is the outer north-west corner of cell (0, 0), to the grid's west and north edges.
+ * NaN cells are written as -9999 (INTERF_GRID_NODATA, as in the ASCII grids), declared in GDAL's
+ * GDAL_NODATA tag (42113). meta (may be NULL) goes into GDAL's GDAL_METADATA tag (42112): every
+ * item as a dataset metadata item, the unit as band 1's UNITTYPE and the "quantity" item also as
+ * band 1's description, as interf_grid_save's .aux.xml holds them.
+ * Values are rounded to float32 (to nearest); an infinite value, one beyond the float32 range or
+ * one that rounds to -9999 is INTERF_EINPUT naming row and column, found before any file is
+ * created. path is written directly (created or truncated): a caller that wants the file to
+ * appear whole writes a temporary name and renames it; on failure path may hold a partial file,
+ * which the caller removes. INTERF_EIO when it cannot be written ("path: what: libtiff's
+ * message"). Thread-safe: concurrent calls on different paths. */
+INTERF_API enum interf_status interf_grid_write_tiff(const char *path,
+                                                     const struct interf_grid *grid,
+                                                     const struct interf_grid_meta *meta,
+                                                     struct interf_error *err);
+
+/* Read a GeoTIFF grid from path: the files interf_grid_write_tiff writes, and single-band
+ * GeoTIFFs GDAL writes in EPSG:4326 (GeographicTypeGeoKey 4326) with square cells and rows
+ * north first: samples float32, float64 or int16, tiled or in strips, any compression libtiff
+ * decodes, RasterPixelIsArea or RasterPixelIsPoint (the tie point then names a cell centre).
+ * Samples equal to the GDAL_NODATA value become NaN; other NaN or infinite samples are
+ * INTERF_EINPUT naming row and column. meta (may be NULL; cleared first) gets the dataset items
+ * of GDAL_METADATA and band 1's UNITTYPE as unit (band-level items and other domains are
+ * ignored, as interf_grid_read_sidecars does). Anything else (several bands, another CRS, cells
+ * not square, no georeferencing, a truncated or damaged file) is INTERF_EINPUT with one message
+ * "path: field: what is wrong", e.g. "g.tif: ModelPixelScaleTag: cells not square (0.1 x 0.2
+ * deg)"; a file that cannot be opened is INTERF_EIO. Memory grows with the blocks read, not with
+ * the size the file announces. Free *out with interf_grid_destroy. Thread-safe. */
+INTERF_API enum interf_status interf_grid_read_tiff(const char *path, struct interf_grid **out,
+                                                    struct interf_grid_meta *meta,
+                                                    struct interf_error *err);
+
+/* 1 when path names a GeoTIFF by its extension: ".tif" or ".tiff" in any case, after a name
+ * ("dir/.tif" has no extension, as for interf_grid_sidecar_paths); 0 otherwise. */
+INTERF_API int interf_grid_is_tiff_path(const char *path);
+
+/* 1 when the first n bytes of a file (head) begin with a TIFF signature: "II*\0" or "MM\0*"
+ * (classic TIFF, little- or big-endian), "II+\0" or "MM\0+" (BigTIFF); 0 otherwise (and when
+ * n < 4). It tells a TIFF from an ESRI ASCII grid, not whether the TIFF holds GeoKeys. */
+INTERF_API int interf_grid_is_tiff_magic(const void *head, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,4 +15,11 @@
 enum interf_status grid_prefix_error(struct interf_error *err, enum interf_status st,
                                      const char *prefix);
 
+/* XML character data s[0..len) with its entities decoded into out (n bytes). 0 on a bad
+ * entity or when it does not fit. */
+int grid_xml_text(const char *s, size_t len, char *out, size_t n);
+/* XML text: the five markup characters as entities; control characters XML 1.0 forbids as
+ * '?'. */
+void grid_xml_put(FILE *fp, const char *s);
+
 #endif

@@ -85,9 +85,7 @@ static int put_utf8(char **q, const char *end, unsigned long c)
     return 1;
 }
 
-/* XML character data s[0..len) with its entities decoded into out (n bytes). 0 on a bad
- * entity or when it does not fit. */
-static int xml_text(const char *s, size_t len, char *out, size_t n)
+int grid_xml_text(const char *s, size_t len, char *out, size_t n)
 {
     static const char *const ent[][2] = {{"amp;", "&"}, {"lt;", "<"}, {"gt;", ">"},
                                          {"quot;", "\""}, {"apos;", "'"}};
@@ -138,8 +136,8 @@ static enum interf_status parse_mdi(const char *path, const char *text, const ch
     if (!v1)
         return interf_error_set(err, INTERF_EINPUT, "%s:%ld: malformed <MDI> element", path,
                                 line_of(text, p));
-    if (!xml_text(k0, (size_t)(k1 - k0), key, sizeof key) ||
-        !xml_text(v0, (size_t)(v1 - v0), val, sizeof val))
+    if (!grid_xml_text(k0, (size_t)(k1 - k0), key, sizeof key) ||
+        !grid_xml_text(v0, (size_t)(v1 - v0), val, sizeof val))
         return interf_error_set(err, INTERF_EINPUT, "%s:%ld: <MDI>: bad entity or text too long",
                                 path, line_of(text, p));
     /* Items that are not names, or beyond the table, are GDAL's business, not ours. */
@@ -171,7 +169,7 @@ static enum interf_status parse_pam(const char *path, const char *text,
     if (u0) {
         u0 += strlen("<UnitType>");
         const char *u1 = strstr(u0, "</UnitType>");
-        if (!u1 || !xml_text(u0, (size_t)(u1 - u0), m->unit, sizeof m->unit))
+        if (!u1 || !grid_xml_text(u0, (size_t)(u1 - u0), m->unit, sizeof m->unit))
             return interf_error_set(err, INTERF_EINPUT, "%s:%ld: malformed <UnitType> or longer "
                                     "than %zu bytes", path, line_of(text, u0),
                                     sizeof m->unit - 1);

@@ -101,9 +101,7 @@ enum interf_status interf_grid_crs_wkt(char **wkt, struct interf_error *err)
     return st;
 }
 
-/* XML text: the five markup characters as entities; control characters XML 1.0 forbids as
- * '?'. */
-static void xml_put(FILE *fp, const char *s)
+void grid_xml_put(FILE *fp, const char *s)
 {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
@@ -125,20 +123,20 @@ static void write_pam(FILE *fp, const struct interf_grid_meta *m)
     fputs("<PAMDataset>\n  <Metadata>\n", fp);
     for (size_t k = 0; k < m->n; k++) {
         fputs("    <MDI key=\"", fp);
-        xml_put(fp, m->items[k].key);
+        grid_xml_put(fp, m->items[k].key);
         fputs("\">", fp);
-        xml_put(fp, m->items[k].value);
+        grid_xml_put(fp, m->items[k].value);
         fputs("</MDI>\n", fp);
     }
     fputs("  </Metadata>\n  <PAMRasterBand band=\"1\">\n", fp);
     if (quantity) {
         fputs("    <Description>", fp);
-        xml_put(fp, quantity);
+        grid_xml_put(fp, quantity);
         fputs("</Description>\n", fp);
     }
     if (m->unit[0]) {
         fputs("    <UnitType>", fp);
-        xml_put(fp, m->unit);
+        grid_xml_put(fp, m->unit);
         fputs("</UnitType>\n", fp);
     }
     fputs("  </PAMRasterBand>\n</PAMDataset>\n", fp);
