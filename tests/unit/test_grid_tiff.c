@@ -324,8 +324,12 @@ static struct interf_grid *save_asc(const struct scratch *s, const char *name, c
     FILE *fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
     cr_assert(eq(int, interf_grid_read_asc(fp, "asc_text", &g, &err), INTERF_OK), "%s", err.msg);
     fclose(fp);
-    cr_assert(eq(int, interf_grid_save(in_dir(s, name, path, sizeof path), g, m, 4, &err),
+    struct interf_outset *set;
+    cr_assert(eq(int, interf_outset_create(&set, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_grid_save(set, in_dir(s, name, path, sizeof path), g, m, 4, &err),
                  INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_outset_commit(set, &err), INTERF_OK), "%s", err.msg);
+    interf_outset_destroy(set);
     return g;
 }
 
