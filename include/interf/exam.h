@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: MIT */
+/* interf exam: the rules of the examination of a non-GSO FSS system in Rec. ITU-R S.1503-4
+ * (09/2023): the time step and run length of Part D4 with the dual time step of §D4.7; pfd masks
+ * (§B4.1, Part C §C4) with their text and XML readers; the operating parameters of §B3.3 with
+ * their §B5 ranges and the co-frequency selection of §D5.1.4.1; the worst-case geometry of
+ * §D2 and §D3.1 for epfd down; the WCG(up) tables 9 and 10 of §D3.2.2.
+ *
+ * Units: km, s, degrees in names ending _deg (radians otherwise), dB(W/m2) in a mask's reference
+ * bandwidth. Every function is re-entrant; the objects are read-only once built. */
+#ifndef INTERF_EXAM_H
+#define INTERF_EXAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "interf/antenna.h"
+#include "interf/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================== time step and run length (§D4) */
+
+/* Samples per main-beam crossing, S.1503-4 §D4.5: a parabolic main lobe 12 (theta/theta3dB)^2
+ * resolved to 0.05 dB needs RoundUp(sqrt(240)) = 16; the same number of tracks across it. */
+#define INTERF_EXAM_NHIT 16
+#define INTERF_EXAM_NTRACKS 16
+/* Table 13: samples needed for statistical significance. */
+#define INTERF_EXAM_NS 10
+/* §D4.7.1: the coarse step's topocentric angle, degrees. */
+#define INTERF_EXAM_PHI_COARSE_DEG 1.5
+/* §D4.1: a non-repeating run of more steps than this is computed again with N'hit. */
+#define INTERF_EXAM_MAX_STEPS 1e8
+
+/* How the earth station's 3 dB beamwidth theta3dB is obtained from its diameter. S.1503-4 names
+ * only "the GSO earth station antenna 3 dB beamwidth" (Table 11). */
+enum interf_exam_beamwidth {
+    INTERF_BEAMWIDTH_70_LAMBDA_D = 0, /* theta3dB = 70 lambda/D deg: the Bureau's software (the
+                                         default) */
+    INTERF_BEAMWIDTH_S1428 = 1        /* the S.1428-1 main-lobe width 2 sqrt(1200)/(D/lambda),
+                                         full width in deg */
+};
+
+/* theta3dB (deg, full width) of a dish of diameter dish_m at freq_ghz under a convention; NaN
+ * for a diameter or frequency that is not positive and finite. lambda = c / f with c exact. */
+INTERF_API double interf_exam_beamwidth_deg(enum interf_exam_beamwidth conv, double dish_m,
+                                            double freq_ghz);
+
+/* One pass through the main beam, S.1503-4 §D4.2 eqs. (2)-(3), for an orbit of height h_km
+ * (the lowest, or the minimum operating height of an elliptical orbit: Note 1), inclination
+ * incl_rad and a beam of full width theta3db_deg:
+ *   phi = theta3dB/2 - asin(Re/(Re+h) sin(theta3dB/2))     (deg)
+ *   ws  = 0.071 / ((Re+h)/Re)^1.5                           (deg/s)
+ *   w   = sqrt((ws cos i - we)^2 + (ws sin i)^2)            (deg/s)
+ *   dt  = 2 phi / w                                         (s, eq. 2) */
+struct interf_exam_pass {
+    double phi_deg, ws_deg_s, w_deg_s, dt_s;
+};
+
+/* INTERF_EINPUT for h_km not positive and finite or theta3db_deg outside (0, 180). */
+INTERF_API enum interf_status interf_exam_pass(double h_km, double incl_rad, double theta3db_deg,
+                                               struct interf_exam_pass *out,
+                                               struct interf_error *err);
+
+/* The fine step of eq. (1): dt / nhit rounded to the nearest non-zero millisecond (s). nhit is
+ * INTERF_EXAM_NHIT, or the real N'hit of §D4.1. */
+INTERF_API double interf_exam_fine_step_s(double dt_s, double nhit);
+
+/* Ncoarse = floor(nhit phi_coarse / theta3dB) (§D4.7.1, 1.5 deg); at least 1. */
+INTERF_API int interf_exam_n_coarse(double nhit, double theta3db_deg);
+
+/* N_min = 100 N_S / (100 - p_max) of §D4.6 (Table 13, N_S = 10), rounded up, p_max the largest
+ * tabulated percentage below 100 of the limit rows checked: 99.999 % -> 10^6. The printed
+ * formula lost its factor 100; the worked example fixes it. 0 when p_max is not in [0, 100). */
+INTERF_API double interf_exam_n_min(double p_max_pct);
+
+struct interf_limit_mask;
+/* The largest percentage of time (not exceeded) below 100 % over the points of n limit rows
+ * (RR Article 22 as held by interf/limits.h); 0 when there is none. */
+INTERF_API double interf_exam_p_max_pct(size_t n, const struct interf_limit_mask *const *rows);
+
+/* One sub-constellation as the run length sees it (S.1503-4 §D4.1: with several, the smallest
+ * step and the longest run over them). */
+struct interf_exam_shell {
+    double a_km, e, i_rad;
+    double h_min_km; /* minimum operating height; the step uses max(perigee height, h_min_km) */
+};
+
+struct interf_exam_timing_request {
+    double theta3db_deg;    /* the beam the step must resolve (§D4.2: the GSO earth station's) */
+    size_t n_shells;
+    const struct interf_exam_shell *shells;
+    size_t n_sats;          /* satellites of the system (for N'hit, §D4.1) */
+    int repeating;          /* 1: repeating ground track kept by station keeping (§D4.6.1) */
+    double p_repeat_s;      /* its repeat period */
+    double p_max_pct;       /* for N_min (interf_exam_p_max_pct) */
+};
+
+/* The chosen step and run length with every term of their derivation. */
+struct interf_exam_timing {
+    struct interf_exam_timing_request req; /* as given (shells not copied) */
+    size_t step_shell;       /* the shell giving the smallest step */
+    struct interf_exam_pass pass;          /* its pass (§D4.2) */
+    double nhit;             /* 16, or N'hit when reduced */
+    double dt_fine_s;        /* the fine step (revised T'step of §D4.6.1 when it was adjusted) */
+    int n_coarse;            /* Ncoarse, or N'coarse when reduced */
+    double n_min;            /* §D4.6 */
+    int64_t n_steps;         /* fine steps of the run */
+    double t_run_s;          /* n_steps dt_fine_s */
+    /* §D4.6.1, repeating */
+    int step_adjusted;       /* 1 when P_repeat / T_step was an integer */
+    int64_t n_rep, n_run;
+    /* §D4.6.2, non-repeating (of shell run_shell) */
+    size_t run_shell;
+    int equatorial;          /* one repeat of an equatorial single-altitude system */
+    double t_period_s;       /* nodal period 360 / (omega_dot + n_bar) (steps 1-3) */
+    double s_pass_deg, s_req_deg, s_actual_deg, s_art_deg;
+    int64_t n_orbits, n360;
+    int64_t nmin_factor;     /* N_orbits was multiplied by this to reach N_min (1: not) */
+    double d_art_deg_s;      /* artificial precession D_artificial (step 11), for every
+                                satellite (§D4.1) */
+    /* §D4.1 reduction (non-repeating, more than 1e8 steps) */
+    int reduced;
+    double dt_fine_16_s;     /* the step with Nhit = 16 */
+    int64_t n_steps_16;      /* the run's steps with it */
+    int n_coarse_16;
+};
+
+/* Choose the step and run length of S.1503-4 §D4 for a request: the fine step of §D4.2 (the
+ * smallest over the shells), N_min (§D4.6), the run length of §D4.6.1 (repeating: T'step when
+ * the step divides P_repeat exactly, N_run = max(RoundUp(N_min T_step / P_repeat), N_tracks),
+ * T_run = N_run P_repeat) or §D4.6.2 (non-repeating: steps 1-13 with artificial precession,
+ * T'run = T_period N_orbits over the nodal period, the longest over the shells; an equatorial
+ * system of one altitude runs one repeat 2 pi / (ws - we)), and, for a non-repeating run of more
+ * than 1e8 steps, the reduction of §D4.1: N'hit = Nhit / min(Ncoarse, sqrt(Nsat)), the step
+ * and run again (N_tracks is not reduced), N'coarse = floor(N'hit Ncoarse / Nhit).
+ * Where the Recommendation is silent: a non-repeating run shorter than N_min multiplies N_orbits
+ * by RoundUp(N_min / N_steps) and repeats steps 8-13 (nmin_factor). INTERF_EINPUT for an empty
+ * or invalid shell list, a repeating run without a positive period, or an orbit whose pass
+ * cannot be computed. */
+INTERF_API enum interf_status interf_exam_timing(const struct interf_exam_timing_request *req,
+                                                 struct interf_exam_timing *out,
+                                                 struct interf_error *err);
+
+/* The derivation as text lines ("# "-free, '\n'-terminated, one term per line with its clause),
+ * into buf of size n (NUL-terminated, truncated if short). Returns the length the whole text
+ * needs (without the NUL), as snprintf does. */
+INTERF_API size_t interf_exam_timing_describe(const struct interf_exam_timing *t, char *buf,
+                                              size_t n);
+
+/* ------------------------------------------------------------- the dual time step (§D4.7) */
+
+/* Which fine steps of a run are evaluated, and with which weights, as a function of time alone.
+ * The run is n_steps fine steps k = 0..n_steps-1 at t_k = k dt_fine. They are cut into blocks of
+ * n_coarse steps aligned on k = 0 (the last block may be shorter). A block is FINE (every step
+ * evaluated, weight 1) when it is the first block (§D5.1.4.1 sub-step 6.1), when it reaches into
+ * the last n_coarse steps (sub-step 6.2), or when its first step shows a satellite in the
+ * critical region, G_RX(phi) > min(Gmax - 30 dB, G_RX(alpha0)) (§D4.7.1; sub-step 6.3); else it
+ * is COARSE: only its first step is evaluated, with the block's length as its weight (the
+ * T_step / T_fine histogram entries of step 24).
+ * This is the Recommendation's rule with the coarse steps held on the aligned block grid: in the
+ * text the next step is fine when the last one was critical, so after a fine stretch the coarse
+ * steps restart wherever it ended; here a fine stretch runs to its block's end (at most
+ * n_coarse - 1 extra fine steps, never fewer samples). Because a block depends on nothing but its
+ * own first step, any window [first, end) of the run is evaluated exactly as the whole run
+ * restricted to it: the unit of a split of the run over processes. */
+struct interf_exam_dual {
+    int64_t n_steps;
+    int n_coarse; /* 1: every step is fine */
+};
+
+/* A walk over the samples of a window. Caller-owned value; fields private. */
+struct interf_exam_walk {
+    struct interf_exam_dual d;
+    int64_t cur, end, block_end, probe;
+    int state;
+};
+
+/* Begin a walk over the window [first, end) of the run (clamped to [0, n_steps)). */
+INTERF_API void interf_exam_walk_begin(const struct interf_exam_dual *d, int64_t first,
+                                       int64_t end, struct interf_exam_walk *w);
+/* The next fine step to evaluate into *step: returns 1, or 0 when the window is done. *sample
+ * is 1 for a step of the window, 0 for a probe: the first step of a block that began before the
+ * window, whose critical flag alone decides the block (evaluate its geometry, record nothing).
+ * After each step call interf_exam_walk_report. */
+INTERF_API int interf_exam_walk_next(struct interf_exam_walk *w, int64_t *step, int *sample);
+/* Report whether the step just evaluated had a satellite in the critical region (read only at
+ * a block's first step). Returns the step's weight: 1 in a fine block, the block's length for
+ * the first step of a coarse block, 0 for a probe. */
+INTERF_API int64_t interf_exam_walk_report(struct interf_exam_walk *w, int critical);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
