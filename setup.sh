@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")"
 
 packages="build-essential cmake pkg-config libproj-dev proj-data libpng-dev libopenblas-dev
-libcriterion-dev groff-base libcairo2-dev fonts-dejavu-core python3"
+libcriterion-dev groff-base libcairo2-dev libxml2-dev fonts-dejavu-core python3"
 
 missing=""
 for p in $packages; do

@@ -191,6 +191,118 @@ INTERF_API int interf_exam_walk_next(struct interf_exam_walk *w, int64_t *step, 
  * the first step of a coarse block, 0 for a probe. */
 INTERF_API int64_t interf_exam_walk_report(struct interf_exam_walk *w, int critical);
 
+/* ====================================================== pfd masks (§B4.1, §C1, §C2.3, §C4) */
+
+/* The pfd of "no transmission" (S.1503-4 §C1, §C4.1). */
+#define INTERF_MASK_OFF_DB (-1000.0)
+
+/* The two axes a pfd mask may use (§C4.2 Table 5, type). */
+enum interf_mask_axes {
+    INTERF_MASK_ALPHA_DLON = 0, /* alpha_deltaLongitude: b = alpha (deg, signed, §D6.4.4), c =
+                                   delta longitude LongAlpha - LongNGSO (deg) */
+    INTERF_MASK_AZ_EL = 1       /* azimuth_elevation: b = azimuth, c = elevation (deg) in the
+                                   satellite frame of §D6.4.5 (X east, Y to the Earth's centre,
+                                   Z north): the direction cos(el) sin(az) X + cos(el) cos(az) Y
+                                   + sin(el) Z, (0, 0) at nadir (§C2.3.2) */
+};
+
+/* One table of a mask, valid at one latitude of the sub-satellite point. Values in dB(W/m2) in
+ * the mask's reference bandwidth, pfd_db[ib * nc + ic] at (b_deg[ib], c_deg[ic]); both axes
+ * strictly increasing; NaN marks a cell not given, until interf_mask_table_complete. */
+struct interf_mask_table {
+    double lat_deg;
+    size_t nb, nc;
+    double *b_deg, *c_deg, *pfd_db;
+};
+
+/* A pfd mask (§C4.2): one per satellite or shared by a group (the satellites of a system point
+ * to their mask; S.1503-4 §D5.1.2 pfd[N]). Tables in increasing latitude. Built by the readers
+ * or interf_pfd_mask_from_beam; freed with interf_pfd_mask_destroy. */
+struct interf_pfd_mask {
+    enum interf_mask_axes axes;
+    long mask_id;
+    double low_freq_mhz, high_freq_mhz;
+    double refbw_khz;      /* the mask's reference bandwidth (40 kHz when a file gives none) */
+    char ntc_id[32], sat_name[64];
+    size_t n_tables;
+    struct interf_mask_table *tables;
+};
+
+/* A mask of n_tables empty tables (fill each with interf_mask_table_alloc). refbw_khz 40. */
+INTERF_API enum interf_status interf_pfd_mask_create(enum interf_mask_axes axes, size_t n_tables,
+                                                     struct interf_pfd_mask **out,
+                                                     struct interf_error *err);
+/* Allocate a table's axes and cells (cells NaN); the caller fills them. */
+INTERF_API enum interf_status interf_mask_table_alloc(struct interf_mask_table *t, size_t nb,
+                                                      size_t nc, struct interf_error *err);
+INTERF_API void interf_pfd_mask_destroy(struct interf_pfd_mask *m); /* NULL: no-op */
+
+/* Complete a sparse table, S.1503-4 §C4.2: along c in each row b, cells beyond the row's first
+ * or last given value take that value (the edge extended) and cells between two given values
+ * are interpolated linearly in c; then rows with no value at all are filled the same way along
+ * b. INTERF_EINPUT when the table has no value. */
+INTERF_API enum interf_status interf_mask_table_complete(struct interf_mask_table *t,
+                                                         struct interf_error *err);
+
+/* The table of the latitude nearest lat_deg (§C4.1 step 1; no interpolation between
+ * latitudes; of two at the same distance, the lower latitude). */
+INTERF_API const struct interf_mask_table *interf_pfd_mask_table(const struct interf_pfd_mask *m,
+                                                                 double lat_deg);
+/* Bilinear interpolation in a table (§C4.1 step 2, §C2.3.2):
+ *   P = (1-lx)(1-ly) P11 + lx(1-ly) P21 + (1-lx) ly P12 + lx ly P22,  lx = (x-x1)/(x2-x1),
+ * in dB as the Recommendation writes it; outside the axes the edge value (§C4.1: "the last
+ * valid value"). A value of INTERF_MASK_OFF_DB at a node means no transmission there; between
+ * such a node and a transmitting one the dB interpolation gives low values, as in the text. */
+INTERF_API double interf_mask_table_eval_db(const struct interf_mask_table *t, double b_deg,
+                                            double c_deg);
+/* Both steps: the pfd (dB(W/m2) in the mask's bandwidth) at sub-satellite latitude lat_deg. */
+INTERF_API double interf_pfd_mask_eval_db(const struct interf_pfd_mask *m, double lat_deg,
+                                          double b_deg, double c_deg);
+/* The term that rescales the mask to a run's reference bandwidth, §C4.1 (flat spectral
+ * density): 10 log10(run_bw_khz / refbw_khz) dB. */
+INTERF_API double interf_pfd_mask_scale_db(const struct interf_pfd_mask *m, double run_bw_khz);
+
+/* Read a mask in the text format of interf-mask(5): line 1 the schema "# alpha_deg dlon_deg
+ * pfd_dbw_m2" or "# azimuth_deg elevation_deg pfd_dbw_m2", "# key: value" lines (mask_id,
+ * ntc_id, sat_name, low_freq_mhz, high_freq_mhz, ref_bandwidth_khz; "# lat_deg: X" starts the
+ * table of latitude X, the rows before any are latitude 0), rows "b c pfd"; absent cells are
+ * completed (§C4.2). Errors are INTERF_EINPUT "PATH:LINE: field: what", INTERF_EIO for an
+ * unreadable file. */
+INTERF_API enum interf_status interf_pfd_mask_read_text(const char *path,
+                                                        struct interf_pfd_mask **out,
+                                                        struct interf_error *err);
+/* Write m in that format (every cell; angles with 6 decimals, dB with 4). INTERF_EIO on a write
+ * error. */
+INTERF_API enum interf_status interf_pfd_mask_write_text(const struct interf_pfd_mask *m,
+                                                         FILE *f, struct interf_error *err);
+
+/* Read a mask in the XML format of S.1503-4 §C4.1-§C4.2 (libxml2): <satellite_system ntc_id
+ * sat_name> holding one <pfd_mask mask_id low_freq_mhz high_freq_mhz refbw_khz type a_name
+ * b_name c_name>, then <by_a a="LAT"><by_b b="B"><pfd c="C">VALUE</pfd>... (Table 5;
+ * refbw_khz 40 when absent). The Bureau's files are plain XML 1.0 (ASCII quotes and minus
+ * signs, as in the operating-parameter files it publishes), and that is what is read. The
+ * examples printed in the Recommendation are not well-formed: typographic quotes around
+ * attribute values, a comma between attributes, en dashes for minus signs; they are refused at
+ * the first such character, with its line (an en dash inside a value: "not a number"). No
+ * network access, no external entities. Errors as interf_pfd_mask_read_text. */
+INTERF_API enum interf_status interf_pfd_mask_read_xml(const char *path,
+                                                       struct interf_pfd_mask **out,
+                                                       struct interf_error *err);
+
+/* The (azimuth, elevation) mask of one beam pointing at nadir (S.1503-4 §C2.3.1 for one beam,
+ * one polarisation): at the nodes -E..E in both axes every step_deg (E the smallest multiple of
+ * step_deg at or beyond the Earth's limb asin(Re/(Re+h))), pfd = P + G(theta) - 10 log10(4 pi
+ * d^2), theta the angle from nadir, d the slant range (m) to the Earth point in that direction,
+ * G from ant at the beam-frame azimuth of interf_beam_frame (north side 0, east side 90 deg);
+ * nodes that miss the Earth are INTERF_MASK_OFF_DB. One table, latitude 0 (a nadir beam's pfd
+ * does not depend on it). power_dbw in refbw_khz; alt_km the satellite's height. For checking
+ * filed masks against the antennas behind them. */
+INTERF_API enum interf_status interf_pfd_mask_from_beam(const struct interf_antenna *ant,
+                                                        double power_dbw, double refbw_khz,
+                                                        double alt_km, double step_deg,
+                                                        struct interf_pfd_mask **out,
+                                                        struct interf_error *err);
+
 #ifdef __cplusplus
 }
 #endif
