@@ -303,6 +303,129 @@ INTERF_API enum interf_status interf_pfd_mask_from_beam(const struct interf_ante
                                                         struct interf_pfd_mask **out,
                                                         struct interf_error *err);
 
+/* ============================== operating parameters (§B3.2, §B3.3, §B5.2, §D5.1.4.1) */
+
+/* A parameter by latitude: n points in increasing latitude. */
+struct interf_lat_table {
+    size_t n;
+    double *lat_deg, *value;
+};
+/* Linear in latitude, the end values beyond (MIN_EXCLUDE, §B3.3); NaN when n is 0. */
+INTERF_API double interf_lat_table_linear(const struct interf_lat_table *t, double lat_deg);
+/* The value of the nearest latitude (MAX_CO_FREQ, MIN_DURATION, §B3.3; ties: the lower); NaN
+ * when n is 0. */
+INTERF_API double interf_lat_table_nearest(const struct interf_lat_table *t, double lat_deg);
+
+/* MIN_ELEV[lat][az] (§B3.3): rows at increasing latitudes, row r the points
+ * [first[r], first[r] + count[r]) of az_deg / elev_deg in increasing azimuth. */
+struct interf_elev_table {
+    size_t n_rows, n;
+    double *lat_deg;
+    size_t *first, *count;
+    double *az_deg, *elev_deg;
+};
+/* The minimum elevation (deg) toward azimuth az_deg (from north, clockwise) at lat_deg: the
+ * nearest latitude row, linear in azimuth around the circle (the last point joins the first
+ * plus 360 deg); 0 when the table is empty. */
+INTERF_API double interf_elev_table_eval(const struct interf_elev_table *t, double lat_deg,
+                                         double az_deg);
+
+/* MIN_EXCLUDE of one orbit plane (orb_id 0: every plane without its own, §B3.3). */
+struct interf_min_exclude {
+    long orb_id;
+    struct interf_lat_table alpha0_deg;
+};
+
+/* One set of operating parameters (one frequency range, §B3.3, §B5.3). */
+struct interf_op_params {
+    long param_id;
+    double low_freq_mhz, high_freq_mhz;
+    double es_density_km2;            /* ES_DENSITY, per km^2 (epfd up; 0 when absent) */
+    double es_distance_km;            /* ES_DISTANCE (0: one ES in the victim's footprint) */
+    double es_lat_min_deg, es_lat_max_deg;
+    double min_angle_at_es_deg;       /* MIN_ANGLE_AT_ES (0 when absent) */
+    double min_angle_at_sat_deg;      /* MIN_ANGLE_AT_SAT (0 when absent) */
+    long max_co_freq_sat;             /* MAX_CO_FREQ_SAT; -1 when absent (every ES) */
+    size_t n_exclude;
+    struct interf_min_exclude *exclude;   /* MIN_EXCLUDE by plane */
+    struct interf_lat_table max_co_freq;  /* MAX_CO_FREQ[lat] (integers) */
+    struct interf_lat_table min_duration_s; /* MIN_DURATION[lat]; n = 0: no track duration */
+    struct interf_elev_table min_elev;      /* MIN_ELEV[lat][az] */
+};
+
+/* Release what a set owns (not p itself) and zero it. */
+INTERF_API void interf_op_params_release(struct interf_op_params *p);
+/* alpha0 (deg) of plane orb_id at latitude lat_deg: its own MIN_EXCLUDE, else the one of
+ * orb_id 0, else 0. */
+INTERF_API double interf_op_alpha0_deg(const struct interf_op_params *p, long orb_id,
+                                       double lat_deg);
+/* MAX_CO_FREQ at lat_deg; -1 (no limit) when none is given. */
+INTERF_API long interf_op_max_co_freq(const struct interf_op_params *p, double lat_deg);
+/* The ranges of S.1503-4 §B5.2 (with the XML's upper bounds of §B3.3): MIN_EXCLUDE 0..180,
+ * MIN_ELEV 0..90, MIN_DURATION 0 (none) or 1..99999 s, MAX_CO_FREQ and MAX_CO_FREQ_SAT
+ * 0..9999, ES_DENSITY > 0 (or 0: not given), ES_DISTANCE >= 0, -90 <= ES_LAT_MIN < ES_LAT_MAX <= 90, the angles
+ * 0..90; INTERF_EINPUT "FIELD: VALUE: allowed range ..." for the first that is not. */
+INTERF_API enum interf_status interf_op_params_check(const struct interf_op_params *p,
+                                                     struct interf_error *err);
+
+/* Read the operating parameters XML of §B3.3 (one <non_gso_operating_parameters> in a
+ * <satellite_system>, as the Bureau's files hold them; its children <min_exclude c=ORB>
+ * <exclusion_zone_angle a=LAT>, <max_co_freq a=LAT>, <min_duration a=LAT>, <min_elev a=LAT>
+ * <elev_angle b=AZ>) into *out (release with interf_op_params_release), checked with
+ * interf_op_params_check. The printed example's defects are refused, not guessed at: the
+ * attribute oc= for c= ("attribute oc: unknown") and azimuths outside 0..360 (b="370").
+ * Errors "PATH:LINE: element attribute: what". */
+INTERF_API enum interf_status interf_op_params_read_xml(const char *path,
+                                                        struct interf_op_params *out,
+                                                        struct interf_error *err);
+
+/* Value parsers for the keys of a system file. A table by latitude is one value (every
+ * latitude: a single point at 0) or LAT:VALUE items separated by blanks or commas, latitudes
+ * in -90..90 increasing, values in [lo, hi] (integers when integer is set), e.g.
+ * "0:5 40:6.5 60:8"; MIN_ELEV items are VALUE, LAT:VALUE or LAT/AZ:VALUE (azimuth 0..360,
+ * increasing within a latitude), e.g. "0/0:10 0/180:15 50:20". INTERF_EINPUT "FIELD: 'ITEM':
+ * what" (the caller adds file:line). *out is released by interf_lat_table_release /
+ * interf_elev_table_release. */
+INTERF_API enum interf_status interf_op_parse_lat_table(const char *text, const char *field,
+                                                        double lo, double hi, int integer,
+                                                        struct interf_lat_table *out,
+                                                        struct interf_error *err);
+INTERF_API enum interf_status interf_op_parse_elev_table(const char *text, const char *field,
+                                                         struct interf_elev_table *out,
+                                                         struct interf_error *err);
+INTERF_API void interf_lat_table_release(struct interf_lat_table *t);
+INTERF_API void interf_elev_table_release(struct interf_elev_table *t);
+
+/* The parameters of the constellation that are not per frequency (§B3.2, §D5.1.2, §D6.3.6). */
+struct interf_op_orbit {
+    double h_min_km;           /* H_MIN, minimum operating height (>= 0) */
+    double w_delta_deg;        /* W_delta, station-keeping half range of the node (0..180) */
+    int does_repeat;           /* DoesRepeat: repeating ground track kept by station keeping */
+    double repeat_period_s;    /* its period (> 0 when does_repeat) */
+    int admin_precession;      /* the administration supplies the node precession (case 3) */
+    double precession_deg_day; /* D_admin (|D| <= 360 deg/day) */
+};
+INTERF_API enum interf_status interf_op_orbit_check(const struct interf_op_orbit *o,
+                                                    struct interf_error *err);
+
+/* One satellite of a time step as the selection of §D5.1.4.1 steps 18-23 sees it. */
+struct interf_exam_candidate {
+    double epfd_db;     /* epfd_i = pfd + G_RX(phi) - Gmax (step 17), dB(W/m2) */
+    int operating;      /* |alpha| >= alpha0[lat] and el >= eps0[lat][az] (step 18, first) */
+    int gain_clause;    /* G_RX(phi) > min(Gmax - 30 dB, G_RX(alpha0[lat])) (step 18, second) */
+    double dir[3];      /* unit vector from the earth station to it (for MIN_ANGLE_AT_ES) */
+};
+/* Which satellites a step counts (S.1503-4 §D5.1.4.1 steps 19-23): up to max_co_freq times
+ * (max_co_freq < 0: no limit), the operating satellite of highest epfd_i still in the list is
+ * taken (step 20) and the operating satellites within min_angle_at_es_deg of it at the earth
+ * station are removed (step 21); then every satellite of the gain clause not yet taken (step
+ * 22, no double counting). selected[k] receives 1 (taken in step 20), 2 (step 22) or 0;
+ * *sum_lin the linear sum of the epfd_i taken (W/m2; 0 when none). Ties in epfd_i: the lower
+ * index. O(n max_co_freq); no allocation. */
+INTERF_API void interf_exam_select(size_t n, const struct interf_exam_candidate *c,
+                                   long max_co_freq, double min_angle_at_es_deg,
+                                   unsigned char *selected, double *sum_lin);
+
 #ifdef __cplusplus
 }
 #endif

@@ -41,6 +41,27 @@ enum interf_status exam_mask_sort(struct interf_pfd_mask *m, const char *path,
 const char *exam_mask_bname(enum interf_mask_axes axes);
 const char *exam_mask_cname(enum interf_mask_axes axes);
 
+/* Points of a parameter by latitude (and azimuth), collected in any order, then sorted into a
+ * table. line: where each came from (0 for a key's value). */
+struct exam_point {
+    double lat, az, v;
+    long line;
+};
+struct exam_points {
+    size_t n, cap;
+    struct exam_point *p;
+};
+/* 0 when out of memory */
+int exam_points_add(struct exam_points *ps, double lat, double az, double v, long line);
+/* Sort into t (frees ps); a latitude (and azimuth) given twice is INTERF_EINPUT
+ * "PATH:LINE: FIELD: latitude L given twice" (without "PATH:LINE: " when path is NULL). */
+enum interf_status exam_points_to_lat(struct exam_points *ps, struct interf_lat_table *t,
+                                      const char *path, const char *field,
+                                      struct interf_error *err);
+enum interf_status exam_points_to_elev(struct exam_points *ps, struct interf_elev_table *t,
+                                       const char *path, const char *field,
+                                       struct interf_error *err);
+
 /* XML through libxml2 (libinterf/exam/xml.c), for the masks and operating parameters. */
 struct _xmlDoc;
 struct _xmlNode;
