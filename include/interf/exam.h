@@ -426,6 +426,103 @@ INTERF_API void interf_exam_select(size_t n, const struct interf_exam_candidate 
                                    long max_co_freq, double min_angle_at_es_deg,
                                    unsigned char *selected, double *sum_lin);
 
+/* ============================================ runs and worst-case geometry (§D2.1, §D3.1) */
+
+/* The frequency of a run, S.1503-4 §D2.1: max(fmin(mask), fmin(limits)) + RefBW / 2, the lower
+ * edge of the overlap of mask and limits (the widest earth-station beam), MHz. */
+INTERF_API double interf_exam_run_freq_mhz(double mask_fmin_mhz, double limit_fmin_mhz,
+                                           double ref_bandwidth_khz);
+/* The GSO minimum elevation of Table 8: 10 deg below 17 GHz, 20 deg from 17 GHz. */
+INTERF_API double interf_exam_eps_gso_deg(double freq_mhz);
+
+/* The rule sets of the WCG that differ between S.1503-2 (12/2013) §3.1 and S.1503-4 (09/2023)
+ * §D3.1, as mapped by SHARC-Orbit's comparison of the two texts (SIMULATOR-WG/SHARC-Orbit_colab_
+ * ITU, docs/WCGA_S1503-2_vs_S1503-4.md, a secondary source: the -2 text itself was not read
+ * here). With INTERF_REC_S1503_2:
+ *  1. every test point is a candidate (the pure maximum of EPFDMargin): no gate of step 18;
+ *  2. no GSO minimum elevation eps_GSO (Table 8 is a -4 addition);
+ *  3. no gain clause G(alpha) > min(Gmax - 30, G(alpha0));
+ *  4. no latitude gates (|lat| <= 81.2 deg, ES_LAT_MIN/MAX, no operating satellite);
+ *  5. no minimum operating height filter at the satellite's latitude;
+ *  6. the search step min(theta3dB, the mask's finest step) / Nhit instead of 0.1 deg when the
+ *     request leaves step_deg at 0;
+ *  7. theta steps RoundUp(2 pi phi / PhiStep) without the floor of 16.
+ * Kept the same in both: the (theta, phi) grid and its conversion, alpha, delta longitude, the
+ * tie-break on the lowest angular velocity, the extreme cases, and the bisections of -4 (the -2
+ * text's simpler contour cases are not reproduced), alpha0 and eps0 as tables (a -2 filing gives
+ * constants). The BO.1443-2/-3 difference is the caller's choice of pattern. */
+enum interf_exam_rec { INTERF_REC_S1503_4 = 0, INTERF_REC_S1503_2 = 1 };
+
+struct interf_limit_mask;
+struct interf_op_params;
+
+/* What the WCG of epfd down searches over (S.1503-4 §D3.1.1), for one {mask, orbit, alpha0}
+ * set. */
+struct interf_wcg_request {
+    enum interf_exam_rec rec;
+    const struct interf_pfd_mask *mask;
+    double a_km, e, i_rad, argp_rad;   /* the orbit (point mass, §D3.1.3.2) */
+    double h_min_km;                   /* minimum operating height */
+    const struct interf_op_params *ops; /* alpha0 of plane orb_id, eps0, MAX_CO_FREQ and the ES
+                                           latitudes; NULL: alpha0 = eps0 = 0, no gate */
+    long orb_id;
+    const struct interf_antenna *es;   /* the GSO earth station's receive pattern */
+    const struct interf_limit_mask *limit; /* EPFDThreshold(lat): the level of the row's highest
+                                              percentage (its 100 % point, latitude-dependent
+                                              under RR No. 22.5C.4/22.5C.8); NULL: 0 dB */
+    double freq_mhz;                   /* the run's frequency (Table 8) */
+    double step_deg;                   /* search step; 0: 0.1 deg (-4) or rule 6 (-2) */
+    int threads;                       /* OpenMP threads over latitudes; 0: all */
+};
+
+/* The worst-case geometry found. The satellite is placed at longitude 0 (the geometry is
+ * symmetric in longitude; interf_exam_wcg_lon_shift moves it onto the run's satellite). */
+struct interf_wcg {
+    int found;
+    int32_t bin;               /* EPFDMargin in 0.1 dB, rounded to nearest (§D3) */
+    double margin_db, pfd_db, grel_db, threshold_db;
+    double angvel_rad_s;       /* apparent angular velocity at the earth station (§D3.1.3.4) */
+    double sat_lat_deg, sat_alt_km;
+    double theta_deg, phi_deg; /* the direction at the satellite (§D3.1.3.1) */
+    double es_lat_deg, es_lon_deg;
+    double gso_lon_deg;        /* the arc point at alpha: the GSO satellite */
+    double alpha_deg, dlon_deg, el_ngso_deg, az_ngso_deg, el_gso_deg;
+    uint64_t n_cases;          /* test points evaluated */
+};
+
+/* The WCG of epfd down, S.1503-4 §D3.1.2 (GetWCGA_Down, WCGD_CalcAtLat, WCGD_CheckCase and the
+ * bisection cases): satellite latitudes i n / RoundUp(i / step), n = 0..N, both signs (i = 0:
+ * latitude 0 alone); at each the satellite placed by sin(omega + nu) = sin(lat) / sin(i) (the
+ * ascending branch; exact for any eccentricity), skipped below h_min; the direction (0, 0), then
+ * rings phi = k phi0 / RoundUp(phi0 / step) up to sin(phi0) = Re / r cos(eps0,min), each with
+ * max(16, RoundUp(2 pi phi / PhiStep)) steps of theta over [-pi/2, 3pi/2] (over [-pi/2, pi/2]
+ * when mask and eps0 table are east-west symmetric). WCGD_CheckAlphaPhiCase: on each ring and
+ * side, every bracket of alpha = 0, +alpha0, -alpha0 between the theta samples is bisected to
+ * 1e-5 rad; WCGD_CheckAlphaElevCase: the same along the contour el = eps0 (phi found by
+ * bisection for each theta); WCGD_CheckExtremeCase: at theta = +-pi/2 on that contour, the
+ * brackets in satellite latitude. A test point P (the ray meeting the Earth) is kept (-4) when
+ * |lat_P| <= 81.2, ES_LAT_MIN <= lat_P <= ES_LAT_MAX, MAX_CO_FREQ(lat_P) != 0, and
+ * (|alpha| >= alpha0 and el_NGSO >= eps0(lat_P, az) and el_GSO >= eps_GSO) or
+ * G(|alpha|) > min(Gmax - 30, G(alpha0)); EPFDMargin = pfd + Grel(|alpha|) - threshold(lat_P);
+ * the highest 0.1 dB bin wins, ties the lowest angular velocity (the first found on exact
+ * ties, in the Recommendation's order whatever the threads). INTERF_EINPUT for a request out
+ * of range. */
+INTERF_API enum interf_status interf_exam_wcg_down(const struct interf_wcg_request *req,
+                                                   struct interf_wcg *out,
+                                                   struct interf_error *err);
+
+struct interf_constellation;
+/* The longitude correction of §D3 (Fig. 13): over the first orbit of satellite sat of c, in fine
+ * steps dt_s from t = 0, the step whose latitude is nearest lat_deg on the ascending branch
+ * (descending when ascending is 0); *t_s receives its time and *shift_deg its longitude (the
+ * satellite's longitude in the WCG being 0): add shift_deg to the WCG's earth station and GSO
+ * longitudes so that the satellite passes the geometry during its first orbit. */
+INTERF_API enum interf_status interf_exam_wcg_lon_shift(const struct interf_constellation *c,
+                                                        size_t sat, double lat_deg,
+                                                        int ascending, double dt_s, double *t_s,
+                                                        double *shift_deg,
+                                                        struct interf_error *err);
+
 #ifdef __cplusplus
 }
 #endif
