@@ -523,6 +523,34 @@ INTERF_API enum interf_status interf_exam_wcg_lon_shift(const struct interf_cons
                                                         double *shift_deg,
                                                         struct interf_error *err);
 
+/* ===================================== the GSO system of WCG(up) (§D3.2.2, Tables 8-10, 16) */
+
+/* The three bands of Table 8. */
+enum interf_gso_band {
+    INTERF_GSO_BAND_BELOW_10 = 0, /* f < 10 GHz: beamwidth 1.5 deg, eps_EOC 10 deg */
+    INTERF_GSO_BAND_10_17 = 1,    /* 10 <= f < 17 GHz: 4 deg, 10 deg */
+    INTERF_GSO_BAND_FROM_17 = 2   /* f >= 17 GHz: 1.55 deg, 20 deg */
+};
+INTERF_API enum interf_gso_band interf_gso_band_of(double freq_mhz);
+
+/* Table 8 and the angles of Table 9, evaluated from the equations of §D3.2.2:
+ *   sin(phi_EOC) = Re / Rgeo sin(pi/2 + eps_EOC),   phi_BS = phi_EOC - theta3dB / 2,
+ *   sin(pi - psi) = Rgeo / Re sin(phi_BS) (psi > pi/2),   chi_BS = pi - phi_BS - psi,
+ * with the peak gain of Table 16 for the S.672 pattern of that beamwidth. */
+struct interf_gso_up {
+    double beamwidth_deg, eps_eoc_deg, gmax_dbi;
+    double phi_eoc_deg, phi_bs_deg, chi_bs_deg;
+};
+INTERF_API void interf_exam_gso_up(enum interf_gso_band band, struct interf_gso_up *out);
+
+/* F672(x) of §D3.2.3.1, the Pade fit of Table 10 (dB; x the geocentric angle chi, deg):
+ *   y = a + (b x + c x^2 + d x^3 + e x^4 + f x^5) / (1 + g x + h x^2),
+ * for the GSO beamwidths 4, 1.55 (one set below 35 deg, one from 35 deg: the table gives
+ * "x < 35" and "x > 35"; the two agree within 0.01 dB at 35) and 1.5 deg, with
+ * ES_DISTANCE = 100 km; the WCG(up) estimate scales it by (D_ES / 100)^2. NaN for another
+ * beamwidth. */
+INTERF_API double interf_exam_f672_db(double beamwidth_deg, double x_deg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -191,12 +191,10 @@ static void check_case(const struct wcg_ctx *cx, const struct sat *s, double the
             return;
     }
     double g = interf_antenna_gain_dbi(q->es, fabs(p.alpha_deg));
-    if (cx->v4) { /* step 18 brought into the WCG */
+    if (cx->v4 && !(fabs(p.alpha_deg) >= p.alpha0_deg && p.el_n_deg >= p.eps0_deg &&
+                    p.el_gso_deg >= cx->eps_gso_deg)) { /* step 18 brought into the WCG */
         double g0 = interf_antenna_gain_dbi(q->es, p.alpha0_deg);
-        double floor_db = cx->gmax_dbi - 30 < g0 ? cx->gmax_dbi - 30 : g0;
-        int operating = fabs(p.alpha_deg) >= p.alpha0_deg && p.el_n_deg >= p.eps0_deg &&
-                        p.el_gso_deg >= cx->eps_gso_deg;
-        if (!operating && !(g > floor_db))
+        if (!(g > fmin(cx->gmax_dbi - 30, g0)))
             return;
     }
     double pfd = q->mask->axes == INTERF_MASK_AZ_EL
