@@ -363,7 +363,8 @@ INTERF_API double interf_op_alpha0_deg(const struct interf_op_params *p, long or
 INTERF_API long interf_op_max_co_freq(const struct interf_op_params *p, double lat_deg);
 /* The ranges of S.1503-4 §B5.2 (with the XML's upper bounds of §B3.3): MIN_EXCLUDE 0..180,
  * MIN_ELEV 0..90, MIN_DURATION 0 (none) or 1..99999 s, MAX_CO_FREQ and MAX_CO_FREQ_SAT
- * 0..9999, ES_DENSITY > 0 (or 0: not given), ES_DISTANCE >= 0, -90 <= ES_LAT_MIN < ES_LAT_MAX <= 90, the angles
+ * 0..9999, ES_DENSITY > 0 (or 0: not given), ES_DISTANCE >= 0,
+ * -90 <= ES_LAT_MIN < ES_LAT_MAX <= 90, the angles
  * 0..90; INTERF_EINPUT "FIELD: VALUE: allowed range ..." for the first that is not. */
 INTERF_API enum interf_status interf_op_params_check(const struct interf_op_params *p,
                                                      struct interf_error *err);

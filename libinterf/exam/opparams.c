@@ -177,7 +177,8 @@ static int cmp_point(const void *pa, const void *pb)
 static enum interf_status sort_points(struct exam_points *ps, int with_az, const char *path,
                                       const char *field, struct interf_error *err)
 {
-    qsort(ps->p, ps->n, sizeof *ps->p, cmp_point);
+    if (ps->n > 1)
+        qsort(ps->p, ps->n, sizeof *ps->p, cmp_point);
     for (size_t k = 1; k < ps->n; k++) {
         const struct exam_point *a = &ps->p[k - 1], *b = &ps->p[k];
         if (a->lat != b->lat || (with_az && a->az != b->az))

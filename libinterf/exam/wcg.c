@@ -447,8 +447,8 @@ enum interf_status interf_exam_wcg_down(const struct interf_wcg_request *q,
     /* the Recommendation's order: 0, +l1, -l1, +l2, -l2, ... */
     for (int k = 0; k < nlist; k++)
         lats[k] = (k == 0 ? 0 : (k % 2 ? 1 : -1)) * i_deg * ((k + 1) / 2) / (nlat ? nlat : 1);
-    int threads = q->threads > 0 ? q->threads : 0;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads > 0 ? threads : omp_get_max_threads())
+    int threads = q->threads > 0 ? q->threads : omp_get_max_threads();
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (int k = 0; k < nlist; k++)
         calc_at_lat(&cx, lats[k], &part[k]);
     for (int k = 0; k < nlist; k++)

@@ -271,6 +271,7 @@ Test(exam_mask, beam_mask_reproduces_the_beam_pfd)
     cr_assert(epsilon_eq(dbl, interf_pfd_mask_eval_db(m, 0, 10, 0), 10 + g10 - 125.94399, 5e-6));
     cr_assert(epsilon_eq(dbl, interf_pfd_mask_eval_db(m, 0, 0, 10), 10 + g10 - 125.94399, 5e-6));
     cr_assert(epsilon_eq(dbl, interf_pfd_mask_eval_db(m, 0, 68, 0), INTERF_MASK_OFF_DB, 0));
-    cr_assert(eq(int, interf_pfd_mask_from_beam(&ant, 10, 40, 550, 0, &m, &err), INTERF_EINPUT));
     interf_pfd_mask_destroy(m);
+    cr_assert(eq(int, interf_pfd_mask_from_beam(&ant, 10, 40, 550, 0, &m, &err), INTERF_EINPUT));
+    cr_assert(m == NULL);
 }
