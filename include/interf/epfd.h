@@ -15,14 +15,15 @@
 #include "interf/grid.h"
 #include "interf/orbit.h"
 #include "interf/stats.h"
+#include "interf/exam.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* Samples per main-beam crossing, S.1503-4 §D4.5: a parabolic main lobe 12 (theta/theta3dB)^2
- * resolved to 0.05 dB needs ceil(sqrt(240)) = 16 samples. */
-#define INTERF_EPFD_NHIT 16
+/* Samples per main-beam crossing, S.1503-4 §D4.5 (interf/exam.h holds the rules of Part D4;
+ * these are kept for the existing callers). */
+#define INTERF_EPFD_NHIT INTERF_EXAM_NHIT
 
 /* The terms of the down-link fine time step of S.1503-4 §D4.2, for the lowest altitude h_km of
  * the non-GSO system, the inclination incl_rad that gives the fastest pass, and the earth

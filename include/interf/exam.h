@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: MIT */
+/* interf exam: the rules of the examination of a non-GSO FSS system in Rec. ITU-R S.1503-4
+ * (09/2023): the time step and run length of Part D4 with the dual time step of §D4.7; pfd masks
+ * (§B4.1, Part C §C4) with their text and XML readers; the operating parameters of §B3.3 with
+ * their §B5 ranges and the co-frequency selection of §D5.1.4.1; the worst-case geometry of
+ * §D2 and §D3.1 for epfd down; the WCG(up) tables 9 and 10 of §D3.2.2.
+ *
+ * Units: km, s, degrees in names ending _deg (radians otherwise), dB(W/m2) in a mask's reference
+ * bandwidth. Every function is re-entrant; the objects are read-only once built. */
+#ifndef INTERF_EXAM_H
+#define INTERF_EXAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "interf/antenna.h"
+#include "interf/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================== time step and run length (§D4) */
+
+/* Samples per main-beam crossing, S.1503-4 §D4.5: a parabolic main lobe 12 (theta/theta3dB)^2
+ * resolved to 0.05 dB needs RoundUp(sqrt(240)) = 16; the same number of tracks across it. */
+#define INTERF_EXAM_NHIT 16
+#define INTERF_EXAM_NTRACKS 16
+/* Table 13: samples needed for statistical significance. */
+#define INTERF_EXAM_NS 10
+/* §D4.7.1: the coarse step's topocentric angle, degrees. */
+#define INTERF_EXAM_PHI_COARSE_DEG 1.5
+/* §D4.1: a non-repeating run of more steps than this is computed again with N'hit. */
+#define INTERF_EXAM_MAX_STEPS 1e8
+
+/* How the earth station's 3 dB beamwidth theta3dB is obtained from its diameter. S.1503-4 names
+ * only "the GSO earth station antenna 3 dB beamwidth" (Table 11). */
+enum interf_exam_beamwidth {
+    INTERF_BEAMWIDTH_70_LAMBDA_D = 0, /* theta3dB = 70 lambda/D deg: the Bureau's software (the
+                                         default) */
+    INTERF_BEAMWIDTH_S1428 = 1        /* the S.1428-1 main-lobe width 2 sqrt(1200)/(D/lambda),
+                                         full width in deg */
+};
+
+/* theta3dB (deg, full width) of a dish of diameter dish_m at freq_ghz under a convention; NaN
+ * for a diameter or frequency that is not positive and finite. lambda = c / f with c exact. */
+INTERF_API double interf_exam_beamwidth_deg(enum interf_exam_beamwidth conv, double dish_m,
+                                            double freq_ghz);
+
+/* One pass through the main beam, S.1503-4 §D4.2 eqs. (2)-(3), for an orbit of height h_km
+ * (the lowest, or the minimum operating height of an elliptical orbit: Note 1), inclination
+ * incl_rad and a beam of full width theta3db_deg:
+ *   phi = theta3dB/2 - asin(Re/(Re+h) sin(theta3dB/2))     (deg)
+ *   ws  = 0.071 / ((Re+h)/Re)^1.5                           (deg/s)
+ *   w   = sqrt((ws cos i - we)^2 + (ws sin i)^2)            (deg/s)
+ *   dt  = 2 phi / w                                         (s, eq. 2) */
+struct interf_exam_pass {
+    double phi_deg, ws_deg_s, w_deg_s, dt_s;
+};
+
+/* INTERF_EINPUT for h_km not positive and finite or theta3db_deg outside (0, 180). */
+INTERF_API enum interf_status interf_exam_pass(double h_km, double incl_rad, double theta3db_deg,
+                                               struct interf_exam_pass *out,
+                                               struct interf_error *err);
+
+/* The fine step of eq. (1): dt / nhit rounded to the nearest non-zero millisecond (s). nhit is
+ * INTERF_EXAM_NHIT, or the real N'hit of §D4.1. */
+INTERF_API double interf_exam_fine_step_s(double dt_s, double nhit);
+
+/* Ncoarse = floor(nhit phi_coarse / theta3dB) (§D4.7.1, 1.5 deg); at least 1. */
+INTERF_API int interf_exam_n_coarse(double nhit, double theta3db_deg);
+
+/* N_min = 100 N_S / (100 - p_max) of §D4.6 (Table 13, N_S = 10), rounded up, p_max the largest
+ * tabulated percentage below 100 of the limit rows checked: 99.999 % -> 10^6. The printed
+ * formula lost its factor 100; the worked example fixes it. 0 when p_max is not in [0, 100). */
+INTERF_API double interf_exam_n_min(double p_max_pct);
+
+struct interf_limit_mask;
+/* The largest percentage of time (not exceeded) below 100 % over the points of n limit rows
+ * (RR Article 22 as held by interf/limits.h); 0 when there is none. */
+INTERF_API double interf_exam_p_max_pct(size_t n, const struct interf_limit_mask *const *rows);
+
+/* One sub-constellation as the run length sees it (S.1503-4 §D4.1: with several, the smallest
+ * step and the longest run over them). */
+struct interf_exam_shell {
+    double a_km, e, i_rad;
+    double h_min_km; /* minimum operating height; the step uses max(perigee height, h_min_km) */
+};
+
+struct interf_exam_timing_request {
+    double theta3db_deg;    /* the beam the step must resolve (§D4.2: the GSO earth station's) */
+    size_t n_shells;
+    const struct interf_exam_shell *shells;
+    size_t n_sats;          /* satellites of the system (for N'hit, §D4.1) */
+    int repeating;          /* 1: repeating ground track kept by station keeping (§D4.6.1) */
+    double p_repeat_s;      /* its repeat period */
+    double p_max_pct;       /* for N_min (interf_exam_p_max_pct) */
+};
+
+/* The chosen step and run length with every term of their derivation. */
+struct interf_exam_timing {
+    struct interf_exam_timing_request req; /* as given (shells not copied) */
+    size_t step_shell;       /* the shell giving the smallest step */
+    struct interf_exam_pass pass;          /* its pass (§D4.2) */
+    double nhit;             /* 16, or N'hit when reduced */
+    double dt_fine_s;        /* the fine step (revised T'step of §D4.6.1 when it was adjusted) */
+    int n_coarse;            /* Ncoarse, or N'coarse when reduced */
+    double n_min;            /* §D4.6 */
+    int64_t n_steps;         /* fine steps of the run */
+    double t_run_s;          /* n_steps dt_fine_s */
+    /* §D4.6.1, repeating */
+    int step_adjusted;       /* 1 when P_repeat / T_step was an integer */
+    int64_t n_rep, n_run;
+    /* §D4.6.2, non-repeating (of shell run_shell) */
+    size_t run_shell;
+    int equatorial;          /* one repeat of an equatorial single-altitude system */
+    double t_period_s;       /* nodal period 360 / (omega_dot + n_bar) (steps 1-3) */
+    double s_pass_deg, s_req_deg, s_actual_deg, s_art_deg;
+    int64_t n_orbits, n360;
+    int64_t nmin_factor;     /* N_orbits was multiplied by this to reach N_min (1: not) */
+    double d_art_deg_s;      /* artificial precession D_artificial (step 11), for every
+                                satellite (§D4.1) */
+    /* §D4.1 reduction (non-repeating, more than 1e8 steps) */
+    int reduced;
+    double dt_fine_16_s;     /* the step with Nhit = 16 */
+    int64_t n_steps_16;      /* the run's steps with it */
+    int n_coarse_16;
+};
+
+/* Choose the step and run length of S.1503-4 §D4 for a request: the fine step of §D4.2 (the
+ * smallest over the shells), N_min (§D4.6), the run length of §D4.6.1 (repeating: T'step when
+ * the step divides P_repeat exactly, N_run = max(RoundUp(N_min T_step / P_repeat), N_tracks),
+ * T_run = N_run P_repeat) or §D4.6.2 (non-repeating: steps 1-13 with artificial precession,
+ * T'run = T_period N_orbits over the nodal period, the longest over the shells; an equatorial
+ * system of one altitude runs one repeat 2 pi / (ws - we)), and, for a non-repeating run of more
+ * than 1e8 steps, the reduction of §D4.1: N'hit = Nhit / min(Ncoarse, sqrt(Nsat)), the step
+ * and run again (N_tracks is not reduced), N'coarse = floor(N'hit Ncoarse / Nhit).
+ * Where the Recommendation is silent: a non-repeating run shorter than N_min multiplies N_orbits
+ * by RoundUp(N_min / N_steps) and repeats steps 8-13 (nmin_factor). INTERF_EINPUT for an empty
+ * or invalid shell list, a repeating run without a positive period, or an orbit whose pass
+ * cannot be computed. */
+INTERF_API enum interf_status interf_exam_timing(const struct interf_exam_timing_request *req,
+                                                 struct interf_exam_timing *out,
+                                                 struct interf_error *err);
+
+/* The derivation as text lines ("# "-free, '\n'-terminated, one term per line with its clause),
+ * into buf of size n (NUL-terminated, truncated if short). Returns the length the whole text
+ * needs (without the NUL), as snprintf does. */
+INTERF_API size_t interf_exam_timing_describe(const struct interf_exam_timing *t, char *buf,
+                                              size_t n);
+
+/* ------------------------------------------------------------- the dual time step (§D4.7) */
+
+/* Which fine steps of a run are evaluated, and with which weights, as a function of time alone.
+ * The run is n_steps fine steps k = 0..n_steps-1 at t_k = k dt_fine. They are cut into blocks of
+ * n_coarse steps aligned on k = 0 (the last block may be shorter). A block is FINE (every step
+ * evaluated, weight 1) when it is the first block (§D5.1.4.1 sub-step 6.1), when it reaches into
+ * the last n_coarse steps (sub-step 6.2), or when its first step shows a satellite in the
+ * critical region, G_RX(phi) > min(Gmax - 30 dB, G_RX(alpha0)) (§D4.7.1; sub-step 6.3); else it
+ * is COARSE: only its first step is evaluated, with the block's length as its weight (the
+ * T_step / T_fine histogram entries of step 24).
+ * This is the Recommendation's rule with the coarse steps held on the aligned block grid: in the
+ * text the next step is fine when the last one was critical, so after a fine stretch the coarse
+ * steps restart wherever it ended; here a fine stretch runs to its block's end (at most
+ * n_coarse - 1 extra fine steps, never fewer samples). Because a block depends on nothing but its
+ * own first step, any window [first, end) of the run is evaluated exactly as the whole run
+ * restricted to it: the unit of a split of the run over processes. */
+struct interf_exam_dual {
+    int64_t n_steps;
+    int n_coarse; /* 1: every step is fine */
+};
+
+/* A walk over the samples of a window. Caller-owned value; fields private. */
+struct interf_exam_walk {
+    struct interf_exam_dual d;
+    int64_t cur, end, block_end, probe;
+    int state;
+};
+
+/* Begin a walk over the window [first, end) of the run (clamped to [0, n_steps)). */
+INTERF_API void interf_exam_walk_begin(const struct interf_exam_dual *d, int64_t first,
+                                       int64_t end, struct interf_exam_walk *w);
+/* The next fine step to evaluate into *step: returns 1, or 0 when the window is done. *sample
+ * is 1 for a step of the window, 0 for a probe: the first step of a block that began before the
+ * window, whose critical flag alone decides the block (evaluate its geometry, record nothing).
+ * After each step call interf_exam_walk_report. */
+INTERF_API int interf_exam_walk_next(struct interf_exam_walk *w, int64_t *step, int *sample);
+/* Report whether the step just evaluated had a satellite in the critical region (read only at
+ * a block's first step). Returns the step's weight: 1 in a fine block, the block's length for
+ * the first step of a coarse block, 0 for a probe. */
+INTERF_API int64_t interf_exam_walk_report(struct interf_exam_walk *w, int critical);
+
+/* ====================================================== pfd masks (§B4.1, §C1, §C2.3, §C4) */
+
+/* The pfd of "no transmission" (S.1503-4 §C1, §C4.1). */
+#define INTERF_MASK_OFF_DB (-1000.0)
+
+/* The two axes a pfd mask may use (§C4.2 Table 5, type). */
+enum interf_mask_axes {
+    INTERF_MASK_ALPHA_DLON = 0, /* alpha_deltaLongitude: b = alpha (deg, signed, §D6.4.4), c =
+                                   delta longitude LongAlpha - LongNGSO (deg) */
+    INTERF_MASK_AZ_EL = 1       /* azimuth_elevation: b = azimuth, c = elevation (deg) in the
+                                   satellite frame of §D6.4.5 (X east, Y to the Earth's centre,
+                                   Z north): the direction cos(el) sin(az) X + cos(el) cos(az) Y
+                                   + sin(el) Z, (0, 0) at nadir (§C2.3.2) */
+};
+
+/* One table of a mask, valid at one latitude of the sub-satellite point. Values in dB(W/m2) in
+ * the mask's reference bandwidth, pfd_db[ib * nc + ic] at (b_deg[ib], c_deg[ic]); both axes
+ * strictly increasing; NaN marks a cell not given, until interf_mask_table_complete. */
+struct interf_mask_table {
+    double lat_deg;
+    size_t nb, nc;
+    double *b_deg, *c_deg, *pfd_db;
+};
+
+/* A pfd mask (§C4.2): one per satellite or shared by a group (the satellites of a system point
+ * to their mask; S.1503-4 §D5.1.2 pfd[N]). Tables in increasing latitude. Built by the readers
+ * or interf_pfd_mask_from_beam; freed with interf_pfd_mask_destroy. */
+struct interf_pfd_mask {
+    enum interf_mask_axes axes;
+    long mask_id;
+    double low_freq_mhz, high_freq_mhz;
+    double refbw_khz;      /* the mask's reference bandwidth (40 kHz when a file gives none) */
+    char ntc_id[32], sat_name[64];
+    size_t n_tables;
+    struct interf_mask_table *tables;
+};
+
+/* A mask of n_tables empty tables (fill each with interf_mask_table_alloc). refbw_khz 40. */
+INTERF_API enum interf_status interf_pfd_mask_create(enum interf_mask_axes axes, size_t n_tables,
+                                                     struct interf_pfd_mask **out,
+                                                     struct interf_error *err);
+/* Allocate a table's axes and cells (cells NaN); the caller fills them. */
+INTERF_API enum interf_status interf_mask_table_alloc(struct interf_mask_table *t, size_t nb,
+                                                      size_t nc, struct interf_error *err);
+INTERF_API void interf_pfd_mask_destroy(struct interf_pfd_mask *m); /* NULL: no-op */
+
+/* Complete a sparse table, S.1503-4 §C4.2: along c in each row b, cells beyond the row's first
+ * or last given value take that value (the edge extended) and cells between two given values
+ * are interpolated linearly in c; then rows with no value at all are filled the same way along
+ * b. INTERF_EINPUT when the table has no value. */
+INTERF_API enum interf_status interf_mask_table_complete(struct interf_mask_table *t,
+                                                         struct interf_error *err);
+
+/* The table of the latitude nearest lat_deg (§C4.1 step 1; no interpolation between
+ * latitudes; of two at the same distance, the lower latitude). */
+INTERF_API const struct interf_mask_table *interf_pfd_mask_table(const struct interf_pfd_mask *m,
+                                                                 double lat_deg);
+/* Bilinear interpolation in a table (§C4.1 step 2, §C2.3.2):
+ *   P = (1-lx)(1-ly) P11 + lx(1-ly) P21 + (1-lx) ly P12 + lx ly P22,  lx = (x-x1)/(x2-x1),
+ * in dB as the Recommendation writes it; outside the axes the edge value (§C4.1: "the last
+ * valid value"). A value of INTERF_MASK_OFF_DB at a node means no transmission there; between
+ * such a node and a transmitting one the dB interpolation gives low values, as in the text. */
+INTERF_API double interf_mask_table_eval_db(const struct interf_mask_table *t, double b_deg,
+                                            double c_deg);
+/* Both steps: the pfd (dB(W/m2) in the mask's bandwidth) at sub-satellite latitude lat_deg. */
+INTERF_API double interf_pfd_mask_eval_db(const struct interf_pfd_mask *m, double lat_deg,
+                                          double b_deg, double c_deg);
+/* The term that rescales the mask to a run's reference bandwidth, §C4.1 (flat spectral
+ * density): 10 log10(run_bw_khz / refbw_khz) dB. */
+INTERF_API double interf_pfd_mask_scale_db(const struct interf_pfd_mask *m, double run_bw_khz);
+
+/* Read a mask in the text format of interf-mask(5): line 1 the schema "# alpha_deg dlon_deg
+ * pfd_dbw_m2" or "# azimuth_deg elevation_deg pfd_dbw_m2", "# key: value" lines (mask_id,
+ * ntc_id, sat_name, low_freq_mhz, high_freq_mhz, ref_bandwidth_khz; "# lat_deg: X" starts the
+ * table of latitude X, the rows before any are latitude 0), rows "b c pfd"; absent cells are
+ * completed (§C4.2). Errors are INTERF_EINPUT "PATH:LINE: field: what", INTERF_EIO for an
+ * unreadable file. */
+INTERF_API enum interf_status interf_pfd_mask_read_text(const char *path,
+                                                        struct interf_pfd_mask **out,
+                                                        struct interf_error *err);
+/* Write m in that format (every cell; angles with 6 decimals, dB with 4). INTERF_EIO on a write
+ * error. */
+INTERF_API enum interf_status interf_pfd_mask_write_text(const struct interf_pfd_mask *m,
+                                                         FILE *f, struct interf_error *err);
+
+/* Read a mask in the XML format of S.1503-4 §C4.1-§C4.2 (libxml2): <satellite_system ntc_id
+ * sat_name> holding one <pfd_mask mask_id low_freq_mhz high_freq_mhz refbw_khz type a_name
+ * b_name c_name>, then <by_a a="LAT"><by_b b="B"><pfd c="C">VALUE</pfd>... (Table 5;
+ * refbw_khz 40 when absent). The Bureau's files are plain XML 1.0 (ASCII quotes and minus
+ * signs, as in the operating-parameter files it publishes), and that is what is read. The
+ * examples printed in the Recommendation are not well-formed: typographic quotes around
+ * attribute values, a comma between attributes, en dashes for minus signs; they are refused at
+ * the first such character, with its line (an en dash inside a value: "not a number"). No
+ * network access, no external entities. Errors as interf_pfd_mask_read_text. */
+INTERF_API enum interf_status interf_pfd_mask_read_xml(const char *path,
+                                                       struct interf_pfd_mask **out,
+                                                       struct interf_error *err);
+
+/* The (azimuth, elevation) mask of one beam pointing at nadir (S.1503-4 §C2.3.1 for one beam,
+ * one polarisation): at the nodes -E..E in both axes every step_deg (E the smallest multiple of
+ * step_deg at or beyond the Earth's limb asin(Re/(Re+h))), pfd = P + G(theta) - 10 log10(4 pi
+ * d^2), theta the angle from nadir, d the slant range (m) to the Earth point in that direction,
+ * G from ant at the beam-frame azimuth of interf_beam_frame (north side 0, east side 90 deg);
+ * nodes that miss the Earth are INTERF_MASK_OFF_DB. One table, latitude 0 (a nadir beam's pfd
+ * does not depend on it). power_dbw in refbw_khz; alt_km the satellite's height. For checking
+ * filed masks against the antennas behind them. */
+INTERF_API enum interf_status interf_pfd_mask_from_beam(const struct interf_antenna *ant,
+                                                        double power_dbw, double refbw_khz,
+                                                        double alt_km, double step_deg,
+                                                        struct interf_pfd_mask **out,
+                                                        struct interf_error *err);
+
+/* ============================== operating parameters (§B3.2, §B3.3, §B5.2, §D5.1.4.1) */
+
+/* A parameter by latitude: n points in increasing latitude. */
+struct interf_lat_table {
+    size_t n;
+    double *lat_deg, *value;
+};
+/* Linear in latitude, the end values beyond (MIN_EXCLUDE, §B3.3); NaN when n is 0. */
+INTERF_API double interf_lat_table_linear(const struct interf_lat_table *t, double lat_deg);
+/* The value of the nearest latitude (MAX_CO_FREQ, MIN_DURATION, §B3.3; ties: the lower); NaN
+ * when n is 0. */
+INTERF_API double interf_lat_table_nearest(const struct interf_lat_table *t, double lat_deg);
+
+/* MIN_ELEV[lat][az] (§B3.3): rows at increasing latitudes, row r the points
+ * [first[r], first[r] + count[r]) of az_deg / elev_deg in increasing azimuth. */
+struct interf_elev_table {
+    size_t n_rows, n;
+    double *lat_deg;
+    size_t *first, *count;
+    double *az_deg, *elev_deg;
+};
+/* The minimum elevation (deg) toward azimuth az_deg (from north, clockwise) at lat_deg: the
+ * nearest latitude row, linear in azimuth around the circle (the last point joins the first
+ * plus 360 deg); 0 when the table is empty. */
+INTERF_API double interf_elev_table_eval(const struct interf_elev_table *t, double lat_deg,
+                                         double az_deg);
+
+/* MIN_EXCLUDE of one orbit plane (orb_id 0: every plane without its own, §B3.3). */
+struct interf_min_exclude {
+    long orb_id;
+    struct interf_lat_table alpha0_deg;
+};
+
+/* One set of operating parameters (one frequency range, §B3.3, §B5.3). */
+struct interf_op_params {
+    long param_id;
+    double low_freq_mhz, high_freq_mhz;
+    double es_density_km2;            /* ES_DENSITY, per km^2 (epfd up; 0 when absent) */
+    double es_distance_km;            /* ES_DISTANCE (0: one ES in the victim's footprint) */
+    double es_lat_min_deg, es_lat_max_deg;
+    double min_angle_at_es_deg;       /* MIN_ANGLE_AT_ES (0 when absent) */
+    double min_angle_at_sat_deg;      /* MIN_ANGLE_AT_SAT (0 when absent) */
+    long max_co_freq_sat;             /* MAX_CO_FREQ_SAT; -1 when absent (every ES) */
+    size_t n_exclude;
+    struct interf_min_exclude *exclude;   /* MIN_EXCLUDE by plane */
+    struct interf_lat_table max_co_freq;  /* MAX_CO_FREQ[lat] (integers) */
+    struct interf_lat_table min_duration_s; /* MIN_DURATION[lat]; n = 0: no track duration */
+    struct interf_elev_table min_elev;      /* MIN_ELEV[lat][az] */
+};
+
+/* Release what a set owns (not p itself) and zero it. */
+INTERF_API void interf_op_params_release(struct interf_op_params *p);
+/* alpha0 (deg) of plane orb_id at latitude lat_deg: its own MIN_EXCLUDE, else the one of
+ * orb_id 0, else 0. */
+INTERF_API double interf_op_alpha0_deg(const struct interf_op_params *p, long orb_id,
+                                       double lat_deg);
+/* MAX_CO_FREQ at lat_deg; -1 (no limit) when none is given. */
+INTERF_API long interf_op_max_co_freq(const struct interf_op_params *p, double lat_deg);
+/* The ranges of S.1503-4 §B5.2 (with the XML's upper bounds of §B3.3): MIN_EXCLUDE 0..180,
+ * MIN_ELEV 0..90, MIN_DURATION 0 (none) or 1..99999 s, MAX_CO_FREQ and MAX_CO_FREQ_SAT
+ * 0..9999, ES_DENSITY > 0 (or 0: not given), ES_DISTANCE >= 0,
+ * -90 <= ES_LAT_MIN < ES_LAT_MAX <= 90, the angles
+ * 0..90; INTERF_EINPUT "FIELD: VALUE: allowed range ..." for the first that is not. */
+INTERF_API enum interf_status interf_op_params_check(const struct interf_op_params *p,
+                                                     struct interf_error *err);
+
+/* Read the operating parameters XML of §B3.3 (one <non_gso_operating_parameters> in a
+ * <satellite_system>, as the Bureau's files hold them; its children <min_exclude c=ORB>
+ * <exclusion_zone_angle a=LAT>, <max_co_freq a=LAT>, <min_duration a=LAT>, <min_elev a=LAT>
+ * <elev_angle b=AZ>) into *out (release with interf_op_params_release), checked with
+ * interf_op_params_check. The printed example's defects are refused, not guessed at: the
+ * attribute oc= for c= ("attribute oc: unknown") and azimuths outside 0..360 (b="370").
+ * Errors "PATH:LINE: element attribute: what". */
+INTERF_API enum interf_status interf_op_params_read_xml(const char *path,
+                                                        struct interf_op_params *out,
+                                                        struct interf_error *err);
+
+/* Value parsers for the keys of a system file. A table by latitude is one value (every
+ * latitude: a single point at 0) or LAT:VALUE items separated by blanks or commas, latitudes
+ * in -90..90 increasing, values in [lo, hi] (integers when integer is set), e.g.
+ * "0:5 40:6.5 60:8"; MIN_ELEV items are VALUE, LAT:VALUE or LAT/AZ:VALUE (azimuth 0..360,
+ * increasing within a latitude), e.g. "0/0:10 0/180:15 50:20". INTERF_EINPUT "FIELD: 'ITEM':
+ * what" (the caller adds file:line). *out is released by interf_lat_table_release /
+ * interf_elev_table_release. */
+INTERF_API enum interf_status interf_op_parse_lat_table(const char *text, const char *field,
+                                                        double lo, double hi, int integer,
+                                                        struct interf_lat_table *out,
+                                                        struct interf_error *err);
+INTERF_API enum interf_status interf_op_parse_elev_table(const char *text, const char *field,
+                                                         struct interf_elev_table *out,
+                                                         struct interf_error *err);
+INTERF_API void interf_lat_table_release(struct interf_lat_table *t);
+INTERF_API void interf_elev_table_release(struct interf_elev_table *t);
+
+/* The parameters of the constellation that are not per frequency (§B3.2, §D5.1.2, §D6.3.6). */
+struct interf_op_orbit {
+    double h_min_km;           /* H_MIN, minimum operating height (>= 0) */
+    double w_delta_deg;        /* W_delta, station-keeping half range of the node (0..180) */
+    int does_repeat;           /* DoesRepeat: repeating ground track kept by station keeping */
+    double repeat_period_s;    /* its period (> 0 when does_repeat) */
+    int admin_precession;      /* the administration supplies the node precession (case 3) */
+    double precession_deg_day; /* D_admin (|D| <= 360 deg/day) */
+};
+INTERF_API enum interf_status interf_op_orbit_check(const struct interf_op_orbit *o,
+                                                    struct interf_error *err);
+
+/* One satellite of a time step as the selection of §D5.1.4.1 steps 18-23 sees it. */
+struct interf_exam_candidate {
+    double epfd_db;     /* epfd_i = pfd + G_RX(phi) - Gmax (step 17), dB(W/m2) */
+    int operating;      /* |alpha| >= alpha0[lat] and el >= eps0[lat][az] (step 18, first) */
+    int gain_clause;    /* G_RX(phi) > min(Gmax - 30 dB, G_RX(alpha0[lat])) (step 18, second) */
+    double dir[3];      /* unit vector from the earth station to it (for MIN_ANGLE_AT_ES) */
+};
+/* Which satellites a step counts (S.1503-4 §D5.1.4.1 steps 19-23): up to max_co_freq times
+ * (max_co_freq < 0: no limit), the operating satellite of highest epfd_i still in the list is
+ * taken (step 20) and the operating satellites within min_angle_at_es_deg of it at the earth
+ * station are removed (step 21); then every satellite of the gain clause not yet taken (step
+ * 22, no double counting). selected[k] receives 1 (taken in step 20), 2 (step 22) or 0;
+ * *sum_lin the linear sum of the epfd_i taken (W/m2; 0 when none). Ties in epfd_i: the lower
+ * index. O(n max_co_freq); no allocation. */
+INTERF_API void interf_exam_select(size_t n, const struct interf_exam_candidate *c,
+                                   long max_co_freq, double min_angle_at_es_deg,
+                                   unsigned char *selected, double *sum_lin);
+
+/* ============================================ runs and worst-case geometry (§D2.1, §D3.1) */
+
+/* The frequency of a run, S.1503-4 §D2.1: max(fmin(mask), fmin(limits)) + RefBW / 2, the lower
+ * edge of the overlap of mask and limits (the widest earth-station beam), MHz. */
+INTERF_API double interf_exam_run_freq_mhz(double mask_fmin_mhz, double limit_fmin_mhz,
+                                           double ref_bandwidth_khz);
+/* The GSO minimum elevation of Table 8: 10 deg below 17 GHz, 20 deg from 17 GHz. */
+INTERF_API double interf_exam_eps_gso_deg(double freq_mhz);
+
+/* The rule sets of the WCG that differ between S.1503-2 (12/2013) §3.1 and S.1503-4 (09/2023)
+ * §D3.1, as mapped by SHARC-Orbit's comparison of the two texts (SIMULATOR-WG/SHARC-Orbit_colab_
+ * ITU, docs/WCGA_S1503-2_vs_S1503-4.md, a secondary source: the -2 text itself was not read
+ * here). With INTERF_REC_S1503_2:
+ *  1. every test point is a candidate (the pure maximum of EPFDMargin): no gate of step 18;
+ *  2. no GSO minimum elevation eps_GSO (Table 8 is a -4 addition);
+ *  3. no gain clause G(alpha) > min(Gmax - 30, G(alpha0));
+ *  4. no latitude gates (|lat| <= 81.2 deg, ES_LAT_MIN/MAX, no operating satellite);
+ *  5. no minimum operating height filter at the satellite's latitude;
+ *  6. the search step min(theta3dB, the mask's finest step) / Nhit instead of 0.1 deg when the
+ *     request leaves step_deg at 0;
+ *  7. theta steps RoundUp(2 pi phi / PhiStep) without the floor of 16.
+ * Kept the same in both: the (theta, phi) grid and its conversion, alpha, delta longitude, the
+ * tie-break on the lowest angular velocity, the extreme cases, and the bisections of -4 (the -2
+ * text's simpler contour cases are not reproduced), alpha0 and eps0 as tables (a -2 filing gives
+ * constants). The BO.1443-2/-3 difference is the caller's choice of pattern. */
+enum interf_exam_rec { INTERF_REC_S1503_4 = 0, INTERF_REC_S1503_2 = 1 };
+
+struct interf_limit_mask;
+struct interf_op_params;
+
+/* What the WCG of epfd down searches over (S.1503-4 §D3.1.1), for one {mask, orbit, alpha0}
+ * set. */
+struct interf_wcg_request {
+    enum interf_exam_rec rec;
+    const struct interf_pfd_mask *mask;
+    double a_km, e, i_rad, argp_rad;   /* the orbit (point mass, §D3.1.3.2) */
+    double h_min_km;                   /* minimum operating height */
+    const struct interf_op_params *ops; /* alpha0 of plane orb_id, eps0, MAX_CO_FREQ and the ES
+                                           latitudes; NULL: alpha0 = eps0 = 0, no gate */
+    long orb_id;
+    const struct interf_antenna *es;   /* the GSO earth station's receive pattern */
+    const struct interf_limit_mask *limit; /* EPFDThreshold(lat): the level of the row's highest
+                                              percentage (its 100 % point, latitude-dependent
+                                              under RR No. 22.5C.4/22.5C.8); NULL: 0 dB */
+    double freq_mhz;                   /* the run's frequency (Table 8) */
+    double step_deg;                   /* search step; 0: 0.1 deg (-4) or rule 6 (-2) */
+    int threads;                       /* OpenMP threads over latitudes; 0: all */
+};
+
+/* The worst-case geometry found. The satellite is placed at longitude 0 (the geometry is
+ * symmetric in longitude; interf_exam_wcg_lon_shift moves it onto the run's satellite). */
+struct interf_wcg {
+    int found;
+    int32_t bin;               /* EPFDMargin in 0.1 dB, rounded to nearest (§D3) */
+    double margin_db, pfd_db, grel_db, threshold_db;
+    double angvel_rad_s;       /* apparent angular velocity at the earth station (§D3.1.3.4) */
+    double sat_lat_deg, sat_alt_km;
+    double theta_deg, phi_deg; /* the direction at the satellite (§D3.1.3.1) */
+    double es_lat_deg, es_lon_deg;
+    double gso_lon_deg;        /* the arc point at alpha: the GSO satellite */
+    double alpha_deg, dlon_deg, el_ngso_deg, az_ngso_deg, el_gso_deg;
+    uint64_t n_cases;          /* test points evaluated */
+};
+
+/* The WCG of epfd down, S.1503-4 §D3.1.2 (GetWCGA_Down, WCGD_CalcAtLat, WCGD_CheckCase and the
+ * bisection cases): satellite latitudes i n / RoundUp(i / step), n = 0..N, both signs (i = 0:
+ * latitude 0 alone); at each the satellite placed by sin(omega + nu) = sin(lat) / sin(i) (the
+ * ascending branch; exact for any eccentricity), skipped below h_min; the direction (0, 0), then
+ * rings phi = k phi0 / RoundUp(phi0 / step) up to sin(phi0) = Re / r cos(eps0,min), each with
+ * max(16, RoundUp(2 pi phi / PhiStep)) steps of theta over [-pi/2, 3pi/2] (over [-pi/2, pi/2]
+ * when mask and eps0 table are east-west symmetric). WCGD_CheckAlphaPhiCase: on each ring and
+ * side, every bracket of alpha = 0, +alpha0, -alpha0 between the theta samples is bisected to
+ * 1e-5 rad; WCGD_CheckAlphaElevCase: the same along the contour el = eps0 (phi found by
+ * bisection for each theta); WCGD_CheckExtremeCase: at theta = +-pi/2 on that contour, the
+ * brackets in satellite latitude. A test point P (the ray meeting the Earth) is kept (-4) when
+ * |lat_P| <= 81.2, ES_LAT_MIN <= lat_P <= ES_LAT_MAX, MAX_CO_FREQ(lat_P) != 0, and
+ * (|alpha| >= alpha0 and el_NGSO >= eps0(lat_P, az) and el_GSO >= eps_GSO) or
+ * G(|alpha|) > min(Gmax - 30, G(alpha0)); EPFDMargin = pfd + Grel(|alpha|) - threshold(lat_P);
+ * the highest 0.1 dB bin wins, ties the lowest angular velocity (the first found on exact
+ * ties, in the Recommendation's order whatever the threads). INTERF_EINPUT for a request out
+ * of range. */
+INTERF_API enum interf_status interf_exam_wcg_down(const struct interf_wcg_request *req,
+                                                   struct interf_wcg *out,
+                                                   struct interf_error *err);
+
+struct interf_constellation;
+/* The longitude correction of §D3 (Fig. 13): over the first orbit of satellite sat of c, in fine
+ * steps dt_s from t = 0, the step whose latitude is nearest lat_deg on the ascending branch
+ * (descending when ascending is 0); *t_s receives its time and *shift_deg its longitude (the
+ * satellite's longitude in the WCG being 0): add shift_deg to the WCG's earth station and GSO
+ * longitudes so that the satellite passes the geometry during its first orbit. */
+INTERF_API enum interf_status interf_exam_wcg_lon_shift(const struct interf_constellation *c,
+                                                        size_t sat, double lat_deg,
+                                                        int ascending, double dt_s, double *t_s,
+                                                        double *shift_deg,
+                                                        struct interf_error *err);
+
+/* ===================================== the GSO system of WCG(up) (§D3.2.2, Tables 8-10, 16) */
+
+/* The three bands of Table 8. */
+enum interf_gso_band {
+    INTERF_GSO_BAND_BELOW_10 = 0, /* f < 10 GHz: beamwidth 1.5 deg, eps_EOC 10 deg */
+    INTERF_GSO_BAND_10_17 = 1,    /* 10 <= f < 17 GHz: 4 deg, 10 deg */
+    INTERF_GSO_BAND_FROM_17 = 2   /* f >= 17 GHz: 1.55 deg, 20 deg */
+};
+INTERF_API enum interf_gso_band interf_gso_band_of(double freq_mhz);
+
+/* Table 8 and the angles of Table 9, evaluated from the equations of §D3.2.2:
+ *   sin(phi_EOC) = Re / Rgeo sin(pi/2 + eps_EOC),   phi_BS = phi_EOC - theta3dB / 2,
+ *   sin(pi - psi) = Rgeo / Re sin(phi_BS) (psi > pi/2),   chi_BS = pi - phi_BS - psi,
+ * with the peak gain of Table 16 for the S.672 pattern of that beamwidth. */
+struct interf_gso_up {
+    double beamwidth_deg, eps_eoc_deg, gmax_dbi;
+    double phi_eoc_deg, phi_bs_deg, chi_bs_deg;
+};
+INTERF_API void interf_exam_gso_up(enum interf_gso_band band, struct interf_gso_up *out);
+
+/* F672(x) of §D3.2.3.1, the Pade fit of Table 10 (dB; x the geocentric angle chi, deg):
+ *   y = a + (b x + c x^2 + d x^3 + e x^4 + f x^5) / (1 + g x + h x^2),
+ * for the GSO beamwidths 4, 1.55 (one set below 35 deg, one from 35 deg: the table gives
+ * "x < 35" and "x > 35"; the two agree within 0.01 dB at 35) and 1.5 deg, with
+ * ES_DISTANCE = 100 km; the WCG(up) estimate scales it by (D_ES / 100)^2. NaN for another
+ * beamwidth. */
+INTERF_API double interf_exam_f672_db(double beamwidth_deg, double x_deg);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
