@@ -230,8 +230,8 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
                     int is = (int)fs, ir = (int)fr;
                     is = is < gt->n - 1 ? is : gt->n - 1;
                     ir = ir < gr->n - 1 ? ir : gr->n - 1;
-                    float a = gt->val[is] + (fs - (float)is) * gt->slope[is];
-                    float b = gr->val[ir] + (fr - (float)ir) * gr->slope[ir];
+                    float a = gt->vs[2 * is] + (fs - (float)is) * gt->vs[2 * is + 1];
+                    float b = gr->vs[2 * ir] + (fr - (float)ir) * gr->vs[2 * ir + 1];
                     int vis = (vu > 0) & (vu * vu >= (float)(s10 * s10) * d2);
                     acc[i] += (float)vis * pw * a * b * id * id;
                 }
