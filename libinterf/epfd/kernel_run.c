@@ -67,6 +67,16 @@ struct lanes {
     EPFD_LANE_FIELDS(EPFD_LANES)
     real zu[EPFD_TILE_MAX], zd[EPFD_TILE_MAX];
     int32_t alpha[EPFD_TILE_MAX];
+    double cr, sr;             /* cosine and sine of the tile's cap radius (for culling) */
+};
+
+/* The emitters that pass a super tile's cull at one step, their cull data gathered into
+ * contiguous arrays so that the cull of each of its tiles is one vector loop. */
+struct cands {
+    size_t n;
+    size_t *em;                /* emitter */
+    double *ux, *uy, *uz, *lam, *clam, *slam; /* as in struct block */
+    int64_t *pass;             /* the tile cull's verdicts (64-bit: the width of the tests) */
 };
 
 /* Bins of one tile over a block of steps. */
@@ -86,9 +96,9 @@ struct scratch {
     real und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
     struct pair_out pair;      /* one emitter's pairs with the tile */
     struct lanes *lanes;       /* the super tile's tiles, packed */
+    struct cands cands;        /* candidates of the super tile at the current step */
     int16_t *bin;              /* bins of the super tile's tiles over the block's steps:
                                   [tile][step][point] */
-    size_t *super_list;        /* emitters that pass the super tile's cull at a step */
     size_t *list;              /* emitters that pass the tile's cull */
 };
 
@@ -220,6 +230,8 @@ static void pack_tile(const struct epfd_points *pts, const struct epfd_tile *tl,
         t->zu[i] = pts->zu[q], t->zd[i] = pts->zd[q];
         t->alpha[i] = pts->alpha[q];
     }
+    t->cr = cos(tl->cap.radius_rad);
+    t->sr = sin(tl->cap.radius_rad);
 }
 
 /* The GSO-arc decision of one contribution from the point's table (scalar form of the lookup
@@ -324,6 +336,23 @@ static int block_alloc(struct block *b, size_t n)
     int ok = (b->in = malloc(n * sizeof *b->in)) != NULL;
     for (size_t k = 0; k < 3; k++)
         ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
+    for (size_t k = 0; k < 6; k++)
+        ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
+    return ok;
+}
+
+static void cands_free(struct cands *c)
+{
+    void *f[] = {c->em, c->ux, c->uy, c->uz, c->lam, c->clam, c->slam, c->pass};
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+        free(f[k]);
+}
+
+static int cands_alloc(struct cands *c, size_t n)
+{
+    double **d[] = {&c->ux, &c->uy, &c->uz, &c->lam, &c->clam, &c->slam};
+    int ok = (c->em = malloc(n * sizeof *c->em)) != NULL;
+    ok &= (c->pass = malloc(n * sizeof *c->pass)) != NULL;
     for (size_t k = 0; k < 6; k++)
         ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
     return ok;
@@ -456,15 +485,15 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
     }
 }
 
-/* The emitters of from[0..n) (all emitters when from is NULL) whose visibility cap can reach
- * the cap c at step k of the block, in emitter order, into list; returns their number. */
-static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int k,
-                   const struct epfd_cap *c, const size_t *from, size_t n, size_t *list)
+/* The emitters whose visibility cap can reach the cap c at step k of the block, in emitter
+ * order, into cd with their cull data. */
+static void cull_super(const struct interf_epfd_plan *p, const struct block *b, int k,
+                       const struct epfd_cap *c, struct cands *cd)
 {
     size_t m = 0, base = (size_t)k * p->n_em;
     double cr = cos(c->radius_rad), sr = sin(c->radius_rad);
-    for (size_t a = 0; a < n; a++) {
-        size_t j = from ? from[a] : a, q = base + j;
+    for (size_t j = 0; j < p->n_em; j++) {
+        size_t q = base + j;
         /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
          * lam + r < pi (beyond, every direction is within reach) */
         /* emitters out of reach (skipped satellites) are many over a small area and none over
@@ -474,8 +503,34 @@ static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int 
         double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
         int far = b->lam[q] + c->radius_rad >= INTERF_PI;
         /* branch-free: about a third pass, a branch would mispredict often */
-        list[m] = j;
+        cd->em[m] = j;
+        cd->ux[m] = b->ux[q], cd->uy[m] = b->uy[q], cd->uz[m] = b->uz[q];
+        cd->lam[m] = b->lam[q], cd->clam[m] = b->clam[q], cd->slam[m] = b->slam[q];
         m += (size_t)(far | (dot >= b->clam[q] * cr - b->slam[q] * sr));
+    }
+    cd->n = m;
+}
+
+/* The candidates of cd whose cap can reach tile tl (packed in t), in emitter order, into list;
+ * returns their number. The same test as cull_super, as one vector loop, then the list. */
+EPFD_CLONES
+static size_t cull_tile(const struct cands *cd, const struct epfd_tile *tl, const struct lanes *t,
+                        size_t *list)
+{
+    const double cx = tl->cap.cx, cy = tl->cap.cy, cz = tl->cap.cz, r = tl->cap.radius_rad;
+    const double cr = t->cr, sr = t->sr;
+    const double *restrict ux = cd->ux, *restrict uy = cd->uy, *restrict uz = cd->uz;
+    const double *restrict lam = cd->lam, *restrict cl = cd->clam, *restrict sl = cd->slam;
+    int64_t *restrict pass = cd->pass;
+    const size_t n = cd->n;
+    for (size_t a = 0; a < n; a++) {
+        double dot = ux[a] * cx + uy[a] * cy + uz[a] * cz;
+        pass[a] = (int64_t)((lam[a] + r >= INTERF_PI) | (dot >= cl[a] * cr - sl[a] * sr));
+    }
+    size_t m = 0;
+    for (size_t a = 0; a < n; a++) {
+        list[m] = cd->em[a];
+        m += (size_t)pass[a];
     }
     return m;
 }
@@ -534,11 +589,10 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
 /* One tile at step k of the block: sums, then histogram bins and series. */
 static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b, int k, long step,
                          const struct epfd_tile *tl, const struct lanes *t,
-                         const size_t *super_list, size_t n_super,
                          const struct interf_epfd_bins *bins, struct scratch *w,
                          int16_t *tbin, struct interf_epfd_out *out)
 {
-    size_t nl = cull(p, b, k, &tl->cap, super_list, n_super, w->list);
+    size_t nl = cull_tile(&w->cands, tl, t, w->list);
     tile_sums(p, b, k, tl, t, nl, w);
     uint64_t clamped = 0;
     for (size_t i = 0; i < tl->n; i++) {
@@ -589,10 +643,10 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
              block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
     for (int t = 0; ok && t < p->threads; t++) {
         w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
-        w[t].super_list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
+        ok = cands_alloc(&w[t].cands, p->n_em ? p->n_em : 1);
         w[t].bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
         w[t].lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w[t].lanes);
-        ok = w[t].list && w[t].super_list && w[t].bin && w[t].lanes;
+        ok &= w[t].list && w[t].bin && w[t].lanes;
     }
     if (!ok) {
         interf_error_set(err, st, "EPFD run: out of memory");
@@ -630,11 +684,10 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
                  * L2 while every tile of the super tile uses them; the tiles' bins wait in
                  * scratch until the block is done */
                 for (int k = 0; k < ns; k++) {
-                    size_t n_super = cull(p, &b, k, &sp->cap, NULL, p->n_em, sw->super_list);
+                    cull_super(p, &b, k, &sp->cap, &sw->cands);
                     for (size_t t = sp->first; t < sp->first + sp->n; t++)
                         clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t],
-                                            &sw->lanes[t - sp->first], sw->super_list,
-                                            n_super, bins, sw,
+                                            &sw->lanes[t - sp->first], bins, sw,
                                             sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
                 }
                 for (size_t t = sp->first; t < sp->first + sp->n; t++)
@@ -653,7 +706,7 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
 done:
     for (int t = 0; w && t < p->threads; t++) {
         free(w[t].list);
-        free(w[t].super_list);
+        cands_free(&w[t].cands);
         free(w[t].bin);
         free(w[t].lanes);
     }
