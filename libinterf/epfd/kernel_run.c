@@ -177,12 +177,14 @@ EPFD_INLINE int pairs_open(const struct pair_in *in, const struct lanes *t, stru
 
 /* The GSO-arc test of a tile's contributions (pairs_open left some open): those with |alpha|
  * surely >= alpha0 are added, those the table cannot decide go to und[] for the exact test.
- * Only tiles the declination bound cannot clear come here, so only they pay the gathers. */
-EPFD_INLINE void pairs_alpha(const struct lanes *t, const float *node, const float *bound,
-                             real alpha0, const struct pair_out *restrict o, real *restrict acc,
-                             real *restrict und)
+ * Only tiles the declination bound cannot clear come here, so only they pay the gathers.
+ * Returns 1 when some contribution is left undecided. */
+EPFD_INLINE int pairs_alpha(const struct lanes *t, const float *node, const float *bound,
+                            real alpha0, const struct pair_out *restrict o, real *restrict acc,
+                            real *restrict und)
 {
     const int na = EPFD_ALPHA_CELLS - 1;
+    int left = 0;
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
         /* |alpha| from the point's table: stereographic coordinates of the local direction */
         real le = o->nx[i] * t->ex[i] + o->ny[i] * t->ey[i] + o->nz[i] * t->ez[i];
@@ -208,7 +210,9 @@ EPFD_INLINE void pairs_alpha(const struct lanes *t, const float *node, const flo
         real on = (real)(a - bd > alpha0), open = (real)(fabs(a - alpha0) <= bd);
         acc[i] += on * o->c[i];
         und[i] = open * o->c[i];
+        left |= und[i] > 0.0f;
     }
+    return left;
 }
 
 /* All of a tile's contributions, no GSO-arc test needed. */
@@ -577,9 +581,9 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
         } else if (!(em->alpha0_rad > 0)) {
             pairs_sum(in, t, table_of(gt), tr, w->acc);
         } else if (pairs_open(in, t, table_of(gt), tr, &w->pair)) {
-            pairs_alpha(t, p->alpha_node, p->alpha_bound, em->alpha0_rad, &w->pair, w->acc,
-                        w->und);
-            settle_open(p, tl, in, em->alpha0_rad, w);
+            if (pairs_alpha(t, p->alpha_node, p->alpha_bound, em->alpha0_rad, &w->pair, w->acc,
+                            w->und))
+                settle_open(p, tl, in, em->alpha0_rad, w);
         } else {
             add_all(&w->pair, w->acc);
         }
