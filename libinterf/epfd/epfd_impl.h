@@ -25,12 +25,13 @@
 
 /* A gain table: linear gain against s = sin(theta/2) = |v - b| / 2 for unit vectors v, b, on a
  * uniform grid of n cells with value and slope per cell (no acos, no log10 per pair; full
- * resolution near boresight where cos(theta) has none). A pattern that depends on the azimuth
- * about its boresight gets the catalogue's 2-D table instead (lut, with val = slope = NULL):
- * such pairs take the scalar path of kernel_run.c. */
+ * resolution near boresight where cos(theta) has none), interleaved: vs[2k] is the value at
+ * knot k, vs[2k + 1] the slope of cell k, so that a look-up reads one 8-byte pair from one cache
+ * line. A pattern that depends on the azimuth about its boresight gets the catalogue's 2-D table
+ * instead (lut, with vs = NULL): such pairs take the scalar path of kernel_run.c. */
 struct epfd_gain {
-    float *val, *slope;
-    double *dval, *dslope; /* the same in double, for fp64 runs (NULL otherwise) */
+    float *vs;
+    double *dvs;           /* the same in double, for fp64 runs (NULL otherwise) */
     int n;
     struct interf_lut *lut;
 };

@@ -15,20 +15,17 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
      * beams, BO.1443's back lobes): those get the catalogue's 2-D table, within its error budget
      * (interf_lut_build), or its refusal when no table can meet it. */
     g->lut = NULL;
-    g->val = g->slope = NULL;
-    g->dval = g->dslope = NULL;
+    g->vs = NULL;
+    g->dvs = NULL;
     if (interf_antenna_azimuthal(ant)) {
         g->n = 0;
         return interf_lut_build(ant, &g->lut, err);
     }
     g->n = cells;
-    g->val = malloc((size_t)(cells + 1) * sizeof *g->val);
-    g->slope = malloc((size_t)(cells + 1) * sizeof *g->slope);
-    if (fp64) {
-        g->dval = malloc((size_t)(cells + 1) * sizeof *g->dval);
-        g->dslope = malloc((size_t)(cells + 1) * sizeof *g->dslope);
-    }
-    if (!g->val || !g->slope || (fp64 && (!g->dval || !g->dslope))) {
+    g->vs = malloc(2 * (size_t)(cells + 1) * sizeof *g->vs);
+    if (fp64)
+        g->dvs = malloc(2 * (size_t)(cells + 1) * sizeof *g->dvs);
+    if (!g->vs || (fp64 && !g->dvs)) {
         epfd_gain_free(g);
         return interf_error_set(err, INTERF_ENOMEM, "gain table: out of memory");
     }
@@ -37,30 +34,28 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
         double s = (double)k / cells;
         double theta_deg = 2.0 * asin(s > 1 ? 1 : s) / INTERF_DEG;
         double lin = pow(10.0, interf_antenna_gain_dbi(ant, theta_deg) / 10.0);
-        g->val[k] = (float)lin;
+        g->vs[2 * k] = (float)lin;
         if (k > 0)
-            g->slope[k - 1] = (float)(lin - prev);
+            g->vs[2 * k - 1] = (float)(lin - prev);
         if (fp64) {
-            g->dval[k] = lin;
+            g->dvs[2 * k] = lin;
             if (k > 0)
-                g->dslope[k - 1] = lin - prev;
+                g->dvs[2 * k - 1] = lin - prev;
         }
         prev = lin;
     }
-    g->slope[cells] = 0.0f;
+    g->vs[2 * cells + 1] = 0.0f;
     if (fp64)
-        g->dslope[cells] = 0.0;
+        g->dvs[2 * cells + 1] = 0.0;
     return INTERF_OK;
 }
 
 void epfd_gain_free(struct epfd_gain *g)
 {
-    free(g->val);
-    free(g->slope);
-    free(g->dval);
-    free(g->dslope);
+    free(g->vs);
+    free(g->dvs);
     interf_lut_destroy(g->lut);
-    g->val = g->slope = NULL;
-    g->dval = g->dslope = NULL;
+    g->vs = NULL;
+    g->dvs = NULL;
     g->lut = NULL;
 }

@@ -25,15 +25,13 @@
 typedef double real;
 typedef struct epfd_geom_d geom_t;
 #define GEOM(pts) (&(pts)->d)
-#define TVAL(g) ((g)->dval)
-#define TSLOPE(g) ((g)->dslope)
+#define TABLE(g) ((g)->dvs)
 #define EPFD_RUN epfd_run_fp64
 #else
 typedef float real;
 typedef struct epfd_geom_f geom_t;
 #define GEOM(pts) (&(pts)->f)
-#define TVAL(g) ((g)->val)
-#define TSLOPE(g) ((g)->slope)
+#define TABLE(g) ((g)->vs)
 #define EPFD_RUN interf_epfd_run
 #endif
 
@@ -41,25 +39,55 @@ typedef struct epfd_geom_f geom_t;
  * above the sphere (up to 9 km on WGS 84) at no measurable cost. */
 #define CULL_MARGIN_RAD (0.5 * INTERF_DEG)
 
-/* Emitter states of one block of steps, [step][emitter], structure of arrays. */
+/* What one emitter at one step needs in the pair loops. */
+struct pair_in {
+    real sx, sy, sz;           /* satellite position, km */
+    real bx, by, bz;           /* beam boresight, unit */
+    real p, s2;                /* power term; sin^2 of the minimum elevation */
+    int min_el_pos;            /* minimum elevation > 0: compare squares */
+};
+
+/* Emitter states of one block of steps, [step][emitter]. */
 struct block {
-    real *sx, *sy, *sz; /* satellite position, km */
-    real *bx, *by, *bz; /* beam boresight, unit */
-    real *fx, *fy, *fz; /* its azimuth frame's x axis (interf_beam_frame; 2-D patterns only) */
+    struct pair_in *in;
+    real *fx, *fy, *fz; /* the beam's azimuth frame's x axis (interf_beam_frame; 2-D patterns) */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
     double *lam;         /* Earth-central angle of the visibility cap plus the cull margin */
     double *clam, *slam; /* its cosine and sine */
 };
 
+/* The points of one tile packed for the pair loops: one array of EPFD_TILE_MAX lanes per field
+ * (one base pointer, fixed trip counts, no remainder loops); lanes past the tile's points have
+ * a zero up vector, so that nothing is ever visible from them. Fields as in EPFD_GEOM_FIELDS,
+ * with the declination bound (zu, zd) and the GSO-arc table of each point. */
+#define EPFD_LANE_FIELDS(X) X(gx) X(gy) X(gz) X(ux) X(uy) X(uz) X(px) X(py) X(pz) X(ex) X(ey) \
+    X(ez) X(nx) X(ny) X(nz)
+#define EPFD_LANES(name) real name[EPFD_TILE_MAX];
+struct lanes {
+    EPFD_LANE_FIELDS(EPFD_LANES)
+    real zu[EPFD_TILE_MAX], zd[EPFD_TILE_MAX];
+    int32_t alpha[EPFD_TILE_MAX];
+    double cr, sr;             /* cosine and sine of the tile's cap radius (for culling) */
+};
+
+/* The emitters that pass a super tile's cull at one step, their cull data gathered into
+ * contiguous arrays so that the cull of each of its tiles is one vector loop. */
+struct cands {
+    size_t n;
+    size_t *em;                /* emitter */
+    double *ux, *uy, *uz, *lam, *clam, *slam; /* as in struct block */
+    int64_t *pass;             /* the tile cull's verdicts (64-bit: the width of the tests) */
+};
+
 /* Bins of one tile over a block of steps. */
 #define EPFD_BIN_ROWS (EPFD_BLOCK * EPFD_TILE_MAX)
 
-/* One emitter's pairs with the points of a tile: each contribution, and what the GSO-arc
- * test needs of its direction. */
+/* One emitter's pairs with the points of a tile, kept for the GSO-arc test: each contribution
+ * and its direction. */
 struct pair_out {
     real c[EPFD_TILE_MAX];              /* P Gt Gr / (4 pi d^2 Gr,max), 0 when not visible */
     real nx[EPFD_TILE_MAX], ny[EPFD_TILE_MAX], nz[EPFD_TILE_MAX]; /* unit direction */
-    real k[EPFD_TILE_MAX];              /* 1 / (1 + sin(elevation)): stereographic scale */
+    real su[EPFD_TILE_MAX];             /* sin(elevation) */
 };
 
 /* Per-thread scratch of one tile. */
@@ -67,9 +95,10 @@ struct scratch {
     real acc[EPFD_TILE_MAX];  /* linear sum of the step */
     real und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
     struct pair_out pair;      /* one emitter's pairs with the tile */
+    struct lanes *lanes;       /* the super tile's tiles, packed */
+    struct cands cands;        /* candidates of the super tile at the current step */
     int16_t *bin;              /* bins of the super tile's tiles over the block's steps:
                                   [tile][step][point] */
-    size_t *super_list;        /* emitters that pass the super tile's cull at a step */
     size_t *list;              /* emitters that pass the tile's cull */
 };
 
@@ -82,76 +111,87 @@ struct scratch {
  * indirect call per tile and step instead of one per emitter (16 pairs). */
 #define EPFD_INLINE static inline __attribute__((always_inline))
 
-/* What one emitter at one step needs in the pair loop. */
-struct pair_in {
-    real sx, sy, sz, bx, by, bz, p, s2;
-    int min_el_pos;            /* minimum elevation > 0: compare squares */
-    const real *tv, *ts;      /* satellite gain value and slope */
-    real hs;                  /* cells per unit of s */
-    int ns;
+/* A satellite gain table as the pair loops read it. */
+struct table {
+    const real *vs;           /* interleaved value and slope (epfd_gain) */
+    real h;                   /* cells per unit of the half chord (n / 2 of the full chord) */
+    int last;                 /* n - 1 */
 };
 
-
-/* The fused pair loop over the points [0, n) of a tile (arrays offset to the tile): the
- * contributions into o. Returns 1 when the declination bound (epfd_points.zu, zd) leaves the
- * GSO-arc test of some visible point open, 0 when it clears them all. */
-EPFD_INLINE int pairs(const struct pair_in *in, const struct epfd_points *pts, size_t off,
-                      size_t n, const struct epfd_gain *es, struct pair_out *restrict o)
+static struct table table_of(const struct epfd_gain *g)
 {
-    const geom_t *g = GEOM(pts);
-    const real *gx = g->gx + off, *gy = g->gy + off, *gz = g->gz + off;
-    const real *ux = g->ux + off, *uy = g->uy + off, *uz = g->uz + off;
-    const real *px = g->px + off, *py = g->py + off, *pz = g->pz + off;
-    const float *zu = pts->zu + off, *zd = pts->zd + off;
-    const real *tv = in->tv, *ts = in->ts, *rv = TVAL(es), *rs = TSLOPE(es);
-    const real hs = in->hs * 0.5f, hr = (real)es->n * 0.5f;
-    const int ns = in->ns - 1, nr = es->n - 1;
+    return (struct table){TABLE(g), (real)g->n * 0.5f, g->n - 1};
+}
+
+/* The body of the pair loops for lane i: the contribution of emitter in at point i of tile t
+ * (0 when not visible), its unit direction n and sin(elevation) su. The same expressions in the
+ * same order everywhere: the results keep their bits whichever loop runs. */
+#define PAIR_BODY(in, t, i, ts, tr)                                                                \
+    real vx = (in)->sx - (t)->gx[i], vy = (in)->sy - (t)->gy[i], vz = (in)->sz - (t)->gz[i];      \
+    real d2 = vx * vx + vy * vy + vz * vz;                                                         \
+    real vu = vx * (t)->ux[i] + vy * (t)->uy[i] + vz * (t)->uz[i];                                 \
+    real id = 1.0f / sqrt(d2);                                                                     \
+    real nx = vx * id, ny = vy * id, nz = vz * id;                                                 \
+    /* |n + b| = 2 sin(theta/2) at the satellite, |n - p| = 2 sin(phi/2) at the station */        \
+    real ax = nx + (in)->bx, ay = ny + (in)->by, az = nz + (in)->bz;                               \
+    real ex = nx - (t)->px[i], ey = ny - (t)->py[i], ez = nz - (t)->pz[i];                         \
+    real fs = sqrt(ax * ax + ay * ay + az * az) * (ts).h;                                          \
+    real fr = sqrt(ex * ex + ey * ey + ez * ez) * (tr).h;                                          \
+    int is = (int)fs, ir = (int)fr;                                                                \
+    is = is < (ts).last ? is : (ts).last;                                                          \
+    ir = ir < (tr).last ? ir : (tr).last;                                                          \
+    real gt = (ts).vs[2 * is] + (fs - (real)is) * (ts).vs[2 * is + 1];                             \
+    real gr = (tr).vs[2 * ir] + (fr - (real)ir) * (tr).vs[2 * ir + 1];                             \
+    /* elevation >= the minimum, without asin: vu / d >= sin(min) */                              \
+    int vis = (vu > 0.0f) & ((vu * vu >= (in)->s2 * d2) | !(in)->min_el_pos);                      \
+    real c = (real)vis * ((in)->p * gt * gr * (id * id));
+
+/* The fused pair loop of an emitter without GSO-arc avoidance: its contributions straight into
+ * the tile's sums. */
+EPFD_INLINE void pairs_sum(const struct pair_in *in, const struct lanes *t, struct table ts,
+                           struct table tr, real *restrict acc)
+{
+    for (int i = 0; i < EPFD_TILE_MAX; i++) {
+        PAIR_BODY(in, t, i, ts, tr)
+        (void)nx, (void)ny, (void)nz;
+        acc[i] += c;
+    }
+}
+
+/* The same for an emitter with GSO-arc avoidance: the contributions into o. Returns 1 when the
+ * declination bound (epfd_points.zu, zd) leaves the GSO-arc test of some visible point open, 0
+ * when it clears them all. */
+EPFD_INLINE int pairs_open(const struct pair_in *in, const struct lanes *t, struct table ts,
+                           struct table tr, struct pair_out *restrict o)
+{
     int open = 0;
-    for (size_t i = 0; i < n; i++) {
-        real vx = in->sx - gx[i], vy = in->sy - gy[i], vz = in->sz - gz[i];
-        real d2 = vx * vx + vy * vy + vz * vz;
-        real vu = vx * ux[i] + vy * uy[i] + vz * uz[i];
-        real id = 1.0f / sqrt(d2);
-        real nx = vx * id, ny = vy * id, nz = vz * id;
-        /* |n + b| = 2 sin(theta/2) at the satellite, |n - p| = 2 sin(phi/2) at the station */
-        real ax = nx + in->bx, ay = ny + in->by, az = nz + in->bz;
-        real ex = nx - px[i], ey = ny - py[i], ez = nz - pz[i];
-        real fs = sqrt(ax * ax + ay * ay + az * az) * hs;
-        real fr = sqrt(ex * ex + ey * ey + ez * ez) * hr;
-        int is = (int)fs, ir = (int)fr;
-        is = is < ns ? is : ns;
-        ir = ir < nr ? ir : nr;
-        real gt = tv[is] + (fs - (real)is) * ts[is];
-        real gr = rv[ir] + (fr - (real)ir) * rs[ir];
-        /* elevation >= the minimum, without asin: vu / d >= sin(min) */
-        int vis = (vu > 0.0f) & ((vu * vu >= in->s2 * d2) | !in->min_el_pos);
-        o->c[i] = (real)vis * (in->p * gt * gr * (id * id));
+    for (int i = 0; i < EPFD_TILE_MAX; i++) {
+        PAIR_BODY(in, t, i, ts, tr)
+        o->c[i] = c;
         o->nx[i] = nx, o->ny[i] = ny, o->nz[i] = nz;
-        o->k[i] = 1.0f / (1.0f + vu * id);
-        open |= vis & (nz <= zu[i]) & (nz >= zd[i]);
+        o->su[i] = vu * id;
+        open |= vis & (nz <= t->zu[i]) & (nz >= t->zd[i]);
     }
     return open;
 }
 
-/* The GSO-arc test of a tile's contributions (pairs() left some open): those with |alpha|
+/* The GSO-arc test of a tile's contributions (pairs_open left some open): those with |alpha|
  * surely >= alpha0 are added, those the table cannot decide go to und[] for the exact test.
- * Only tiles the declination bound cannot clear come here, so only they pay the gathers. */
-EPFD_INLINE void pairs_alpha(const struct epfd_points *pts, size_t off, size_t n,
-                             const float *node, const float *bound, real alpha0,
-                             const struct pair_out *restrict o, real *restrict acc,
-                             real *restrict und)
+ * Only tiles the declination bound cannot clear come here, so only they pay the gathers.
+ * Returns 1 when some contribution is left undecided. */
+EPFD_INLINE int pairs_alpha(const struct lanes *t, const float *node, const float *bound,
+                            real alpha0, const struct pair_out *restrict o, real *restrict acc,
+                            real *restrict und)
 {
-    const geom_t *g = GEOM(pts);
-    const real *ex_ = g->ex + off, *ey_ = g->ey + off, *ez_ = g->ez + off;
-    const real *nx_ = g->nx + off, *ny_ = g->ny + off, *nz_ = g->nz + off;
-    const int32_t *tab = pts->alpha + off;
     const int na = EPFD_ALPHA_CELLS - 1;
-    for (size_t i = 0; i < n; i++) {
+    int left = 0;
+    for (int i = 0; i < EPFD_TILE_MAX; i++) {
         /* |alpha| from the point's table: stereographic coordinates of the local direction */
-        real le = o->nx[i] * ex_[i] + o->ny[i] * ey_[i] + o->nz[i] * ez_[i];
-        real ln = o->nx[i] * nx_[i] + o->ny[i] * ny_[i] + o->nz[i] * nz_[i];
-        real fx = (le * o->k[i] + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-        real fy = (ln * o->k[i] + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        real le = o->nx[i] * t->ex[i] + o->ny[i] * t->ey[i] + o->nz[i] * t->ez[i];
+        real ln = o->nx[i] * t->nx[i] + o->ny[i] * t->ny[i] + o->nz[i] * t->nz[i];
+        real k = 1.0f / (1.0f + o->su[i]);
+        real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
+        real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
         int ix = (int)fx, iy = (int)fy;
         /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */
         ix = ix > 0 ? ix : 0;
@@ -161,23 +201,41 @@ EPFD_INLINE void pairs_alpha(const struct epfd_points *pts, size_t off, size_t n
         fx -= (real)ix;
         fy -= (real)iy;
         /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */
-        int q = tab[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
+        int q = t->alpha[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
         const int up = EPFD_ALPHA_CELLS + 1;
         real lo = node[q] + fx * (node[q + 1] - node[q]);
         real hi = node[q + up] + fx * (node[q + up + 1] - node[q + up]);
         real a = lo + fy * (hi - lo);
-        real bd = bound[tab[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+        real bd = bound[t->alpha[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
         real on = (real)(a - bd > alpha0), open = (real)(fabs(a - alpha0) <= bd);
         acc[i] += on * o->c[i];
         und[i] = open * o->c[i];
+        left |= und[i] > 0.0f;
     }
+    return left;
 }
 
 /* All of a tile's contributions, no GSO-arc test needed. */
-EPFD_INLINE void add_all(size_t n, const struct pair_out *restrict o, real *restrict acc)
+EPFD_INLINE void add_all(const struct pair_out *restrict o, real *restrict acc)
 {
-    for (size_t i = 0; i < n; i++)
+    for (int i = 0; i < EPFD_TILE_MAX; i++)
         acc[i] += o->c[i];
+}
+
+/* Pack the points of tile tl into t (see struct lanes). */
+static void pack_tile(const struct epfd_points *pts, const struct epfd_tile *tl, struct lanes *t)
+{
+    const geom_t *g = GEOM(pts);
+    memset(t, 0, sizeof *t);
+    for (size_t i = 0; i < tl->n; i++) {
+        size_t q = tl->first + i;
+#define EPFD_PACK(name) t->name[i] = g->name[q];
+        EPFD_LANE_FIELDS(EPFD_PACK)
+        t->zu[i] = pts->zu[q], t->zd[i] = pts->zd[q];
+        t->alpha[i] = pts->alpha[q];
+    }
+    t->cr = cos(tl->cap.radius_rad);
+    t->sr = sin(tl->cap.radius_rad);
 }
 
 /* The GSO-arc decision of one contribution from the point's table (scalar form of the lookup
@@ -211,7 +269,7 @@ static real gain_1d(const struct epfd_gain *t, real h)
     real f = h * (real)t->n;
     int i = (int)f;
     i = i < t->n - 1 ? i : t->n - 1;
-    return TVAL(t)[i] + (f - (real)i) * TSLOPE(t)[i];
+    return TABLE(t)[2 * i] + (f - (real)i) * TABLE(t)[2 * i + 1];
 }
 
 /* Pairs whose satellite or earth-station pattern depends on the azimuth about its boresight:
@@ -270,19 +328,35 @@ static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, co
 
 static void block_free(struct block *b)
 {
-    void *f[] = {b->sx, b->sy, b->sz, b->bx, b->by, b->bz, b->fx, b->fy, b->fz, b->ux, b->uy,
-                 b->uz, b->lam, b->clam, b->slam};
+    void *f[] = {b->in, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam, b->clam, b->slam};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
 }
 
 static int block_alloc(struct block *b, size_t n)
 {
-    real **f[] = {&b->sx, &b->sy, &b->sz, &b->bx, &b->by, &b->bz, &b->fx, &b->fy, &b->fz};
+    real **f[] = {&b->fx, &b->fy, &b->fz};
     double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam, &b->clam, &b->slam};
-    int ok = 1;
-    for (size_t k = 0; k < 9; k++)
+    int ok = (b->in = malloc(n * sizeof *b->in)) != NULL;
+    for (size_t k = 0; k < 3; k++)
         ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
+    for (size_t k = 0; k < 6; k++)
+        ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
+    return ok;
+}
+
+static void cands_free(struct cands *c)
+{
+    void *f[] = {c->em, c->ux, c->uy, c->uz, c->lam, c->clam, c->slam, c->pass};
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+        free(f[k]);
+}
+
+static int cands_alloc(struct cands *c, size_t n)
+{
+    double **d[] = {&c->ux, &c->uy, &c->uz, &c->lam, &c->clam, &c->slam};
+    int ok = (c->em = malloc(n * sizeof *c->em)) != NULL;
+    ok &= (c->pass = malloc(n * sizeof *c->pass)) != NULL;
     for (size_t k = 0; k < 6; k++)
         ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
     return ok;
@@ -389,8 +463,10 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
             double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3];
             interf_beam_boresight(em->beam, r, em->aim_km, bs);
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
-            b->sx[q] = (real)r[0], b->sy[q] = (real)r[1], b->sz[q] = (real)r[2];
-            b->bx[q] = (real)bs[0], b->by[q] = (real)bs[1], b->bz[q] = (real)bs[2];
+            b->in[q] = (struct pair_in){(real)r[0], (real)r[1], (real)r[2], (real)bs[0],
+                                        (real)bs[1], (real)bs[2], (real)em->p,
+                                        (real)(em->sin_min_el * em->sin_min_el),
+                                        em->min_el_rad > 0};
             if (p->sat_gain[em->gain].lut) {
                 double fx[3], fy[3];
                 interf_beam_frame(bs, fx, fy);
@@ -413,15 +489,15 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
     }
 }
 
-/* The emitters of from[0..n) (all emitters when from is NULL) whose visibility cap can reach
- * the cap c at step k of the block, in emitter order, into list; returns their number. */
-static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int k,
-                   const struct epfd_cap *c, const size_t *from, size_t n, size_t *list)
+/* The emitters whose visibility cap can reach the cap c at step k of the block, in emitter
+ * order, into cd with their cull data. */
+static void cull_super(const struct interf_epfd_plan *p, const struct block *b, int k,
+                       const struct epfd_cap *c, struct cands *cd)
 {
     size_t m = 0, base = (size_t)k * p->n_em;
     double cr = cos(c->radius_rad), sr = sin(c->radius_rad);
-    for (size_t a = 0; a < n; a++) {
-        size_t j = from ? from[a] : a, q = base + j;
+    for (size_t j = 0; j < p->n_em; j++) {
+        size_t q = base + j;
         /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
          * lam + r < pi (beyond, every direction is within reach) */
         /* emitters out of reach (skipped satellites) are many over a small area and none over
@@ -431,8 +507,34 @@ static size_t cull(const struct interf_epfd_plan *p, const struct block *b, int 
         double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
         int far = b->lam[q] + c->radius_rad >= INTERF_PI;
         /* branch-free: about a third pass, a branch would mispredict often */
-        list[m] = j;
+        cd->em[m] = j;
+        cd->ux[m] = b->ux[q], cd->uy[m] = b->uy[q], cd->uz[m] = b->uz[q];
+        cd->lam[m] = b->lam[q], cd->clam[m] = b->clam[q], cd->slam[m] = b->slam[q];
         m += (size_t)(far | (dot >= b->clam[q] * cr - b->slam[q] * sr));
+    }
+    cd->n = m;
+}
+
+/* The candidates of cd whose cap can reach tile tl (packed in t), in emitter order, into list;
+ * returns their number. The same test as cull_super, as one vector loop, then the list. */
+EPFD_CLONES
+static size_t cull_tile(const struct cands *cd, const struct epfd_tile *tl, const struct lanes *t,
+                        size_t *list)
+{
+    const double cx = tl->cap.cx, cy = tl->cap.cy, cz = tl->cap.cz, r = tl->cap.radius_rad;
+    const double cr = t->cr, sr = t->sr;
+    const double *restrict ux = cd->ux, *restrict uy = cd->uy, *restrict uz = cd->uz;
+    const double *restrict lam = cd->lam, *restrict cl = cd->clam, *restrict sl = cd->slam;
+    int64_t *restrict pass = cd->pass;
+    const size_t n = cd->n;
+    for (size_t a = 0; a < n; a++) {
+        double dot = ux[a] * cx + uy[a] * cy + uz[a] * cz;
+        pass[a] = (int64_t)((lam[a] + r >= INTERF_PI) | (dot >= cl[a] * cr - sl[a] * sr));
+    }
+    size_t m = 0;
+    for (size_t a = 0; a < n; a++) {
+        list[m] = cd->em[a];
+        m += (size_t)pass[a];
     }
     return m;
 }
@@ -457,43 +559,45 @@ static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile
     }
 }
 
-/* The linear sums of a tile at step k of the block over the nl emitters of w->list. */
+/* The linear sums of a tile (packed in t) at step k of the block over the nl emitters of
+ * w->list. */
 EPFD_CLONES
 static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, int k,
-                      const struct epfd_tile *tl, size_t nl, struct scratch *w)
+                      const struct epfd_tile *tl, const struct lanes *t, size_t nl,
+                      struct scratch *w)
 {
-    memset(w->acc, 0, tl->n * sizeof(real));
+    const struct table tr = table_of(&p->es_gain);
+    memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++) {
         const struct epfd_emitter *em = &p->em[w->list[m]];
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
         size_t q = (size_t)k * p->n_em + w->list[m];
-        struct pair_in in = {b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q], b->bz[q],
-                             (real)em->p, (real)(em->sin_min_el * em->sin_min_el),
-                             em->min_el_rad > 0, TVAL(gt), TSLOPE(gt), (real)gt->n, gt->n};
+        const struct pair_in *in = &b->in[q];
         if (gt->lut || p->es_gain.lut) {
             const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
-            pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
+            pairs_2d(in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
             if (em->alpha0_rad > 0)
-                settle_open(p, tl, &in, em->alpha0_rad, w);
-        } else if (pairs(&in, &p->pts, tl->first, tl->n, &p->es_gain, &w->pair) &&
-                   em->alpha0_rad > 0) {
-            pairs_alpha(&p->pts, tl->first, tl->n, p->alpha_node, p->alpha_bound,
-                        em->alpha0_rad, &w->pair, w->acc, w->und);
-            settle_open(p, tl, &in, em->alpha0_rad, w);
+                settle_open(p, tl, in, em->alpha0_rad, w);
+        } else if (!(em->alpha0_rad > 0)) {
+            pairs_sum(in, t, table_of(gt), tr, w->acc);
+        } else if (pairs_open(in, t, table_of(gt), tr, &w->pair)) {
+            if (pairs_alpha(t, p->alpha_node, p->alpha_bound, em->alpha0_rad, &w->pair, w->acc,
+                            w->und))
+                settle_open(p, tl, in, em->alpha0_rad, w);
         } else {
-            add_all(tl->n, &w->pair, w->acc);
+            add_all(&w->pair, w->acc);
         }
     }
 }
 
 /* One tile at step k of the block: sums, then histogram bins and series. */
 static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b, int k, long step,
-                         const struct epfd_tile *tl, const size_t *super_list, size_t n_super,
+                         const struct epfd_tile *tl, const struct lanes *t,
                          const struct interf_epfd_bins *bins, struct scratch *w,
                          int16_t *tbin, struct interf_epfd_out *out)
 {
-    size_t nl = cull(p, b, k, &tl->cap, super_list, n_super, w->list);
-    tile_sums(p, b, k, tl, nl, w);
+    size_t nl = cull_tile(&w->cands, tl, t, w->list);
+    tile_sums(p, b, k, tl, t, nl, w);
     uint64_t clamped = 0;
     for (size_t i = 0; i < tl->n; i++) {
         size_t orig = p->pts.index[tl->first + i];
@@ -543,9 +647,10 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
              block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
     for (int t = 0; ok && t < p->threads; t++) {
         w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
-        w[t].super_list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
+        ok = cands_alloc(&w[t].cands, p->n_em ? p->n_em : 1);
         w[t].bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
-        ok = w[t].list && w[t].super_list && w[t].bin;
+        w[t].lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w[t].lanes);
+        ok &= w[t].list && w[t].bin && w[t].lanes;
     }
     if (!ok) {
         interf_error_set(err, st, "EPFD run: out of memory");
@@ -578,14 +683,16 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
             for (size_t u = 0; u < p->n_supers; u++) {
                 const struct epfd_super *sp = &p->supers[u];
                 struct scratch *sw = &w[omp_get_thread_num()];
+                for (size_t t = sp->first; t < sp->first + sp->n; t++)
+                    pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
                 /* steps outside, tiles inside: one step's emitter states (~100 kB) stay in
                  * L2 while every tile of the super tile uses them; the tiles' bins wait in
                  * scratch until the block is done */
                 for (int k = 0; k < ns; k++) {
-                    size_t n_super = cull(p, &b, k, &sp->cap, NULL, p->n_em, sw->super_list);
+                    cull_super(p, &b, k, &sp->cap, &sw->cands);
                     for (size_t t = sp->first; t < sp->first + sp->n; t++)
-                        clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t], sw->super_list,
-                                            n_super, bins, sw,
+                        clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t],
+                                            &sw->lanes[t - sp->first], bins, sw,
                                             sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
                 }
                 for (size_t t = sp->first; t < sp->first + sp->n; t++)
@@ -604,8 +711,9 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
 done:
     for (int t = 0; w && t < p->threads; t++) {
         free(w[t].list);
-        free(w[t].super_list);
+        cands_free(&w[t].cands);
         free(w[t].bin);
+        free(w[t].lanes);
     }
     free(w);
     free(cache);

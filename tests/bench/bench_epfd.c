@@ -9,7 +9,8 @@
  * Scene (perf-research §4): the 1584-satellite 550 km, 53 deg shell, 10 deg minimum elevation,
  * no GSO-arc avoidance for (a)-(c) (then (b) again with alpha0 = 18 deg), a 1 deg grid from -80
  * to 80 deg of latitude, 8 steps of 10 s, 0.6 m S.1428 dish pointing at the GSO arc. One thread;
- * medians of 3 runs. */
+ * CPU time, medians of REPS rounds. (c) names the OpenBLAS core it ran; when OPENBLAS_CORETYPE
+ * is set, (a) and (c) run again in a process without it (bench_blas_rerun). */
 #include <cblas.h>
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +25,7 @@
 
 #define NSTEP 8
 #define STEP_S 10.0
-#define REPS 3
+#define REPS 5
 
 static struct interf_system *scene(double alpha0)
 {
@@ -125,7 +126,7 @@ static double naive(const struct interf_system *sys, const struct ground *g,
 {
     size_t n = interf_system_info(sys)->n_sats, pairs = 0;
     const struct interf_antenna *sa = &interf_system_antenna(sys, 0)->antenna;
-    double p = interf_system_beam(sys, 0)->power_dbw, t0 = bench_wall_s();
+    double p = interf_system_beam(sys, 0)->power_dbw, t0 = bench_cpu_s();
     for (int t = 0; t < NSTEP; t++) {
         double *x = positions(sys, t * STEP_S);
         for (size_t i = 0; i < g->n; i += stride) {
@@ -152,7 +153,7 @@ static double naive(const struct interf_system *sys, const struct ground *g,
         }
         free(x);
     }
-    return (bench_wall_s() - t0) / (double)pairs;
+    return (bench_cpu_s() - t0) / (double)pairs;
 }
 
 /* (c) the tiled-GEMM geometry variant over the plan's tiles and gain tables; returns seconds. */
@@ -166,7 +167,7 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
     double s10 = sin(10 * INTERF_DEG), lam = acos(INTERF_RE_KM * cos(10 * INTERF_DEG) /
                                                   (INTERF_RE_KM + 550)) - 10 * INTERF_DEG;
     const struct epfd_gain *gt = &p->sat_gain[0], *gr = &p->es_gain;
-    double t0 = bench_wall_s();
+    double t0 = bench_cpu_s();
     for (int t = 0; t < NSTEP; t++) {
         double *x = positions(sys, t * STEP_S);
         for (size_t k = 0; k < p->n_tiles; k++) {
@@ -230,8 +231,8 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
                     int is = (int)fs, ir = (int)fr;
                     is = is < gt->n - 1 ? is : gt->n - 1;
                     ir = ir < gr->n - 1 ? ir : gr->n - 1;
-                    float a = gt->val[is] + (fs - (float)is) * gt->slope[is];
-                    float b = gr->val[ir] + (fr - (float)ir) * gr->slope[ir];
+                    float a = gt->vs[2 * is] + (fs - (float)is) * gt->vs[2 * is + 1];
+                    float b = gr->vs[2 * ir] + (fr - (float)ir) * gr->vs[2 * ir + 1];
                     int vis = (vu > 0) & (vu * vu >= (float)(s10 * s10) * d2);
                     acc[i] += (float)vis * pw * a * b * id * id;
                 }
@@ -241,7 +242,7 @@ static double gemm_variant(const struct interf_epfd_plan *p, const struct interf
         }
         free(x);
     }
-    double dt = bench_wall_s() - t0;
+    double dt = bench_cpu_s() - t0;
     free(B), free(A), free(C), free(list);
     return dt;
 }
@@ -251,9 +252,9 @@ static double fused(const struct interf_epfd_plan *p, size_t n_points, uint32_t 
 {
     struct interf_epfd_out out = {{n_points, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, hist},
                                   NULL, 0, 0};
-    double t0 = bench_wall_s();
+    double t0 = bench_cpu_s();
     interf_epfd_run(p, &out, NULL, NULL, NULL);
-    return bench_wall_s() - t0;
+    return bench_cpu_s() - t0;
 }
 
 static struct interf_epfd_plan *plan(const struct interf_system *sys,
@@ -280,8 +281,21 @@ static struct interf_epfd_plan *plan(const struct interf_system *sys,
     return p;
 }
 
-int main(void)
+/* One figure: the medians of its per-round times (ns per visible pair) and of its per-round
+ * ratios to (a). */
+static void report(const char *what, const double *ns, const double *a, double *tmp)
 {
+    double x[REPS];
+    for (int r = 0; r < REPS; r++)
+        x[r] = a[r] / ns[r], tmp[r] = ns[r];
+    double m = bench_median(tmp, REPS);
+    printf("  %-30s %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", what, m, 1e3 / m,
+           bench_median(x, REPS));
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
     struct interf_earth *earth;
     interf_earth_create(INTERF_EARTH_SPHERE, &earth, NULL);
     openblas_set_num_threads(1);
@@ -292,35 +306,42 @@ int main(void)
     struct interf_epfd_plan *p = plan(sys, earth, &es, &g, 0), *pa = plan(sys_a, earth, &es, &g, 0);
     struct interf_epfd_plan *p64 = plan(sys, earth, &es, &g, 1);
     uint32_t *hist = malloc(g.n * sizeof(uint32_t) * INTERF_EPFD_NBINS);
-    double ta[REPS], tb[REPS], tba[REPS], tc[REPS], td[REPS], th[REPS];
+    /* ns per visible pair, round by round: baseline and variants alternate, so that a change
+     * of load hits them all; ratios are taken per round, then the median */
+    double ta[REPS], tb[REPS], tba[REPS], tc[REPS], td[REPS], th[REPS], tmp[REPS];
+    int blas_only = bench_blas_rerun_child();
     for (int r = 0; r < REPS; r++) {
-        ta[r] = naive(sys, &g, &es, 64, &sink);
+        ta[r] = naive(sys, &g, &es, 64, &sink) * pairs / vis * 1e9;
+        tc[r] = gemm_variant(p, sys, &sink) / vis * 1e9;
+        if (blas_only)
+            continue;
         /* the kernel alone: bins found, histograms not kept (zeroing 500 MB of them would
-         * weigh as much as 8 steps of pairs); then the same with them, for information */
-        tb[r] = fused(p, g.n, NULL);
-        tba[r] = fused(pa, g.n, NULL);
-        td[r] = fused(p64, g.n, NULL);
-        th[r] = fused(p, g.n, hist);
-        tc[r] = gemm_variant(p, sys, &sink);
+         * weigh as much as 8 steps of pairs); then the same with them */
+        tb[r] = fused(p, g.n, NULL) / vis * 1e9;
+        tba[r] = fused(pa, g.n, NULL) / vis * 1e9;
+        td[r] = fused(p64, g.n, NULL) / vis * 1e9;
+        th[r] = fused(p, g.n, hist) / vis * 1e9;
     }
-    double a = bench_median(ta, REPS) * pairs / vis * 1e9, b = bench_median(tb, REPS) / vis * 1e9;
-    double ba = bench_median(tba, REPS) / vis * 1e9, c = bench_median(tc, REPS) / vis * 1e9;
-    double d = bench_median(td, REPS) / vis * 1e9, h = bench_median(th, REPS) / vis * 1e9;
     printf("EPFD kernel, %zu points x 1584 satellites x %d steps, %.3g visible pairs (%.2f %%), "
-           "one core:\n", g.n, NSTEP, vis, 100 * vis / pairs);
+           "one core, CPU time, medians of %d rounds:\n", g.n, NSTEP, vis, 100 * vis / pairs,
+           REPS);
+    for (int r = 0; r < REPS; r++)
+        tmp[r] = ta[r];
+    double a = bench_median(tmp, REPS);
     printf("  (a) naive, every pair, double  %8.2f ns/visible pair  %8.1f M/s\n", a, 1e3 / a);
-    printf("  (b) fused, culled, fp32        %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", b,
-           1e3 / b, a / b);
-    printf("  (b) with alpha0 = 18 deg       %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", ba,
-           1e3 / ba, a / ba);
-    printf("  (b) in fp64 (spec.fp64)        %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", d,
-           1e3 / d, a / d);
-    printf("  (b) with 0.1 dB histograms     %8.2f ns/visible pair  %8.1f M/s  (zeroing "
-           "included)\n", h, 1e3 / h);
-    printf("  (c) tiled SGEMM geometry       %8.2f ns/visible pair  %8.1f M/s  x%.0f vs (a)\n", c,
-           1e3 / c, a / c);
-    printf("  machine limit ~0.5 ns per pair (perf-research §5): (b) reaches %.0f %% of it\n",
-           100 * 0.5 / b);
+    if (!blas_only) {
+        report("(b) fused, culled, fp32", tb, ta, tmp);
+        double b = bench_median(tmp, REPS);
+        report("(b) with alpha0 = 18 deg", tba, ta, tmp);
+        report("(b) in fp64 (spec.fp64)", td, ta, tmp);
+        report("(b) with 0.1 dB histograms", th, ta, tmp);
+        printf("  (histograms: zeroing included)\n");
+        printf("  machine limit ~0.5 ns per pair (perf-research §5): (b) reaches %.0f %% of it\n",
+               100 * 0.5 / b);
+    }
+    char what[64];
+    snprintf(what, sizeof what, "(c) tiled SGEMM (%s)", openblas_get_corename());
+    report(what, tc, ta, tmp);
     printf("  (sink %g)\n", sink);
     interf_epfd_plan_destroy(p);
     interf_epfd_plan_destroy(pa);
@@ -329,5 +350,5 @@ int main(void)
     interf_system_destroy(sys_a);
     interf_earth_destroy(earth);
     free(hist);
-    return 0;
+    return bench_blas_rerun(argv);
 }

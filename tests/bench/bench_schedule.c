@@ -8,7 +8,9 @@
  * percentiles added, and the plain double loop (the tests' reference) on 2000 points, as
  * (point, slot) sums per second. Each figure is the median of NREP runs. OpenBLAS and OpenMP run
  * single-threaded here (the per-core figure); INTERF_BENCH_THREADS=N changes that for both.
- * INTERF_BENCH_SWEEP=1 also times tiles of 64 to 4096 points (one run each). */
+ * INTERF_BENCH_SWEEP=1 also times tiles of 64 to 4096 points (one run each). The BLAS figures
+ * name the OpenBLAS core and, when OPENBLAS_CORETYPE is set, run again without it
+ * (bench_blas_rerun). */
 #include <cblas.h>
 #include <math.h>
 #include <omp.h>
@@ -106,8 +108,9 @@ static double run_aggregate(const struct interf_schedule *s, const float *c, siz
     return bench_cpu_s() - t0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    (void)argc;
     const char *thr = getenv("INTERF_BENCH_THREADS");
     int threads = thr ? atoi(thr) : 1;
     threads = threads > 0 ? threads : 1;
@@ -136,30 +139,34 @@ int main(void)
     }
     double peak = flop_sq / bench_median(tq, NREP) * 1e-9, m2 = bench_median(t2, NREP);
     double rate = flop / m2 * 1e-9, rate4 = flop / bench_median(t4, NREP) * 1e-9;
-    double tl = run_aggregate(&s, c, NLOOP, st, 2, 0, 1, out, NULL);
+    int blas_only = bench_blas_rerun_child();
+    double tl = blas_only ? 1 : run_aggregate(&s, c, NLOOP, st, 2, 0, 1, out, NULL);
     double sums = (double)NLOOP * NSLOT / tl;
+    const char *core = openblas_get_corename();
     printf("bench_schedule: %d points x %d beams x %d slots, tiles of %zu points, %d thread(s),"
            " CPU time, median of %d rounds\n", NPT, NBEAM, NSLOT, sched_tile_points(NSLOT),
            threads, NREP);
-    printf("  OpenBLAS sgemm %dx%dx%d:            %8.1f GFLOP/s\n", NSQ, NSQ, NSQ, peak);
-    printf("  interf_schedule_aggregate max,mean: %8.1f GFLOP/s  %.3f s  (%.0f %% of OpenBLAS)"
-           "  %.3g (point, slot) sums/s\n", rate, m2, 100.0 * bench_median(r2, NREP),
-           NPT * (double)NSLOT / m2);
+    printf("  OpenBLAS sgemm %dx%dx%d:            %8.1f GFLOP/s  (OpenBLAS core %s)\n", NSQ, NSQ,
+           NSQ, peak, core);
+    printf("  interf_schedule_aggregate max,mean: %8.1f GFLOP/s  %.3f s  (%.0f %% of OpenBLAS, "
+           "core %s)  %.3g (point, slot) sums/s\n", rate, m2, 100.0 * bench_median(r2, NREP),
+           core, NPT * (double)NSLOT / m2);
     printf("  (wall time of that call: %.3f s)\n", bench_median(w2, NREP));
-    printf("  ... with p50 and p99 added:         %8.1f GFLOP/s  %.3f s  (%.0f %% of OpenBLAS)\n",
-           rate4, bench_median(t4, NREP), 100.0 * bench_median(r4, NREP));
-    printf("  plain double loop (%d points):    %8.3f GFLOP/s  %.3g (point, slot) sums/s"
-           "  (SGEMM path %.0fx faster)\n", NLOOP, 2.0 * sums * NBEAM * 1e-9, sums,
-           (NPT * (double)NSLOT / m2) / sums);
+    printf("  ... with p50 and p99 added:         %8.1f GFLOP/s  %.3f s  (%.0f %% of OpenBLAS, "
+           "core %s)\n", rate4, bench_median(t4, NREP), 100.0 * bench_median(r4, NREP), core);
+    if (!blas_only)
+        printf("  plain double loop (%d points):    %8.3f GFLOP/s  %.3g (point, slot) sums/s"
+               "  (SGEMM path %.0fx faster)\n", NLOOP, 2.0 * sums * NBEAM * 1e-9, sums,
+               (NPT * (double)NSLOT / m2) / sums);
     const char *sweep = getenv("INTERF_BENCH_SWEEP");
-    if (sweep && *sweep == '1') {
+    if (sweep && *sweep == '1' && !blas_only) {
         const size_t tiles[] = {64, 128, 256, 384, 512, 1024, 2048, 4096};
         for (size_t k = 0; k < sizeof tiles / sizeof tiles[0]; k++) {
             double tsq = square_run(&q);
             double tt = run_aggregate(&s, c, NPT, st, 2, tiles[k], 0, out, NULL);
-            printf("  tile %4zu points (%5.2f MiB PFD):   %8.1f GFLOP/s  (%.0f %% of OpenBLAS)\n",
-                   tiles[k], tiles[k] * NSLOT * 4.0 / 1048576.0, flop / tt * 1e-9,
-                   100.0 * (flop / tt) / (flop_sq / tsq));
+            printf("  tile %4zu points (%5.2f MiB PFD):   %8.1f GFLOP/s  (%.0f %% of OpenBLAS, "
+                   "core %s)\n", tiles[k], tiles[k] * NSLOT * 4.0 / 1048576.0, flop / tt * 1e-9,
+                   100.0 * (flop / tt) / (flop_sq / tsq), core);
         }
     }
     free(q.a);
@@ -169,5 +176,5 @@ int main(void)
     free(s.power_w);
     free(c);
     free(out);
-    return 0;
+    return bench_blas_rerun(argv);
 }
