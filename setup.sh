@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 packages="build-essential cmake pkg-config libproj-dev proj-data libpng-dev libopenblas-dev
 libcriterion-dev groff-base libcairo2-dev fonts-dejavu-core python3 libtiff-dev libgeotiff-dev
-gdal-bin"
+gdal-bin liberfa-dev"
 
 missing=""
 for p in $packages; do
