@@ -165,8 +165,9 @@ INTERF_API void interf_constellation_propagate(const struct interf_constellation
  * correction, rotated from the mean ecliptic of date to GCRS by the IAU 2006 precession.
  * Accuracy, as ERFA documents it against ELP/MPP02 over 1950-2100: RMS 2.9 arcsec in direction,
  * 6.1 km in position and 36 mm/s in velocity; worst case 18.3 arcsec, 31.7 km and 172 mm/s.
- * Passing UT instead of TT costs about 30 arcsec (the Moon moves 0.5 arcsec/s). v_km_s may be
- * NULL. Thread-safe: no state. */
+ * The velocity leaves out the precession of the ecliptic of date (under 3 mm/s), so it differs
+ * from the derivative of the position by up to that. Passing UT instead of TT costs about 30
+ * arcsec (the Moon moves 0.5 arcsec/s). v_km_s may be NULL. Thread-safe: no state. */
 INTERF_API void interf_moon_gcrf(const struct interf_jd *tt, double r_km[3], double v_km_s[3]);
 
 /* A CCSDS Orbit Ephemeris Message (CCSDS 502.0-B-3 §5, KVN form; versions 1.0, 2.0 and 3.0),

@@ -70,9 +70,10 @@ Test(moon, horizons_de441_geocentric)
     }
 }
 
-/* The velocity is the derivative of the position (ERFA differentiates the series
- * analytically): a central difference over +-60 s agrees to 1e-7 km/s (the truncation term
- * a''' h^2 / 6 is 1e-9 km/s for the Moon's 2.7e-6 rad/s). */
+/* The velocity is the derivative of the position except for the precession of the ecliptic
+ * of date, which eraMoon98 leaves out: "a maximum difference of less than 3 mm/s" (ERFA's
+ * note 7 to eraMoon98). A central difference over +-60 s (truncation a''' h^2 / 6, about
+ * 1e-9 km/s for the Moon's 2.7e-6 rad/s) must agree to 3e-6 km/s. */
 Test(moon, velocity_is_the_derivative)
 {
     struct interf_jd tt = {2461041.5, 0.25};
@@ -82,7 +83,7 @@ Test(moon, velocity_is_the_derivative)
     interf_moon_gcrf(&a, rp, NULL);
     interf_moon_gcrf(&b, rm, NULL);
     for (int k = 0; k < 3; k++)
-        cr_expect(epsilon_eq(dbl, v[k], (rp[k] - rm[k]) / 120.0, 1e-7), "v[%d]", k);
+        cr_expect(epsilon_eq(dbl, v[k], (rp[k] - rm[k]) / 120.0, 3e-6), "v[%d]", k);
     /* and the distance is lunar: 356 000 to 407 000 km (perigee and apogee extremes) */
     cr_expect(ge(dbl, norm3(r), 356000.0));
     cr_expect(le(dbl, norm3(r), 407000.0));
