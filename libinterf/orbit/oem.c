@@ -81,75 +81,6 @@ static char *trim(char *s)
     return s;
 }
 
-/* CCSDS 502.0-B-3 §7.5.10: YYYY-MM-DDThh:mm:ss[.d...][Z] or YYYY-DDDThh:mm:ss[.d...][Z], to a
- * Julian date in scale (ERFA's UTC convention for UTC). 0 on success. */
-static int parse_time(const char *s, enum oem_scale scale, struct interf_jd *jd)
-{
-    int f[6] = {0}, k = 0;
-    size_t len = strlen(s);
-    if (len > 0 && s[len - 1] == 'Z')
-        len--;
-    int doy = len >= 8 && s[4] == '-' && s[7] != '-';
-    const char *fmt = doy ? "dddd-dddTdd:dd:dd" : "dddd-dd-ddTdd:dd:dd";
-    size_t flen = strlen(fmt);
-    if (len < flen)
-        return -1;
-    for (size_t i = 0; i < flen; i++) {
-        if (fmt[i] == 'd') {
-            if (s[i] < '0' || s[i] > '9')
-                return -1;
-            f[k] = f[k] * 10 + (s[i] - '0');
-        } else if (s[i] != fmt[i]) {
-            return -1;
-        } else {
-            k++;
-        }
-    }
-    /* the seconds with their fraction: ss[.d...] */
-    char sec_text[48];
-    size_t ss_at = flen - 2, ss_len = len - ss_at;
-    if (ss_len >= sizeof sec_text || (ss_len > 2 && s[flen] != '.') || ss_len == 3)
-        return -1;
-    memcpy(sec_text, s + ss_at, ss_len);
-    sec_text[ss_len] = '\0';
-    double sec;
-    if (strspn(sec_text, "0123456789.") != ss_len || !interf_parse_real(sec_text, &sec))
-        return -1;
-    int year = f[0], month, day, hour, minute;
-    if (doy) {
-        double d1, d2, fd;
-        int y;
-        if (f[1] < 1 || f[1] > 366 || eraCal2jd(year, 1, 1, &d1, &d2) != 0 ||
-            eraJd2cal(d1, d2 + f[1] - 1, &y, &month, &day, &fd) != 0 || y != year)
-            return -1;
-        hour = f[2];
-        minute = f[3];
-    } else {
-        month = f[1];
-        day = f[2];
-        hour = f[3];
-        minute = f[4];
-    }
-    static const char *const erfa_scale[] = {"UTC", "TAI", "TT", "TDB"};
-    if (scale == OEM_UTC && year < 1960)
-        return -1;
-    /* eraDtf2d: negative for a bad field, +2 (or +3) for a second past the end of the day */
-    int j = eraDtf2d(erfa_scale[scale], year, month, day, hour, minute, sec, &jd->d1, &jd->d2);
-    return j < 0 || j >= 2 ? -1 : 0;
-}
-
-/* A time of the message as a date in the segment's uniform scale (UTC -> TAI). */
-static int message_time(const char *s, enum oem_scale scale, struct interf_jd *jd)
-{
-    struct interf_jd t;
-    if (parse_time(s, scale, &t) != 0)
-        return -1;
-    if (scale == OEM_UTC)
-        return eraUtctai(t.d1, t.d2, &jd->d1, &jd->d2) < 0 ? -1 : 0;
-    *jd = t;
-    return 0;
-}
-
 static enum interf_status bad_time(struct reader *r, int line, const char *keyword,
                                    const char *text)
 {
@@ -251,7 +182,7 @@ static enum interf_status meta_times(struct reader *r, struct oem_segment *s)
 {
     struct interf_jd jd[K_COUNT];
     for (int k = K_START_TIME; k <= K_STOP_TIME; k++) {
-        if (r->key_line[k] && message_time(r->key_val[k], r->oem->scale, &jd[k]) != 0)
+        if (r->key_line[k] && oem_message_time(r->key_val[k], r->oem->scale, &jd[k]) != 0)
             return bad_time(r, r->key_line[k], META_KEYS[k], r->key_val[k]);
     }
     s->base = jd[K_START_TIME];
@@ -342,7 +273,7 @@ static enum interf_status header_line(struct reader *r, const char *key, const c
     if (k < 3)
         r->header_line[k] = r->line;
     struct interf_jd jd;
-    if (k == 0 && parse_time(val, OEM_UTC, &jd) != 0)
+    if (k == 0 && oem_parse_time(val, OEM_UTC, &jd) != 0)
         return fail(r, r->line, key, "%.40s: not a UTC time YYYY-MM-DDThh:mm:ss[.fff]", val);
     return INTERF_OK;
 }
@@ -388,7 +319,7 @@ static enum interf_status data_line(struct reader *r, char *text)
                     "%d fields: expected an epoch and 6 numbers (or 9 with accelerations)", n);
     struct oem_segment *s = &r->oem->seg[r->oem->nseg - 1];
     struct interf_jd jd;
-    if (message_time(tok[0], r->oem->scale, &jd) != 0)
+    if (oem_message_time(tok[0], r->oem->scale, &jd) != 0)
         return bad_time(r, r->line, "EPOCH", tok[0]);
     double t = interf_jd_diff_s(&s->base, &jd), v[9];
     if (t < r->start_s - 1e-6 || t > r->stop_s + 1e-6)

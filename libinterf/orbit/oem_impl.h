@@ -43,6 +43,11 @@ struct interf_oem {
 /* The number of data points one interpolation uses (the segment must hold at least as many):
  * degree + 1 for Lagrange, ceil((degree + 1) / 2) for Hermite, never fewer than 2. */
 size_t oem_nodes(const struct oem_segment *seg);
+/* CCSDS 502.0-B-3 §7.5.10: YYYY-MM-DDThh:mm:ss[.d...][Z] or YYYY-DDDThh:mm:ss[.d...][Z] to a
+ * Julian date in scale (ERFA's convention for UTC). 0, or -1 when it is not such a time. */
+int oem_parse_time(const char *text, enum oem_scale scale, struct interf_jd *jd);
+/* The same as a date in the segment's uniform scale (UTC is turned into TAI). */
+int oem_message_time(const char *text, enum oem_scale scale, struct interf_jd *jd);
 /* The name of a time scale, as TIME_SYSTEM writes it. */
 const char *oem_scale_name(enum oem_scale scale);
 /* A UTC instant -> the segment's scale (see struct oem_segment), seconds from base. */

@@ -4,54 +4,9 @@
  * geocentric GCRF and ITRF through the time layer and the lunar ephemeris. */
 #include "oem_impl.h"
 
-#include <erfa.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-const char *oem_scale_name(enum oem_scale scale)
-{
-    static const char *const names[] = {"UTC", "TAI", "TT", "TDB"};
-    return names[scale];
-}
-
-size_t oem_nodes(const struct oem_segment *seg)
-{
-    size_t m = seg->interp == OEM_HERMITE ? (size_t)(seg->degree + 2) / 2
-                                          : (size_t)seg->degree + 1;
-    return m < 2 ? 2 : m;
-}
-
-double oem_seconds_from_utc(const struct interf_oem *oem, const struct oem_segment *seg,
-                            const struct interf_time *t)
-{
-    const struct interf_jd *x = oem->scale == OEM_TT    ? &t->tt
-                                : oem->scale == OEM_TDB ? &t->tdb
-                                                        : &t->tai;
-    return interf_jd_diff_s(&seg->base, x);
-}
-
-void oem_utc_of(const struct interf_oem *oem, const struct oem_segment *seg, double t_s,
-                struct interf_jd *utc)
-{
-    double a = seg->base.d1, b = seg->base.d2 + t_s / 86400.0, tt1, tt2, tai1, tai2;
-    switch (oem->scale) {
-    case OEM_UTC:
-    case OEM_TAI:
-        eraTaiutc(a, b, &utc->d1, &utc->d2);
-        return;
-    case OEM_TDB:
-        /* TDB - TT is below 2 ms: evaluating it at TDB instead of TT changes it by 1e-13 s */
-        eraTdbtt(a, b, eraDtdb(a, b, 0.0, 0.0, 0.0, 0.0), &tt1, &tt2);
-        a = tt1;
-        b = tt2;
-        break;
-    case OEM_TT:
-        break;
-    }
-    eraTttai(a, b, &tai1, &tai2);
-    eraTaiutc(tai1, tai2, &utc->d1, &utc->d2);
-}
 
 size_t interf_oem_segment_count(const struct interf_oem *oem) { return oem->nseg; }
 
