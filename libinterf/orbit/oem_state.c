@@ -165,6 +165,17 @@ static const struct oem_segment *find(const struct interf_oem *oem, const char *
     return NULL;
 }
 
+/* The instant in every scale; an error names the message. */
+static enum interf_status instant(const struct interf_oem *oem, const struct interf_jd *utc,
+                                  double dut1_s, struct interf_time *t, struct interf_error *err)
+{
+    struct interf_error e = {INTERF_OK, ""};
+    enum interf_status st = interf_time_from_utc(utc, dut1_s, t, &e);
+    if (st != INTERF_OK)
+        return interf_error_set(err, st, "%s: %s", oem->name, e.msg);
+    return INTERF_OK;
+}
+
 static enum interf_status native_state(const struct interf_oem *oem, const char *object,
                                        const struct interf_time *t,
                                        const struct oem_segment **seg, double rv[6],
@@ -190,7 +201,7 @@ enum interf_status interf_oem_interpolate(const struct interf_oem *oem, const ch
     struct interf_time t;
     const struct oem_segment *s;
     double rv[6];
-    enum interf_status st = interf_time_from_utc(utc, 0.0, &t, err);
+    enum interf_status st = instant(oem, utc, 0.0, &t, err);
     if (st == INTERF_OK)
         st = native_state(oem, object, &t, &s, rv, err);
     if (st != INTERF_OK)
@@ -209,7 +220,7 @@ enum interf_status interf_oem_state(const struct interf_oem *oem, const char *ob
     struct interf_time t;
     const struct oem_segment *s;
     double rv[6], g[6], e[6];
-    enum interf_status st = interf_time_from_utc(utc, eop ? eop->dut1_s : 0.0, &t, err);
+    enum interf_status st = instant(oem, utc, eop ? eop->dut1_s : 0.0, &t, err);
     if (st == INTERF_OK)
         st = native_state(oem, object, &t, &s, rv, err);
     if (st != INTERF_OK)
