@@ -90,7 +90,7 @@ INTERF_API double interf_era_rad(const struct interf_jd *ut1);
 
 /* Earth orientation parameters at the instant (IERS Bulletin A or EOP 14 C04). All zero is
  * allowed: then UT1 = UTC, no polar motion and no celestial pole offsets, which costs up to
- * 0.4 km (UT1), 20 m (polar motion) and 1 m (dX, dY) on the ground. */
+ * 0.4 km (UT1), 20 m (polar motion) and 1 cm (dX, dY) on the ground. */
 struct interf_eop {
     double dut1_s;         /* UT1 - UTC, s: used by interf_time_from_utc's callers */
     double xp_rad, yp_rad; /* polar motion: the pole's coordinates in ITRF */
@@ -127,7 +127,9 @@ struct interf_earth_rotation {
  *   kinematic terms, as the published SGP4 code does) and polar motion eraPom00(xp, yp, 0),
  *   omega as above. Length-of-day changes are ignored (their velocity term is below 1e-5 m/s).
  * Accuracy: the IAU 2006/2000A model itself is good to about 0.2 mas (6 mm at 6400 km); with
- * the full EOP this reproduces Vallado's Example 3-14 to better than 1 mm. Thread-safe. */
+ * the full EOP this reproduces Vallado's Examples 3-14 and 3-15 to better than 1 mm when given
+ * the same one-part Julian dates the book computed with (whose 15 us rounding of UT1 turns the
+ * published numbers by 7 mm). Thread-safe. */
 INTERF_API void interf_earth_rotation_at(enum interf_celestial frame, const struct interf_time *t,
                                          const struct interf_eop *eop,
                                          struct interf_earth_rotation *rot);

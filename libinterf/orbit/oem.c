@@ -459,6 +459,8 @@ static enum interf_status one_line(struct reader *r, char *text)
 
 static enum interf_status at_end(struct reader *r)
 {
+    if (r->line == 0)
+        r->line = 1;
     switch (r->state) {
     case ST_FIRST:
         return fail(r, r->line, "CCSDS_OEM_VERS", "missing: the message is empty");
@@ -514,13 +516,24 @@ enum interf_status interf_oem_read(FILE *fp, const char *name, struct interf_oem
     ssize_t len;
     enum interf_status st = INTERF_OK;
     while (st == INTERF_OK && (len = getline(&buf, &cap, fp)) >= 0) {
-        r.line++;
-        if (memchr(buf, '\0', (size_t)len))
-            st = fail(&r, r.line, "line", "a NUL byte: not a text file");
-        else if (len > 0 && buf[len - 1] == '\n')
-            buf[len - 1] = '\0';
-        if (st == INTERF_OK)
-            st = one_line(&r, buf);
+        if (memchr(buf, '\0', (size_t)len)) {
+            st = fail(&r, r.line + 1, "line", "a NUL byte: not a text file");
+            break;
+        }
+        /* §7.3.2: lines end with CR, LF, CRLF or LFCR */
+        if (len > 0 && buf[len - 1] == '\n')
+            buf[--len] = '\0';
+        if (len > 0 && buf[len - 1] == '\r')
+            buf[--len] = '\0';
+        char *p = buf + (buf[0] == '\r' && r.line > 0);
+        for (char *cr; st == INTERF_OK; p = cr + 1) {
+            if ((cr = strchr(p, '\r')) != NULL)
+                *cr = '\0';
+            r.line++;
+            st = one_line(&r, p);
+            if (!cr)
+                break;
+        }
     }
     free(buf);
     if (st == INTERF_OK && ferror(fp))

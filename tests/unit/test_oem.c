@@ -450,6 +450,36 @@ Test(oem, other_errors)
     fclose(fp);
 }
 
+/* CCSDS 502.0-B-3 §7.3.2: lines may end with CR, LF, CRLF or LFCR; all give the same message,
+ * and the line numbers count each line once. */
+Test(oem, line_ends)
+{
+    const char *ends[] = {"\n", "\r", "\r\n", "\n\r"};
+    for (int e = 0; e < 4; e++) {
+        struct text b = {NULL, 0, 0}, c = {NULL, 0, 0};
+        put(&b, "%s%s%s%s", HEAD, META, "META_STOP\n", DATA);
+        for (const char *p = b.s; *p; p++) {
+            if (*p == '\n')
+                put(&c, "%s", ends[e]);
+            else
+                put(&c, "%c", *p);
+        }
+        struct interf_oem *oem = must_read(c.s);
+        struct interf_oem_segment_info info;
+        cr_assert(eq(i32, (int)interf_oem_segment(oem, 0, &info, NULL), INTERF_OK));
+        cr_expect(eq(sz, info.n_states, (size_t)3), "line end %d", e);
+        interf_oem_destroy(oem);
+        /* and an error on line 15 is reported there */
+        put(&c, "2025-03-01T00:02:30 x 0 0 0 0 0%s", ends[e]);
+        struct interf_error err = {INTERF_OK, ""};
+        cr_expect(eq(i32, (int)read_text(c.s, &oem, &err), INTERF_EINPUT));
+        cr_expect(strncmp(err.msg, "t.oem:18: X: x: not a number", 28) == 0, "%d: %s", e,
+                  err.msg);
+        free(b.s);
+        free(c.s);
+    }
+}
+
 /* A time outside the usable span names the span; an unknown object names the first one. */
 Test(oem, time_outside_span)
 {
