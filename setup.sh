@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 # gdal-bin: the GeoTIFF tests read our files with gdalinfo and write files with gdal_translate.
 packages="build-essential cmake pkg-config libproj-dev proj-data libpng-dev libopenblas-dev
 libcriterion-dev groff-base libcairo2-dev libxml2-dev fonts-dejavu-core python3 libtiff-dev
-libgeotiff-dev gdal-bin"
+libgeotiff-dev gdal-bin liberfa-dev"
 
 missing=""
 for p in $packages; do

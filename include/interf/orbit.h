@@ -12,6 +12,9 @@
 #include <stdio.h>
 
 #include "interf/core.h"
+#include "interf/time.h"
+
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -316,6 +319,107 @@ INTERF_API const struct interf_sgp4 *interf_sgp4_batch_satellite(const struct in
 INTERF_API size_t interf_sgp4_batch_propagate(const struct interf_sgp4_batch *b, size_t first,
                                               size_t n, double unix_s,
                                               const struct interf_ephem *out, int *code);
+
+/* ==========================================================================================
+ * The Moon, and satellites given by a CCSDS Orbit Ephemeris Message (OEM)
+ * ========================================================================================== */
+
+/* Geocentric position (km) and velocity (km/s) of the Moon in GCRF at TT (a two-part Julian
+ * date of TT; TDB may be given instead with no significant change), from ERFA's eraMoon98: the
+ * Meeus (Astronomical Algorithms, 2nd ed., 1998, p. 337) series, without the light-time
+ * correction, rotated from the mean ecliptic of date to GCRS by the IAU 2006 precession.
+ * Accuracy, as ERFA documents it against ELP/MPP02 over 1950-2100: RMS 2.9 arcsec in direction,
+ * 6.1 km in position and 36 mm/s in velocity; worst case 18.3 arcsec, 31.7 km and 172 mm/s.
+ * The velocity leaves out the precession of the ecliptic of date (under 3 mm/s), so it differs
+ * from the derivative of the position by up to that. Passing UT instead of TT costs about 30
+ * arcsec (the Moon moves 0.5 arcsec/s). v_km_s may be NULL. Thread-safe: no state. */
+INTERF_API void interf_moon_gcrf(const struct interf_jd *tt, double r_km[3], double v_km_s[3]);
+
+/* A CCSDS Orbit Ephemeris Message (CCSDS 502.0-B-3 §5, KVN form; versions 1.0, 2.0 and 3.0),
+ * read whole into memory. Opaque; read-only after loading, so one message may be queried from
+ * many threads at once.
+ *
+ * What is read: the header (CCSDS_OEM_VERS, CREATION_DATE, ORIGINATOR, optional COMMENT,
+ * CLASSIFICATION, MESSAGE_ID); one or more segments, each a META_START ... META_STOP block
+ * (OBJECT_NAME, OBJECT_ID, CENTER_NAME EARTH or MOON, REF_FRAME EME2000, GCRF, ICRF, TEME or an
+ * ITRF (ITRF, ITRF-93, ITRF-97, ITRF2000, ITRF2005, ITRF2008, ITRF2014, ITRF2020), TIME_SYSTEM
+ * UTC, TAI, TT or TDB (the same in every segment), START_TIME, STOP_TIME, USEABLE_START_TIME,
+ * USEABLE_STOP_TIME, INTERPOLATION LAGRANGE, HERMITE or LINEAR with INTERPOLATION_DEGREE,
+ * REF_FRAME_EPOCH (ignored: none of these frames needs one), COMMENT) followed by data lines
+ * "epoch x y z vx vy vz [ax ay az]" (km, km/s, km/s^2; accelerations are checked and not used),
+ * in strictly increasing time within [START_TIME, STOP_TIME]. Epochs are
+ * YYYY-MM-DDThh:mm:ss[.f...][Z] or YYYY-DDDThh:mm:ss[.f...][Z] (a second of 60 only on a day
+ * with a leap second, in UTC). Blank lines are ignored, TAB counts as a space. A covariance block
+ * (COVARIANCE_START ... COVARIANCE_STOP) is skipped, and a note says so. An Earth-fixed or TEME
+ * frame needs CENTER_NAME EARTH.
+ *
+ * Interpolation follows the segment's metadata and never crosses segments: LAGRANGE of degree
+ * N on the N + 1 data points nearest the time, positions and velocities each interpolated;
+ * HERMITE of degree N on the ceil((N + 1) / 2) nearest points, matching positions and
+ * velocities, the velocity being the derivative of the position polynomial; LINEAR is LAGRANGE
+ * of degree 1. When INTERPOLATION is not given, LAGRANGE of degree 5 is used (a note says so;
+ * CCSDS leaves it to the reader). A segment must hold enough data lines for its interpolation.
+ * A time can be asked within a segment's usable span: USEABLE_START_TIME to USEABLE_STOP_TIME
+ * (START_TIME to STOP_TIME when not given), cut to its first and last data epochs.
+ *
+ * Errors are INTERF_EINPUT with one message naming FILE:LINE: KEYWORD, e.g.
+ * "gateway.oem:14: REF_FRAME: FK4: unknown frame (EME2000, GCRF, ICRF, TEME, ITRF...)"; data
+ * lines name the column (EPOCH, X, ..., Z_DDOT). Lines, NUL bytes, NaN and infinity are
+ * rejected with the same form. */
+struct interf_oem;
+
+/* Read the message in the file path; *out must be freed with interf_oem_destroy. INTERF_EIO
+ * when the file cannot be read, INTERF_EINPUT for a malformed message, INTERF_ENOMEM. */
+INTERF_API enum interf_status interf_oem_load(const char *path, struct interf_oem **out,
+                                              struct interf_error *err);
+/* The same from an open stream; name is used in messages (e.g. the file name). */
+INTERF_API enum interf_status interf_oem_read(FILE *fp, const char *name,
+                                              struct interf_oem **out, struct interf_error *err);
+INTERF_API void interf_oem_destroy(struct interf_oem *oem); /* NULL is a no-op */
+
+/* What the reader noted without failing, one "FILE:LINE: KEYWORD: ..." line each, separated
+ * by newlines (e.g. a skipped covariance block, the default interpolation): for the caller to
+ * print. "" when there is nothing. Owned by oem. */
+INTERF_API const char *interf_oem_notes(const struct interf_oem *oem);
+
+/* One segment as read. Strings are owned by the message. The usable span is given in UTC. */
+struct interf_oem_segment_info {
+    const char *object_name, *object_id, *center_name, *ref_frame, *time_system;
+    const char *interpolation; /* "LAGRANGE" or "HERMITE" (LINEAR is LAGRANGE of degree 1) */
+    int interpolation_degree;
+    size_t n_states;
+    int meta_line;                    /* the line of its META_START */
+    struct interf_jd use_start_utc;   /* the usable span (see above) */
+    struct interf_jd use_stop_utc;
+};
+
+INTERF_API size_t interf_oem_segment_count(const struct interf_oem *oem);
+/* INTERF_EINVAL when index >= interf_oem_segment_count. */
+INTERF_API enum interf_status interf_oem_segment(const struct interf_oem *oem, size_t index,
+                                                 struct interf_oem_segment_info *info,
+                                                 struct interf_error *err);
+
+/* The state of object (an OBJECT_NAME; NULL = the first segment's) at the UTC instant utc,
+ * interpolated as the message says, in the message's own REF_FRAME and CENTER_NAME: position
+ * (km) and velocity (km/s). INTERF_EINPUT, naming the usable span(s), when no segment of that
+ * object covers the time, or naming the objects when there is no such object. Thread-safe. */
+INTERF_API enum interf_status interf_oem_interpolate(const struct interf_oem *oem,
+                                                     const char *object,
+                                                     const struct interf_jd *utc,
+                                                     double r_km[3], double v_km_s[3],
+                                                     struct interf_error *err);
+
+/* The same state brought to the Earth: geocentric in GCRF and in ITRF, through the time layer
+ * (time.h: EME2000 by the frame bias, TEME and ITRF through interf_earth_rotation_at with eop,
+ * which may be NULL; its dut1_s sets UT1) and, for CENTER_NAME MOON, by adding the Moon's
+ * geocentric state of interf_moon_gcrf (whose 6 km RMS error then adds to the result). Any of
+ * the four outputs may be NULL. Errors as interf_oem_interpolate. Thread-safe. */
+INTERF_API enum interf_status interf_oem_state(const struct interf_oem *oem, const char *object,
+                                               const struct interf_jd *utc,
+                                               const struct interf_eop *eop,
+                                               double r_gcrf_km[3], double v_gcrf_km_s[3],
+                                               double r_itrf_km[3], double v_itrf_km_s[3],
+                                               struct interf_error *err);
 
 #ifdef __cplusplus
 }
