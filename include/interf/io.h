@@ -34,7 +34,8 @@ struct interf_table;
 enum interf_table_event {
     INTERF_TABLE_END = 0, /* end of the stream */
     INTERF_TABLE_ROW = 1, /* a data row: interf_table_field and friends read it */
-    INTERF_TABLE_PART = 2 /* a ">" line (INTERF_TABLE_PARTS): the part before it has ended */
+    INTERF_TABLE_PART = 2 /* a ">" line (INTERF_TABLE_PARTS): the part before it has ended;
+                             its schema and metadata stay readable until the next call */
 };
 
 /* Start reading fp (borrowed, read from its current position); name labels every message

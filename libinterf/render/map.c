@@ -5,7 +5,6 @@
  * over as straight RGBA. */
 #include "render_impl.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -327,14 +326,8 @@ enum interf_status interf_map_render(struct interf_map *m, struct interf_image *
     if (!m || !out)
         return interf_error_set(err, INTERF_EINVAL, "interf_map_render: NULL argument");
     *out = NULL;
-    /* Tick labels use snprintf, which follows LC_NUMERIC: "C" for this thread only. */
-    locale_t c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (c_num == (locale_t)0)
-        return interf_error_set(err, INTERF_ENOMEM, "map: out of memory");
-    locale_t old = uselocale(c_num);
+    /* Numbers in labels are formatted by interf_format_c: the same in any locale. */
     enum interf_status st = render(m, out, err);
-    uselocale(old);
-    freelocale(c_num);
     if (st != INTERF_OK) {
         interf_image_destroy(*out);
         *out = NULL;

@@ -45,15 +45,25 @@ static double wrap180(double deg)
     return deg;
 }
 
+/* The number at the start of s (its characters [0-9+-.eE]) into *v; the rest in *end. */
+static int leading_number(const char *s, double *v, const char **end)
+{
+    char num[64];
+    size_t len = strspn(s, "0123456789+-.eE");
+    if (len == 0 || len >= sizeof num)
+        return 0;
+    memcpy(num, s, len);
+    num[len] = '\0';
+    *end = s + len;
+    return interf_parse_real(num, v);
+}
+
 /* "LAT,LON" or "LON" after the colon: n numbers, strict. */
 static int parse_args(const char *s, int n, double *v)
 {
     for (int k = 0; k < n; k++) {
-        char *end;
-        if (*s == '\0' || strchr(" \t", *s))
-            return 0;
-        v[k] = strtod(s, &end);
-        if (end == s || !isfinite(v[k]) || (k + 1 < n ? *end != ',' : *end != '\0'))
+        const char *end;
+        if (!leading_number(s, &v[k], &end) || (k + 1 < n ? *end != ',' : *end != '\0'))
             return 0;
         s = end + 1;
     }
@@ -63,12 +73,11 @@ static int parse_args(const char *s, int n, double *v)
 /* A value of "+key=" in a PROJ string, or def. */
 static double proj_param(const char *s, const char *key, double def)
 {
-    const char *p = strstr(s, key);
-    if (!p)
+    const char *p = strstr(s, key), *end;
+    double v;
+    if (!p || !leading_number(p + strlen(key), &v, &end))
         return def;
-    char *end;
-    double v = strtod(p + strlen(key), &end);
-    return end == p + strlen(key) || !isfinite(v) ? def : v;
+    return v;
 }
 
 static int custom_is_azimuthal(const char *s)
@@ -158,16 +167,16 @@ static void build_proj(struct view *v, enum view_kind kind, const double args[2]
     switch (kind) {
     case K_ORTHO:
     case K_STERE:
-        snprintf(v->proj, n, "+proj=%s +lat_0=%.10g +lon_0=%.10g +R=%.0f",
-                 kind == K_ORTHO ? "ortho" : "stere", args[0], args[1], VIEW_R_M);
+        interf_format_c(v->proj, n, "+proj=%s +lat_0=%.10g +lon_0=%.10g +R=%.0f",
+                        kind == K_ORTHO ? "ortho" : "stere", args[0], args[1], VIEW_R_M);
         break;
     case K_GEOS:
-        snprintf(v->proj, n, "+proj=geos +h=%.0f +lon_0=%.10g +R=%.0f", VIEW_GSO_H_M, args[0],
-                 VIEW_R_M);
+        interf_format_c(v->proj, n, "+proj=geos +h=%.0f +lon_0=%.10g +R=%.0f", VIEW_GSO_H_M,
+                        args[0], VIEW_R_M);
         break;
     default:
-        snprintf(v->proj, n, "+proj=%s +lon_0=%.10g +R=%.0f", pname[kind], v->lon0_deg,
-                 VIEW_R_M);
+        interf_format_c(v->proj, n, "+proj=%s +lon_0=%.10g +R=%.0f", pname[kind],
+                        v->lon0_deg, VIEW_R_M);
     }
 }
 

@@ -41,13 +41,13 @@ expect_exit 2 "$CHECK" --limits 22-1A --dish-m 0.6 "$CDF/bad-no-header.txt"
 expect_stderr_prefix "interf-check: $CDF/bad-no-header.txt:1: missing schema line"
 expect_no_stdout
 expect_exit 2 "$CHECK" --limits 22-1A --dish-m 0.6 "$CDF/bad-levels.txt"
-expect_stderr_prefix "interf-check: $CDF/bad-levels.txt:4: epfd_dbw_m2_40khz: -174.8: "\
+expect_stderr_prefix "interf-check: $CDF/bad-levels.txt:4:1: epfd_dbw_m2_40khz: -174.8: "\
 "levels must go in steps of 0.1 dB in one direction"
 expect_exit 2 "$CHECK" --limits 22-1A --dish-m 0.6 "$CDF/bad-pct.txt"
-expect_stderr_prefix "interf-check: $CDF/bad-pct.txt:4: pct_time_exceeded: 60: "\
+expect_stderr_prefix "interf-check: $CDF/bad-pct.txt:4:8: pct_time_exceeded: 60: "\
 "increases with the level"
 expect_exit 2 "$CHECK" --limits 22-1A --dish-m 0.6 "$CDF/bad-nan.txt"
-expect_stderr_prefix "interf-check: $CDF/bad-nan.txt:4: pct_time_exceeded: "\
+expect_stderr_prefix "interf-check: $CDF/bad-nan.txt:4:8: pct_time_exceeded: "\
 "expected a finite number, got \"nan\""
 expect_exit 2 "$CHECK" --limits 22-1A --dish-m 0.6 "$CDF/bad-schema.txt"
 expect_stderr_prefix "interf-check: $CDF/bad-schema.txt:1: not a CDF table"

@@ -503,7 +503,7 @@ Test(render, gmt_segments_and_tracks)
     cr_assert(epsilon_eq(dbl, l.line[1].y[1], 10, 0));
     interf_lines_free(&l);
     cr_assert(eq(int, read_lines(">\n1 2\n3 95\n", 0, &l, &err), INTERF_EINPUT));
-    cr_assert(eq(str, err.msg, "t.txt:3: expected \"lon_deg lat_deg\""));
+    cr_assert(eq(str, err.msg, "t.txt:3:3: expected \"lon_deg lat_deg\""));
     interf_lines_free(&l);
     /* interf-orbit's columns: one line per satellite, in time order. */
     const char *orbit = "# t_s sat plane lat_deg lon_deg alt_km\n# tool: x\n"
@@ -519,7 +519,7 @@ Test(render, gmt_segments_and_tracks)
     cr_assert(eq(int, read_lines("# t_s x y\n1 2 3\n", 1, &l, &err), INTERF_EINPUT));
     cr_assert(strstr(err.msg, "t.txt:1: the schema line names no lat_deg") != NULL);
     cr_assert(eq(int, read_lines("# lat_deg lon_deg\n1 2\n1 x\n", 1, &l, &err), INTERF_EINPUT));
-    cr_assert(eq(str, err.msg, "t.txt:3: lon_deg: \"x\""));
+    cr_assert(eq(str, err.msg, "t.txt:3:3: lon_deg: \"x\""));
     interf_lines_free(&l);
 }
 
