@@ -99,6 +99,13 @@ INTERF_API enum interf_status interf_table_read_points(FILE *fp, const char *nam
                                                        double **lon, size_t *n,
                                                        struct interf_error *err);
 
+/* Open path for reading, "-" being standard input: *fp, and *name, the name messages give it
+ * ("<stdin>" for standard input, else path itself). INTERF_EIO "PATH: strerror(errno)" when it
+ * cannot be opened. Close with interf_input_close (standard input is left open). */
+INTERF_API enum interf_status interf_input_open(const char *path, FILE **fp, const char **name,
+                                                struct interf_error *err);
+INTERF_API void interf_input_close(FILE *fp); /* NULL and stdin: no-op */
+
 /* ------------------------------------------------------------------------- provenance */
 
 /* Where a result came from and what changes its numbers: an ordered list of (key, value)

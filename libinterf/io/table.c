@@ -366,3 +366,25 @@ enum interf_status interf_table_read_points(FILE *fp, const char *name, double *
     }
     return st;
 }
+
+/* ---------------------------------------------------------------------------- inputs */
+
+enum interf_status interf_input_open(const char *path, FILE **fp, const char **name,
+                                     struct interf_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        *fp = stdin;
+        *name = "<stdin>";
+        return INTERF_OK;
+    }
+    *name = path;
+    if (!(*fp = fopen(path, "r")))
+        return interf_error_set(err, INTERF_EIO, "%s: %s", path, strerror(errno));
+    return INTERF_OK;
+}
+
+void interf_input_close(FILE *fp)
+{
+    if (fp && fp != stdin)
+        fclose(fp);
+}

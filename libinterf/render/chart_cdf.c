@@ -225,18 +225,18 @@ static enum interf_status check(const struct interf_cdf *cdf, size_t n,
                                 const struct interf_chart_options *o, struct interf_error *err)
 {
     if (!cdf || n == 0)
-        return interf_error_set(err, INTERF_EINPUT, "--cdf: no CDF to draw");
+        return interf_error_set(err, INTERF_EINPUT, "cdf: no CDF to draw");
     if (n > CHART_MAX_CURVES)
-        return interf_error_set(err, INTERF_EINPUT, "--cdf: more than %d CDFs",
+        return interf_error_set(err, INTERF_EINPUT, "cdf: more than %d CDFs",
                                 CHART_MAX_CURVES);
     for (size_t k = 0; k < n; k++)
         if (cdf[k].n == 0)
-            return interf_error_set(err, INTERF_EINPUT, "--cdf: CDF %zu has no rows", k + 1);
+            return interf_error_set(err, INTERF_EINPUT, "cdf: CDF %zu has no rows", k + 1);
     if (o->has_range && !(isfinite(o->range_min_db) && isfinite(o->range_max_db) &&
                           o->range_min_db < o->range_max_db))
-        return interf_error_set(err, INTERF_EINPUT, "--range: MIN must be below MAX");
+        return interf_error_set(err, INTERF_EINPUT, "range: MIN must be below MAX");
     if (o->width_px < 200 || o->width_px > MAP_MAX_WIDTH_PX)
-        return interf_error_set(err, INTERF_EINPUT, "--width: %d: allowed range 200 to %d "
+        return interf_error_set(err, INTERF_EINPUT, "width_px: %d: allowed range 200 to %d "
                                 "pixels", o->width_px, MAP_MAX_WIDTH_PX);
     return INTERF_OK;
 }

@@ -183,7 +183,7 @@ static enum interf_status track_cell(const struct interf_table *t, int k, const 
 static enum interf_status track_row(const struct interf_table *t, struct track_cols *c,
                                     double part, struct rows *r, struct interf_error *err)
 {
-    double lat, lon, sat = part;
+    double lat, lon, sat = 0;
     enum interf_status st = track_schema(t, c, err);
     if (st == INTERF_OK && interf_table_nfields(t) != c->n)
         st = interf_table_fail(t, SIZE_MAX, err, INTERF_EINPUT, "%zu columns, the schema names "
@@ -194,7 +194,8 @@ static enum interf_status track_row(const struct interf_table *t, struct track_c
         st = track_cell(t, c->lon, "lon_deg", 0, &lon, err);
     if (st == INTERF_OK && c->sat >= 0)
         st = track_cell(t, c->sat, "sat", 0, &sat, err);
-    if (st == INTERF_OK && !rows_push(r, sat + (c->sat >= 0 ? part * 1e9 : 0), lat, lon))
+    /* one line per satellite of each part: parts never merge */
+    if (st == INTERF_OK && !rows_push(r, sat + part * 1e9, lat, lon))
         st = interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", interf_table_name(t));
     return st;
 }

@@ -96,7 +96,7 @@ static int custom_is_azimuthal(const char *s)
 
 static enum interf_status bad_proj(const char *p, struct interf_error *err)
 {
-    return interf_error_set(err, INTERF_EINPUT, "--proj: %s: unknown projection; known: eqc, "
+    return interf_error_set(err, INTERF_EINPUT, "projection: %s: unknown projection; known: eqc, "
                             "robin, moll, eqearth (each with an optional :LON), ortho:LAT,LON, "
                             "geos:LON, stere:LAT,LON, or a PROJ string \"+proj=...\"", p);
 }
@@ -121,10 +121,10 @@ static enum interf_status parse_projection(const char *p, enum view_kind *kind, 
         if (!colon && kinds[k].n_args == 1 && kinds[k].kind != K_GEOS)
             return INTERF_OK;
         if (!colon || !parse_args(colon + 1, kinds[k].n_args, args))
-            return interf_error_set(err, INTERF_EINPUT, "--proj: %s: expected %s:%s", p,
+            return interf_error_set(err, INTERF_EINPUT, "projection: %s: expected %s:%s", p,
                                     kinds[k].name, kinds[k].n_args == 2 ? "LAT,LON" : "LON");
         if (kinds[k].n_args == 2 && fabs(args[0]) > 90)
-            return interf_error_set(err, INTERF_EINPUT, "--proj: %s: latitude beyond 90", p);
+            return interf_error_set(err, INTERF_EINPUT, "projection: %s: latitude beyond 90", p);
         *has_args = 1;
         return INTERF_OK;
     }
@@ -141,14 +141,14 @@ static enum interf_status region_init(struct view *v, const struct interf_grid *
         if (!(isfinite(r[0]) && isfinite(r[1]) && isfinite(r[2]) && isfinite(r[3])) ||
             r[2] < -90 || r[3] > 90 || !(r[2] < r[3]) || r[0] == r[1] || fabs(r[0]) > 360 ||
             fabs(r[1]) > 360)
-            return interf_error_set(err, INTERF_EINPUT, "--region: %g/%g/%g/%g: expected "
+            return interf_error_set(err, INTERF_EINPUT, "region_deg: %g/%g/%g/%g: expected "
                                     "W/E/S/N with -90 <= S < N <= 90 and W != E", r[0], r[1],
                                     r[2], r[3]);
         /* 170/-170 crosses the antimeridian: it is 170/190. */
         while (r[1] < r[0])
             r[1] += 360;
         if (r[1] - r[0] > 360)
-            return interf_error_set(err, INTERF_EINPUT, "--region: more than 360 deg of "
+            return interf_error_set(err, INTERF_EINPUT, "region_deg: more than 360 deg of "
                                     "longitude");
     } else if (world) {
         r[0] = -180, r[1] = 180, r[2] = -90, r[3] = 90;
@@ -208,10 +208,10 @@ static enum interf_status open_pj(struct view *v, struct interf_error *err)
     proj_log_level(v->ctx, PJ_LOG_NONE);
     v->pj = proj_create(v->ctx, v->proj);
     if (!v->pj)
-        return interf_error_set(err, INTERF_EINPUT, "--proj: %s: PROJ: %s", v->proj,
+        return interf_error_set(err, INTERF_EINPUT, "projection: %s: PROJ: %s", v->proj,
                                 proj_context_errno_string(v->ctx, proj_context_errno(v->ctx)));
     if (!proj_angular_input(v->pj, PJ_FWD) || proj_angular_output(v->pj, PJ_FWD))
-        return interf_error_set(err, INTERF_EINPUT, "--proj: %s: not a map projection (it must "
+        return interf_error_set(err, INTERF_EINPUT, "projection: %s: not a map projection (it must "
                                 "take longitude and latitude to x and y)", v->proj);
     return INTERF_OK;
 }
@@ -322,7 +322,7 @@ static enum interf_status find_bounds(struct view *v, struct interf_error *err)
     free(x);
     free(y);
     if (!(v->x_max > v->x_min) || !(v->y_max > v->y_min))
-        return interf_error_set(err, INTERF_EINPUT, "--proj %s: the region %g/%g/%g/%g does not "
+        return interf_error_set(err, INTERF_EINPUT, "projection: %s: the region %g/%g/%g/%g does not "
                                 "project to an area", v->proj, r[0], r[1], r[2], r[3]);
     return INTERF_OK;
 }
@@ -344,7 +344,7 @@ enum interf_status render_view_init(struct view *v, const struct interf_grid *g,
     v->seam = kind <= K_EQEARTH || (kind == K_CUSTOM && !custom_is_azimuthal(p));
     if (kind == K_CUSTOM) {
         if (strlen(p) >= sizeof v->proj)
-            return interf_error_set(err, INTERF_EINPUT, "--proj: PROJ string too long");
+            return interf_error_set(err, INTERF_EINPUT, "projection: PROJ string too long");
         memcpy(v->proj, p, strlen(p) + 1);
         v->lon0_deg = proj_param(p, "+lon_0=", 0.0);
     } else {

@@ -421,6 +421,58 @@ void interf_cdf_free_all(struct interf_cdf *cdfs, size_t n)
     free(cdfs);
 }
 
+/* Append the n CDFs of cdfs (taken over) from file name to *all. */
+static enum interf_status append(struct interf_cdf **all, size_t *n_all, const char ***source,
+                                 struct interf_cdf *cdfs, size_t n, const char *name,
+                                 struct interf_error *err)
+{
+    struct interf_cdf *a = realloc(*all, (*n_all + n) * sizeof *a);
+    if (a)
+        *all = a;
+    const char **s = a ? realloc((void *)*source, (*n_all + n) * sizeof *s) : NULL;
+    if (!s) {
+        interf_cdf_free_all(cdfs, n);
+        return interf_error_set(err, INTERF_ENOMEM, "out of memory for %zu CDFs", *n_all + n);
+    }
+    *source = s;
+    memcpy(a + *n_all, cdfs, n * sizeof *cdfs);
+    for (size_t i = 0; i < n; i++)
+        s[*n_all + i] = name;
+    *n_all += n;
+    free(cdfs); /* the rows now belong to *all */
+    return INTERF_OK;
+}
+
+enum interf_status interf_cdf_read_paths(const char *const *paths, size_t n_paths,
+                                         struct interf_cdf **out, size_t *n,
+                                         const char ***source, struct interf_error *err)
+{
+    enum interf_status st = INTERF_OK;
+    *out = NULL;
+    *n = 0;
+    *source = NULL;
+    for (size_t k = 0; k < n_paths && st == INTERF_OK; k++) {
+        FILE *fp;
+        const char *name;
+        struct interf_cdf *c;
+        size_t nc;
+        if ((st = interf_input_open(paths[k], &fp, &name, err)) != INTERF_OK)
+            break;
+        st = interf_cdf_read(fp, name, &c, &nc, err);
+        interf_input_close(fp);
+        if (st == INTERF_OK)
+            st = append(out, n, source, c, nc, name, err);
+    }
+    if (st != INTERF_OK) {
+        interf_cdf_free_all(*out, *n);
+        free((void *)*source);
+        *out = NULL;
+        *n = 0;
+        *source = NULL;
+    }
+    return st;
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* Writer                                                                                   */
 

@@ -66,7 +66,7 @@ expect_stderr_prefix "interf-check: $TMP/nobw.txt:1: ref_bandwidth_khz: missing"
 expect_exit 0 "$CHECK" --limits 22-1A --dish-m 0.6 --ref-bandwidth-khz 40 "$TMP/nobw.txt"
 expect_exit 2 "$CHECK" --limits 22-1A --dish-m 0.6 --ref-bandwidth-khz 1000 "$TMP/ok.txt"
 expect_stderr_prefix "interf-check: $TMP/ok.txt:1: ref_bandwidth_khz: "\
-"--ref-bandwidth-khz 1000 contradicts"
+"1000 kHz given contradicts"
 expect_exit 2 "$CHECK" --limits 22-1A --dish-m 1.2 "$TMP/ok.txt"
 expect_stderr_prefix "interf-check: $TMP/ok.txt:1: lat_deg: the 22-1A 1.2 m row needs the "\
 "earth station's latitude (RR No. 22.5C.4)"

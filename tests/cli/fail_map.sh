@@ -27,7 +27,7 @@ fi
 expect_failure "interf-map: $TMP/empty.asc:" "$MAP" "$TMP/empty.asc" -o "$O/out.png"
 grep -q "end of file in the grid header" "$TMP/err" && pass || fail "empty: $(cat "$TMP/err")"
 run sh -c '"$1" -o "$2" </dev/null' sh "$MAP" "$O/out.png"
-check_failure "interf-map: standard input:"
+check_failure "interf-map: <stdin>:"
 # cut after the header, and in the middle of row 2
 head -n 9 "$GRID" >"$TMP/cut.asc"
 expect_failure "interf-map: $TMP/cut.asc:9: end of file after 3 of 18 rows" \

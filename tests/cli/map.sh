@@ -74,7 +74,7 @@ expect_no_tmp
 
 # A grid on standard input has no unit: a warning, silenced by -q; --label gives one.
 expect_exit 0 sh -c "\"$MAP\" - -o \"$TMP/s.png\" --width 300 < \"$GRIDS/beam.asc\""
-expect_stderr_prefix "interf-map: warning: standard input has no unit"
+expect_stderr_prefix "interf-map: warning: <stdin> has no unit"
 expect_exit 0 sh -c "\"$MAP\" -q -o \"$TMP/s.png\" --width 300 < \"$GRIDS/beam.asc\""
 expect_stderr_empty
 expect_exit 0 sh -c "\"$MAP\" --label dB -o \"$TMP/s.png\" --width 300 < \"$GRIDS/beam.asc\""

@@ -256,11 +256,11 @@ Test(render, option_errors)
     static const struct {
         char proj[48];
         char msg[64];
-    } cases[] = {{"mercury", "--proj: mercury: unknown projection"},
-                 {"ortho:95,0", "--proj: ortho:95,0: latitude beyond 90"},
-                 {"geos", "--proj: geos: expected geos:LON"},
-                 {"+proj=nonsense", "--proj: +proj=nonsense: PROJ:"},
-                 {"+proj=longlat", "--proj: +proj=longlat: not a map projection"}};
+    } cases[] = {{"mercury", "projection: mercury: unknown projection"},
+                 {"ortho:95,0", "projection: ortho:95,0: latitude beyond 90"},
+                 {"geos", "projection: geos: expected geos:LON"},
+                 {"+proj=nonsense", "projection: +proj=nonsense: PROJ:"},
+                 {"+proj=longlat", "projection: +proj=longlat: not a map projection"}};
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         interf_map_options_init(&o);
         o.projection = cases[k].proj;
@@ -274,7 +274,7 @@ Test(render, option_errors)
     o.range_min = -150;
     o.range_max = -170;
     cr_assert(eq(int, interf_map_create(g, &o, &map, &err), INTERF_EINPUT));
-    cr_assert(strstr(err.msg, "--range: -150:-170: MIN must be below MAX") != NULL, "%s",
+    cr_assert(strstr(err.msg, "range: -150:-170: MIN must be below MAX") != NULL, "%s",
               err.msg);
     interf_map_options_init(&o);
     o.width_px = 50;
@@ -283,7 +283,7 @@ Test(render, option_errors)
     o.has_region = 1;
     memcpy(o.region_deg, (double[4]){0, 10, 20, 10}, sizeof o.region_deg);
     cr_assert(eq(int, interf_map_create(g, &o, &map, &err), INTERF_EINPUT));
-    cr_assert(strncmp(err.msg, "--region:", 9) == 0, "%s", err.msg);
+    cr_assert(strncmp(err.msg, "region_deg:", 11) == 0, "%s", err.msg);
     interf_grid_destroy(g);
 }
 
