@@ -37,7 +37,8 @@ static const struct cli_tool tool = {
     "interf-check", "[options] [FILE...]",
     "Check EPFD CDF tables (interf-table(5)) against the single-entry limits of Radio\n"
     "Regulations Article 22 (Rec. ITU-R S.1503-4 §D7 verdict). Reads standard input without FILE\n"
-    "or for \"-\". Exit status: 0 every point passes, 1 a limit is exceeded, 2 an error.\n",
+    "or for \"-\". Exit status: 0 every point passes, 1 a limit is exceeded, 2 an error, 3 no\n"
+    "limit exceeded but a run too short to resolve its row (S.1503-4 §D4.6).\n",
     options,
     "  interf-check --limits 22-1A --dish-m 0.6 cdf.txt\n"
     "  interf-check --band 11.7-12.2 --service BSS --dish-m 0.45 cdf.txt --format json\n"

@@ -51,7 +51,6 @@ static const struct cli_tool tool = {
     "Draw a grid (ESRI ASCII grid, with its .aux.xml and .prj sidecars) as a PNG map, or CDF\n"
     "tables as a chart. The grid is read from standard input when GRID is - or absent.\n",
     options, "  interf-map epfd.asc --proj robin --coast --contour -160 -o epfd.png\n"
-    "  interf-map footprint.asc --proj geos:19.2 --coast --borders --graticule 10 -o fp.png\n"
     "  interf-map --cdf cdf.txt --limits 22-1A --dish-m 0.6 -o cdf.png\n", 1};
 
 /* Option name's value as min to max numbers separated by sep; their count (0: not given). */
@@ -251,7 +250,8 @@ static int run_chart(struct interf_provenance *prov)
         goto done;
     }
     interf_chart_provenance(cdfs, n, source, n_ops, &co, prov);
-    rc = write_png(img, prov);
+    if ((rc = write_png(img, prov)) == CLI_EXIT_OK)
+        rc = verdict; /* 1: a limit exceeded, 3: a run too short for the row */
 done:
     interf_image_destroy(img);
     free((void *)source);
@@ -259,10 +259,10 @@ done:
     return rc;
 }
 
-/* The checks that need every option: which mode, what goes where. */
+/* The checks that need every option: which mode (mode[]: the options of maps, then the two
+ * of charts), what goes where. */
 static void check_args(void)
 {
-    /* the options of maps, then the two of charts */
     static const char *const mode[] = {"proj", "region", "coast", "borders", "graticule",
                                        "contour", "mark", "track", "interp", "center", "palette",
                                        "label", "limits", "dish-m"};

@@ -226,6 +226,13 @@ struct interf_verdict_point {
                                   100 % point the run maximum <= the level */
 };
 
+/* Whether a run resolves the percentages a row tabulates (Rec. ITU-R S.1503-4 §D4.6). */
+enum interf_limit_sufficiency {
+    INTERF_LIMIT_RUN_UNKNOWN = 0,     /* the CDF states no run length (total_weight, n_steps) */
+    INTERF_LIMIT_RUN_SUFFICIENT = 1,  /* run weight >= N_min */
+    INTERF_LIMIT_RUN_INSUFFICIENT = 2 /* run weight < N_min: never a PASS */
+};
+
 struct interf_verdict {
     struct interf_limit_mask mask; /* the mask as applied (interf_limit_mask_at) */
     size_t n;                      /* = mask.n_points */
@@ -235,7 +242,24 @@ struct interf_verdict {
     double worst_margin_db;        /* smallest margin_db (finite unless every q is 100) */
     size_t worst_index;            /* its point */
     int32_t max_tenths;            /* the run maximum's bin used for the 100 % point */
+    /* Rec. ITU-R S.1503-4 §D4.6: can the run resolve the row? */
+    enum interf_limit_sufficiency sufficiency;
+    double p_max_pct;              /* the row's largest tabulated % of time below 100 */
+    double min_steps;              /* N_min for it (interf_limit_min_steps) */
+    double run_steps;              /* the run's total step weight: the CDF's total_weight
+                                      metadata, else n_steps; NaN when it states neither */
 };
+
+/* The statistical minimum number of time steps of Rec. ITU-R S.1503-4 §D4.6 (Table 13,
+ * N_S = 10) to resolve p_pct % of time: N_min = 100 N_S / (100 - p), rounded up (99.999 % ->
+ * 1 000 000 steps, 99.997 % -> 333 334). 0 when p_pct is not in [0, 100). Pure. */
+INTERF_API double interf_limit_min_steps(double p_pct);
+
+/* N_min of a row: interf_limit_min_steps of its largest tabulated percentage strictly between
+ * 0 and 100 (*p_pct, may be NULL, receives it); 0 and 0 for a row without one (Table 22-2's
+ * rows limit the 100 % point alone), which any run resolves. */
+INTERF_API double interf_limit_mask_min_steps(const struct interf_limit_mask *mask,
+                                              double *p_pct);
 
 /* The S.1503-4 §D7 verdict of a CDF against one row: every limit level rounded down to 0.1 dB;
  * a point passes iff the simulated exceedance at its level is at most the allowed one; the
@@ -245,7 +269,11 @@ struct interf_verdict {
  * latitude-dependent rows (NaN: not known; an error for those rows).
  * The CDF must be in the row's reference bandwidth (cdf->ref_bandwidth_khz; 0 = unknown is an
  * error): Tables 22-1B and 22-1C have rows in 40 kHz and in 1 MHz, each checked against a CDF
- * computed in its own bandwidth. name labels messages ("name:line: ..."). Re-entrant. */
+ * computed in its own bandwidth. name labels messages ("name:line: ..."). Re-entrant.
+ * The verdict also says whether the run resolves the row (S.1503-4 §D4.6): a run whose total
+ * step weight (total_weight metadata, else n_steps) is below interf_limit_mask_min_steps is
+ * INTERF_LIMIT_RUN_INSUFFICIENT, whatever its points; without either key the sufficiency is
+ * unknown. A weight that is not a number >= 0 is INTERF_EINPUT "name:line: key: ...". */
 INTERF_API enum interf_status interf_limit_check(const struct interf_limit_mask *mask,
                                                  const struct interf_cdf *cdf, const char *name,
                                                  double lat_deg, double max_db,
@@ -398,17 +426,21 @@ INTERF_API enum interf_status interf_limit_judge(const struct interf_limits *lim
                                                  struct interf_limit_item *out,
                                                  struct interf_error *err);
 
-/* The result of a set of verdicts; the values are interf-check(1)'s exit statuses. */
+/* The result of a set of verdicts, by precedence FAIL > INSUFFICIENT > PASS; the values are
+ * interf-check(1)'s exit statuses (2 being an error). */
 enum interf_limit_outcome {
-    INTERF_LIMIT_PASS = 0, /* every point of every CDF passes */
-    INTERF_LIMIT_FAIL = 1  /* a limit is exceeded */
+    INTERF_LIMIT_PASS = 0,        /* every point of every CDF passes, no run is too short */
+    INTERF_LIMIT_FAIL = 1,        /* a limit is exceeded */
+    INTERF_LIMIT_INSUFFICIENT = 3 /* no limit is exceeded, but a run cannot resolve its row
+                                     (S.1503-4 §D4.6) */
 };
 INTERF_API enum interf_limit_outcome interf_limit_outcome(const struct interf_limit_item *items,
                                                           size_t n);
 
 /* The warnings of a set of verdicts, each passed to warn (text without "warning: "): once per
- * row whose values are not confirmed (single source or unconfirmed), and once per row whose
- * band asked for is listed by a single source only (the 17.3-17.7 GHz bands of Table 22-1B). */
+ * row whose values are not confirmed (single source or unconfirmed), once per row whose band
+ * asked for is listed by a single source only (the 17.3-17.7 GHz bands of Table 22-1B), and
+ * once per row checked against CDFs whose run length is unknown. */
 INTERF_API void interf_limit_warnings(const struct interf_limit_item *items, size_t n,
                                       void (*warn)(const char *text, void *user), void *user);
 

@@ -320,7 +320,9 @@ INTERF_API void interf_chart_options_init(struct interf_chart_options *o);
 
 /* The mask of an Article 22 verdict (interf_limit_check, Rec. ITU-R S.1503-4 §D7) as a chart
  * draws it, with its storage: the points as applied (level, % of time it may be exceeded), the
- * CDF's margin at each, and the label "RR Table 22-1A, 0.6 m, 40 kHz: pass" (or FAIL). */
+ * CDF's margin at each, and the label "RR Table 22-1A, 0.6 m, 40 kHz: pass" (or "FAIL"; a run
+ * too short for the row, S.1503-4 §D4.6: "INSUFFICIENT (run of 1000 steps, 333334 needed)",
+ * after "FAIL; " when it also fails; "pass (run length unknown)" without a run length). */
 struct interf_chart_limit {
     double level_db[INTERF_LIMIT_MAXPOINTS], pct_exceeded[INTERF_LIMIT_MAXPOINTS];
     double margin_db[INTERF_LIMIT_MAXPOINTS];

@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "interf/epfd.h"
+#include "interf/limits.h"
 
 enum interf_status interf_epfd_step_auto(double h_km, double incl_rad, double theta3db_deg,
                                          struct interf_epfd_step *out, struct interf_error *err)
@@ -34,8 +35,6 @@ enum interf_status interf_epfd_step_auto(double h_km, double incl_rad, double th
 
 double interf_epfd_min_steps(double p_max_pct)
 {
-    const double ns = 10.0; /* §D4.6 Table 13: N_S */
-    if (!(p_max_pct >= 0 && p_max_pct < 100))
-        return 0;
-    return ceil(100.0 * ns / (100.0 - p_max_pct) - 1e-9);
+    /* one definition of §D4.6, in the layer of the verdicts it decides */
+    return interf_limit_min_steps(p_max_pct);
 }

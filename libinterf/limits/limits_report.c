@@ -145,9 +145,58 @@ static size_t count_fail(const struct interf_limit_item *items, size_t n)
     return nf;
 }
 
+static size_t count_short(const struct interf_limit_item *items, size_t n)
+{
+    size_t ns = 0;
+    for (size_t k = 0; k < n; k++)
+        ns += items[k].verdict.sufficiency == INTERF_LIMIT_RUN_INSUFFICIENT;
+    return ns;
+}
+
 enum interf_limit_outcome interf_limit_outcome(const struct interf_limit_item *items, size_t n)
 {
-    return count_fail(items, n) ? INTERF_LIMIT_FAIL : INTERF_LIMIT_PASS;
+    /* A run too short to resolve its row is never a pass; a limit exceeded says more. */
+    return count_fail(items, n)    ? INTERF_LIMIT_FAIL
+           : count_short(items, n) ? INTERF_LIMIT_INSUFFICIENT
+                                   : INTERF_LIMIT_PASS;
+}
+
+static const char *outcome_word(enum interf_limit_outcome o)
+{
+    return o == INTERF_LIMIT_FAIL ? "FAIL" : o == INTERF_LIMIT_INSUFFICIENT ? "INSUFFICIENT"
+                                                                             : "PASS";
+}
+
+/* What S.1503-4 §D4.6 asks of the run of a verdict: "needs at least 333334 steps to resolve
+ * 99.997 % of time". */
+static void needs(const struct interf_verdict *v, char *buf, size_t n)
+{
+    interf_format_c(buf, n, "Rec. ITU-R S.1503-4 \xC2\xA7""D4.6 needs at least %.0f steps to "
+                    "resolve %.10g %% of time", v->min_steps, v->p_max_pct);
+}
+
+/* Once per row: the CDFs checked against it whose run length is unknown. */
+static void unknown_runs(const struct interf_limit_item *items, size_t n,
+                         void (*warn)(const char *text, void *user), void *user)
+{
+    char text[400], need[160];
+    for (size_t k = 0; k < n; k++) {
+        const struct interf_verdict *v = &items[k].verdict;
+        size_t count = 0, first = 1;
+        for (size_t j = 0; j < n; j++)
+            if (items[j].sel.mask == items[k].sel.mask &&
+                items[j].verdict.sufficiency == INTERF_LIMIT_RUN_UNKNOWN) {
+                first &= j >= k;
+                count++;
+            }
+        if (v->sufficiency != INTERF_LIMIT_RUN_UNKNOWN || !first)
+            continue;
+        needs(v, need, sizeof need);
+        interf_format_c(text, sizeof text, "Table %s %g m: the run length of %zu CDF%s is "
+                        "unknown (no total_weight or n_steps metadata): %s", v->mask.table,
+                        v->mask.dish_m, count, count == 1 ? "" : "s", need);
+        warn(text, user);
+    }
 }
 
 void interf_limit_warnings(const struct interf_limit_item *items, size_t n,
@@ -179,6 +228,7 @@ void interf_limit_warnings(const struct interf_limit_item *items, size_t n,
             warn(text, user);
         }
     }
+    unknown_runs(items, n, warn, user);
 }
 
 /* Rows in another bandwidth of a checked table and dish that no CDF was checked against
@@ -219,13 +269,16 @@ static void summary(FILE *fp, const struct interf_limit_item *items, size_t n, c
     for (size_t k = 1; k < n; k++)
         if (items[k].verdict.worst_margin_db < w->verdict.worst_margin_db)
             w = &items[k];
-    size_t nf = count_fail(items, n);
-    char lv[24];
+    size_t nf = count_fail(items, n), ns = count_short(items, n);
+    char lv[24], sh[48] = "";
     const struct interf_verdict_point *p = &w->verdict.points[w->verdict.worst_index];
-    fprintf(fp, "%s%s (%zu CDF%s checked, %zu fail%s); worst margin %+.1f dB at %s:%d, Table %s "
-            "%g m, point %s dB / %.10g %% exceeded\n", prefix, nf ? "FAIL" : "PASS", n,
-            n == 1 ? "" : "s", nf, nf == 1 ? "s" : "", w->verdict.worst_margin_db, w->source,
-            w->cdf->line, w->sel.mask->table, w->sel.mask->dish_m,
+    if (ns)
+        snprintf(sh, sizeof sh, ", %zu insufficient", ns);
+    fprintf(fp, "%s%s (%zu CDF%s checked, %zu fail%s%s); worst margin %+.1f dB at %s:%d, Table "
+            "%s %g m, point %s dB / %.10g %% exceeded\n", prefix,
+            outcome_word(interf_limit_outcome(items, n)), n, n == 1 ? "" : "s", nf,
+            nf == 1 ? "s" : "", sh, w->verdict.worst_margin_db, w->source, w->cdf->line,
+            w->sel.mask->table, w->sel.mask->dish_m,
             limits_tenths(p->limit.level_tenths, lv, sizeof lv), p->limit.pct_exceeded);
 }
 
@@ -267,9 +320,15 @@ static void text_item(FILE *fp, const struct interf_limit_item *it, size_t idx)
         text_point(fp, &v->points[k]);
     const struct interf_verdict_point *w = &v->points[v->worst_index];
     fprintf(fp, "  %s: %zu of %zu points pass; worst margin %+.1f dB at point %s dB / %.10g %% "
-            "exceeded; run maximum in bin %s dB\n", v->pass ? "PASS" : "FAIL", v->n - v->n_fail,
-            v->n, v->worst_margin_db, limits_tenths(w->limit.level_tenths, a, sizeof a),
-            w->limit.pct_exceeded, limits_tenths(v->max_tenths, b, sizeof b));
+            "exceeded; run maximum in bin %s dB\n", outcome_word(interf_limit_outcome(it, 1)),
+            v->n - v->n_fail, v->n, v->worst_margin_db,
+            limits_tenths(w->limit.level_tenths, a, sizeof a), w->limit.pct_exceeded,
+            limits_tenths(v->max_tenths, b, sizeof b));
+    needs(v, label, sizeof label);
+    if (v->sufficiency == INTERF_LIMIT_RUN_INSUFFICIENT)
+        fprintf(fp, "  run of %.10g steps, too short: %s\n", v->run_steps, label);
+    else if (v->sufficiency == INTERF_LIMIT_RUN_UNKNOWN)
+        fprintf(fp, "  run length unknown (no total_weight or n_steps metadata): %s\n", label);
 }
 
 static void write_text(FILE *fp, const struct interf_limits *lim,
@@ -294,10 +353,17 @@ static void write_table(FILE *fp, const struct interf_limits *lim,
           "pct_allowed_exceeded pct_simulated_exceeded margin_db margin_pct verdict\n", fp);
     limits_provenance(fp, prov);
     for (size_t k = 0; k < n; k++) {
+        const struct interf_verdict *v = &items[k].verdict;
         char label[300];
         mask_label(items[k].sel.mask, label, sizeof label);
-        fprintf(fp, "# point_%zu: %s:%d; %s; %s\n", k + 1, items[k].source, items[k].cdf->line,
+        fprintf(fp, "# point_%zu: %s:%d; %s; %s", k + 1, items[k].source, items[k].cdf->line,
                 label, interf_limit_confidence_str(items[k].sel.mask->confidence));
+        if (v->sufficiency == INTERF_LIMIT_RUN_INSUFFICIENT)
+            fprintf(fp, "; INSUFFICIENT: run of %.10g steps, %.0f needed", v->run_steps,
+                    v->min_steps);
+        else if (v->sufficiency == INTERF_LIMIT_RUN_UNKNOWN)
+            fprintf(fp, "; run length unknown, %.0f steps needed", v->min_steps);
+        fputc('\n', fp);
     }
     for (size_t k = 0; k < n; k++) {
         const struct interf_limit_mask *m = items[k].sel.mask;
@@ -335,7 +401,13 @@ static void json_item(FILE *fp, const struct interf_limit_item *it)
     fputs(",\n      \"limits\": {\n", fp);
     limits_json_mask(fp, it->sel.mask, "        ");
     fprintf(fp, "\n      },\n      \"pass\": %s,\n      \"n_fail\": %zu,\n"
-            "      \"worst_margin_db\": ", v->pass ? "true" : "false", v->n_fail);
+            "      \"sufficiency\": \"%s\",\n      \"min_steps\": %.0f,\n      \"run_steps\": ",
+            v->pass ? "true" : "false", v->n_fail,
+            v->sufficiency == INTERF_LIMIT_RUN_INSUFFICIENT ? "insufficient"
+            : v->sufficiency == INTERF_LIMIT_RUN_SUFFICIENT ? "sufficient" : "unknown",
+            v->min_steps);
+    limits_json_num(fp, v->run_steps);
+    fputs(",\n      \"worst_margin_db\": ", fp);
     limits_json_num(fp, v->worst_margin_db);
     fprintf(fp, ",\n      \"max_dbw_m2\": %.1f,\n      \"rows\": [", v->max_tenths / 10.0);
     for (size_t j = 0; j < v->n; j++) {
@@ -358,9 +430,11 @@ static void write_json(FILE *fp, const struct interf_limits *lim,
 {
     const struct interf_limit_mask *un[64];
     size_t n_un = unchecked_rows(lim, items, n, un, 64), nf = count_fail(items, n);
+    enum interf_limit_outcome o = interf_limit_outcome(items, n);
     limits_json_head(fp, prov);
-    fprintf(fp, ",\n  \"pass\": %s,\n  \"n_fail\": %zu,\n  \"points\": [", nf ? "false" : "true",
-            nf);
+    fprintf(fp, ",\n  \"outcome\": \"%s\",\n  \"pass\": %s,\n  \"n_fail\": %zu,\n"
+            "  \"n_insufficient\": %zu,\n  \"points\": [", outcome_word(o),
+            o == INTERF_LIMIT_PASS ? "true" : "false", nf, count_short(items, n));
     for (size_t k = 0; k < n; k++) {
         fputs(k ? "," : "", fp);
         json_item(fp, &items[k]);

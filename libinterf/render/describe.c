@@ -78,9 +78,18 @@ void interf_chart_limit_init(const struct interf_verdict *v, struct interf_chart
         out->pct_exceeded[k] = v->points[k].limit.pct_exceeded;
         out->margin_db[k] = v->points[k].margin_db;
     }
-    interf_format_c(out->label, sizeof out->label, "RR Table %s, %g m, %g kHz: %s",
+    char run[80] = "";
+    /* Rec. ITU-R S.1503-4 §D4.6: a run too short to resolve the row is never a pass. */
+    if (v->sufficiency == INTERF_LIMIT_RUN_INSUFFICIENT)
+        interf_format_c(run, sizeof run, "%s (run of %.10g steps, %.0f needed)",
+                        v->pass ? "INSUFFICIENT" : "; INSUFFICIENT", v->run_steps, v->min_steps);
+    else if (v->sufficiency == INTERF_LIMIT_RUN_UNKNOWN && v->pass)
+        snprintf(run, sizeof run, " (run length unknown)");
+    interf_format_c(out->label, sizeof out->label, "RR Table %s, %g m, %g kHz: %s%s",
                     v->mask.table, v->mask.dish_m, v->mask.ref_bandwidth_khz,
-                    v->pass ? "pass" : "FAIL");
+                    !v->pass ? "FAIL" : v->sufficiency == INTERF_LIMIT_RUN_INSUFFICIENT ? ""
+                                                                                       : "pass",
+                    run);
     out->mask = (struct interf_chart_mask){v->n, out->level_db, out->pct_exceeded,
                                            out->margin_db, out->label};
 }

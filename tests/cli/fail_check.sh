@@ -83,9 +83,10 @@ for sig in INT TERM; do
     esac
 done
 
-# And the same command succeeds, replacing the previous output.
+# And the same command succeeds, replacing the previous output (exit 3: the fixture's 2160
+# steps are too few to resolve Table 22-1A, S.1503-4 §D4.6).
 keep_outdir out.txt
-expect_exit 0 "$CHECK" --limits 22-1A "$CDF" -o "$O/out.txt"
+expect_exit 3 "$CHECK" --limits 22-1A "$CDF" -o "$O/out.txt"
 grep -q "PASS" "$O/out.txt" && pass || fail "no verdict in $O/out.txt"
 
 finish

@@ -245,6 +245,8 @@ Test(limits_report, text_verdict)
         "  PASS\n"
         "  FAIL: 6 of 7 points pass; worst margin -3.0 dB at point -174.0 dB / 10 % exceeded; "
         "run maximum in bin -170.6 dB\n"
+        "  run length unknown (no total_weight or n_steps metadata): Rec. ITU-R S.1503-4 "
+        "\xC2\xA7""D4.6 needs at least 333334 steps to resolve 99.997 % of time\n"
         "\n"
         "summary: FAIL (1 CDF checked, 1 fails); worst margin -3.0 dB at t.txt:1, Table 22-1A "
         "0.6 m, point -174.0 dB / 10 % exceeded\n"
@@ -282,10 +284,13 @@ Test(limits_report, json_verdict)
         "  \"standard\": \"RR Art. 22 (Vol. 1, 2024 ed., as transcribed); Rec. ITU-R S.1503-4 "
         "(09/2023) \xC2\xA7"
         "D7\",\n"
-        "  \"pass\": false,\n  \"n_fail\": 1,\n  \"points\": [\n    {\n"
+        "  \"outcome\": \"FAIL\",\n  \"pass\": false,\n  \"n_fail\": 1,\n"
+        "  \"n_insufficient\": 0,\n  \"points\": [\n    {\n"
         "      \"source\": \"t.txt\",\n      \"line\": 1,\n      \"lat_deg\": 45,\n"
         "      \"lon_deg\": 10,\n      \"limits\": {\n      },\n      \"pass\": false,\n"
-        "      \"n_fail\": 1,\n      \"worst_margin_db\": -3,\n      \"max_dbw_m2\": -170.6,\n"
+        "      \"n_fail\": 1,\n      \"sufficiency\": \"unknown\",\n"
+        "      \"min_steps\": 333334,\n      \"run_steps\": null,\n"
+        "      \"worst_margin_db\": -3,\n      \"max_dbw_m2\": -170.6,\n"
         "      \"rows\": [\n"
         "        {\"level_dbw_m2\": -175.4, \"rr_level_dbw_m2\": -175.4, \"pct_not_exceeded\": 0, "
         "\"pct_allowed_exceeded\": 100, \"pct_simulated_exceeded\": 100, \"margin_db\": null, "
@@ -342,4 +347,89 @@ Test(limits_report, warnings_once_per_row)
     cr_assert(eq(int, strncmp(got, "Table 22-2 values are single source (", 37), 0), "%s", got);
     cr_assert(eq(sz, (size_t)(strchr(got, '|') - got + 1), strlen(got)), "one warning: %s", got);
     interf_cdf_free_all(c, n);
+}
+
+/* ---------------------------------------------------------------------------- run length */
+
+Test(limits_report, statistical_minimum_of_s1503)
+{
+    /* Rec. ITU-R S.1503-4 §D4.6 (Table 13, N_S = 10): N_min = 100 N_S / (100 - p);
+     * 99.999 % -> 1000 / 0.001 = 10^6; 99.997 % -> 1000 / 0.003 = 333333.3 -> 333334;
+     * 99.9993 % (22-1A 1.2 m) -> 1000 / 0.0007 = 1428571.4 -> 1428572. */
+    double p;
+    cr_assert(epsilon_eq(dbl, interf_limit_min_steps(99.999), 1e6, 0));
+    cr_assert(epsilon_eq(dbl, interf_limit_min_steps(99.997), 333334, 0));
+    cr_assert(epsilon_eq(dbl, interf_limit_min_steps(99.9993), 1428572, 0));
+    cr_assert(epsilon_eq(dbl, interf_limit_min_steps(100), 0, 0));
+    struct interf_limit_query q = {.table = "22-1A", .dish_m = 0.6, .ref_bandwidth_khz = 40};
+    const struct interf_limit_mask *m;
+    cr_assert(eq(int, interf_limits_find(L, &q, &m, NULL), INTERF_OK));
+    cr_assert(epsilon_eq(dbl, interf_limit_mask_min_steps(m, &p), 333334, 0));
+    cr_assert(epsilon_eq(dbl, p, 99.997, 0));
+    q.dish_m = 1.2;
+    cr_assert(eq(int, interf_limits_find(L, &q, &m, NULL), INTERF_OK));
+    cr_assert(epsilon_eq(dbl, interf_limit_mask_min_steps(m, &p), 1428572, 0));
+    /* Table 22-2 limits the 100 % point alone: nothing for a run to resolve. */
+    q = (struct interf_limit_query){.table = "22-2", .band_lo_ghz = 14, .band_hi_ghz = 14};
+    cr_assert(eq(int, interf_limits_find(L, &q, &m, NULL), INTERF_OK));
+    cr_assert(epsilon_eq(dbl, interf_limit_mask_min_steps(m, &p), 0, 0));
+}
+
+/* The small CDF of the writer tests with a run-length line after its schema line. */
+static enum interf_status judge_with(const char *meta, struct interf_cdf **c, size_t *n,
+                                     struct interf_limit_item *it, struct interf_error *err)
+{
+    char text[600];
+    struct interf_limit_request r;
+    snprintf(text, sizeof text, "# epfd_dbw_m2_40khz pct_time_exceeded\n%s\n%s", meta,
+             small_cdf + strlen("# epfd_dbw_m2_40khz pct_time_exceeded\n"));
+    read_cdf(text, c, n);
+    interf_limit_request_init(&r);
+    r.table = "22-1A";
+    return interf_limit_judge(L, &r, *c, "t.txt", it, err);
+}
+
+Test(limits_report, runs_too_short_are_insufficient)
+{
+    struct interf_cdf *c;
+    size_t n;
+    struct interf_limit_item it[2];
+    struct interf_error err;
+    /* 3 steps < 333334: insufficient, and the verdict keeps its points (one FAIL). */
+    cr_assert(eq(int, judge_with("# n_steps: 3", &c, &n, &it[0], &err), INTERF_OK), "%s",
+              err.msg);
+    cr_assert(eq(int, it[0].verdict.sufficiency, INTERF_LIMIT_RUN_INSUFFICIENT));
+    cr_assert(epsilon_eq(dbl, it[0].verdict.run_steps, 3, 0));
+    cr_assert(epsilon_eq(dbl, it[0].verdict.min_steps, 333334, 0));
+    cr_assert(eq(sz, it[0].verdict.n_fail, 1));
+    interf_cdf_free_all(c, n);
+    /* total_weight wins over n_steps: 333334 is enough. */
+    cr_assert(eq(int, judge_with("# n_steps: 3\n# total_weight: 333334", &c, &n, &it[1], &err),
+                 INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, it[1].verdict.sufficiency, INTERF_LIMIT_RUN_SUFFICIENT));
+    interf_cdf_free_all(c, n);
+    /* A weight that is not a count is an error located at the point. */
+    cr_assert(eq(int, judge_with("# n_steps: many", &c, &n, &it[1], &err), INTERF_EINPUT));
+    cr_assert(eq(str, err.msg, "t.txt:1: n_steps: expected a finite number, got \"many\""));
+    interf_cdf_free_all(c, n);
+    cr_assert(eq(int, judge_with("# total_weight: -1", &c, &n, &it[1], &err), INTERF_EINPUT));
+    cr_assert(eq(str, err.msg, "t.txt:1: total_weight: -1: must be >= 0"));
+    interf_cdf_free_all(c, n);
+}
+
+Test(limits_report, outcome_precedence)
+{
+    /* FAIL (1) > INSUFFICIENT (3) > PASS (0): build the verdicts by hand. */
+    struct interf_limit_item it[2];
+    memset(it, 0, sizeof it);
+    it[0].verdict.pass = 1;
+    it[0].verdict.sufficiency = INTERF_LIMIT_RUN_UNKNOWN;
+    it[1].verdict.pass = 1;
+    it[1].verdict.sufficiency = INTERF_LIMIT_RUN_SUFFICIENT;
+    cr_assert(eq(int, interf_limit_outcome(it, 2), INTERF_LIMIT_PASS));
+    it[1].verdict.sufficiency = INTERF_LIMIT_RUN_INSUFFICIENT;
+    cr_assert(eq(int, interf_limit_outcome(it, 2), INTERF_LIMIT_INSUFFICIENT));
+    cr_assert(eq(int, INTERF_LIMIT_INSUFFICIENT, 3));
+    it[0].verdict.pass = 0;
+    cr_assert(eq(int, interf_limit_outcome(it, 2), INTERF_LIMIT_FAIL));
 }
