@@ -114,7 +114,8 @@ d = json.load(open(sys.argv[1]))
 f = d["features"]
 assert len(f) == 1 and f[0]["geometry"]["type"] == "Polygon", f
 p = f[0]["properties"]
-assert (p["quantity"], p["level_db"], p["closed"], p["inside"]) == ("gain_db", -3, True, "above")
+assert (p["quantity"], p["level_db"], p["closed"], p["inside"]) == ("gain_rel_db", -3, True,
+                                                                    "above")
 ring = f[0]["geometry"]["coordinates"][0]
 assert ring[0] == ring[-1] and len(ring) > 20
 assert all(abs(math.hypot(x, y) - 0.129381) <= 0.01 for x, y in ring)
@@ -371,11 +372,12 @@ head -n 5 "$TMP/out" | tr -s ' ' | tr '\n' ' ' | grep -q \
     'ncols 360 nrows 180 xllcenter -179.5 yllcenter -89.5 cellsize 1' && pass ||
     fail "visible --auto-grid"
 
-# Memory: an absurd grid is refused before anything is allocated, with the estimate, in one
-# line: 0.001 deg global = 3.6e5 x 1.8e5 = 6.48e10 cells at 64 bytes = 3.77 TiB.
+# Memory: an absurd grid is refused before anything is allocated, with the estimate (the
+# tools' one memory message, then the usage hint): 0.001 deg global = 3.6e5 x 1.8e5 = 6.48e10
+# cells at 64 bytes = 4.1472e12 bytes = 3862.38 GiB.
 expect_exit 2 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity gain --grid -180/180/-90/90/0.001
-[ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q \
-    '^interf-footprint: --grid: 6.48e+10 cells need about 3.77 TiB of memory, more than the ' \
+[ "$(wc -l <"$TMP/err")" -eq 2 ] && grep -q \
+    '^interf-footprint: this run needs 3862.38 GiB of memory, more than the ' \
     "$TMP/err" && pass || fail "memory message: $(cat "$TMP/err")"
 # --max-memory: a 1 deg global grid (64800 cells, 3.96 MiB) is refused under 1M, run under 8M.
 expect_exit 2 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity gain --max-memory 1M
