@@ -413,11 +413,11 @@ paste "$TMP/col1" "$TMP/col2" |
 # Bad schedules: file and line named, exit 2, no output.
 expect_exit 2 "$FOOT" -s "$HOP/bad-beam.ini" --sat 0 --quantity pfd --grid 0/10/40/50/1 \
     --stat max -o "$TMP/bad.asc"
-expect_stderr_prefix "interf-footprint: $HOP/bad-beam.txt:4: beam: 'east': not a beam"
+expect_stderr_prefix "interf-footprint: $HOP/bad-beam.txt:4:10: beam: 'east': not a beam"
 [ -e "$TMP/bad.asc" ] && fail "bad schedule left a file" || pass
 expect_exit 2 "$FOOT" -s "$HOP/bad-order.ini" --sat 0 --quantity pfd --grid 0/10/40/50/1 \
     --stat max
-expect_stderr_prefix "interf-footprint: $HOP/bad-order.txt:5: slot: 0 after 1"
+expect_stderr_prefix "interf-footprint: $HOP/bad-order.txt:5:1: slot: 0 after 1"
 expect_exit 2 "$FOOT" -s "$HOP/no-schedule.ini" --sat 0 --quantity pfd --stat max
 expect_stderr_prefix "interf-footprint: --stat: satellite 0: [orbit hop] has no schedule_file"
 for args in "--quantity gain --stat max" "--quantity pfd --stat p101" \
