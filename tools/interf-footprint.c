@@ -41,7 +41,9 @@ static const struct cli_option options[] = {
     {"contours-out", 0, CLI_ARG, "FILE", "the contours; needed with --contour", NULL, NULL},
     {"contours-format", 0, CLI_ARG, "F", "geojson (RFC 7946) or gmt (multi-segment text) [gmt\n"
      "when FILE ends in .gmt, else geojson]", "contours_format", NULL},
-    {"quiet", 'q', CLI_FLAG, NULL, "no warnings", NULL, NULL},
+    {"progress", 0, CLI_FLAG, NULL, "show progress even when stderr is not a terminal", NULL,
+     NULL},
+    {"quiet", 'q', CLI_FLAG, NULL, "no progress, no warnings", NULL, NULL},
     {NULL, 0, 0, NULL, NULL, NULL, NULL}};
 
 static const struct cli_tool tool = {
@@ -259,7 +261,15 @@ int main(int argc, char **argv)
     fill_request(&r, sys);
     check_outputs(&r);
     check_memory(&r.rq);
-    if (interf_footprint_run(&r.rq, &res, &err) != INTERF_OK) {
+    struct cli_progress prog;
+    struct interf_grid_spec spec = {0, 0, 0, 0, 0};
+    interf_footprint_grid(&r.rq, &spec, NULL); /* its errors: the run's, below */
+    cli_progress_init(&prog, (double)spec.nrows, "rows");
+    r.rq.progress = cli_progress;
+    r.rq.progress_user = &prog;
+    enum interf_status st = interf_footprint_run(&r.rq, &res, &err);
+    cli_progress_done(&prog);
+    if (st != INTERF_OK) {
         interf_system_destroy(sys);
         return cli_fail(&err);
     }

@@ -85,18 +85,35 @@ INTERF_API enum interf_status interf_footprint_grid(const struct interf_footprin
                                                     struct interf_error *err);
 
 /* The grid that covers the cap of the Earth that sees satellite rq->sat at min_elevation_deg
- * or more (INTERF_FOOTPRINT_VISIBLE: the whole Earth at 1 deg). The cap's central angle
- * gamma = acos(Re cos(eps) / r) - eps (r the satellite's distance from the centre); the cell is
- * the largest of the series 1, 2, 5 x 10^k deg not above 2 gamma / 200 (200 to 500 cells across
- * the cap). The region: latitudes lat0 -+ gamma, longitudes lon0 -+ asin(sin gamma / cos lat0)
- * about the sub-satellite point, grown by 1 % and one cell (the WGS 84 cap is slightly larger),
- * snapped outward to the cell; all longitudes when the cap holds a pole or would span 360 deg
- * (the region may cross the antimeridian: its west edge is then in [-180, 180), its east edge
- * beyond). INTERF_EINPUT "auto_grid: the satellite is seen nowhere above 80 deg" or "auto_grid:
- * the cap above 80 deg elevation is a point; give a grid". */
+ * or more, and resolves the satellite's narrowest beam (INTERF_FOOTPRINT_VISIBLE: the whole
+ * Earth at 1 deg). The cap's central angle gamma = acos(Re cos(eps) / r) - eps (r the
+ * satellite's distance from the centre). The cell: the largest of the series 1, 2, 5 x 10^k
+ * deg not above 2 gamma / 200 (200 to 500 cells across the cap) nor above a tenth of the
+ * narrowest beam's -3 dB width on the ground (interf_footprint_beam_width_deg), so that its
+ * peak and contours are resolved; the cells are placed so that one is centred on that beam's
+ * boresight point (its aim point, or where its boresight meets the Earth). Without a beam of
+ * defined width the edges are whole multiples of the cell. The region: latitudes
+ * lat0 -+ gamma, longitudes lon0 -+ asin(sin gamma / cos lat0) about the sub-satellite point,
+ * grown by 1 % and one cell (the WGS 84 cap is slightly larger), whole cells outward and within
+ * -90 to 90; all longitudes when the cap holds a pole or would span 360 deg (the region may
+ * cross the antimeridian: its west edge is then in [-180, 180), its east edge beyond).
+ * INTERF_EINPUT "auto_grid: the satellite is seen nowhere above 80 deg" or "auto_grid: the cap
+ * above 80 deg elevation is a point; give a grid". */
 INTERF_API enum interf_status interf_footprint_auto_grid(const struct interf_footprint_request *rq,
                                                          struct interf_grid_spec *spec,
                                                          struct interf_error *err);
+
+/* The -3 dB width on the ground (deg of great circle) of the narrowest beam of the request
+ * (rq->beam, or each of the satellite's beams): the full 3 dB beamwidth of its antenna
+ * (interf_antenna_beamwidth_3db_deg; the narrowest of the cuts at azimuths 0, 45, 90 and 135 deg
+ * about the boresight) carried to the ground as seen straight down from the satellite's
+ * distance r, 2 (asin(r / Re sin(w / 2)) - w / 2) (sine rule; the footprint of a nadir beam, an
+ * off-nadir beam's being wider). *beam (may be NULL) receives that beam's index in the
+ * satellite's orbit group. INTERF_EINPUT "beam: no beam of satellite 0 has a 3 dB width" (a
+ * steered array whose boresight gain is 3 dB below its peak). */
+INTERF_API enum interf_status interf_footprint_beam_width_deg(
+    const struct interf_footprint_request *rq, double *width_deg, size_t *beam,
+    struct interf_error *err);
 
 /* Bytes a run of the request needs: per cell the values (8) and ground points (48), the
  * contour tracer's copy (8), 20 per M.2101 array beam (directions and gains), with stats the

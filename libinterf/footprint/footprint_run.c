@@ -260,6 +260,8 @@ static enum interf_status fill_schedule(const struct run *r, struct interf_grid 
         interf_error_set(err, st, "footprint: canceled");
     if (st == INTERF_OK)
         st = interf_schedule_aggregate(sch, c, np, rq->stats, rq->n_stats, out, err);
+    if (st == INTERF_OK && (st = progress(r, r->spec.nrows)) != INTERF_OK)
+        interf_error_set(err, st, "footprint: canceled");
     for (size_t k = 0; st == INTERF_OK && k < rq->n_stats; k++)
         for (size_t p = 0; p < np; p++) {
             float v = out[k * np + p];
@@ -318,6 +320,8 @@ static enum interf_status compute(struct run *r, struct interf_footprint_result 
         return fill_schedule(r, res->grid, err);
     st = rq->quantity == INTERF_FOOTPRINT_VISIBLE ? fill_visible(r, res->grid[0])
                                                    : fill_sat(r, res->grid[0]);
+    if (st == INTERF_OK)
+        st = progress(r, r->spec.nrows); /* done */
     if (st == INTERF_ENOMEM)
         return interf_error_set(err, st, "footprint: out of memory");
     return st == INTERF_OK ? INTERF_OK : interf_error_set(err, st, "footprint: canceled");

@@ -165,30 +165,42 @@ Test(footprint, checks_name_the_field)
     interf_system_destroy(sys);
 }
 
-/* LEO at 550 km, 0 deg: the cap's central angle is acos(6378.145 / 6928.145) = 22.984 deg;
- * 2 gamma / 200 = 0.2298 -> cell 0.2 deg; region -+(gamma + 1 % + one cell) = -+23.41 deg
- * about 0 N 0 E, snapped out to 0.2: -23.6 to 23.6, 236 x 236 cells. Memory: 64 bytes a cell
- * (no array beam, no statistic): 236^2 x 64 = 3564544 bytes. */
+/* LEO at 550 km, 0 deg: the cap's central angle is acos(6378.145 / 6928.145) = 22.984 deg and
+ * 2 gamma / 200 = 0.2298 deg; the beam (S.1528:1.2, psi_b 1.5 deg: 3 dB down at 1.5 deg off
+ * its axis) seen from r = 6928.145 km meets the ground 3 dB down at the central angle
+ * asin(6928.145 / 6378.145 sin 1.5 deg) - 1.5 deg = asin(0.0284342) - 1.5 = 0.129381 deg (sine
+ * rule), a -3 dB width of 0.258762 deg; a tenth of it, 0.02588, sets the cell: 0.02 deg. A cell
+ * is centred on the boresight point 0 N 0 E: edges at -+(k + 1/2) 0.02 beyond gamma + 1 % +
+ * one cell = 23.234 deg, so -+23.25: 2325 x 2325 cells centred from -23.24. Memory: 64 bytes
+ * a cell (no array beam, no statistic). */
 Test(footprint, auto_grid_and_memory)
 {
     struct interf_system *sys = load_text(leo_ini);
     struct interf_footprint_request rq;
     struct interf_grid_spec spec;
     struct interf_error err;
+    double w;
+    size_t beam = 9;
     interf_footprint_request_init(&rq);
     rq.sys = sys;
     rq.sat = 0;
     rq.quantity = INTERF_FOOTPRINT_GAIN;
     rq.auto_grid = 1;
+    cr_assert(eq(int, interf_footprint_beam_width_deg(&rq, &w, &beam, &err), INTERF_OK));
+    cr_assert(epsilon_eq(dbl, w, 2 * 0.129381, 2e-6), "%.9g", w);
+    cr_assert(eq(sz, beam, 0));
     cr_assert(eq(int, interf_footprint_auto_grid(&rq, &spec, &err), INTERF_OK), "%s", err.msg);
-    cr_assert(eq(sz, spec.ncols, 236));
-    cr_assert(eq(sz, spec.nrows, 236));
-    cr_assert(epsilon_eq(dbl, spec.cell_deg, 0.2, 1e-12));
-    cr_assert(epsilon_eq(dbl, spec.xllcenter_deg, -23.5, 1e-9));
-    cr_assert(epsilon_eq(dbl, spec.yllcenter_deg, -23.5, 1e-9));
+    cr_assert(eq(sz, spec.ncols, 2325));
+    cr_assert(eq(sz, spec.nrows, 2325));
+    cr_assert(epsilon_eq(dbl, spec.cell_deg, 0.02, 1e-15));
+    cr_assert(epsilon_eq(dbl, spec.xllcenter_deg, -23.24, 1e-9));
+    cr_assert(epsilon_eq(dbl, spec.yllcenter_deg, -23.24, 1e-9));
+    /* the boresight is a cell centre: column and row 1162 */
+    cr_assert(epsilon_eq(dbl, interf_grid_lon_deg(&spec, 1162), 0.0, 1e-9));
+    cr_assert(epsilon_eq(dbl, interf_grid_lat_deg(&spec, 1162), 0.0, 1e-9));
     double bytes;
     cr_assert(eq(int, interf_footprint_memory(&rq, &bytes, &err), INTERF_OK));
-    cr_assert(eq(dbl, bytes, 236.0 * 236.0 * 64.0));
+    cr_assert(eq(dbl, bytes, 2325.0 * 2325.0 * 64.0));
     /* A mask of 89.99999 deg leaves a cap of central angle about 1e-6 deg: a point (%g prints
      * the mask as 90). */
     rq.min_elevation_deg = 89.99999;
