@@ -25,16 +25,16 @@ static const struct cli_option fixed[] = {
     OPT("to", 0, CLI_ARG, "DEG", "last off-axis angle of the sweep [180]"),
     OPT("step", 0, CLI_ARG, "DEG", "step of the sweep [0.1]"),
     OPT("azimuth", 0, CLI_ARG, "DEG", "azimuth about the boresight (patterns that depend on it)"),
-    OPT("angles", 0, CLI_ARG, "FILE", "read off-axis angles (deg), one per line, from FILE ('-' is\n"
-     "standard input) instead of sweeping; a lone '-' does the same"),
+    OPT("angles", 0, CLI_ARG, "FILE", "read off-axis angles (deg), one per line, from FILE\n"
+     "('-' is standard input) instead of sweeping; a lone '-' does the same"),
     OPT("relative", 0, CLI_FLAG, NULL, "print G - Gmax (gain_rel_db) instead of G (gain_dbi)"),
     OPT("png", 0, CLI_ARG, "FILE", "draw the pattern as a PNG chart (gain against angle); the\n"
      "table is then written only with -o (-o - for standard output)"),
     OPT("log-angle", 0, CLI_FLAG, NULL, "with --png: logarithmic angle axis, from --from when it\n"
      "is above 0, else from a decade below the edge of the main lobe"),
     OPT("width", 0, CLI_ARG, "PX", "with --png: image width in pixels, 200 to 8000 [1200]"),
-    OPT("list", 0, CLI_FLAG, NULL, "print the catalogue: patterns, revisions, keys, units, ranges,\n"
-     "defaults, and the RA.769-2 thresholds"),
+    OPT("list", 0, CLI_FLAG, NULL, "print the catalogue: patterns, revisions, keys, units,\n"
+     "ranges, defaults, and the RA.769-2 thresholds"),
     OPT("output", 'o', CLI_ARG, "FILE", "write to FILE (atomically) instead of standard output"),
     OPT("quiet", 'q', CLI_FLAG, NULL, "no warnings on standard error"),
     {NULL, 0, 0, NULL, NULL, NULL, "Keys of the patterns (--list: each pattern's, with ranges)"}};

@@ -128,8 +128,8 @@ INTERF_API enum interf_status interf_antenna_init(struct interf_antenna *ant,
 
 /* As interf_antenna_init, for patterns read from a file (def->file_key, the "table" pattern):
  * path is the file to read (relative paths as the process sees them). Errors in the file are
- * INTERF_EINPUT "file: PATH:LINE: what" (e.g. "file: pat.txt:7: theta_deg: 5: angles must
- * increase (previous 6)"), an unreadable file INTERF_EIO "file: PATH: reason". path is ignored
+ * INTERF_EINPUT "file: PATH:LINE:COLUMN: what" (e.g. "file: pat.txt:7:1: theta_deg: 5: angles
+ * must increase (previous 6)"; without the column where the row or the table is at fault), an unreadable file INTERF_EIO "file: PATH: reason". path is ignored
  * (may be NULL) for other patterns. On success release the set with interf_antenna_release. */
 INTERF_API enum interf_status interf_antenna_init_file(struct interf_antenna *ant,
                                                        const struct interf_pattern_def *def,

@@ -8,12 +8,11 @@
 #include "interf/io.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
 #define SCHEMA "# slot duration_s beam power_dbw"
 #define POWER_MIN_DBW (-100.0) /* the range of a beam's power_dbw in the system file */
@@ -202,8 +201,8 @@ static enum interf_status row_slot(struct reader *r, char **tok, int line)
     if (r->n_slots == 0 || slot == cur + 1)
         return new_slot(r, line, dur);
     if (dur != r->dur[cur])
-        return bad(r, F_DURATION, F_DURATION, "%.15g: slot %zu lasts %.15g s (line %d); every row of a"
-                   " slot must give the same duration", dur, cur, r->dur[cur], r->slot_line);
+        return bad(r, F_DURATION, F_DURATION, "%.15g: slot %zu lasts %.15g s (line %d); every row"
+                   " of a slot must give the same duration", dur, cur, r->dur[cur], r->slot_line);
     return INTERF_OK;
 }
 
