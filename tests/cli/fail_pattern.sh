@@ -65,7 +65,8 @@ expect_failure "interf-pattern: $TMP/empty.txt:" \
 printf '# theta_deg gain_dbi\n0 30\n1 2' >"$TMP/cut.tab"
 expect_failure "interf-pattern: $TMP/cut.tab:3: theta_deg: 1: the table must end at 180 deg" \
     "$PAT" --pattern table --file "$TMP/cut.tab" -o "$O/out.txt"
-expect_failure "interf-pattern: $INTERF_TEST_DATA/grids/beam.asc:1:1: expected 'theta_deg gain_dbi'" \
+expect_failure \
+    "interf-pattern: $INTERF_TEST_DATA/grids/beam.asc:1:1: expected 'theta_deg gain_dbi'" \
     "$PAT" --pattern table --file "$INTERF_TEST_DATA/grids/beam.asc" -o "$O/out.txt"
 for v in nan inf -inf; do
     printf '0 30\n1 %s\n180 -10\n' "$v" >"$TMP/nan.tab"

@@ -68,7 +68,8 @@ grep -q "^interf-pattern: --diameter-m: 200: allowed range 0 to 100 m (0 exclude
 grep -q "^Try 'interf-pattern --help'." "$TMP/err" && pass || fail "hint"
 expect_no_stdout
 expect_exit 2 "$PAT" --pattern S.1528:1.2 --gain-max-dbi 39 --half-beamwidth-deg 1 --ln-db -17
-grep -q "^interf-pattern: --ln-db: -17: allowed: -15, -20, -25, -30" "$TMP/err" && pass || fail "ln_db set"
+grep -q "^interf-pattern: --ln-db: -17: allowed: -15, -20, -25, -30" "$TMP/err" && pass ||
+    fail "ln_db set"
 expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --ln-db -20
 grep -q "^interf-pattern: --ln-db: not a key of pattern S.1428 (its keys: diameter_m," \
     "$TMP/err" && pass || fail "foreign key: $(head -n 1 "$TMP/err")"

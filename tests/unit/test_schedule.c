@@ -183,7 +183,8 @@ static const struct bad_case bad_cases[] = {
     {"columns swapped", "# slot beam duration_s power_dbw\n0 a 1 0\n",
      "sched.txt:1: schema: \"# slot beam duration_s power_dbw\": expected the schema line"
      " \"# slot duration_s beam power_dbw\" first"},
-    {"lit after dark", HDR "0 1 - -\n0 1 a 0\n", "sched.txt:3:5: beam: 'a': slot 0 is dark (line 2)"},
+    {"lit after dark", HDR "0 1 - -\n0 1 a 0\n",
+     "sched.txt:3:5: beam: 'a': slot 0 is dark (line 2)"},
     {"dark after lit", HDR "0 1 a 0\n0 1 - -\n",
      "sched.txt:3:5: beam: '-': slot 0 already has a row (line 2); a dark slot has one row only"},
 };
