@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "interf/antenna.h"
 #include "interf/core.h"
 #include "interf/grid.h"
 #include "interf/io.h"
@@ -171,6 +172,47 @@ INTERF_API double interf_ring_area_sphere_km2(const struct interf_polyline *ring
 INTERF_API enum interf_status interf_ring_area_wgs84_km2(const struct interf_polyline *ring,
                                                          double *area_km2,
                                                          struct interf_error *err);
+
+/* Contour files: the lines of a grid at a set of levels, each line cut for RFC 7946
+ * (interf_contour_rfc7946), with the area of the polygon a closed line bounds (on the S.1503-4
+ * sphere, edges straight in longitude and latitude, or on WGS 84 with geodesic edges). */
+enum interf_contour_format {
+    INTERF_CONTOUR_GEOJSON = 0, /* RFC 7946 FeatureCollection: a closed line is a Polygon (its
+                                   first position repeated, §3.1.6), a line cut by the grid's
+                                   edge or NODATA a LineString, either cut at the antimeridian
+                                   a MultiPolygon or MultiLineString (§3.1.9); properties
+                                   quantity, statistic, level_db (level for a quantity not in
+                                   dB), closed, inside (above or below), area_km2. The
+                                   provenance is the member "interf" of the collection. */
+    INTERF_CONTOUR_GMT = 1      /* GMT multi-segment text: "# key: value" provenance lines,
+                                   then per line "> -ZLEVEL -L\"level_db=LEVEL closed
+                                   inside=above area_km2=A\"" (or "open") and "lon<TAB>lat" rows,
+                                   the line whole (longitudes continuous from [-180, 180)), a
+                                   ring closed by repeating its first point */
+};
+
+/* "geojson" or "gmt". INTERF_EINPUT "contours_format: TEXT: expected geojson or gmt". */
+INTERF_API enum interf_status interf_contour_format_parse(const char *text,
+                                                          enum interf_contour_format *out,
+                                                          struct interf_error *err);
+
+struct interf_contour_options {
+    enum interf_contour_format format;
+    const double *levels;        /* n_levels levels, in the grid's unit */
+    size_t n_levels;
+    const char *quantity;        /* the grid's quantity (column style), a feature property */
+    const char *statistic;       /* a feature property too; NULL: none */
+    int level_db;                /* 1: the levels are dB ("level_db"), 0: counts ("level") */
+    int wgs84;                   /* 1: areas on WGS 84 (geodesic edges); 0: on the sphere */
+    const struct interf_provenance *prov; /* written with the lines; NULL: none */
+};
+
+/* Write the contours of grid at o->levels to fp in o->format, level after level, each line in
+ * the tracer's order (interf_grid_contour). Coordinates with 6 decimals, areas with 3.
+ * INTERF_EIO on a write error; the tracer's errors. */
+INTERF_API enum interf_status interf_contours_write(FILE *fp, const struct interf_grid *grid,
+                                                   const struct interf_contour_options *o,
+                                                   struct interf_error *err);
 
 /* ---------------------------------------------------------------------------------- maps */
 
@@ -409,6 +451,52 @@ INTERF_API enum interf_status interf_xy_chart(const struct interf_xy_series *ser
                                               struct interf_image **out,
                                               struct interf_chart_frame *frame,
                                               struct interf_error *err);
+
+/* ------------------------------------------------------------------------ chart policy */
+
+/* The axes of a chart of an antenna pattern (gain against off-axis angle). */
+
+/* The tick step (deg) of a linear angle axis spanning span_deg, about 8 intervals: 1, 2 or 5 x
+ * 10^k below 10 deg, else 10, 15, 30, 45 or 90 deg (the divisions of a circle). */
+INTERF_API double interf_chart_angle_tick_deg(double span_deg);
+
+/* Where a logarithmic angle axis ending at to_deg starts: from_deg when above 0; else a decade
+ * below the half-width of the main lobe, half_width_deg (the off-axis angle where the gain is
+ * 3 dB down; to_deg when unknown), rounded down to a power of 10: 0.1 deg for a dish 3 dB down
+ * at 1.5 deg; never below 1e-5 deg, and at least a decade below to_deg. */
+INTERF_API double interf_chart_log_start_deg(double half_width_deg, double from_deg,
+                                             double to_deg);
+
+/* How far below the peak the gain axis reaches (dB) for the n gains gain_db (non-finite values
+ * ignored): down to the lowest value, or to the 1st percentile when the lowest lies more than
+ * 10 dB below that (so that the narrow nulls of an array, down to the -300 dB floor, do not
+ * flatten its lobes); no less than 10 and no more than 120 dB. 120 when no value is finite or
+ * memory runs out. */
+INTERF_API double interf_chart_gain_span_db(const double *gain_db, size_t n);
+
+/* A chart of an antenna pattern: the gain (or G - Gmax) against the off-axis angle, sampled 4
+ * times per pixel column across [from_deg, to_deg] (evenly on the axis drawn), or at the angles
+ * given (sorted); title as given, subtitle "SOURCE; peak G dBi" (and the azimuth of the cut for
+ * patterns that depend on it); the axes by the policy above (the log axis starting a decade
+ * below the half 3 dB beamwidth, interf_antenna_beamwidth_3db_deg). */
+struct interf_pattern_chart {
+    const struct interf_antenna *ant;
+    double azimuth_deg;         /* the cut, about the boresight */
+    int relative;               /* 1: G - Gmax */
+    double from_deg, to_deg;    /* the sweep's range */
+    const double *angles;       /* n_angles angles read instead of the sweep; NULL: none */
+    size_t n_angles;
+    int log_angle;              /* 1: logarithmic angle axis */
+    int width_px;               /* 200 to 8000 */
+    const char *title;
+};
+
+/* Draw c into a new image (free with interf_image_destroy); range_deg receives the angle axis'
+ * range. INTERF_EINPUT "the angles span no range to draw (5 to 5 deg)", and interf_xy_chart's
+ * errors. */
+INTERF_API enum interf_status interf_pattern_chart(const struct interf_pattern_chart *c,
+                                                   struct interf_image **out, double range_deg[2],
+                                                   struct interf_error *err);
 
 #ifdef __cplusplus
 }
