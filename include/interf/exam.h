@@ -64,6 +64,29 @@ INTERF_API enum interf_status interf_exam_pass(double h_km, double incl_rad, dou
                                                struct interf_exam_pass *out,
                                                struct interf_error *err);
 
+/* The pass of a non-GSO satellite through the GSO satellite's beam, S.1503-4 §D4.4 (Fig. 37),
+ * for epfd_is: the beam of full width theta3db_deg pointed as far from the sub-satellite point
+ * as it can be (along the tangent to the Earth), meeting the orbit of height h_km:
+ *   theta1 = asin(Re / Rgeo),   theta2 = 180 - asin(Rgeo / (Re + h) sin(theta1)),
+ *   theta3 = 180 - (theta1 + theta2),   D1 = (Re + h) sin(theta3) / sin(theta1),
+ *   D2 = 2 D1 sin(theta3dB / 2),   D3 = D2 cos(180 - theta2),
+ *   phi = 2 atan((D3 / 2) / ((Re + h) - (D2 / 2) sin(180 - theta2)))          (eq. 4)
+ * (D1 the range from the GSO satellite to the orbit, D2 the beam's width there, D3 its part
+ * across the radius; phi the angle at the Earth's centre between the ends of that width. The
+ * printed equation lost its layout in the text; this is its reading as the geometry of Fig. 37
+ * gives it.) Then ws, w and dt = 2 phi / w of eqs. (2)-(3) as interf_exam_pass (the text: "phi
+ * ... can be used in equation (2)"). INTERF_EINPUT as interf_exam_pass, and when the orbit
+ * does not reach the tangent line (h above Rgeo - Re). */
+struct interf_exam_is_pass {
+    double theta1_deg, theta2_deg, theta3_deg;
+    double d1_km, d2_km, d3_km;
+    struct interf_exam_pass pass; /* phi_deg of eq. (4), ws, w, dt */
+};
+INTERF_API enum interf_status interf_exam_pass_is(double h_km, double incl_rad,
+                                                  double theta3db_deg,
+                                                  struct interf_exam_is_pass *out,
+                                                  struct interf_error *err);
+
 /* The fine step of eq. (1): dt / nhit rounded to the nearest non-zero millisecond (s). nhit is
  * INTERF_EXAM_NHIT, or the real N'hit of §D4.1. */
 INTERF_API double interf_exam_fine_step_s(double dt_s, double nhit);
@@ -88,6 +111,17 @@ struct interf_exam_shell {
     double h_min_km; /* minimum operating height; the step uses max(perigee height, h_min_km) */
 };
 
+/* The link a run examines: which beam the time step resolves (§D4.2-§D4.4, Table 15). */
+enum interf_exam_link {
+    INTERF_EXAM_LINK_DOWN = 0, /* §D4.2 eq. (3), theta3dB the GSO earth station's beam */
+    INTERF_EXAM_LINK_UP = 1,   /* §D4.3: the same with the non-GSO earth station's beam */
+    INTERF_EXAM_LINK_IS = 2    /* §D4.4 eq. (4), theta3dB the GSO satellite's beam; Ncoarse = 1
+                                  (§D5.3.5). The height is max(perigee, H_MIN) as for the other
+                                  links: §D4.4's height at the equator crossing for circular
+                                  orbits, never above it (a step never longer) for elliptical
+                                  ones, whose argument of perigee the shell does not carry */
+};
+
 struct interf_exam_timing_request {
     double theta3db_deg;    /* the beam the step must resolve (§D4.2: the GSO earth station's) */
     size_t n_shells;
@@ -96,6 +130,7 @@ struct interf_exam_timing_request {
     int repeating;          /* 1: repeating ground track kept by station keeping (§D4.6.1) */
     double p_repeat_s;      /* its repeat period */
     double p_max_pct;       /* for N_min (interf_exam_p_max_pct) */
+    enum interf_exam_link link; /* which pass the step resolves (0: epfd down) */
 };
 
 /* The chosen step and run length with every term of their derivation. */
@@ -551,6 +586,134 @@ INTERF_API void interf_exam_gso_up(enum interf_gso_band band, struct interf_gso_
  * ES_DISTANCE = 100 km; the WCG(up) estimate scales it by (D_ES / 100)^2. NaN for another
  * beamwidth. */
 INTERF_API double interf_exam_f672_db(double beamwidth_deg, double x_deg);
+
+/* ============================== e.i.r.p. masks (§B4.2, §C3, §C4.1, §C4.3-§C4.4, §D5.2.7) */
+
+/* The three e.i.r.p. masks of S.1503-4 Part C. */
+enum interf_eirp_form {
+    INTERF_EIRP_ES_OFFAXIS = 0, /* non-GSO earth station, format "T" (§C3.1.4, §C4.3 Table 6):
+                                   e.i.r.p.(lat, theta), theta the off-axis angle at the earth
+                                   station between its boresight (toward the non-GSO satellite)
+                                   and the GSO point */
+    INTERF_EIRP_ES_AZEL = 1,    /* non-GSO earth station, format "A": e.i.r.p.(lat, az, el,
+                                   DeltaLongES), (az, el) the satellite the earth station points
+                                   at (azimuth from north, clockwise; elevation), DeltaLongES =
+                                   Long(GSO point) - Long(earth station) (§D6.4.4.5) */
+    INTERF_EIRP_SS_OFFAXIS = 2  /* non-GSO space station toward the GSO arc (§C3.2, §C4.4 Table 7):
+                                   e.i.r.p.(lat, theta), theta the angle at the satellite between
+                                   its sub-satellite point and the GSO point, lat the satellite's
+                                   latitude */
+};
+
+/* One curve of a mask: e.i.r.p. (dBW in the mask's reference bandwidth) against x_deg (the
+ * off-axis angle; DeltaLongES for INTERF_EIRP_ES_AZEL), n points with x strictly increasing,
+ * linear between points, the end values beyond (§C4.1). az_deg, el_deg: the pointing the curve
+ * belongs to (INTERF_EIRP_ES_AZEL; 0 otherwise). */
+struct interf_eirp_curve {
+    double az_deg, el_deg;
+    size_t n;
+    double *x_deg, *eirp_db;
+};
+
+/* The table of one latitude (of the earth station, or of the satellite for SS): one curve, or
+ * one per (az, el) pointing for INTERF_EIRP_ES_AZEL. */
+struct interf_eirp_table {
+    double lat_deg;
+    size_t n_curves;
+    struct interf_eirp_curve *curves;
+};
+
+/* An e.i.r.p. mask: tables in increasing latitude. Built by the readers (or by hand with
+ * interf_eirp_mask_create and interf_eirp_curve_alloc); freed with interf_eirp_mask_destroy. */
+struct interf_eirp_mask {
+    enum interf_eirp_form form;
+    long mask_id;
+    long es_id;            /* ES_ID of Table 6: -1 for the typical earth station placed by
+                              density (§D5.2.5), else one filed earth station; -1 for SS */
+    double low_freq_mhz, high_freq_mhz;
+    double refbw_khz;      /* 40 when a file gives none (§C4.1) */
+    char ntc_id[32], sat_name[64];
+    size_t n_tables;
+    struct interf_eirp_table *tables;
+};
+
+/* A mask of n_tables tables of n_curves empty curves each (fill them with
+ * interf_eirp_curve_alloc), refbw_khz 40, es_id -1. INTERF_EINPUT for 0 or more than 100000
+ * tables or curves. */
+INTERF_API enum interf_status interf_eirp_mask_create(enum interf_eirp_form form,
+                                                      size_t n_tables, size_t n_curves,
+                                                      struct interf_eirp_mask **out,
+                                                      struct interf_error *err);
+/* Allocate a curve's n points (1 to 2^20; values NaN until the caller fills them). */
+INTERF_API enum interf_status interf_eirp_curve_alloc(struct interf_eirp_curve *c, size_t n,
+                                                      struct interf_error *err);
+INTERF_API void interf_eirp_mask_destroy(struct interf_eirp_mask *m); /* NULL: no-op */
+
+/* Check a mask built by hand as the readers check theirs: tables in strictly increasing
+ * latitude, every curve with strictly increasing x and finite values, curves of one table at
+ * distinct (az, el); the off-axis forms monotonically non-increasing in theta (§B5.3, §C4.3,
+ * §C4.4: "should be monotonically decreasing"; a rise is refused). INTERF_EINPUT "mask: what"
+ * (the readers add "PATH:LINE: "). */
+INTERF_API enum interf_status interf_eirp_mask_check(const struct interf_eirp_mask *m,
+                                                     struct interf_error *err);
+
+/* The table of the latitude nearest lat_deg (§C4.1 step 1; ties: the lower latitude). */
+INTERF_API const struct interf_eirp_table *interf_eirp_mask_table(const struct interf_eirp_mask *m,
+                                                                  double lat_deg);
+/* Linear interpolation in a curve at x_deg, the end values outside (§C4.1 step 2b). */
+INTERF_API double interf_eirp_curve_eval_db(const struct interf_eirp_curve *c, double x_deg);
+/* The curve of a table whose (az, el) has the smallest angular offset from (az_deg, el_deg)
+ * (§D5.2.7: the angle between the two directions; ties: the first in the table's order, which
+ * is increasing azimuth, then elevation). A table of one curve returns it. */
+INTERF_API const struct interf_eirp_curve *interf_eirp_table_curve(
+    const struct interf_eirp_table *t, double az_deg, double el_deg);
+/* e.i.r.p. (dBW in the mask's bandwidth) of an off-axis mask (ES "T" or SS) at latitude lat_deg
+ * and off-axis angle theta_deg: the nearest latitude's table, linear in theta (§C4.1, §D5.2.7,
+ * §D5.3.5 step 13). For an ES "A" mask: NaN. */
+INTERF_API double interf_eirp_mask_offaxis_db(const struct interf_eirp_mask *m, double lat_deg,
+                                              double theta_deg);
+/* e.i.r.p. of an ES "A" mask (§D5.2.7): the nearest latitude's table, the (az, el) curve nearest
+ * the satellite's direction (az_deg, el_deg at the earth station), linear in dlong_deg =
+ * Long(GSO) - Long(earth station) (reduced to [-180, 180)). For the other forms: NaN. */
+INTERF_API double interf_eirp_mask_azel_db(const struct interf_eirp_mask *m, double lat_deg,
+                                           double az_deg, double el_deg, double dlong_deg);
+/* The highest value of the table nearest lat_deg (the earth station's peak e.i.r.p.: the
+ * reference of the -30 dB test of the dual time step, §D4.7.2). */
+INTERF_API double interf_eirp_mask_peak_db(const struct interf_eirp_mask *m, double lat_deg);
+/* The 3 dB beamwidth (deg, full width) of an off-axis mask: twice the angle where the first
+ * table's curve (the table nearest latitude 0) has fallen 3 dB below its value at theta = 0,
+ * linear between points; NaN for an "A" mask or a curve that never falls 3 dB. S.1503-4 Table 15
+ * note 1 takes the earth station's beamwidth "as specified in its e.i.r.p. mask". */
+INTERF_API double interf_eirp_mask_beamwidth_deg(const struct interf_eirp_mask *m);
+/* 10 log10(run_bw_khz / refbw_khz), §C4.1 (flat spectral density). */
+INTERF_API double interf_eirp_mask_scale_db(const struct interf_eirp_mask *m, double run_bw_khz);
+
+/* Read an e.i.r.p. mask in the text format of interf-mask(5). Line 1 is the schema and chooses
+ * the form: "# offaxis_deg es_eirp_dbw" (ES "T"), "# offaxis_deg ss_eirp_dbw" (SS), or
+ * "# azimuth_deg elevation_deg dlong_deg es_eirp_dbw" (ES "A"); "# key: value" lines give the
+ * header (mask_id, es_id, ntc_id, sat_name, low_freq_mhz, high_freq_mhz, ref_bandwidth_khz), and
+ * "# lat_deg: X" starts the table of latitude X (rows before any belong to latitude 0); rows are
+ * "theta eirp" or "az el dlong eirp", in any order within a table. The tokenizer is the pfd
+ * masks' (one grammar). Errors INTERF_EINPUT "PATH:LINE: field: what" (a point given twice, a
+ * rise in an off-axis curve, NaN, Inf, NUL bytes), INTERF_EIO for an unreadable file. */
+INTERF_API enum interf_status interf_eirp_mask_read_text(const char *path,
+                                                         struct interf_eirp_mask **out,
+                                                         struct interf_error *err);
+/* Write m in that format (every point; angles with 6 decimals, dBW with 4). INTERF_EIO on a
+ * write error. */
+INTERF_API enum interf_status interf_eirp_mask_write_text(const struct interf_eirp_mask *m,
+                                                          FILE *f, struct interf_error *err);
+/* Read the XML of S.1503-4 §C4.3-§C4.4 (libxml2, as interf_pfd_mask_read_xml): in a
+ * <satellite_system ntc_id sat_name>, either <eirp_mask_es mask_id low_freq_mhz high_freq_mhz
+ * refbw_khz format a_name b_name ES_ID c_name d_name e_name> (Table 6) with format "T" and
+ * tables <by_a a=LAT><eirp b=THETA>V</eirp>..., or format "A" and tables <by_a a=LAT><by_c
+ * c=AZ><by_d d=EL><eirp e=DLONG>V</eirp>...; or <eirp_mask_ss mask_id low_freq_mhz
+ * high_freq_mhz refbw_khz a_name b_name> (Table 7) with tables <by_a a=LAT><eirp b=THETA>.
+ * a_name must be "latitude" when given; the other names are free text. Errors as
+ * interf_eirp_mask_read_text, with the element: "PATH:LINE: eirp b: ...". */
+INTERF_API enum interf_status interf_eirp_mask_read_xml(const char *path,
+                                                        struct interf_eirp_mask **out,
+                                                        struct interf_error *err);
 
 #ifdef __cplusplus
 }
