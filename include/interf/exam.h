@@ -77,8 +77,8 @@ INTERF_API enum interf_status interf_exam_pass(double h_km, double incl_rad, dou
  * across the radius; phi the angle at the Earth's centre between the ends of that width. The
  * printed equation lost its layout in the text; this is its reading as the geometry of Fig. 37
  * gives it.) Then ws, w and dt = 2 phi / w of eqs. (2)-(3) as interf_exam_pass (the text: "phi
- * ... can be used in equation (2)"). INTERF_EINPUT as interf_exam_pass, and when the orbit
- * does not reach the tangent line (h above Rgeo - Re). */
+ * ... can be used in equation (2)"). INTERF_EINPUT as interf_exam_pass, and for an orbit
+ * at or above the GSO (h >= Rgeo - Re). */
 struct interf_exam_is_pass {
     double theta1_deg, theta2_deg, theta3_deg;
     double d1_km, d2_km, d3_km;

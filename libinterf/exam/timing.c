@@ -66,10 +66,10 @@ enum interf_status interf_exam_pass_is(double h_km, double incl_rad, double thet
         return st;
     double r_km = INTERF_RE_KM + h_km;
     double th1 = asin(INTERF_RE_KM / INTERF_RGEO_KM); /* §D4.4: the beam along the tangent */
-    double s2 = INTERF_RGEO_KM / r_km * sin(th1);
-    if (!(s2 <= 1))
-        return interf_error_set(err, INTERF_EINPUT, "step: altitude %g km: the orbit does not "
-                                "meet the GSO beam's tangent line (S.1503-4 §D4.4)", h_km);
+    double s2 = INTERF_RGEO_KM / r_km * sin(th1); /* = Re / r */
+    if (!(r_km < INTERF_RGEO_KM))
+        return interf_error_set(err, INTERF_EINPUT, "step: altitude %g km: at or above the GSO "
+                                "(S.1503-4 §D4.4 needs the orbit below it)", h_km);
     double th2 = INTERF_PI - asin(s2), th3 = INTERF_PI - (th1 + th2);
     out->theta1_deg = th1 / INTERF_DEG;
     out->theta2_deg = th2 / INTERF_DEG;
