@@ -739,9 +739,12 @@ INTERF_API void interf_exam_gso_boresight(double gso_lon_deg, double chi_deg, do
                                           double *lat_deg, double *lon_deg);
 
 /* The WCG(up) estimate of §D3.2.3.1 (dB(W/m2) in the mask's bandwidth):
- *   e.i.r.p.(lat) + 10 log10(NUM_ES) + 10 log10(Nco(lat)) + (D_ES / 100)^2 F672(chi)
- * with F672 of Table 10 for the GSO beamwidth (interf_exam_f672_db); d_es_km the ES_DISTANCE
- * (100 with num_es 1 for specific earth stations). NaN where F672 is. */
+ *   e.i.r.p.(lat) + 10 log10(NUM_ES) + 10 log10(Nco(lat)) + F672(chi) - 20 log10(D_ES / 100)
+ * with F672 of Table 10 for the GSO beamwidth (interf_exam_f672_db), the sum of G_rel - L_S
+ * over stations 100 km apart; d_es_km the ES_DISTANCE (100 with num_es 1 for specific earth
+ * stations). The text prints the last terms as "(D_ES/100)^2 F672(chi)", which is the number
+ * of stations' factor (100 / D_ES)^2 in linear terms, not a product of dB values (that would
+ * put a 800 km spacing 64 x 133 dB down). NaN where F672 is. */
 INTERF_API double interf_exam_up_estimate_db(double eirp_db, double num_es, double nco,
                                              double d_es_km, double beamwidth_deg,
                                              double chi_deg);

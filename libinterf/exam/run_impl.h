@@ -35,6 +35,9 @@ struct interf_exam_plan {
     double *all_lat, *all_lon;           /* every placed station */
     double *es_km;                       /* 3 a station */
     long *es_max;
+    double sin_eps_min;                  /* sine of the lowest MIN_ELEV */
+    double cull_dir[3], cull_cos;        /* satellites farther than acos(cull_cos) from
+                                            cull_dir (unit) see no station */
     size_t n_alpha;
     struct interf_alpha_table **alpha;
     double *alpha_lat;
@@ -45,6 +48,7 @@ struct run_work {
     double *x, *y, *z;          /* positions at the step (ECEF, km) */
     double *xyz;                /* the same as triples */
     unsigned char *ok;          /* satellite above H_MIN */
+    uint32_t *near, n_near;     /* up: the satellites above it that some station may see */
     struct interf_up_link *links;
     unsigned char *state;
     size_t cap;

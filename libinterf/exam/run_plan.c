@@ -235,6 +235,7 @@ static void plan_lat_range(struct interf_exam_plan *p)
         lo = fmin(lo, a);
         hi = fmax(hi, b);
     }
+    p->sin_eps_min = sin(eps * INTERF_DEG);
     p->info.lat_min_deg = fmax(lo, s->ops->es_lat_min_deg);
     p->info.lat_max_deg = fmin(hi, s->ops->es_lat_max_deg);
 }
@@ -254,6 +255,31 @@ static enum interf_status station_alpha(struct interf_exam_plan *p, double lat_d
     if (st == INTERF_OK)
         p->alpha_lat[p->n_alpha++] = lat_deg;
     return st;
+}
+
+/* The cap beyond which a satellite is below the horizon of every station: the stations'
+ * mean direction, their largest angle from it plus the horizon's reach acos(Re / r) of the
+ * highest orbit */
+static void plan_cull(struct interf_exam_plan *p)
+{
+    double c[3] = {0, 0, 0}, r_max = 0;
+    for (size_t k = 0; k < p->n_es; k++)
+        for (int i = 0; i < 3; i++)
+            c[i] += p->es[k].st.up[i];
+    double n = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+    p->cull_cos = -2; /* none culled */
+    if (!(n > 1e-9 * (double)p->n_es))
+        return;
+    double rho = 0;
+    for (int i = 0; i < 3; i++)
+        p->cull_dir[i] = c[i] / n;
+    for (size_t k = 0; k < p->n_es; k++)
+        rho = fmax(rho, interf_angle_between(p->cull_dir, p->es[k].st.up));
+    for (size_t k = 0; k < p->req.sys.n_sats; k++)
+        r_max = fmax(r_max, p->req.sys.elements[k].a_km * (1 + p->req.sys.elements[k].e));
+    double reach = rho + acos(INTERF_RE_KM / r_max) + 1e-6;
+    if (reach < INTERF_PI)
+        p->cull_cos = cos(reach);
 }
 
 /* The stations that see the GSO satellite, with their constants (§D5.2.6 steps 15-23) */
@@ -307,6 +333,7 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
         p->n_es++;
     }
     interf_earth_destroy(sphere);
+    plan_cull(p);
     p->info.n_stations = n;
     p->info.n_stations_seen = p->n_es;
     return st;

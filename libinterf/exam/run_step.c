@@ -19,10 +19,11 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     memset(w, 0, sizeof *w);
     w->x = malloc(6 * n * sizeof *w->x);
     w->ok = malloc(n);
+    w->near = malloc(n * sizeof *w->near);
     w->cap = 256;
     w->links = malloc(w->cap * sizeof *w->links);
     w->state = malloc(w->cap);
-    if (!w->x || !w->ok || !w->links || !w->state) {
+    if (!w->x || !w->ok || !w->near || !w->links || !w->state) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -36,6 +37,7 @@ void run_work_free(struct run_work *w)
 {
     free(w->x);
     free(w->ok);
+    free(w->near);
     free(w->links);
     free(w->state);
     memset(w, 0, sizeof *w);
@@ -70,6 +72,8 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
     if (du <= 0) /* step 18 a): not visible */
         return NAN;
     double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    if (du < p->sin_eps_min * d) /* below the lowest minimum elevation: no angle needed */
+        return NAN;
     double de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) / d;
     double dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
     double el = asin(du / d) / INTERF_DEG, az = atan2(de, dn) / INTERF_DEG;
@@ -98,14 +102,13 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
 static enum interf_status step_up(const struct interf_exam_plan *p, struct run_work *w,
                                   struct interf_exam_step *out, struct interf_error *err)
 {
-    size_t n_sats = p->req.sys.n_sats, n = 0;
+    size_t n = 0;
     for (size_t e = 0; e < p->n_es; e++) { /* steps 14-24 */
         const struct run_station *es = &p->es[e];
         if (es->max_co_freq == 0)
             continue;
-        for (size_t s = 0; s < n_sats; s++) {
-            if (!w->ok[s])
-                continue;
+        for (uint32_t j = 0; j < w->n_near; j++) {
+            size_t s = w->near[j];
             double eirp = link_eirp(p, es, s, w->xyz + 3 * s);
             if (isnan(eirp))
                 continue;
@@ -177,6 +180,15 @@ enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w
         double q[3] = {w->x[s], w->y[s], w->z[s]};
         memcpy(w->xyz + 3 * s, q, sizeof q);
         w->ok[s] = q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min; /* H_MIN */
+    }
+    w->n_near = 0;
+    for (size_t s = 0; p->info.link == INTERF_EXAM_LINK_UP && s < n; s++) {
+        const double *q = w->xyz + 3 * s;
+        double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]);
+        if (w->ok[s] && /* not below every station's horizon */
+            q[0] * p->cull_dir[0] + q[1] * p->cull_dir[1] + q[2] * p->cull_dir[2] >=
+                p->cull_cos * r)
+            w->near[w->n_near++] = (uint32_t)s;
     }
     enum interf_status st = INTERF_OK;
     if (p->info.link == INTERF_EXAM_LINK_UP)

@@ -57,9 +57,12 @@ void interf_exam_gso_boresight(double gso_lon_deg, double chi_deg, double az_deg
 double interf_exam_up_estimate_db(double eirp_db, double num_es, double nco, double d_es_km,
                                   double beamwidth_deg, double chi_deg)
 {
-    double r = d_es_km / 100.0; /* §D3.2.3.1: F672 is fitted for D_ES = 100 km */
+    /* §D3.2.3.1: F672 sums G_rel - L_S over stations D_ES = 100 km apart; stations d apart
+     * are (100 / d)^2 as many: the printed "(D_ES/100)^2 F672" read as that factor in linear
+     * terms (with NUM_ES = d^2 ES_DENSITY the estimate no longer depends on d, as the
+     * aggregate of a uniform density must not) */
     return eirp_db + 10.0 * log10(num_es) + 10.0 * log10(nco) +
-           r * r * interf_exam_f672_db(beamwidth_deg, chi_deg);
+           interf_exam_f672_db(beamwidth_deg, chi_deg) - 20.0 * log10(d_es_km / 100.0);
 }
 
 /* theta_a or theta_p of Fig. 32 for radius r_km */
