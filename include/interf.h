@@ -23,5 +23,6 @@
 #include "interf/grid.h"
 #include "interf/render.h"
 #include "interf/schedule.h"
+#include "interf/filing.h"
 
 #endif
