@@ -180,6 +180,8 @@ static int examine(const struct interf_system *sys, struct interf_exam *ex, int 
 {
     struct interf_error err;
     size_t n = interf_exam_n_runs(ex);
+    if (interf_exam_check(ex, &err) != INTERF_OK)
+        return cli_fail(&err);
     for (size_t k = 0; k < n && cli_given("output"); k++) {
         char cdf[4096], png[4096];
         run_paths(ex, k, cdf, png, sizeof cdf);

@@ -154,6 +154,12 @@ INTERF_API enum interf_status interf_exam_create(const struct interf_exam_reques
                                                  struct interf_error *err);
 INTERF_API void interf_exam_destroy(struct interf_exam *ex); /* NULL: no-op */
 
+/* Whether every run can be executed: INTERF_EINPUT "n_steps: RUN: N steps: more than ..."
+ * for a run longer than the histograms hold (INTERF_HIST_MAX_STEPS); interf_exam_create
+ * accepts such runs so that their derivation can be shown. */
+INTERF_API enum interf_status interf_exam_check(const struct interf_exam *ex,
+                                                struct interf_error *err);
+
 INTERF_API size_t interf_exam_n_runs(const struct interf_exam *ex);
 /* Run k (NULL out of range); valid until interf_exam_destroy. */
 INTERF_API const struct interf_exam_run *interf_exam_get_run(const struct interf_exam *ex,

@@ -134,9 +134,16 @@ static enum interf_status plan_run(struct interf_exam *ex, const struct interf_l
         return st;
     r->n_min = r->timing.n_min;
     r->n_steps = ex->req.n_steps > 0 ? ex->req.n_steps : r->timing.n_steps;
-    if ((double)r->n_steps > INTERF_HIST_MAX_STEPS)
-        return interf_error_set(err, INTERF_EINPUT, "n_steps: %s: %lld steps: more than %.0f",
-                                r->name, (long long)r->n_steps, INTERF_HIST_MAX_STEPS);
+    return INTERF_OK;
+}
+
+enum interf_status interf_exam_check(const struct interf_exam *ex, struct interf_error *err)
+{
+    for (size_t k = 0; k < ex->n_runs; k++)
+        if ((double)ex->runs[k].n_steps > INTERF_HIST_MAX_STEPS)
+            return interf_error_set(err, INTERF_EINPUT, "n_steps: %s: %lld steps: more than "
+                                    "%.0f (the histogram's counts)", ex->runs[k].name,
+                                    (long long)ex->runs[k].n_steps, INTERF_HIST_MAX_STEPS);
     return INTERF_OK;
 }
 
@@ -288,6 +295,8 @@ enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
         return interf_error_set(err, INTERF_EINVAL, "examination: no run %zu", k);
     struct interf_exam_run *r = &ex->runs[k];
     const struct interf_system *sys = ex->req.sys;
+    if ((double)r->n_steps > INTERF_HIST_MAX_STEPS)
+        return interf_exam_check(ex, err);
     if (progress && progress(0, "worst-case geometry", user))
         return interf_error_set(err, INTERF_ECANCELED, "examination: canceled");
     enum interf_status st = wcg(ex, r, err);

@@ -42,7 +42,8 @@ enum interf_status interf_exam_cdf(const struct interf_exam *ex, size_t k,
                 {"es_dish_m", "%g", r->dish_m},
                 {"freq_ghz", "%.6f", r->freq_mhz / 1e3},
                 {"step_s", "%.6g", r->timing.dt_fine_s},
-                {"n_steps", "%.0f", (double)r->res.total},
+                {"n_steps", "%.0f", (double)r->n_steps},
+                {"total_weight", "%.0f", (double)r->res.total},
                 {"max_epfd", "%.4f", isfinite(r->res.max_db) ? r->res.max_db : -300.0}};
     for (size_t j = 0; j < sizeof meta / sizeof meta[0] && st == INTERF_OK; j++) {
         interf_format_c(v, sizeof v, meta[j].fmt, meta[j].value);
