@@ -24,5 +24,6 @@
 #include "interf/render.h"
 #include "interf/schedule.h"
 #include "interf/footprint.h"
+#include "interf/filing.h"
 
 #endif

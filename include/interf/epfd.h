@@ -170,14 +170,24 @@ INTERF_API enum interf_status interf_epfd_run(const struct interf_epfd_plan *pla
  * 10 deg below 17 GHz, 20 deg from 17 GHz up. */
 INTERF_API double interf_epfd_eps_gso_deg(double freq_ghz);
 
-/* The fine time step of S.1503-4 §D4.2 for a system and an earth-station pattern: the step of
- * interf_epfd_step_auto at the lowest altitude (perigee) of the satellites that carry a beam,
- * the inclination of the fastest pass, and the pattern's 3 dB beamwidth; the smallest over the
- * satellites. INTERF_EINPUT "step_s: auto: no orbit carries a beam". */
+/* The fine time step of S.1503-4 §D4.2 for a system and a dish: the step of
+ * interf_epfd_step_auto at the lowest altitude (perigee) of the satellites that carry a beam or
+ * a pfd mask, the inclination of the fastest pass, and the earth station's 3 dB beamwidth by
+ * convention conv (interf_exam_beamwidth_deg: INTERF_BEAMWIDTH_70_LAMBDA_D, the Bureau's, or
+ * INTERF_BEAMWIDTH_S1428, the S.1428-1 main-lobe width) for a dish of dish_m at freq_ghz; the
+ * smallest over the satellites. INTERF_EINPUT "step_s: auto: no orbit carries a beam". */
 INTERF_API enum interf_status interf_epfd_step_for(const struct interf_system *sys,
-                                                   const struct interf_antenna *es,
-                                                   struct interf_epfd_step *out,
+                                                   enum interf_exam_beamwidth conv, double dish_m,
+                                                   double freq_ghz, struct interf_epfd_step *out,
                                                    struct interf_error *err);
+
+/* An earth station's receive pattern: catalogue entry `pattern` (interf_pattern_find) with its
+ * diameter_m and frequency_ghz keys set to dish_m and freq_ghz, into *ant (release with
+ * interf_antenna_release). INTERF_EINPUT "es_pattern: ..." for an unknown pattern, one without
+ * a diameter (not an earth-station pattern) or values out of its ranges. */
+INTERF_API enum interf_status interf_es_antenna_init(const char *pattern, double dish_m,
+                                                     double freq_ghz, struct interf_antenna *ant,
+                                                     struct interf_error *err);
 
 /* An EPFD run as a user asks for it. Fields left 0 (or NULL) take the default in brackets;
  * interf_epfd_plan_request resolves them (S.1503-4 and the system file), checks every value and
@@ -199,6 +209,7 @@ struct interf_epfd_request {
     int start_given;
     double start_unix_s;      /* [the system's epoch] */
     int step_auto;            /* 1: the fine step of S.1503-4 §D4.2 (interf_epfd_step_for) */
+    enum interf_exam_beamwidth step_beamwidth; /* its theta3dB [70 lambda / D, the Bureau's] */
     double step_s;            /* [10 s] */
     long n_steps;             /* the number of steps, else */
     double duration_s;        /* the run length [1 day]: floor(duration / step) steps */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "interf/core.h"
+#include "interf/exam.h"
 #include "interf/geo.h"
 #include "interf/io.h"
 #include "interf/orbit.h"
@@ -55,6 +56,25 @@ enum interf_orbit_type {
     INTERF_ORBIT_GSO = 3
 };
 
+/* What the examination of Rec. ITU-R S.1503-4 needs of an orbit group beyond its motion
+ * (§B3.2, §B3.3, §B4.1): the pfd mask its satellites share and its operating parameters, from
+ * the keys of interf-system(5) (pfd_mask, operating_params_file, min_exclude_deg, ...). */
+struct interf_orbit_exam {
+    char pfd_mask_file[INTERF_PATH_MAX];  /* resolved against the system file; "" if none */
+    struct interf_pfd_mask *pfd_mask;     /* read from it (XML or interf-mask(5) text, by
+                                             content), owned by the system; NULL if none */
+    char op_params_file[INTERF_PATH_MAX]; /* operating_params_file; "" if none */
+    /* The operating parameters of the group's frequency range: from operating_params_file,
+     * else from the keys, with the defaults of §B3.3 (ES latitudes -90..90, no MAX_CO_FREQ,
+     * angles 0); MIN_EXCLUDE of Walker plane p has orb_id p + 1, orb_id 0 is every plane;
+     * without min_exclude_deg (min_elev_deg) a gso_avoidance_deg (min_elevation_deg) given is
+     * taken as a constant table. */
+    struct interf_op_params ops;
+    /* H_MIN (h_min_km, 0 if absent), DoesRepeat and P_repeat (repeat_period_s), W_delta and
+     * the administration precession (station_keeping_deg, precession_deg_per_day). */
+    struct interf_op_orbit orbit;
+};
+
 struct interf_system_orbit {
     char name[INTERF_NAME_MAX];
     enum interf_orbit_type type;
@@ -68,6 +88,7 @@ struct interf_system_orbit {
     struct interf_orbit_options options;
     char schedule_file[INTERF_PATH_MAX]; /* resolved against the system file; "" if none */
     int line;
+    struct interf_orbit_exam exam;       /* the examination's parameters */
 };
 
 struct interf_system_earth_station {

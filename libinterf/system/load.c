@@ -233,6 +233,8 @@ void interf_system_destroy(struct interf_system *sys)
         interf_antenna_release(&sys->antennas[i].antenna); /* a table pattern's data */
     free(sys->antennas);
     free(sys->beams);
+    for (size_t i = 0; sys->orbits && i < sys->info.n_orbits; i++)
+        sys_orbit_exam_release(&sys->orbits[i].pub.exam);
     free(sys->orbits);
     free(sys->warnings);
     free(sys);

@@ -31,19 +31,23 @@ static int is_orbit_key(const char *key)
            sys_in_list(key, orbit_motion_keys, NKEYS(orbit_motion_keys)) ||
            sys_in_list(key, orbit_walker_keys, NKEYS(orbit_walker_keys)) ||
            sys_in_list(key, orbit_elements_keys, NKEYS(orbit_elements_keys)) ||
-           sys_in_list(key, orbit_gso_keys, NKEYS(orbit_gso_keys));
+           sys_in_list(key, orbit_gso_keys, NKEYS(orbit_gso_keys)) ||
+           sys_in_list(key, sys_orbit_exam_keys, SYS_ORBIT_EXAM_NKEYS);
 }
 
 static enum interf_status orbit_keys_for(const struct sec *c, enum interf_orbit_type type)
 {
     /* room for every list: the type-specific ones differ in length */
     const char *allowed[NKEYS(orbit_keys) + NKEYS(orbit_motion_keys) + NKEYS(orbit_walker_keys) +
-                        NKEYS(orbit_elements_keys) + NKEYS(orbit_gso_keys)];
+                        NKEYS(orbit_elements_keys) + NKEYS(orbit_gso_keys) +
+                        SYS_ORBIT_EXAM_NKEYS];
     size_t n = NKEYS(orbit_keys);
     memcpy(allowed, orbit_keys, sizeof orbit_keys);
     if (type != INTERF_ORBIT_GSO) {
         memcpy(allowed + n, orbit_motion_keys, sizeof orbit_motion_keys);
         n += NKEYS(orbit_motion_keys);
+        memcpy(allowed + n, sys_orbit_exam_keys, sizeof sys_orbit_exam_keys);
+        n += SYS_ORBIT_EXAM_NKEYS;
     }
     if (type == INTERF_ORBIT_ELEMENTS) {
         memcpy(allowed + n, orbit_elements_keys, sizeof orbit_elements_keys);
@@ -321,5 +325,7 @@ enum interf_status parse_orbit(const struct sec *c, struct orbit_slot *o)
         (st = sys_get_real(c, "min_elevation_deg", &elev, 0, &pub->min_elevation_deg)) != INTERF_OK ||
         (st = sys_get_real(c, "gso_avoidance_deg", &avoid, 0, &pub->gso_avoidance_deg)) != INTERF_OK)
         return st;
-    return orbit_schedule(c, pub);
+    if ((st = orbit_schedule(c, pub)) != INTERF_OK)
+        return st;
+    return pub->type == INTERF_ORBIT_GSO ? INTERF_OK : parse_orbit_exam(c, o);
 }
