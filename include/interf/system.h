@@ -52,7 +52,9 @@ enum interf_orbit_type {
     INTERF_ORBIT_WALKER_DELTA = 0,
     INTERF_ORBIT_WALKER_STAR = 1,
     INTERF_ORBIT_ELEMENTS = 2,
-    INTERF_ORBIT_GSO = 3
+    INTERF_ORBIT_GSO = 3,
+    INTERF_ORBIT_TLE = 4,          /* two-line element sets, SGP4/SDP4 */
+    INTERF_ORBIT_OEM = 5           /* the objects of a CCSDS OEM */
 };
 
 struct interf_system_orbit {
@@ -68,6 +70,7 @@ struct interf_system_orbit {
     struct interf_orbit_options options;
     char schedule_file[INTERF_PATH_MAX]; /* resolved against the system file; "" if none */
     int line;
+    char data_file[INTERF_PATH_MAX]; /* tle_file or oem_file, resolved; "" for other types */
 };
 
 struct interf_system_earth_station {
