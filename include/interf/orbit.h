@@ -241,6 +241,10 @@ INTERF_API enum interf_status interf_tle_read(FILE *fp, const char *name, unsign
  * with '*' standing for any run of characters and '?' for one character. */
 INTERF_API int interf_tle_match(const struct interf_tle *tle, const char *pattern);
 
+/* The catalogue number text spells: digits (up to nine), or Alpha-5 (a capital letter other
+ * than I and O, then four digits: "A0001" = 100001); -1 for anything else. */
+INTERF_API long interf_tle_catalog_number(const char *text);
+
 /* Append to out the element sets of in that match any of patterns[0..n_patterns), in the
  * order of in, each once. INTERF_EINPUT "PATTERN: no element set matches" when one of the
  * patterns matches none (out is then unchanged); INTERF_ENOMEM. */

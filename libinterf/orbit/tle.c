@@ -424,8 +424,7 @@ enum interf_status interf_tle_read(FILE *fp, const char *name, unsigned flags,
     return st;
 }
 
-/* The catalogue number a pattern spells (digits, or Alpha-5), or -1. */
-static long pattern_number(const char *p)
+long interf_tle_catalog_number(const char *p)
 {
     static const char alpha5[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     size_t n = strlen(p);
@@ -439,7 +438,7 @@ static long pattern_number(const char *p)
 
 int interf_tle_match(const struct interf_tle *tle, const char *pattern)
 {
-    long num = pattern_number(pattern);
+    long num = interf_tle_catalog_number(pattern);
     return num >= 0 ? tle->catalog_number == num : interf_name_match(pattern, tle->name);
 }
 
