@@ -153,3 +153,102 @@ Test(system_data, bad_files_are_located)
              "bad-oem-objects.ini:8: [orbit sats] objects: ARTEMIS: ARTEMIS: no OBJECT_NAME "
              "matches in ", "gateway.oem");
 }
+
+/* The data rows of an ephemeris table of system path (frame f, steps from the epoch) as
+ * columns 3.. (x y z vx vy vz) into rows[k][0..6). Returns the number of rows. */
+static size_t ephemeris_rows(const char *path, enum interf_ephem_frame f, double step_s,
+                             long n_steps, double rows[][6], size_t max)
+{
+    struct interf_system *sys;
+    struct interf_earth *earth;
+    struct interf_error err;
+    struct interf_provenance prov;
+    char *buf = NULL;
+    size_t len = 0, n = 0;
+    cr_assert(eq(int, interf_system_load(path, &sys, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_earth_create(INTERF_EARTH_SPHERE, &earth, &err), INTERF_OK));
+    struct interf_ephemeris_request r = {0};
+    r.sys = sys, r.earth = earth, r.frame = f, r.step_s = step_s, r.n_steps = n_steps;
+    r.start_unix_s = interf_system_info(sys)->epoch_unix_s;
+    interf_provenance_init(&prov, "test");
+    FILE *fp = open_memstream(&buf, &len);
+    cr_assert(eq(int, interf_ephemeris_write(fp, &r, &prov, &err), INTERF_OK), "%s", err.msg);
+    fclose(fp);
+    for (char *line = strtok(buf, "\n"); line && n < max; line = strtok(NULL, "\n")) {
+        double t, v[6];
+        int sat, plane;
+        if (line[0] == '#')
+            continue;
+        cr_assert(eq(int, sscanf(line, "%lf %d %d %lf %lf %lf %lf %lf %lf", &t, &sat, &plane,
+                                 &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]), 9), "%s", line);
+        memcpy(rows[n++], v, sizeof v);
+    }
+    free(buf);
+    interf_earth_destroy(earth);
+    interf_system_destroy(sys);
+    return n;
+}
+
+Test(system_data, iss_teme_and_itrf_rows_are_sgp4_and_the_time_layer_to_1mm)
+{
+    char path[1024], tle_path[1024];
+    double teme[5][6], itrf[5][6];
+    fixture(path, sizeof path, "../../../footprints/iss-tle.ini");
+    fixture(tle_path, sizeof tle_path, "../../../footprints/iss.tle");
+    cr_assert(eq(sz, ephemeris_rows(path, INTERF_EPHEM_TEME, 600, 5, teme, 5), 5));
+    cr_assert(eq(sz, ephemeris_rows(path, INTERF_EPHEM_ITRF, 600, 5, itrf, 5), 5));
+    struct interf_tle_list l;
+    struct interf_sgp4 *s;
+    FILE *fp = fopen(tle_path, "r");
+    cr_assert_not_null(fp);
+    interf_tle_list_init(&l);
+    cr_assert(eq(int, interf_tle_read(fp, tle_path, 0, &l, NULL), INTERF_OK));
+    fclose(fp);
+    cr_assert(eq(int, interf_sgp4_create(&l.tle[0], &s, NULL), INTERF_OK));
+    /* iss-tle.ini: epoch_utc = 2008-09-20T12:00:00Z = 1221912000 s */
+    for (int k = 0; k < 5; k++) {
+        double unix_s = 1221912000.0 + 600.0 * k, r[3], v[3];
+        cr_assert(eq(int, interf_sgp4_propagate(s, interf_sgp4_minutes(s, unix_s), r, v), 0));
+        struct interf_jd utc;
+        struct interf_time t;
+        struct interf_earth_rotation rot;
+        interf_jd_from_unix(unix_s, &utc);
+        cr_assert(eq(int, interf_time_from_utc(&utc, 0.0, &t, NULL), INTERF_OK));
+        interf_earth_rotation_at(INTERF_CELESTIAL_TEME, &t, NULL, &rot);
+        double re[3], ve[3];
+        interf_celestial_to_itrf(&rot, r, v, re, ve);
+        for (int i = 0; i < 3; i++) {
+            /* printed to 1e-6 km and 1e-9 km/s */
+            cr_assert(epsilon_eq(dbl, teme[k][i], r[i], 1e-6), "step %d teme %d", k, i);
+            cr_assert(epsilon_eq(dbl, teme[k][3 + i], v[i], 1e-9), "step %d", k);
+            cr_assert(epsilon_eq(dbl, itrf[k][i], re[i], 1e-6), "step %d itrf %d", k, i);
+            cr_assert(epsilon_eq(dbl, itrf[k][3 + i], ve[i], 1e-9), "step %d", k);
+        }
+    }
+    interf_sgp4_destroy(s);
+    interf_tle_list_free(&l);
+}
+
+Test(system_data, gateway_gcrf_rows_are_interf_oem_state)
+{
+    char path[1024], oem_path[1024];
+    double gcrf[4][6];
+    struct interf_oem *oem;
+    fixture(path, sizeof path, "../../../footprints/gateway.ini");
+    fixture(oem_path, sizeof oem_path, "../../../footprints/gateway.oem");
+    cr_assert(eq(sz, ephemeris_rows(path, INTERF_EPHEM_GCRF, 86400, 4, gcrf, 4), 4));
+    cr_assert(eq(int, interf_oem_load(oem_path, &oem, NULL), INTERF_OK));
+    for (int k = 0; k < 4; k++) {
+        struct interf_jd utc;
+        double r[3], v[3];
+        /* gateway.ini: epoch_utc = 2027-01-01T00:00:00Z = 1798761600 s */
+        interf_jd_from_unix(1798761600.0 + 86400.0 * k, &utc);
+        cr_assert(eq(int, interf_oem_state(oem, NULL, &utc, NULL, r, v, NULL, NULL, NULL),
+                     INTERF_OK));
+        for (int i = 0; i < 3; i++) {
+            cr_assert(epsilon_eq(dbl, gcrf[k][i], r[i], 1e-6), "day %d %d", k, i);
+            cr_assert(epsilon_eq(dbl, gcrf[k][3 + i], v[i], 1e-9), "day %d", k);
+        }
+    }
+    interf_oem_destroy(oem);
+}
