@@ -82,6 +82,24 @@ static enum interf_status object_patterns(const struct sec *c, char *buf, size_t
 #define MAX_PATTERNS 256
 #define PATTERNS_TEXT 4096
 
+/* What a tle or oem group starts from: its objects patterns and its open data file. */
+struct group_input {
+    const char *patterns[MAX_PATTERNS];
+    char buf[PATTERNS_TEXT];
+    size_t n_patterns;
+    FILE *fp;
+};
+
+static enum interf_status open_group(const struct sec *c, const char *key, struct orbit_slot *o,
+                                     struct group_input *in)
+{
+    enum interf_status st = object_patterns(c, in->buf, sizeof in->buf, in->patterns,
+                                            MAX_PATTERNS, &in->n_patterns);
+    if (st != INTERF_OK)
+        return st;
+    return open_data(c, key, o->pub.data_file, sizeof o->pub.data_file, &in->fp);
+}
+
 /* A warning when the system's epoch is far from the element sets' epochs. */
 static enum interf_status tle_age(const struct sec *c, const struct interf_tle_list *l)
 {
@@ -99,18 +117,13 @@ enum interf_status parse_tle(const struct sec *c, struct orbit_slot *o)
 {
     struct interf_tle_list all;
     struct interf_error e2 = {INTERF_OK, ""};
-    const char *patterns[MAX_PATTERNS];
-    char buf[PATTERNS_TEXT];
-    size_t n_patterns;
-    FILE *fp;
-    enum interf_status st = object_patterns(c, buf, sizeof buf, patterns, MAX_PATTERNS,
-                                            &n_patterns);
-    if (st != INTERF_OK ||
-        (st = open_data(c, "tle_file", o->pub.data_file, sizeof o->pub.data_file, &fp)) != 0)
+    struct group_input in;
+    enum interf_status st = open_group(c, "tle_file", o, &in);
+    if (st != INTERF_OK)
         return st;
     interf_tle_list_init(&all);
-    st = interf_tle_read(fp, o->pub.data_file, 0, &all, &e2);
-    fclose(fp);
+    st = interf_tle_read(in.fp, o->pub.data_file, 0, &all, &e2);
+    fclose(in.fp);
     if (st != INTERF_OK) {
         interf_tle_list_free(&all);
         return reader_error(c, "tle_file", &e2);
@@ -118,9 +131,9 @@ enum interf_status parse_tle(const struct sec *c, struct orbit_slot *o)
     if (all.n == 0)
         st = BAD(c, interf_ini_find(c->ini, "tle_file"), "no element set in %s",
                  o->pub.data_file);
-    else if (n_patterns == 0)
+    else if (in.n_patterns == 0)
         o->tles = all, interf_tle_list_init(&all);
-    else if ((st = interf_tle_select(&all, patterns, n_patterns, &o->tles, &e2)) != INTERF_OK)
+    else if ((st = interf_tle_select(&all, in.patterns, in.n_patterns, &o->tles, &e2)) != 0)
         st = BAD(c, interf_ini_find(c->ini, "objects"), "%s in %s", e2.msg, o->pub.data_file);
     interf_tle_list_free(&all);
     if (st == INTERF_OK && o->tles.n > GROUP_MAX_SATS)
@@ -191,20 +204,15 @@ static enum interf_status oem_warnings(const struct sec *c, const struct orbit_s
 enum interf_status parse_oem(const struct sec *c, struct orbit_slot *o)
 {
     struct interf_error e2 = {INTERF_OK, ""};
-    const char *patterns[MAX_PATTERNS];
-    char buf[PATTERNS_TEXT];
-    size_t n_patterns;
-    FILE *fp;
-    enum interf_status st = object_patterns(c, buf, sizeof buf, patterns, MAX_PATTERNS,
-                                            &n_patterns);
-    if (st != INTERF_OK ||
-        (st = open_data(c, "oem_file", o->pub.data_file, sizeof o->pub.data_file, &fp)) != 0)
+    struct group_input in;
+    enum interf_status st = open_group(c, "oem_file", o, &in);
+    if (st != INTERF_OK)
         return st;
-    st = interf_oem_read(fp, o->pub.data_file, &o->oem, &e2);
-    fclose(fp);
+    st = interf_oem_read(in.fp, o->pub.data_file, &o->oem, &e2);
+    fclose(in.fp);
     if (st != INTERF_OK)
         return reader_error(c, "oem_file", &e2);
-    if ((st = oem_select(c, o, patterns, n_patterns)) != INTERF_OK)
+    if ((st = oem_select(c, o, in.patterns, in.n_patterns)) != INTERF_OK)
         return st;
     if (o->pub.n_sats > GROUP_MAX_SATS)
         return BAD(c, interf_ini_find(c->ini, "oem_file"), "%zu objects, more than %d in one "
