@@ -177,6 +177,37 @@ bad:
                             "expected a list such as 0,5,10-20, got \"%.60s\"", text);
 }
 
+enum interf_status interf_parse_numbers(const char *text, char sep, size_t min_n, size_t max_n,
+                                        double *v, size_t *n, struct interf_error *err)
+{
+    char buf[64];
+    size_t k = 0;
+    for (const char *p = text;; k++) {
+        const char *q = strchr(p, sep);
+        size_t len = q ? (size_t)(q - p) : strlen(p);
+        double x;
+        if (k == max_n || len >= sizeof buf)
+            break;
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        if (!interf_parse_real(buf, &x))
+            break;
+        v[k] = x;
+        if (!q) {
+            if (++k < min_n)
+                break;
+            *n = k;
+            return INTERF_OK;
+        }
+        p = q + 1;
+    }
+    if (min_n == max_n)
+        return interf_error_set(err, INTERF_EINPUT, "expected %zu numbers separated by '%c', "
+                                "got \"%.60s\"", min_n, sep, text);
+    return interf_error_set(err, INTERF_EINPUT, "expected %zu to %zu numbers separated by '%c', "
+                            "got \"%.60s\"", min_n, max_n, sep, text);
+}
+
 int interf_name_match(const char *p, const char *s)
 {
     const char *star = NULL, *resume = NULL;

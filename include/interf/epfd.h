@@ -46,7 +46,8 @@ INTERF_API enum interf_status interf_epfd_step_auto(double h_km, double incl_rad
 
 /* The statistical minimum number of time steps of S.1503-4 §D4.6 (Table 13, N_S = 10):
  * N_min = 100 N_S / (100 - p_max), p_max the largest tabulated percentage below 100
- * (99.999 % -> 1 000 000 steps). Returns 0 when p_max is not in [0, 100). */
+ * (99.999 % -> 1 000 000 steps). Returns 0 when p_max is not in [0, 100). The same as
+ * interf_limit_min_steps (interf/limits.h), which a verdict uses. */
 INTERF_API double interf_epfd_min_steps(double p_max_pct);
 
 /* Levels of the per-point histograms: 0.1 dB bins, as integers in tenths of a dB, from -300.0

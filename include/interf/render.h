@@ -25,6 +25,7 @@
 #include "interf/core.h"
 #include "interf/grid.h"
 #include "interf/io.h"
+#include "interf/limits.h"
 #include "interf/stats.h"
 
 #ifdef __cplusplus
@@ -185,6 +186,12 @@ struct interf_mark {
     char label[64]; /* UTF-8, may be empty */
 };
 
+/* Parse "LAT,LON[,LABEL]" (degrees; |LAT| <= 90, |LON| <= 360; the label is the rest, UTF-8,
+ * cut at 63 bytes). INTERF_EINPUT "expected LAT,LON[,LABEL], got \"TEXT\"" or "TEXT:
+ * latitude beyond 90 or longitude beyond 360". */
+INTERF_API enum interf_status interf_mark_parse(const char *text, struct interf_mark *out,
+                                                struct interf_error *err);
+
 /* What to draw. Set with interf_map_options_init, then change fields. Pointers are borrowed
  * until interf_map_render returns. */
 struct interf_map_options {
@@ -212,8 +219,27 @@ struct interf_map_options {
      * (INTERF_ECANCELED). May be NULL. */
     int (*progress)(double fraction_done, const char *stage, void *user);
     void *progress_user;
+    /* Load the shorelines (GSHHG: the crude set below 5 pixels per degree, low resolution
+     * above) or the national borders (WDBII, low resolution) from the data files
+     * (interf_data_find) when coast or borders is NULL; interf_map_create fails with
+     * "load_coast: ..." or "load_borders: ..." when they cannot be found or read. */
+    int load_coast, load_borders;
 };
 INTERF_API void interf_map_options_init(struct interf_map_options *o);
+
+/* Interpolation by name: "nearest" or "bilinear"; INTERF_EINPUT "TEXT: allowed: nearest,
+ * bilinear". */
+INTERF_API enum interf_status interf_interp_parse(const char *name, enum interf_interp *out,
+                                                  struct interf_error *err);
+
+/* The path of data file rel (such as "coastlines/shoreline-low.txt") into path (n bytes): under
+ * $INTERF_DATA alone when it is set (an explicit choice is never second-guessed); else where
+ * interf is installed (PREFIX/share/interf, compiled in, then relative to the executable:
+ * its folder/../share/interf), then the source tree the library was built from. INTERF_EINPUT
+ * "REL not found in DIR, DIR; set INTERF_DATA to the folder that holds coastlines/" naming
+ * every folder tried. Reads the environment; thread-safe while no thread changes it. */
+INTERF_API enum interf_status interf_data_find(const char *rel, char *path, size_t n,
+                                               struct interf_error *err);
 
 /* A planned map: projection, extent, colour range and layout. Opaque. */
 struct interf_map;
@@ -225,7 +251,7 @@ struct interf_map;
  * maximum of the values shown that are above -300 (the floor that stands for "no
  * interference"). INTERF_EINPUT for an unknown or unusable projection, a region that does not
  * project, a range with min >= max, or a grid with no values and no range; the message names
- * the option ("--proj: ..."). Free with interf_map_destroy. */
+ * the field of the options ("projection: ...", "width_px: ..."). Free with interf_map_destroy. */
 INTERF_API enum interf_status interf_map_create(const struct interf_grid *grid,
                                                 const struct interf_map_options *o,
                                                 struct interf_map **out,
@@ -255,6 +281,15 @@ INTERF_API void interf_map_frame(const struct interf_map *map, struct interf_map
 INTERF_API int interf_map_locate(const struct interf_map *map, double lon_deg, double lat_deg,
                                  double *x_px, double *y_px);
 
+/* What a rendered map says about itself, set in p (interf_provenance_set; p keeps its tool and
+ * command): "title" (the map's title, else the grid's quantity, else source), "source"
+ * (source, the grid's file or "<stdin>", and ", written by TOOL" from meta), "description"
+ * ("QUANTITY in UNIT, statistic STAT; colour range MIN to MAX", the range in use). For
+ * interf_png_write_provenance. */
+INTERF_API void interf_map_provenance(const struct interf_map *map,
+                                      const struct interf_grid_meta *meta, const char *source,
+                                      struct interf_provenance *p);
+
 /* Warnings of the last create/render ("--mark 10,200: not on the map"): count and text. */
 INTERF_API size_t interf_map_warning_count(const struct interf_map *map);
 INTERF_API const char *interf_map_warning(const struct interf_map *map, size_t index);
@@ -282,6 +317,28 @@ struct interf_chart_options {
     const struct interf_chart_mask *mask; /* NULL for none */
 };
 INTERF_API void interf_chart_options_init(struct interf_chart_options *o);
+
+/* The mask of an Article 22 verdict (interf_limit_check, Rec. ITU-R S.1503-4 §D7) as a chart
+ * draws it, with its storage: the points as applied (level, % of time it may be exceeded), the
+ * CDF's margin at each, and the label "RR Table 22-1A, 0.6 m, 40 kHz: pass" (or "FAIL"; a run
+ * too short for the row, S.1503-4 §D4.6: "INSUFFICIENT (run of 1000 steps, 333334 needed)",
+ * after "FAIL; " when it also fails; "pass (run length unknown)" without a run length). */
+struct interf_chart_limit {
+    double level_db[INTERF_LIMIT_MAXPOINTS], pct_exceeded[INTERF_LIMIT_MAXPOINTS];
+    double margin_db[INTERF_LIMIT_MAXPOINTS];
+    char label[160];
+    struct interf_chart_mask mask; /* points into this struct */
+};
+INTERF_API void interf_chart_limit_init(const struct interf_verdict *v,
+                                        struct interf_chart_limit *out);
+
+/* What a CDF chart says about itself, set in p: "title" (o->title, else "CDF"), "source" (the
+ * sources, comma-separated), "description" ("percentage of time exceeded against QUANTITY,
+ * N CDFs; limit mask LABEL"). For interf_png_write_provenance. */
+INTERF_API void interf_chart_provenance(const struct interf_cdf *cdfs, size_t n,
+                                        const char *const *sources, size_t n_sources,
+                                        const struct interf_chart_options *o,
+                                        struct interf_provenance *p);
 
 /* A chart of n CDFs: % of time exceeded on a logarithmic axis against level (dB, in the unit of
  * the first CDF's quantity). Rows exceeded 0 % of the time are drawn at the axis floor

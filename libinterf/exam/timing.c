@@ -72,10 +72,8 @@ int interf_exam_n_coarse(double nhit, double theta3db_deg)
 
 double interf_exam_n_min(double p_max_pct)
 {
-    if (!(p_max_pct >= 0 && p_max_pct < 100))
-        return 0;
-    /* §D4.6, Table 13; the 1e-9 absorbs 100 - 99.999 not being exact in binary */
-    return ceil(100.0 * INTERF_EXAM_NS / (100.0 - p_max_pct) - 1e-9);
+    /* §D4.6, Table 13: one definition, in the layer of the verdicts it decides */
+    return interf_limit_min_steps(p_max_pct);
 }
 
 double interf_exam_p_max_pct(size_t n, const struct interf_limit_mask *const *rows)

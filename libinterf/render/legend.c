@@ -75,7 +75,7 @@ void render_format_tick(char *buf, size_t n, double v, double step)
         d++;
     if (fabs(v) < 0.5 * pow(10, -d))
         v = 0; /* no "-0" */
-    snprintf(buf, n, "%.*f", d, v);
+    interf_format_c(buf, n, "%.*f", d, v);
     real_minus(buf, n);
 }
 

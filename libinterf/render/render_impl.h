@@ -64,7 +64,11 @@ struct interf_map {
     int has_nodata;               /* the map shows NODATA (set while rendering) */
     size_t n_warn;
     char warn[MAP_WARN_MAX][256];
+    struct interf_lines coast, borders; /* loaded from the data files (load_coast, ...) */
 };
+
+/* data.c: the shorelines and borders the options ask to load, for the map's resolution. */
+enum interf_status render_map_load_data(struct interf_map *m, struct interf_error *err);
 
 /* map.c */
 void render_map_warn(struct interf_map *m, const char *fmt, ...) INTERF_PRINTF(2, 3);
