@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* interf core: the strict parsers of the values users type (numbers with a range, durations,
- * sizes, times, latitude/longitude pairs, index lists). Every tool option and every reader goes
- * through them: one grammar, one message per mistake, the "C" locale whatever the caller's. The
- * messages name no option: the caller prefixes its own ("--step: ..."). */
+ * sizes, times, latitude/longitude pairs, index lists, name patterns). Every tool option and
+ * every reader goes through them: one grammar, one message per mistake, the "C" locale
+ * whatever the caller's. The messages name no option: the caller prefixes its own
+ * ("--step: ..."). */
 #include "interf/core.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,4 +206,25 @@ enum interf_status interf_parse_numbers(const char *text, char sep, size_t min_n
                                 "got \"%.60s\"", min_n, sep, text);
     return interf_error_set(err, INTERF_EINPUT, "expected %zu to %zu numbers separated by '%c', "
                             "got \"%.60s\"", min_n, max_n, sep, text);
+}
+
+int interf_name_match(const char *p, const char *s)
+{
+    const char *star = NULL, *resume = NULL;
+    while (*s) {
+        if (*p == '*') {
+            star = p++;
+            resume = s;
+        } else if (*p == '?' || (*p && tolower((unsigned char)*p) == tolower((unsigned char)*s))) {
+            p++, s++;
+        } else if (star) {
+            p = star + 1;
+            s = ++resume;
+        } else {
+            return 0;
+        }
+    }
+    while (*p == '*')
+        p++;
+    return *p == '\0';
 }

@@ -112,6 +112,10 @@ INTERF_API enum interf_status interf_parse_numbers(const char *text, char sep, s
                                                    size_t max_n, double *v, size_t *n,
                                                    struct interf_error *err);
 
+/* 1 when name matches the shell-style pattern ('*' any run of characters, '?' one character),
+ * ignoring ASCII case; else 0. For choosing satellites and objects by name. */
+INTERF_API int interf_name_match(const char *pattern, const char *name);
+
 /* snprintf in the "C" locale, whatever the caller's LC_NUMERIC (labels, file contents). */
 INTERF_API int interf_format_c(char *buf, size_t n, const char *fmt, ...) INTERF_PRINTF(3, 4);
 

@@ -217,6 +217,8 @@ struct interf_epfd_request {
     int threads, fp64;
 };
 
+#define INTERF_EPFD_DROPPED_MAX 16
+
 /* What the request resolved to (owned by the plan). */
 struct interf_epfd_info {
     const struct interf_antenna *es;   /* the earth station's pattern */
@@ -227,6 +229,10 @@ struct interf_epfd_info {
     char quantity[64];                 /* "epfd_dbw_m2_40khz" */
     char unit[64];                     /* "dB(W/m2/40kHz)" */
     char warning[256];                 /* "" or a warning (interf_time_window_check) */
+    /* satellites whose propagation fails during the run (interf_constellation_dropouts: SGP4
+     * decay, an OEM's span): they contribute nothing from then on */
+    size_t n_dropped;
+    struct interf_dropout dropped[INTERF_EPFD_DROPPED_MAX]; /* the first of them */
 };
 
 /* Resolve and plan a request (see struct interf_epfd_request), or fail naming the field. */

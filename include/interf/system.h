@@ -53,7 +53,9 @@ enum interf_orbit_type {
     INTERF_ORBIT_WALKER_DELTA = 0,
     INTERF_ORBIT_WALKER_STAR = 1,
     INTERF_ORBIT_ELEMENTS = 2,
-    INTERF_ORBIT_GSO = 3
+    INTERF_ORBIT_GSO = 3,
+    INTERF_ORBIT_TLE = 4,          /* two-line element sets, SGP4/SDP4 */
+    INTERF_ORBIT_OEM = 5           /* the objects of a CCSDS OEM */
 };
 
 /* What the examination of Rec. ITU-R S.1503-4 needs of an orbit group beyond its motion
@@ -89,6 +91,7 @@ struct interf_system_orbit {
     char schedule_file[INTERF_PATH_MAX]; /* resolved against the system file; "" if none */
     int line;
     struct interf_orbit_exam exam;       /* the examination's parameters */
+    char data_file[INTERF_PATH_MAX]; /* tle_file or oem_file, resolved; "" for other types */
 };
 
 struct interf_system_earth_station {
@@ -153,13 +156,31 @@ INTERF_API const char *interf_system_warning(const struct interf_system *s, size
  * range. */
 INTERF_API size_t interf_system_sat_orbit(const struct interf_system *s, size_t sat);
 
+/* Satellites chosen by text into sel[0..n_sats) (1 = chosen): an index list ("0,5,10-20",
+ * interf_parse_index_list), "name:PATTERN[,PATTERN...]" (shell-style, interf_name_match,
+ * against each satellite's name: a TLE's name, an OEM's OBJECT_NAME, else its [orbit NAME]) or
+ * "norad:NUMBER[,NUMBER...]" (catalogue numbers of TLE satellites, digits or Alpha-5). Each
+ * pattern or number must choose at least one satellite. INTERF_EINPUT naming the pattern
+ * ("name:FOO*: no satellite has a matching name"); the message names no option. */
+INTERF_API enum interf_status interf_system_select(const struct interf_system *sys,
+                                                   const char *text, unsigned char *sel,
+                                                   struct interf_error *err);
+
 /* ------------------------------------------------------------------ ephemeris tables */
 
 /* The frame of an ephemeris table. */
 enum interf_ephem_frame {
     INTERF_EPHEM_GEODETIC = 0, /* lat_deg lon_deg alt_km on the Earth model */
     INTERF_EPHEM_ECEF = 1,     /* x_km .. vz_km_s, Earth-fixed */
-    INTERF_EPHEM_INERTIAL = 2  /* x_km .. vz_km_s, the inertial frame of S.1503-4 §D6.3.3 */
+    INTERF_EPHEM_INERTIAL = 2, /* x_km .. vz_km_s, the inertial frame of S.1503-4 §D6.3.3 */
+    /* The frames of real dates (time.h), positions to the millimetre (6 decimals in km). Every
+     * satellite's Earth-fixed state is taken as ITRF (no polar motion, UT1 = UTC) at UTC
+     * epoch + t and turned: */
+    INTERF_EPHEM_TEME = 3,     /* by the IAU 1982 GMST (SGP4's frame; teme2ecef inverted) */
+    INTERF_EPHEM_GCRF = 4,     /* by IAU 2006/2000A, ERFA */
+    INTERF_EPHEM_ITRF = 5,     /* as it is */
+    INTERF_EPHEM_NATIVE = 6    /* each satellite in its own frame (INTERF_FRAME_NATIVE): S.1503's
+                                  inertial frame, TEME for a TLE, an OEM's REF_FRAME and centre */
 };
 
 /* A table of satellite positions over time (interf-orbit(1)): steps start + k step, k = 0 ..
@@ -179,9 +200,15 @@ struct interf_ephemeris_request {
     double min_elevation_deg;
 };
 
+/* The time window of the request (no T_run of its own: the steps themselves). */
+INTERF_API struct interf_time_window
+interf_ephemeris_window(const struct interf_ephemeris_request *r);
+
 /* Write the table (interf-table(5): the schema line, prov's items and the run's own, rows of
- * "t_s sat plane ..."). INTERF_EINPUT naming the field for a bad request (observer_alt_m ...),
- * INTERF_EIO "write error: ..." on a write error. */
+ * "t_s sat plane ..."). Satellites that drop out (interf_constellation_dropouts over the
+ * request's window) have no rows from then on, and a "# warning:" line each. INTERF_EINPUT
+ * naming the field for a bad request (observer_alt_m ...), INTERF_EIO "write error: ..." on a
+ * write error. */
 INTERF_API enum interf_status interf_ephemeris_write(FILE *fp,
                                                      const struct interf_ephemeris_request *r,
                                                      const struct interf_provenance *prov,

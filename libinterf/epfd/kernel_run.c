@@ -437,9 +437,15 @@ static void sat_caps(const struct interf_epfd_plan *p, double *lam_sat, size_t n
     for (size_t j = 0; j < p->n_em; j++) {
         const struct epfd_emitter *em = &p->em[j];
         struct interf_elements el;
+        struct interf_sat_ident id;
         interf_constellation_satellite(c, em->sat, &el, NULL);
+        interf_constellation_ident(c, em->sat, &id);
         double ce = INTERF_RE_KM * cos(em->min_el_rad) / (el.a_km * (1 + el.e));
         double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad + 2 * CULL_MARGIN_RAD;
+        /* SGP4 and OEM satellites have no bound of their radius here: always within reach,
+         * so never skipped (propagated at every step) */
+        if (id.kind != INTERF_SAT_ELEMENTS)
+            lam = INTERF_PI;
         lam_sat[em->sat] = lam > lam_sat[em->sat] ? lam : lam_sat[em->sat];
     }
 }
@@ -456,11 +462,12 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
         for (size_t j = 0; j < p->n_em; j++) {
             const struct epfd_emitter *em = &p->em[j];
             size_t q = (size_t)k * p->n_em + j, s = em->sat;
-            if (!sk[s].live) {
-                b->lam[q] = 0; /* out of reach: culled */
+            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3] = {0, 0, 0};
+            /* out of reach, or dropped out (its propagation failed: NaN): culled */
+            if (!sk[s].live || !isfinite(r[0])) {
+                b->lam[q] = 0;
                 continue;
             }
-            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3] = {0, 0, 0};
             if (em->beam) /* a mask emitter has none */
                 interf_beam_boresight(em->beam, r, em->aim_km, bs);
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);

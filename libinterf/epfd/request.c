@@ -173,6 +173,8 @@ enum interf_status interf_epfd_plan_request(const struct interf_epfd_request *r,
     if ((st = interf_earth_create(r->earth, &earth, err)) != INTERF_OK ||
         (st = window(r, &in, &s.window, err)) != INTERF_OK || (st = pointing(r, &s, err)) != 0)
         goto fail;
+    in.n_dropped = interf_constellation_dropouts(interf_system_constellation(r->sys), &s.window,
+                                                 in.dropped, INTERF_EPFD_DROPPED_MAX);
     in.eps_gso_deg = interf_epfd_eps_gso_deg(in.freq_ghz);
     snprintf(in.quantity, sizeof in.quantity, "epfd_dbw_m2_%gkhz", in.ref_bandwidth_khz);
     snprintf(in.unit, sizeof in.unit, "dB(W/m2/%gkHz)", in.ref_bandwidth_khz);
