@@ -9,9 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* DejaVu Sans cap height, 1493 / 2048 of the em (as legend.c). */
-#define CAP 0.729
-
 /* Okabe and Ito's colour-blind-safe qualitative set ("Color Universal Design", 2008). */
 static const uint32_t curve_rgb[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
                                      0xE69F00, 0x56B4E9, 0x000000, 0xF0E442};

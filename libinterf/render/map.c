@@ -22,16 +22,6 @@ void interf_map_options_init(struct interf_map_options *o)
     o->palette = INTERF_PALETTE_VIRIDIS;
 }
 
-void render_map_warn(struct interf_map *m, const char *fmt, ...)
-{
-    if (m->n_warn == MAP_WARN_MAX)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m->warn[m->n_warn++], sizeof m->warn[0], fmt, ap);
-    va_end(ap);
-}
-
 size_t interf_map_warning_count(const struct interf_map *m) { return m->n_warn; }
 
 const char *interf_map_warning(const struct interf_map *m, size_t k)

@@ -9,6 +9,10 @@
 
 #include "interf/render.h"
 
+#define FONT "DejaVu Sans"
+/* DejaVu Sans cap height, 1493 / 2048 of the em: where the top of a capital or digit lies. */
+#define CAP 0.729
+
 #define MAP_WARN_MAX 16
 #define MAP_DEFAULT_WIDTH_PX 1200
 /* Widest image: 8000 pixels (A3 at 680 dpi); an 8000 x 8000 globe needs about 0.9 GB while it

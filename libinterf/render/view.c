@@ -6,6 +6,7 @@
 #include "render_impl.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -376,4 +377,26 @@ void render_view_free(struct view *v)
         proj_context_destroy(v->ctx);
     v->pj = NULL;
     v->ctx = NULL;
+}
+
+int render_geo_to_px(const struct interf_map *m, double lon, double lat, double *px, double *py)
+{
+    const struct layout *L = &m->lay;
+    double x = lon, y = lat;
+    render_view_forward(&m->view, 1, &x, &y);
+    if (x == HUGE_VAL)
+        return 0;
+    *px = (x - L->x_left_m) / L->m_per_px;
+    *py = (L->y_top_m - y) / L->m_per_px;
+    return fabs(*px) < 1e6 && fabs(*py) < 1e6;
+}
+
+void render_map_warn(struct interf_map *m, const char *fmt, ...)
+{
+    if (m->n_warn == MAP_WARN_MAX)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->warn[m->n_warn++], sizeof m->warn[0], fmt, ap);
+    va_end(ap);
 }
