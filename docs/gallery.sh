@@ -150,7 +150,7 @@ LABELS=''
 # contribution, from a dish pointing at the zenith), with its sub-spacecraft track; and the PFD
 # of its illustrative S-band Earth link on the hemisphere that sees it.
 "$B/interf-epfd" -s footprints/gateway.ini --grid -180/180/-90/90/1 --duration 6.55d --step 30m \
-    --point 0,90 --es-pattern S.465 --es-dish-m 3 --stat exceed:-290 -q -o "$T/gw-vis.asc"
+    --point 0,90 --es-pattern S.465 --dish-m 3 --stat exceed:-290 -q -o "$T/gw-vis.asc"
 "$B/interf-orbit" -s footprints/gateway.ini --duration 6.55d --step 30m -q -o "$T/gw-track.txt"
 "$B/interf-map" "$T/gw-vis.asc" --proj robin --coast --graticule 30 --range 0:100 \
     --label '% of the orbit above 10°' --track "$T/gw-track.txt" \

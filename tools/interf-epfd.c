@@ -20,8 +20,9 @@ static const struct cli_option options[] = {
     {"points", 0, CLI_ARG, "FILE", "points from a table with lat_deg and lon_deg columns", NULL,
      NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "The earth station"},
-    {"es-dish-m", 0, CLI_ARG, "D", "dish diameter, m [the system's [earth-station] dish_m]",
+    {"dish-m", 0, CLI_ARG, "D", "dish diameter, m [the system's [earth-station] dish_m]",
      "es_dish_m", NULL},
+    {"es-dish-m", 0, CLI_ALIAS, NULL, NULL, NULL, NULL},
     {"es-pattern", 0, CLI_ARG, "NAME", "S.1428 (FSS) or another registered pattern [S.1428]",
      "es_pattern", NULL},
     {"freq-ghz", 0, CLI_ARG, "F", "frequency [band lower edge + ref. bandwidth/2]", "freq_ghz",
@@ -31,8 +32,9 @@ static const struct cli_option options[] = {
      "gso_lon_deg", NULL},
     {"point", 0, CLI_ARG, "AZ,EL",
      "point at a fixed azimuth (from north, clockwise) and elevation", "pointing", NULL},
-    {"ref-bw-khz", 0, CLI_ARG, "B", "reference bandwidth [the system's ref_bandwidth_khz]",
-     "ref_bandwidth_khz", NULL},
+    {"ref-bandwidth-khz", 0, CLI_ARG, "B", "reference bandwidth, kHz [the system's "
+     "ref_bandwidth_khz]", "ref_bandwidth_khz", NULL},
+    {"ref-bw-khz", 0, CLI_ALIAS, NULL, NULL, NULL, NULL},
     {"earth", 0, CLI_ARG, "MODEL", "sphere or wgs84 (ground points only) [sphere]", "earth",
      NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Time"},
@@ -157,9 +159,9 @@ static void request(const struct interf_system *sys, struct interf_epfd_request 
     memset(q, 0, sizeof *q);
     q->sys = sys;
     q->es_pattern = cli_text("es-pattern");
-    q->es_dish_m = cli_real("es-dish-m", 0.01, 100, 0);
+    q->es_dish_m = cli_real("dish-m", 0.01, 100, 0);
     q->freq_ghz = cli_real("freq-ghz", 0.001, 1000, 0);
-    q->ref_bandwidth_khz = cli_real("ref-bw-khz", 1e-3, 1e7, 0);
+    q->ref_bandwidth_khz = cli_real("ref-bandwidth-khz", 1e-3, 1e7, 0);
     if (cli_given("point")) {
         const char *t = cli_text("point"), *comma = strchr(t, ',');
         char az[64];

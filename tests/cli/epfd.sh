@@ -118,4 +118,16 @@ grep -q -- "--system: given twice" "$TMP/err" && pass || fail "option given twic
 expect_exit 2 "$EPFD" -s "$SYS" --at 45,10 --point 0,-5
 grep -q -- "below the horizon" "$TMP/err" && pass || fail "--point below the horizon"
 
+# One name per option across the tools: --dish-m and --ref-bandwidth-khz, the old spellings
+# --es-dish-m and --ref-bw-khz kept as aliases (the same option: giving both is giving it twice).
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --dish-m 1.2 --ref-bandwidth-khz 4 --steps 20 -q
+grep -v '^# command:' "$TMP/out" >"$TMP/new-names.txt"
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --es-dish-m 1.2 --ref-bw-khz 4 --steps 20 -q
+grep -v '^# command:' "$TMP/out" | cmp -s - "$TMP/new-names.txt" && pass ||
+    fail "--es-dish-m and --ref-bw-khz differ from --dish-m and --ref-bandwidth-khz"
+grep -q '^# es_dish_m: 1.2$' "$TMP/new-names.txt" && pass || fail "--dish-m not applied"
+expect_exit 2 "$EPFD" -s "$SYS" --at 45,10 --dish-m 1.2 --es-dish-m 0.6
+grep -q -- "--dish-m: given twice" "$TMP/err" && pass || fail "alias given with its option"
+"$EPFD" --help | grep -q -- '--dish-m, --es-dish-m D' && pass || fail "--help lists the alias"
+
 finish

@@ -19,13 +19,17 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_ERROR = 2 };
 enum cli_arg {
     CLI_FLAG = 0,   /* nothing */
     CLI_ARG = 1,    /* one value, given once */
-    CLI_REPEAT = 2  /* one value, may be given again (each is kept, in order) */
+    CLI_REPEAT = 2, /* one value, may be given again (each is kept, in order) */
+    CLI_ALIAS = 3   /* another name of the option of the entry before it (an old spelling kept):
+                       given either way it is that option, cli_given and the others answer to
+                       both names, and --help lists it on that option's line */
 };
 
 /* One line of a tool's option table (the table ends with an entry whose name and heading are
- * both NULL). An entry with only a heading starts a group in --help. */
+ * both NULL). An entry with only a heading starts a group in --help. An alias is an entry of
+ * its own, {"es-dish-m", 0, CLI_ALIAS, NULL, NULL, NULL, NULL}, right after its option. */
 struct cli_option {
-    const char *name;    /* long name without dashes, e.g. "es-dish-m" */
+    const char *name;    /* long name without dashes, e.g. "dish-m" */
     char short_name;     /* e.g. 's', or 0 */
     enum cli_arg arg;
     const char *metavar; /* the value in --help, e.g. "D" */
@@ -60,7 +64,7 @@ size_t cli_given(const char *name);
 const char *cli_text(const char *name);
 const char *cli_nth(const char *name, size_t k);
 /* Typed values of an option (def when absent); a bad value is a usage error naming the option
- * ("--es-dish-m: expected a number, got \"x\""). */
+ * ("--dish-m: expected a number, got \"x\""). */
 double cli_real(const char *name, double min, double max, double def);
 long cli_long(const char *name, long min, long max, long def);
 double cli_duration(const char *name, int allow_negative, double def);

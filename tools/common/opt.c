@@ -20,11 +20,19 @@ static size_t n_operands;
 static int cmd_argc;
 static char **cmd_argv;
 
+/* The entry an alias stands for: the option before it (aliases of one option follow it). */
+static int target_of(int k)
+{
+    while (k > 0 && tool->options[k].arg == CLI_ALIAS)
+        k--;
+    return k;
+}
+
 static int index_of(const char *name)
 {
     for (int k = 0; k < n_opts; k++)
         if (tool->options[k].name && strcmp(tool->options[k].name, name) == 0)
-            return k;
+            return target_of(k);
     return -1;
 }
 
@@ -48,7 +56,8 @@ static int checked(const char *name)
     return k;
 }
 
-/* --help: the usage line, the description, the options by group, the examples. */
+/* --help: the usage line, the description, the options by group (each with its aliases), the
+ * examples. */
 static void help(void)
 {
     printf("Usage: %s %s\n%s\n", tool->name, tool->synopsis, tool->description);
@@ -58,9 +67,16 @@ static void help(void)
             printf("%s:\n", o->heading);
             continue;
         }
-        char left[64];
+        if (o->arg == CLI_ALIAS)
+            continue;
+        char left[128], names[96];
+        int used = snprintf(names, sizeof names, "%s", o->name);
+        for (int a = k + 1; a < n_opts && tool->options[a].arg == CLI_ALIAS &&
+                            (size_t)used < sizeof names; a++)
+            used += snprintf(names + used, sizeof names - (size_t)used, ", --%s",
+                             tool->options[a].name);
         snprintf(left, sizeof left, "%c%c%s--%s%s%s", o->short_name ? '-' : ' ',
-                 o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", o->name,
+                 o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", names,
                  o->metavar ? " " : "", o->metavar ? o->metavar : "");
         printf("  %-23s%s", left, strlen(left) > 23 ? "\n                         " : "");
         for (const char *h = o->help; *h; h++) {
@@ -89,8 +105,10 @@ void cli_parse(const struct cli_tool *t, int argc, char **argv)
         const struct cli_option *o = &t->options[n_opts];
         if (!o->name)
             continue;
-        lo[nl++] = (struct option){o->name, o->arg == CLI_FLAG ? no_argument : required_argument,
-                                   NULL, 1000 + n_opts};
+        int k = target_of(n_opts); /* an alias is its option under another name */
+        lo[nl++] = (struct option){o->name, t->options[k].arg == CLI_FLAG ? no_argument
+                                                                          : required_argument,
+                                   NULL, 1000 + k};
         if (o->short_name) {
             shorts[ns++] = o->short_name;
             if (o->arg != CLI_FLAG)
