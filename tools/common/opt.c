@@ -99,6 +99,11 @@ void cli_parse(const struct cli_tool *t, int argc, char **argv)
     char shorts[2 * MAX_OPTS + 4] = ":h";
     size_t ns = 2, nl = 0;
     tool = t;
+    /* getopt_long permutes argv: the command line as given is put back after parsing, for
+     * the provenance that main records from argv */
+    char **given = calloc((size_t)argc + 1, sizeof *given);
+    if (given)
+        memcpy(given, argv, (size_t)argc * sizeof *argv);
     cmd_argc = argc, cmd_argv = argv;
     cli_messages_init(t->name);
     for (n_opts = 0; t->options[n_opts].name || t->options[n_opts].heading; n_opts++) {
@@ -145,8 +150,15 @@ void cli_parse(const struct cli_tool *t, int argc, char **argv)
             cli_usage_error("--%s: given twice", o->name);
         values[k][n_values[k]++] = o->arg == CLI_FLAG ? "" : optarg;
     }
-    operands = argv + optind;
     n_operands = (size_t)(argc - optind);
+    operands = argv + optind;
+    if (given && (operands = calloc(n_operands + 1, sizeof *operands))) {
+        memcpy(operands, argv + optind, n_operands * sizeof *argv);
+        memcpy(argv, given, (size_t)argc * sizeof *argv);
+    } else {
+        operands = argv + optind;
+    }
+    free(given);
     if (n_operands && !t->operands)
         cli_usage_error("%s: unexpected argument", operands[0]);
 }
