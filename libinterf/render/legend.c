@@ -338,8 +338,7 @@ void render_draw_colour_bar(cairo_t *cr, const struct interf_map *m)
 
 /* ------------------------------------------------------------------------- frame labels */
 
-/* "30°E", "0°", "180°", "45°S" with the decimals the graticule step needs. */
-static void degree_label(char *buf, size_t n, double v, double step, int is_lon)
+void render_degree_label(char *buf, size_t n, double v, double step, int is_lon)
 {
     char num[32];
     if (is_lon) {
@@ -358,6 +357,10 @@ void render_draw_frame_labels(cairo_t *cr, const struct interf_map *m)
     const double *r = m->view.region, step = m->opt.graticule_deg;
     double fs = L->font_px, px, py;
     char buf[48];
+    if (!m->view.rect) {
+        render_draw_graticule_labels(cr, m);
+        return;
+    }
     if (!L->frame_labels)
         return;
     cairo_save(cr);
@@ -366,13 +369,13 @@ void render_draw_frame_labels(cairo_t *cr, const struct interf_map *m)
     for (double lon = ceil(r[0] / step - 1e-9) * step; lon <= r[1] + 1e-9; lon += step) {
         if (!render_geo_to_px(m, lon, r[2] + 1e-9, &px, &py))
             continue;
-        degree_label(buf, sizeof buf, lon, step, 1);
+        render_degree_label(buf, sizeof buf, lon, step, 1);
         render_text_at(cr, buf, L->map_left + px, L->map_top + L->map_h + 0.5 * fs, 0.5, 0, 0);
     }
     for (double lat = ceil(r[2] / step - 1e-9) * step; lat <= r[3] + 1e-9; lat += step) {
         if (!render_geo_to_px(m, r[0] + 1e-9, lat, &px, &py))
             continue;
-        degree_label(buf, sizeof buf, lat, step, 0);
+        render_degree_label(buf, sizeof buf, lat, step, 0);
         render_text_at(cr, buf, L->map_left - 0.5 * fs, L->map_top + py, 1, 0.5, 0);
     }
     cairo_restore(cr);

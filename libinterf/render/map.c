@@ -172,7 +172,8 @@ enum interf_status interf_map_create(const struct interf_grid *g,
         snprintf(m->label, sizeof m->label, "%s", o->label);
     else
         interf_unit_typeset(o->unit, m->label, sizeof m->label);
-    m->lay.frame_labels = m->view.rect && o->graticule_deg > 0;
+    m->lay.frame_labels = o->graticule_deg > 0 &&
+                          (m->view.rect || render_graticule_edge_labels(m));
     render_layout_map(m);
     if ((st = render_map_load_data(m, err)) != INTERF_OK) {
         interf_map_destroy(m);

@@ -179,9 +179,7 @@ static void dilate(unsigned char *data, int stride, const double *f, size_t w, s
         }
 }
 
-/* Is the point (px, py) of the map area (pixels, continuous) on the map? The test of batch() for
- * one point. */
-static int point_on_map(const struct interf_map *m, double px, double py)
+int render_point_on_map(const struct interf_map *m, double px, double py)
 {
     const struct layout *L = &m->lay;
     double x = L->x_left_m + px * L->m_per_px, y = L->y_top_m - py * L->m_per_px;
@@ -215,11 +213,11 @@ static void refine_outline(const struct interf_map *m, const unsigned char *bad,
                 double tx = ax, ty = ay;
                 ax = bx, ay = by, bx = tx, by = ty;
             }
-            if (!point_on_map(m, ax, ay))
+            if (!render_point_on_map(m, ax, ay))
                 continue;
             for (int it = 0; it < 12; it++) {
                 double cx = (ax + bx) / 2, cy = (ay + by) / 2;
-                if (point_on_map(m, cx, cy))
+                if (render_point_on_map(m, cx, cy))
                     ax = cx, ay = cy;
                 else
                     bx = cx, by = cy;

@@ -59,7 +59,9 @@ struct layout {
     int bar;                    /* draw a colour bar */
     int bar_vertical;
     double bar_x, bar_y, bar_w, bar_h; /* the colour ramp itself */
-    int frame_labels;           /* graticule labels along a rectangular frame (eqc) */
+    int frame_labels;           /* room for graticule labels around the map: along a
+                                   rectangular frame (eqc) or where the lines meet the
+                                   outline */
 };
 
 struct interf_map {
@@ -103,6 +105,9 @@ double render_view_lon_in_region(const struct view *v, double lon_deg);
 uint32_t render_map_colour_rgb(const struct interf_map *m, double v);
 /* raster.c: the floor's colour at image pixel (x, y): grey hatching at 45 deg on white. */
 uint32_t render_floor_rgb(const struct interf_map *m, int x, int y);
+/* raster.c: is the point (px, py) of the map area (pixels from its corner, continuous) on the
+ * map? The test every pixel of the raster passes, for one point. */
+int render_point_on_map(const struct interf_map *m, double px, double py);
 /* raster.c: fill the map area of an ARGB32 surface (data, stride in bytes) and the outline of
  * the map (pixel coordinates of the map area, closed rings). */
 enum interf_status render_raster_render(struct interf_map *m, unsigned char *data, int stride,
@@ -152,6 +157,13 @@ void render_layout_map(struct interf_map *m);
 void render_draw_titles(cairo_t *cr, const struct interf_map *m);
 void render_draw_colour_bar(cairo_t *cr, const struct interf_map *m);
 void render_draw_frame_labels(cairo_t *cr, const struct interf_map *m);
+/* "30°E", "0°", "180°", "45°S" with the decimals the graticule step needs. */
+void render_degree_label(char *buf, size_t n, double v, double step, int is_lon);
+
+/* graticule.c: the graticule's labels on maps that are not longitude/latitude rectangles; 1
+ * when a map needs room around it for them (labels along its outline, not only inside). */
+int render_graticule_edge_labels(const struct interf_map *m);
+void render_draw_graticule_labels(cairo_t *cr, const struct interf_map *m);
 
 /* chart.c: the frame shared by the CDF chart (chart_cdf.c) and the XY chart (chart_xy.c): the
  * layout, the axes (grid, ticks, tick labels, axis titles), titles, legend and the surface. */

@@ -389,6 +389,62 @@ Test(render, a_zero_one_grid_gets_two_classes)
     interf_grid_destroy(g);
 }
 
+/* Opaque pixels darker than 90 in every channel (text, INK 0.1 = 26 over anything) in the
+ * box x0..x1, y0..y1 of the image (clipped to it). */
+static int dark_pixels(const struct interf_image *img, double x0, double y0, double x1,
+                       double y1)
+{
+    int n = 0;
+    for (int j = (int)fmax(0, y0); j < (int)fmin(img->height_px, y1); j++)
+        for (int i = (int)fmax(0, x0); i < (int)fmin(img->width_px, x1); i++) {
+            const uint8_t *p = pixel(img, i, j);
+            n += p[3] > 200 && p[0] < 90 && p[1] < 90 && p[2] < 90;
+        }
+    return n;
+}
+
+Test(render, graticule_labels_on_every_projection)
+{
+    /* A yellow map (every cell 1, range 0 to 1: viridis' top 0xFDE725) with a 30 deg
+     * graticule, whose lines (INK at 45 % over yellow) are not dark: dark pixels are text. On
+     * the world maps the label "30°N" stands left of the outline where that parallel meets
+     * it; on the globes the meridians are labelled inside, below and right of where they
+     * cross the graticule's parallel nearest the centre (here 30 deg N for ortho:30,20, the
+     * equator for geos:0), as the label of 30°E. */
+    static const struct {
+        const char *proj;
+        int globe;
+        double lon, lat; /* the point the label is placed from */
+    } cases[] = {{"robin", 0, -180, 30},    {"moll", 0, -180, 30},  {"eqearth", 0, -180, 30},
+                 {"ortho:30,20", 1, 30, 30}, {"geos:0", 1, 30, 0}};
+    struct interf_grid *g = index_grid();
+    for (size_t k = 0; k < 36 * 18; k++)
+        g->values[k] = 1;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        struct interf_map_options o;
+        struct interf_map *map;
+        double x, y, fs = 16; /* the text size of a 1200 px map */
+        interf_map_options_init(&o);
+        o.projection = cases[c].proj;
+        o.has_range = 1;
+        o.range_min = 0;
+        o.range_max = 1;
+        o.graticule_deg = 30;
+        struct interf_image *img = render(g, &o, &map);
+        cr_assert(interf_map_locate(map, cases[c].lon + (cases[c].globe ? 0 : 1e-6),
+                                    cases[c].lat, &x, &y), "%s", cases[c].proj);
+        int n = cases[c].globe ? dark_pixels(img, x + 0.3 * fs, y + 0.3 * fs, x + 4 * fs,
+                                             y + 1.4 * fs)
+                               : dark_pixels(img, x - 3 * fs, y - 0.6 * fs, x - 0.3 * fs,
+                                             y + 0.6 * fs);
+        cr_assert(gt(int, n, 10), "%s: no label by %g, %g (%d dark pixels)", cases[c].proj,
+                  cases[c].lon, cases[c].lat, n);
+        interf_image_destroy(img);
+        interf_map_destroy(map);
+    }
+    interf_grid_destroy(g);
+}
+
 Test(render, units_typeset_for_pictures)
 {
     /* The file form (interf-table(5)) to the picture form: superscript exponents (U+00B2,
