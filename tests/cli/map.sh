@@ -234,7 +234,7 @@ first_cell() { awk 'NR == 7 { print $1; exit }' "$TMP/out"; }
 # gso-ku-spots.ini: at each beam's aim point (a cell centre) the off-axis angle is 0, so the
 # relative gain is 0 dB and the EIRP the beam's eirp_dbw, 22.5 dBW; two satellites, 0 and 1.
 expect_exit 0 "$FOOT" -s "$FP/gso-ku-spots.ini" --sat 0 --quantity gain \
-    --grid 136.5/137.5/35.5/36.5/1
+    --grid 137.2/138.2/37.3/38.3/1
 near "$(first_cell)" 0 0.0001
 expect_exit 0 "$FOOT" -s "$FP/gso-ku-spots.ini" --sat 1 --quantity eirp \
     --grid -98/-97/38.5/39.5/1
