@@ -139,9 +139,12 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
                                    int cells, int fp64, struct interf_error *err);
 
 /* kernel_run64.c: kernel_run.c in double precision, for plans with spec.fp64 */
-enum interf_status epfd_run_fp64(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
-                                 interf_progress_fn progress, void *user,
-                                 struct interf_error *err);
+enum interf_status epfd_run_slice_fp64(const struct interf_epfd_plan *p,
+                                       const struct interf_epfd_slice *slice,
+                                       struct interf_epfd_out *out, interf_progress_fn progress,
+                                       void *user, struct interf_error *err);
+/* slice.c: every value of out's series at -300 dB (nothing contributes) */
+void epfd_series_reset(const struct interf_epfd_plan *p, struct interf_epfd_out *out);
 void epfd_gain_free(struct epfd_gain *g);
 
 #endif

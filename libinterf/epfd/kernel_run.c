@@ -26,13 +26,13 @@ typedef double real;
 typedef struct epfd_geom_d geom_t;
 #define GEOM(pts) (&(pts)->d)
 #define TABLE(g) ((g)->dvs)
-#define EPFD_RUN epfd_run_fp64
+#define EPFD_RUN epfd_run_slice_fp64
 #else
 typedef float real;
 typedef struct epfd_geom_f geom_t;
 #define GEOM(pts) (&(pts)->f)
 #define TABLE(g) ((g)->vs)
-#define EPFD_RUN interf_epfd_run
+#define EPFD_RUN interf_epfd_run_slice
 #endif
 
 /* Cull margin (rad) on top of the visibility cap: covers float rounding and ground heights
@@ -379,8 +379,16 @@ struct sat_skip {
 /* Radius (rad) of the area below which satellites are skipped rather than all propagated. */
 #define SKIP_AREA_RAD 1.0
 
+/* The skip times and the cap cache are reset at every step index that is a multiple of this,
+ * so that their state at a step depends on the steps since the last reset alone, never on
+ * where a slice of the run began: a slice starting elsewhere replays the steps from the last
+ * reset (at most this many less one propagations, with the skips) and continues exactly as the
+ * whole run does. */
+#define SKIP_EPOCH 4096
+
 static void skip_init(const struct interf_epfd_plan *p, struct sat_skip *sk, size_t nsat)
 {
+    /* the rates depend on the orbits alone; only until_s is state (reset by skip_reset) */
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
     for (size_t s = 0; s < nsat; s++) {
         struct interf_elements el;
@@ -391,8 +399,16 @@ static void skip_init(const struct interf_epfd_plan *p, struct sat_skip *sk, siz
         double e = el.e, nu_dot = r.n_bar_rad_s * (1 + e) * (1 + e) / pow(1 - e * e, 1.5);
         sk[s].rate = nu_dot + fabs(r.argp_dot_rad_s) + fabs(r.raan_dot_rad_s) +
                      INTERF_OMEGA_E_RAD_S;
-        sk[s].until_s = -INFINITY;
     }
+}
+
+/* The state carried from step to step, as at the first step of a run. */
+static void skip_reset(struct sat_skip *sk, size_t nsat, struct cap_cache *cache, size_t n_em)
+{
+    for (size_t s = 0; s < nsat; s++)
+        sk[s].until_s = -INFINITY;
+    for (size_t j = 0; j < n_em; j++)
+        cache[j].rn = 0; /* no radius: recomputed at the next step */
 }
 
 /* Which satellites to propagate at t (all of them for large areas), and propagate them. */
@@ -452,6 +468,8 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
     size_t nsat = interf_constellation_count(interf_system_constellation(p->spec.sys));
     for (int k = 0; k < ns; k++) {
         double t = p->run.t0_s + (double)(s0 + k) * p->spec.window.step_s;
+        if ((s0 + k) % SKIP_EPOCH == 0)
+            skip_reset(sk, nsat, cache, p->n_em);
         propagate_step(p, t, pos, sk, lam_sat);
         for (size_t j = 0; j < p->n_em; j++) {
             const struct epfd_emitter *em = &p->em[j];
@@ -626,14 +644,31 @@ static void count_bins(const struct interf_epfd_plan *p, const struct epfd_tile 
     }
 }
 
-enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
-                            interf_progress_fn progress, void *user, struct interf_error *err)
+/* The state of the skips and cap cache at step k0, as the whole run has it: the steps since the
+ * last reset replayed (propagation only; their emitter states are overwritten later). */
+static void skip_replay(const struct interf_epfd_plan *p, long k0, double *pos,
+                        struct cap_cache *cache, struct sat_skip *sk, const double *lam_sat,
+                        struct block *b)
 {
-#ifndef EPFD_FP64
-    if (p->spec.fp64)
-        return epfd_run_fp64(p, out, progress, user, err);
-#endif
+    for (long s0 = k0 - k0 % SKIP_EPOCH; s0 < k0; s0 += EPFD_BLOCK)
+        fill_block(p, s0, k0 - s0 < EPFD_BLOCK ? (int)(k0 - s0) : EPFD_BLOCK, pos, cache, sk,
+                   lam_sat, b);
+}
+
+enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, const struct interf_epfd_slice *sl,
+                            struct interf_epfd_out *out, interf_progress_fn progress, void *user,
+                            struct interf_error *err)
+{
     const struct interf_epfd_spec *s = &p->spec;
+    if (sl->n_parts < 1 || sl->part >= sl->n_parts || sl->step_begin < 0 ||
+        sl->step_begin > sl->step_end || sl->step_end > s->window.n_steps)
+        return interf_error_set(err, INTERF_EINVAL, "EPFD slice: part %zu of %zu, steps %ld to "
+                                "%ld of %ld", sl->part, sl->n_parts, sl->step_begin,
+                                sl->step_end, s->window.n_steps);
+#ifndef EPFD_FP64
+    if (s->fp64)
+        return epfd_run_slice_fp64(p, sl, out, progress, user, err);
+#endif
     size_t nsat = interf_system_info(s->sys)->n_sats;
     struct block b = {0};
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
@@ -658,30 +693,29 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
     }
     interf_epfd_bins_init(bins);
     skip_init(p, sk, nsat);
+    skip_reset(sk, nsat, cache, p->n_em);
     sat_caps(p, lam_sat, nsat);
-    if (out->hist.count)
-        memset(out->hist.count, 0, p->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
-    if (out->series)
-        for (size_t i = 0; i < p->n_points * (size_t)s->window.n_steps; i++)
-            out->series[i] = -300.0f;
-    out->clamped = 0;
-    const long n_steps = s->window.n_steps;
-    for (long s0 = 0; s0 < n_steps; s0 += EPFD_BLOCK) {
-        int ns = n_steps - s0 < EPFD_BLOCK ? (int)(n_steps - s0) : EPFD_BLOCK;
+    skip_replay(p, sl->step_begin, pos, cache, sk, lam_sat, &b);
+    /* the slice's super tiles: u = part + j n_parts */
+    const size_t n_own = p->n_supers > sl->part
+                             ? (p->n_supers - sl->part + sl->n_parts - 1) / sl->n_parts : 0;
+    const long k0 = sl->step_begin, k1 = sl->step_end;
+    for (long s0 = k0; s0 < k1 && n_own > 0; s0 += EPFD_BLOCK) {
+        int ns = k1 - s0 < EPFD_BLOCK ? (int)(k1 - s0) : EPFD_BLOCK;
         fill_block(p, s0, ns, pos, cache, sk, lam_sat, &b);
         uint64_t clamped = 0;
         int used = 1;
         /* Threads take whole super tiles: a point's sum never depends on how they are shared.
          * No more threads than super tiles: a lone earth station runs on one thread, without
          * waking an idle one for every block. */
-        int nt = (size_t)p->threads < p->n_supers ? p->threads : (int)p->n_supers;
+        int nt = (size_t)p->threads < n_own ? p->threads : (int)n_own;
         #pragma omp parallel num_threads(nt > 0 ? nt : 1) reduction(+ : clamped)
         {
             #pragma omp single
             used = omp_get_num_threads();
             #pragma omp for schedule(dynamic, 1)
-            for (size_t u = 0; u < p->n_supers; u++) {
-                const struct epfd_super *sp = &p->supers[u];
+            for (size_t j = 0; j < n_own; j++) {
+                const struct epfd_super *sp = &p->supers[sl->part + j * sl->n_parts];
                 struct scratch *sw = &w[omp_get_thread_num()];
                 for (size_t t = sp->first; t < sp->first + sp->n; t++)
                     pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
@@ -701,8 +735,9 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
             }
         }
         out->clamped += clamped;
-        out->threads_used = used;
-        if (progress && progress((double)(s0 + ns) / (double)n_steps, "running", user)) {
+        out->threads_used = used > out->threads_used ? used : out->threads_used;
+        if (progress &&
+            progress((double)(s0 + ns - k0) / (double)(k1 - k0), "running", user)) {
             st = interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
             goto done;
         }
@@ -724,3 +759,18 @@ done:
     free(bins);
     return st;
 }
+
+#ifndef EPFD_FP64
+enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
+                                   interf_progress_fn progress, void *user,
+                                   struct interf_error *err)
+{
+    struct interf_epfd_slice all = {0, 1, 0, p->spec.window.n_steps};
+    if (out->hist.count)
+        memset(out->hist.count, 0, p->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
+    epfd_series_reset(p, out);
+    out->clamped = 0;
+    out->threads_used = 0;
+    return interf_epfd_run_slice(p, &all, out, progress, user, err);
+}
+#endif
