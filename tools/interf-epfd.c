@@ -49,8 +49,11 @@ static const struct cli_option options[] = {
      NULL, NULL},
     {"series", 0, CLI_FLAG, NULL, "with points: the time series, not rounded", NULL, NULL},
     {"output", 'o', CLI_ARG, "FILE",
-     "output file (a grid gets .prj and .aux.xml sidecars); with\nseveral --stat on a grid, a "
-     "prefix: PREFIX.STAT.asc", NULL, NULL},
+     "output file: FILE.asc gets .prj and .aux.xml sidecars, FILE.tif\nis a GeoTIFF; with "
+     "several --stat on a grid, a prefix:\nPREFIX.STAT.asc", NULL, NULL},
+    {"floor-nodata", 0, CLI_FLAG, NULL,
+     "grid cells with no emitter in view as NODATA (they are\notherwise -300 dB, a computed "
+     "value, named floor_value\nin the metadata)", NULL, NULL},
     {"threads", 'j', CLI_ARG, "N", "threads [all cores]; results do not depend on it", NULL,
      NULL},
     {"fp64", 0, CLI_FLAG, NULL,
@@ -225,13 +228,18 @@ static int write_grids(const struct interf_epfd_plan *plan, const struct interf_
         struct interf_grid_meta m;
         char path[4096];
         int pct = st->kind == INTERF_STAT_EXCEED;
-        if (interf_epfd_stat_grid(plan, out, st, r->masks[k], &g, &err) != INTERF_OK)
+        if (interf_epfd_stat_grid(plan, out, st, r->masks[k], cli_given("floor-nodata") > 0, &g,
+                                  &err) != INTERF_OK)
             return cli_fail(&err);
         interf_grid_meta_init(&m);
         snprintf(m.unit, sizeof m.unit, "%s",
                  pct ? "%" : st->kind == INTERF_STAT_MARGIN ? "dB" : in->unit);
         interf_grid_meta_set(&m, "quantity", in->quantity, NULL);
         interf_grid_meta_set(&m, "statistic", st->name, NULL);
+        char floor[32];
+        interf_format_c(floor, sizeof floor, "%g", interf_epfd_stat_floor(st));
+        if (!cli_given("floor-nodata") && !pct)
+            interf_grid_meta_set(&m, "floor_value", floor, NULL);
         enum interf_status s = interf_grid_meta_set_provenance(&m, prov, &err);
         const char *p = stat_path(r, k, path, sizeof path);
         if (s == INTERF_OK)

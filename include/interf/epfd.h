@@ -328,12 +328,22 @@ INTERF_API enum interf_status interf_epfd_write_series(FILE *fp,
                                                        const struct interf_epfd_out *out,
                                                        const struct interf_provenance *prov,
                                                        struct interf_error *err);
-/* The grid of statistic st over a grid run (cells not computed are NaN, NODATA). */
+/* "No emitter in view": the value a statistic takes at a point where no satellite contributed
+ * at any step (every sample in the floor bin). It is a computed value, not NODATA: -300 dB for
+ * levels (max, pNN), 0 % for exceed, and for a margin INTERF_EPFD_MARGIN_FLOOR_DB (no
+ * interference at all, whatever the limit). interf_epfd_stat_floor gives it for a statistic. */
+#define INTERF_EPFD_FLOOR_DB (INTERF_EPFD_LEVEL_MIN / 10.0)
+#define INTERF_EPFD_MARGIN_FLOOR_DB 999.0
+INTERF_API double interf_epfd_stat_floor(const struct interf_stat *st);
+
+/* The grid of statistic st over a grid run (cells not computed are NaN, NODATA). floor_nodata:
+ * the cells with no emitter in view are NaN too (for users who want them masked; they are
+ * otherwise interf_epfd_stat_floor, as the metadata item floor_value says). */
 INTERF_API enum interf_status interf_epfd_stat_grid(const struct interf_epfd_plan *p,
                                                     const struct interf_epfd_out *out,
                                                     const struct interf_stat *st,
                                                     const struct interf_limit_mask *mask,
-                                                    struct interf_grid **grid,
+                                                    int floor_nodata, struct interf_grid **grid,
                                                     struct interf_error *err);
 
 /* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one
