@@ -16,8 +16,10 @@ fi
 MPI="$INTERF_MPIEXEC -q --oversubscribe --allow-run-as-root --bind-to none"
 EPFD="$INTERF_BIN/interf-epfd"
 SYS="$INTERF_TEST_DATA/../../footprints/leo-ku-550.ini"
-# OpenMPI's own one-time allocations (kept until exit) are not our leaks: suppressed here only.
-export LSAN_OPTIONS="suppressions=$INTERF_TEST_DATA/../lsan-mpi.supp:print_suppressions=0"
+# Open MPI's own one-time allocations (kept until exit) are not our leaks: suppressed here only,
+# by the frames of complete stacks (the fast unwinder stops in libraries without frame pointers).
+export LSAN_OPTIONS="suppressions=$INTERF_TEST_DATA/../lsan-mpi.supp:print_suppressions=0:\
+fast_unwind_on_malloc=0"
 O="$TMP/o"
 # Run lengths; under valgrind (INTERF_SLOW=0) shorter, with windows still across 4096 steps.
 T_GRID="--duration 5m" T_POINTS="--duration 30m" T_ONE="--duration 2h" T_SERIES="--duration 1h"
