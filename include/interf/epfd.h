@@ -183,14 +183,18 @@ INTERF_API size_t interf_epfd_plan_units(const struct interf_epfd_plan *plan);
 
 /* The static partition of a run over n_slices processes, slice k of them (0 <= k < n_slices):
  * P x W slices, P tile parts times W time windows (P W = n_slices), slice k being tile part
- * k % P of window k / P. P is the largest divisor of n_slices that leaves every part at least
- * INTERF_EPFD_UNITS_PER_PART super tiles (1 for a few points: time windows only). Super tiles
+ * k % P of window k / P. Time windows repeat no work (each slice propagates its own steps),
+ * tile parts repeat the propagation and the emitters' states of every step (measured: a tenth
+ * of a 2 deg grid step): P is the smallest divisor of n_slices whose windows hold at least
+ * INTERF_EPFD_MIN_WINDOW steps, or else the largest; at most one part per
+ * INTERF_EPFD_UNITS_PER_PART super tiles (P = 1 for a few points: time windows only). Super tiles
  * are numbered row of super tiles by row (north to south) and west to east in a row, so dealing
  * them round-robin gives each part every P-th super tile of every latitude band: each band's
  * cost (satellite density, points without data) is shared to within one super tile. Window w
  * holds steps [floor(n w / W), floor(n (w + 1) / W)) of the n steps: equal to within one step.
  * INTERF_EINVAL when n_slices < 1 or k is out of range. */
 #define INTERF_EPFD_UNITS_PER_PART 8
+#define INTERF_EPFD_MIN_WINDOW 256
 INTERF_API enum interf_status interf_epfd_partition(const struct interf_epfd_plan *plan,
                                                     int n_slices, int k,
                                                     struct interf_epfd_slice *slice,

@@ -18,19 +18,24 @@ enum interf_status interf_epfd_partition(const struct interf_epfd_plan *p, int n
     if (n_slices < 1 || k < 0 || k >= n_slices)
         return interf_error_set(err, INTERF_EINVAL, "EPFD partition: slice %d of %d", k,
                                 n_slices);
-    /* the largest divisor P of n_slices with at least INTERF_EPFD_UNITS_PER_PART super tiles a
-     * part: enough for the round-robin deal to spread every latitude band over the parts */
-    size_t n_parts = 1;
-    for (size_t d = 1; d <= (size_t)n_slices; d++)
-        if ((size_t)n_slices % d == 0 && d * INTERF_EPFD_UNITS_PER_PART <= p->n_supers)
+    /* time windows first (no work is repeated); tile parts (every slice propagates every
+     * step, about a tenth of a grid step's work) when windows would be too short; a part has
+     * at least INTERF_EPFD_UNITS_PER_PART super tiles, for the round-robin deal to spread
+     * every latitude band over the parts */
+    size_t n_parts = 1, n = (size_t)n_slices;
+    for (size_t d = 1; d <= n; d++)
+        if (n % d == 0 && d * INTERF_EPFD_UNITS_PER_PART <= p->n_supers) {
             n_parts = d;
+            if ((size_t)p->spec.window.n_steps / (n / d) >= INTERF_EPFD_MIN_WINDOW)
+                break;
+        }
     size_t n_windows = (size_t)n_slices / n_parts, w = (size_t)k / n_parts;
     /* n_steps < 2^32 and W <= INT_MAX: n w fits in 64 bits */
-    uint64_t n = (uint64_t)p->spec.window.n_steps;
+    uint64_t steps = (uint64_t)p->spec.window.n_steps;
     slice->part = (size_t)k % n_parts;
     slice->n_parts = n_parts;
-    slice->step_begin = (long)(n * w / n_windows);
-    slice->step_end = (long)(n * (w + 1) / n_windows);
+    slice->step_begin = (long)(steps * w / n_windows);
+    slice->step_end = (long)(steps * (w + 1) / n_windows);
     return INTERF_OK;
 }
 

@@ -154,7 +154,8 @@ Test(epfd_slice, partition_follows_the_documented_rule)
 {
     /* The 2 deg grid has ceil(180 / 32) x ceil(80 / 32) = 6 x 3 = 18 super tiles of 32 x 32
      * cells, each with computed points (the GSO arc is above 10 deg somewhere in each). The rule
-     * (epfd.h): P = the largest divisor of n with 8 P <= 18, i.e. P <= 2:
+     * (epfd.h), for 14 steps (every window shorter than 256 steps): P = the largest divisor of n
+     * with 8 P <= 18, i.e. P <= 2:
      *   n = 1: 1 x 1; n = 2: P 2, W 1; n = 3: P 1, W 3 (windows 14 * w / 3: 0, 4, 9, 14);
      *   n = 4: P 2, W 2 (steps 0-7, 7-14); slice k is part k % P of window k / P. */
     struct fixture f;
@@ -179,6 +180,15 @@ Test(epfd_slice, partition_follows_the_documented_rule)
     struct interf_epfd_slice s;
     cr_assert(eq(int, interf_epfd_partition(f.plan, 2, 2, &s, NULL), INTERF_EINVAL));
     cr_assert(eq(int, interf_epfd_partition(f.plan, 0, 0, &s, NULL), INTERF_EINVAL));
+    /* 1000 steps: time windows while they hold 256 steps or more: n = 2: P 1, W 2 (500 each);
+     * n = 4: windows of 250 are too short, so P 2, W 2 (slice 3: part 1, steps 500-1000) */
+    struct fixture g;
+    plan(&g, 1, 10, 1000);
+    cr_assert(eq(int, interf_epfd_partition(g.plan, 2, 1, &s, NULL), INTERF_OK));
+    cr_assert(s.part == 0 && s.n_parts == 1 && s.step_begin == 500 && s.step_end == 1000);
+    cr_assert(eq(int, interf_epfd_partition(g.plan, 4, 3, &s, NULL), INTERF_OK));
+    cr_assert(s.part == 1 && s.n_parts == 2 && s.step_begin == 500 && s.step_end == 1000);
+    unplan(&g);
     /* the two parts hold every computed point once, 9 super tiles each */
     size_t np = interf_epfd_plan_points(f.plan, NULL, NULL), computed = 0;
     const unsigned char *nodata = interf_epfd_plan_nodata(f.plan);
