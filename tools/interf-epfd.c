@@ -299,8 +299,17 @@ int main(int argc, char **argv)
         char path[4096];
         cli_output_check(stat_path(&r, k, path, sizeof path), 0);
     }
-    if (interf_epfd_plan_info(plan)->warning[0])
-        cli_warn("%s", interf_epfd_plan_info(plan)->warning);
+    const struct interf_epfd_info *in = interf_epfd_plan_info(plan);
+    if (in->warning[0])
+        cli_warn("%s", in->warning);
+    for (size_t k = 0; k < in->n_dropped && k < INTERF_EPFD_DROPPED_MAX; k++) {
+        char line[256];
+        cli_warn("%s", interf_dropout_describe(interf_system_constellation(sys), &in->dropped[k],
+                                               line, sizeof line));
+    }
+    if (in->n_dropped)
+        cli_warn("satellites dropped out of the run: %zu (no contribution from then on)",
+                 in->n_dropped);
     cli_progress_init(&prog, (double)sp->window.n_steps, "steps");
     /* over the MPI ranks under mpirun: rank 0 then holds the whole run's results */
     enum interf_status st = interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err);

@@ -77,6 +77,14 @@ INTERF_API enum interf_status interf_grid_spec_parse(const char *text,
                                                      struct interf_grid_spec *spec,
                                                      struct interf_error *err);
 
+/* Parse "W/E/S/N/CELL" (degrees) into region_deg[5] = west, east, south, north, cell without
+ * checking the limits (for a memory estimate first; interf_grid_spec_init checks them). An east
+ * edge below the west edge means the region crosses the antimeridian: 360 deg is added to it
+ * ("170/-170/..." is 170 to 190). INTERF_EINPUT "grid: expected W/E/S/N/CELL in degrees, got
+ * \"TEXT\"". */
+INTERF_API enum interf_status interf_grid_region_parse(const char *text, double region_deg[5],
+                                                       struct interf_error *err);
+
 /* Check a spec as interf_grid_read_asc checks a header: sides >= 1 and within the limits,
  * cell in (0, 180], the cells inside latitudes [-90, 90], at most 360 deg of longitude, west edge
  * in [-360, 360]. INTERF_EINPUT naming the field. */

@@ -453,9 +453,15 @@ static void sat_caps(const struct interf_epfd_plan *p, double *lam_sat, size_t n
     for (size_t j = 0; j < p->n_em; j++) {
         const struct epfd_emitter *em = &p->em[j];
         struct interf_elements el;
+        struct interf_sat_ident id;
         interf_constellation_satellite(c, em->sat, &el, NULL);
+        interf_constellation_ident(c, em->sat, &id);
         double ce = INTERF_RE_KM * cos(em->min_el_rad) / (el.a_km * (1 + el.e));
         double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad + 2 * CULL_MARGIN_RAD;
+        /* SGP4 and OEM satellites have no bound of their radius here: always within reach,
+         * so never skipped (propagated at every step) */
+        if (id.kind != INTERF_SAT_ELEMENTS)
+            lam = INTERF_PI;
         lam_sat[em->sat] = lam > lam_sat[em->sat] ? lam : lam_sat[em->sat];
     }
 }
@@ -474,18 +480,20 @@ static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double
         for (size_t j = 0; j < p->n_em; j++) {
             const struct epfd_emitter *em = &p->em[j];
             size_t q = (size_t)k * p->n_em + j, s = em->sat;
-            if (!sk[s].live) {
-                b->lam[q] = 0; /* out of reach: culled */
+            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3] = {0, 0, 0};
+            /* out of reach, or dropped out (its propagation failed: NaN): culled */
+            if (!sk[s].live || !isfinite(r[0])) {
+                b->lam[q] = 0;
                 continue;
             }
-            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3];
-            interf_beam_boresight(em->beam, r, em->aim_km, bs);
+            if (em->beam) /* a mask emitter has none */
+                interf_beam_boresight(em->beam, r, em->aim_km, bs);
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
             b->in[q] = (struct pair_in){(real)r[0], (real)r[1], (real)r[2], (real)bs[0],
                                         (real)bs[1], (real)bs[2], (real)em->p,
                                         (real)(em->sin_min_el * em->sin_min_el),
                                         em->min_el_rad > 0};
-            if (p->sat_gain[em->gain].lut) {
+            if (em->beam && p->sat_gain[em->gain].lut) {
                 double fx[3], fy[3];
                 interf_beam_frame(bs, fx, fy);
                 b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
@@ -577,6 +585,24 @@ static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile
     }
 }
 
+/* A pfd-mask emitter's contributions to a tile (mask_emitter.c), straight into the sums or
+ * through the exact GSO-arc test. */
+static void mask_sums(const struct interf_epfd_plan *p, const struct pair_in *in,
+                      const struct epfd_emitter *em, const struct epfd_tile *tl,
+                      struct scratch *w)
+{
+    double s[3] = {in->sx, in->sy, in->sz}, c[EPFD_TILE_MAX];
+    epfd_mask_pairs(p, em, s, tl->first, tl->n, c);
+    for (size_t i = 0; i < tl->n; i++) {
+        if (em->alpha0_rad > 0)
+            w->und[i] = (real)c[i];
+        else
+            w->acc[i] += (real)c[i];
+    }
+    if (em->alpha0_rad > 0)
+        settle_open(p, tl, in, em->alpha0_rad, w);
+}
+
 /* The linear sums of a tile (packed in t) at step k of the block over the nl emitters of
  * w->list. */
 EPFD_CLONES
@@ -591,7 +617,9 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
         size_t q = (size_t)k * p->n_em + w->list[m];
         const struct pair_in *in = &b->in[q];
-        if (gt->lut || p->es_gain.lut) {
+        if (em->mask) {
+            mask_sums(p, in, em, tl, w);
+        } else if (gt->lut || p->es_gain.lut) {
             const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
             pairs_2d(in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
             if (em->alpha0_rad > 0)

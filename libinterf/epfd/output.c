@@ -47,6 +47,8 @@ void interf_epfd_provenance(const struct interf_epfd_plan *p, const struct inter
     interf_provenance_set(prov, "precision", "%s", p->spec.fp64 ? "fp64" : "fp32");
     if (out && out->threads_used > 0)
         interf_provenance_set(prov, "threads", "%d", out->threads_used);
+    if (p->info.es && p->info.n_dropped)
+        interf_provenance_set(prov, "satellites_dropped", "%zu", p->info.n_dropped);
 }
 
 enum interf_status interf_epfd_stat_value(const struct interf_epfd_plan *p,

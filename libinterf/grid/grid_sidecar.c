@@ -169,7 +169,7 @@ enum interf_status interf_grid_save(struct interf_outset *set, const char *path,
     if (interf_outset_is_direct(path)) {
         if ((st = interf_outset_open(set, path, &fp[0], err)) == INTERF_OK &&
             (st = interf_grid_write_asc(fp[0], g, decimals, err)) != INTERF_OK)
-            grid_prefix_error(err, st, path);
+            grid_prefix_error(err, st, strcmp(path, "-") == 0 ? "standard output" : path);
         return st;
     }
     char *wkt = NULL;
