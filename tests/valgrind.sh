@@ -59,6 +59,12 @@ fi
 # thread at a time, and a spinning one only takes the others' turn (the results do not depend
 # on the thread count).
 export VG_WORK="$work" VG_SRC="$src"
+# tests/cli/mpi.sh needs mpirun, as ctest gives it, when the build has MPI (else it skips)
+INTERF_MPIEXEC=""
+if grep -q '^INTERF_MPI:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+    INTERF_MPIEXEC=$(sed -n 's/^MPIEXEC_EXECUTABLE:FILEPATH=//p' "$build/CMakeCache.txt")
+fi
+export INTERF_MPIEXEC
 t0=$(date +%s)
 printf '%s\n' "$@" | xargs -n 1 -P "${VALGRIND_JOBS:-2}" sh -c '
     name=$(basename "$1" .sh)
