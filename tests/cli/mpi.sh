@@ -106,8 +106,11 @@ fi
 # SIGINT to mpirun mid-run (it sends the ranks SIGTERM): no file is left, and only rank 0 says
 # so (mpirun, ending the job, does not always pass its last line on: at most once).
 keep_outdir out.asc
-interrupt INT 'grep -q "%" "$TMP/err"' $MPI -n 2 "$EPFD" -s "$SYS" --grid -20/20/30/60/1 \
-    --duration 2d --progress -o "$O/out.asc"
+long="--grid -20/20/30/60/1 --duration 2d"
+[ "$INTERF_SLOW" = 0 ] && long="--grid -10/10/40/50/1 --duration 2d"
+# shellcheck disable=SC2086
+interrupt INT 'grep -q "%" "$TMP/err"' $MPI -n 2 "$EPFD" -s "$SYS" $long --progress \
+    -o "$O/out.asc"
 [ "$STATUS" != 0 ] && pass || fail "interrupted run: exit 0"
 [ "$(grep -c 'interf-epfd: terminated by SIGTERM' "$TMP/err")" -le 1 ] && pass ||
     fail "interrupted run: $(tr '\r' '\n' <"$TMP/err" | tail -n 3)"
