@@ -35,10 +35,6 @@ typedef struct epfd_geom_f geom_t;
 #define EPFD_RUN interf_epfd_run
 #endif
 
-/* Cull margin (rad) on top of the visibility cap: covers float rounding and ground heights
- * above the sphere (up to 9 km on WGS 84) at no measurable cost. */
-#define CULL_MARGIN_RAD (0.5 * INTERF_DEG)
-
 /* What one emitter at one step needs in the pair loops. */
 struct pair_in {
     real sx, sy, sz;           /* satellite position, km */
@@ -47,13 +43,17 @@ struct pair_in {
     int min_el_pos;            /* minimum elevation > 0: compare squares */
 };
 
-/* Emitter states of one block of steps, [step][emitter]. */
+/* Emitter states of one block of steps, [step][slot]: the emitters evaluated at a step fill the
+ * first slots of its row, in emitter order (all of them, or those of the satellites in a window:
+ * a few dozen contiguous entries instead of as many cache lines). */
 struct block {
     struct pair_in *in;
     real *fx, *fy, *fz; /* the beam's azimuth frame's x axis (interf_beam_frame; 2-D patterns) */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
     double *lam;         /* Earth-central angle of the visibility cap plus the cull margin */
     double *clam, *slam; /* its cosine and sine */
+    size_t *live;        /* the emitter in each slot */
+    size_t n_live[EPFD_BLOCK]; /* slots used at each step */
 };
 
 /* The points of one tile packed for the pair loops: one array of EPFD_TILE_MAX lanes per field
@@ -123,28 +123,61 @@ static struct table table_of(const struct epfd_gain *g)
     return (struct table){TABLE(g), (real)g->n * 0.5f, g->n - 1};
 }
 
-/* The body of the pair loops for lane i: the contribution of emitter in at point i of tile t
- * (0 when not visible), its unit direction n and sin(elevation) su. The same expressions in the
- * same order everywhere: the results keep their bits whichever loop runs. */
-#define PAIR_BODY(in, t, i, ts, tr)                                                                \
-    real vx = (in)->sx - (t)->gx[i], vy = (in)->sy - (t)->gy[i], vz = (in)->sz - (t)->gz[i];      \
+/* The body of the pair loops for one pair: the contribution of an emitter at a point (0 when
+ * not visible), its unit direction n and sin(elevation) vu id. E(f) reads the emitter's field f
+ * (struct pair_in), G(f) the point's (struct lanes), TS(k) the satellite table's entry k (table
+ * ts gives its scale and last cell), tr is the earth station's table. The same expressions in
+ * the same order everywhere: the results keep their bits whichever loop runs (and over which
+ * lanes: points of a tile, or emitters of a point). */
+#define PAIR_BODY(E, G, TS, ts, tr)                                                                \
+    real vx = E(sx) - G(gx), vy = E(sy) - G(gy), vz = E(sz) - G(gz);                               \
     real d2 = vx * vx + vy * vy + vz * vz;                                                         \
-    real vu = vx * (t)->ux[i] + vy * (t)->uy[i] + vz * (t)->uz[i];                                 \
+    real vu = vx * G(ux) + vy * G(uy) + vz * G(uz);                                                \
     real id = 1.0f / sqrt(d2);                                                                     \
     real nx = vx * id, ny = vy * id, nz = vz * id;                                                 \
     /* |n + b| = 2 sin(theta/2) at the satellite, |n - p| = 2 sin(phi/2) at the station */        \
-    real ax = nx + (in)->bx, ay = ny + (in)->by, az = nz + (in)->bz;                               \
-    real ex = nx - (t)->px[i], ey = ny - (t)->py[i], ez = nz - (t)->pz[i];                         \
+    real ax = nx + E(bx), ay = ny + E(by), az = nz + E(bz);                                        \
+    real ex = nx - G(px), ey = ny - G(py), ez = nz - G(pz);                                        \
     real fs = sqrt(ax * ax + ay * ay + az * az) * (ts).h;                                          \
     real fr = sqrt(ex * ex + ey * ey + ez * ez) * (tr).h;                                          \
     int is = (int)fs, ir = (int)fr;                                                                \
     is = is < (ts).last ? is : (ts).last;                                                          \
     ir = ir < (tr).last ? ir : (tr).last;                                                          \
-    real gt = (ts).vs[2 * is] + (fs - (real)is) * (ts).vs[2 * is + 1];                             \
+    real gt = TS(2 * is) + (fs - (real)is) * TS(2 * is + 1);                                       \
     real gr = (tr).vs[2 * ir] + (fr - (real)ir) * (tr).vs[2 * ir + 1];                             \
     /* elevation >= the minimum, without asin: vu / d >= sin(min) */                              \
-    int vis = (vu > 0.0f) & ((vu * vu >= (in)->s2 * d2) | !(in)->min_el_pos);                      \
-    real c = (real)vis * ((in)->p * gt * gr * (id * id));
+    int vis = (vu > 0.0f) & ((vu * vu >= E(s2) * d2) | !E(min_el_pos));                            \
+    real c = (real)vis * (E(p) * gt * gr * (id * id));
+
+/* The GSO-arc table's |alpha| (a) and error bound (bd) toward the unit direction (NX, NY, NZ)
+ * of sin(elevation) SU from a point (G as in PAIR_BODY), through its stereographic coordinates
+ * in the point's table (node, bound: the plan's tables). */
+#define ALPHA_BODY(NX, NY, NZ, SU, G, node, bound)                                                  \
+    real le = NX * G(ex) + NY * G(ey) + NZ * G(ez);                                                \
+    real ln = NX * G(nx) + NY * G(ny) + NZ * G(nz);                                                \
+    real k = 1.0f / (1.0f + SU);                                                                   \
+    real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
+    real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
+    int ix = (int)fx, iy = (int)fy;                                                                \
+    /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */             \
+    ix = ix > 0 ? ix : 0;                                                                          \
+    ix = ix < EPFD_ALPHA_CELLS - 1 ? ix : EPFD_ALPHA_CELLS - 1;                                    \
+    iy = iy > 0 ? iy : 0;                                                                          \
+    iy = iy < EPFD_ALPHA_CELLS - 1 ? iy : EPFD_ALPHA_CELLS - 1;                                    \
+    fx -= (real)ix;                                                                                \
+    fy -= (real)iy;                                                                                \
+    /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */              \
+    int q = G(alpha) * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;                        \
+    const int up = EPFD_ALPHA_CELLS + 1;                                                           \
+    real lo = (node)[q] + fx * ((node)[q + 1] - (node)[q]);                                        \
+    real hi = (node)[q + up] + fx * ((node)[q + up + 1] - (node)[q + up]);                         \
+    real a = lo + fy * (hi - lo);                                                                  \
+    real bd = (bound)[G(alpha) * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+
+/* Accessors of PAIR_BODY for the lanes of a tile: emitter in, point i of tile t, table ts. */
+#define E_IN(f) in->f
+#define G_LANE(f) t->f[i]
+#define TS_LANE(k) ts.vs[k]
 
 /* The fused pair loop of an emitter without GSO-arc avoidance: its contributions straight into
  * the tile's sums. */
@@ -152,7 +185,7 @@ EPFD_INLINE void pairs_sum(const struct pair_in *in, const struct lanes *t, stru
                            struct table tr, real *restrict acc)
 {
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(in, t, i, ts, tr)
+        PAIR_BODY(E_IN, G_LANE, TS_LANE, ts, tr)
         (void)nx, (void)ny, (void)nz;
         acc[i] += c;
     }
@@ -166,7 +199,7 @@ EPFD_INLINE int pairs_open(const struct pair_in *in, const struct lanes *t, stru
 {
     int open = 0;
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(in, t, i, ts, tr)
+        PAIR_BODY(E_IN, G_LANE, TS_LANE, ts, tr)
         o->c[i] = c;
         o->nx[i] = nx, o->ny[i] = ny, o->nz[i] = nz;
         o->su[i] = vu * id;
@@ -183,30 +216,10 @@ EPFD_INLINE int pairs_alpha(const struct lanes *t, const float *node, const floa
                             real alpha0, const struct pair_out *restrict o, real *restrict acc,
                             real *restrict und)
 {
-    const int na = EPFD_ALPHA_CELLS - 1;
     int left = 0;
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
         /* |alpha| from the point's table: stereographic coordinates of the local direction */
-        real le = o->nx[i] * t->ex[i] + o->ny[i] * t->ey[i] + o->nz[i] * t->ez[i];
-        real ln = o->nx[i] * t->nx[i] + o->ny[i] * t->ny[i] + o->nz[i] * t->nz[i];
-        real k = 1.0f / (1.0f + o->su[i]);
-        real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-        real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-        int ix = (int)fx, iy = (int)fy;
-        /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */
-        ix = ix > 0 ? ix : 0;
-        ix = ix < na ? ix : na;
-        iy = iy > 0 ? iy : 0;
-        iy = iy < na ? iy : na;
-        fx -= (real)ix;
-        fy -= (real)iy;
-        /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */
-        int q = t->alpha[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
-        const int up = EPFD_ALPHA_CELLS + 1;
-        real lo = node[q] + fx * (node[q + 1] - node[q]);
-        real hi = node[q + up] + fx * (node[q + up + 1] - node[q + up]);
-        real a = lo + fy * (hi - lo);
-        real bd = bound[t->alpha[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+        ALPHA_BODY(o->nx[i], o->ny[i], o->nz[i], o->su[i], G_LANE, node, bound)
         real on = (real)(a - bd > alpha0), open = (real)(fabs(a - alpha0) <= bd);
         acc[i] += on * o->c[i];
         und[i] = open * o->c[i];
@@ -328,7 +341,8 @@ static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, co
 
 static void block_free(struct block *b)
 {
-    void *f[] = {b->in, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam, b->clam, b->slam};
+    void *f[] = {b->in, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam, b->clam, b->slam,
+                 b->live};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
 }
@@ -338,6 +352,7 @@ static int block_alloc(struct block *b, size_t n)
     real **f[] = {&b->fx, &b->fy, &b->fz};
     double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam, &b->clam, &b->slam};
     int ok = (b->in = malloc(n * sizeof *b->in)) != NULL;
+    ok &= (b->live = malloc(n * sizeof *b->live)) != NULL;
     for (size_t k = 0; k < 3; k++)
         ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
     for (size_t k = 0; k < 6; k++)
@@ -367,125 +382,148 @@ struct cap_cache {
     double rn, lam, clam, slam;
 };
 
-/* Per satellite, for runs over a small area (a few earth stations): the time before which it
- * cannot come into view of any point, and a bound on how fast its direction from the Earth's
- * centre turns (rad/s), so that satellites far from the points are not propagated at every step
- * (performance.md: a single earth station over 10^6 steps). */
-struct sat_skip {
-    double until_s, rate;
-    unsigned char live;   /* propagated at this step */
+/* The windows (epfd_windows) that meet the current block of steps, by satellite. */
+struct sched {
+    size_t next;                    /* the first window not taken yet */
+    long s0;                        /* the block they were taken for */
+    size_t n;
+    const struct epfd_window **act; /* at most one per satellite (windows of one satellite are
+                                       more than a block apart) */
+    size_t *sats;                   /* the satellites live at one step, in order */
 };
 
-/* Radius (rad) of the area below which satellites are skipped rather than all propagated. */
-#define SKIP_AREA_RAD 1.0
+/* What one thread needs to propagate a block of steps. */
+struct worker {
+    struct block b;
+    double *pos;                    /* positions at one step: x of every satellite, y, z (km) */
+    struct cap_cache *cache;        /* by emitter */
+    struct sched sched;
+};
 
-static void skip_init(const struct interf_epfd_plan *p, struct sat_skip *sk, size_t nsat)
+static void worker_free(struct worker *wk)
 {
-    const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    for (size_t s = 0; s < nsat; s++) {
-        struct interf_elements el;
-        struct interf_orbit_rates r;
-        interf_constellation_satellite(c, s, &el, &r);
-        /* the fastest true-anomaly rate (at perigee) plus the perigee and node rates, and the
-         * Earth's rotation: an upper bound of the sub-satellite point's angular speed */
-        double e = el.e, nu_dot = r.n_bar_rad_s * (1 + e) * (1 + e) / pow(1 - e * e, 1.5);
-        sk[s].rate = nu_dot + fabs(r.argp_dot_rad_s) + fabs(r.raan_dot_rad_s) +
-                     INTERF_OMEGA_E_RAD_S;
-        sk[s].until_s = -INFINITY;
+    block_free(&wk->b);
+    free(wk->pos);
+    free(wk->cache);
+    free(wk->sched.act);
+    free(wk->sched.sats);
+}
+
+static int worker_alloc(struct worker *wk, size_t n_em, size_t nsat)
+{
+    n_em = n_em ? n_em : 1, nsat = nsat ? nsat : 1;
+    wk->pos = malloc(3 * nsat * sizeof *wk->pos);
+    wk->cache = calloc(n_em, sizeof *wk->cache);
+    wk->sched.act = malloc(nsat * sizeof *wk->sched.act);
+    wk->sched.sats = malloc(nsat * sizeof *wk->sched.sats);
+    return block_alloc(&wk->b, EPFD_BLOCK * n_em) && wk->pos && wk->cache && wk->sched.act &&
+           wk->sched.sats;
+}
+
+/* Take the windows that meet the steps [s0, s0 + ns) into sc. Blocks normally come in order;
+ * one before the last starts the list again. */
+static void sched_block(const struct epfd_windows *wn, struct sched *sc, long s0, int ns)
+{
+    if (s0 < sc->s0)
+        sc->next = 0, sc->n = 0;
+    sc->s0 = s0;
+    size_t m = 0;
+    for (size_t i = 0; i < sc->n; i++)
+        if (sc->act[i]->k1 > s0)
+            sc->act[m++] = sc->act[i];
+    sc->n = m;
+    for (; sc->next < wn->n && wn->w[sc->next].k0 < s0 + ns; sc->next++) {
+        const struct epfd_window *w = &wn->w[sc->next];
+        if (w->k1 <= s0)
+            continue;
+        size_t i = sc->n++;
+        for (; i > 0 && sc->act[i - 1]->sat > w->sat; i--)
+            sc->act[i] = sc->act[i - 1];
+        sc->act[i] = w;
     }
 }
 
-/* Which satellites to propagate at t (all of them for large areas), and propagate them. */
-static void propagate_step(const struct interf_epfd_plan *p, double t, double *pos,
-                           struct sat_skip *sk, const double *lam_sat)
+/* Propagate the satellites to evaluate at step k (time t) into pos: every one, or those whose
+ * window holds the step (their indices into sc->sats, in order). Returns their number. */
+static size_t propagate_live(const struct interf_epfd_plan *p, const struct epfd_windows *wn,
+                             struct sched *sc, long k, double t, double *pos)
 {
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    size_t nsat = interf_constellation_count(c);
-    const struct epfd_cap *all = &p->all;
-    if (all->radius_rad >= SKIP_AREA_RAD) {
+    size_t nsat = interf_constellation_count(c), n = 0;
+    if (wn->every) {
         struct interf_ephem e = {pos, pos + nsat, pos + 2 * nsat, NULL, NULL, NULL};
         interf_constellation_propagate(c, 0, nsat, t, &p->run, INTERF_FRAME_ECEF, &e);
-        for (size_t s = 0; s < nsat; s++)
-            sk[s].live = 1;
-        return;
+        return nsat;
     }
-    for (size_t s = 0; s < nsat; s++) {
-        sk[s].live = 0;
-        if (t < sk[s].until_s)
-            continue;
-        struct interf_ephem e = {pos + s, pos + nsat + s, pos + 2 * nsat + s, NULL, NULL, NULL};
-        interf_constellation_propagate(c, s, 1, t, &p->run, INTERF_FRAME_ECEF, &e);
-        double x = pos[s], y = pos[nsat + s], z = pos[2 * nsat + s];
-        double cg = (x * all->cx + y * all->cy + z * all->cz) / sqrt(x * x + y * y + z * z);
-        double gap = acos(cg > 1 ? 1 : cg < -1 ? -1 : cg) - lam_sat[s] - all->radius_rad;
-        if (gap > 0 && sk[s].rate > 0)
-            sk[s].until_s = t + gap / sk[s].rate; /* out of reach until then */
-        else if (gap > 0)
-            sk[s].until_s = INFINITY;             /* fixed in the Earth frame: never */
-        else
-            sk[s].live = 1;
+    for (size_t i = 0; i < sc->n; i++)
+        if (sc->act[i]->k0 <= k && k < sc->act[i]->k1)
+            sc->sats[n++] = sc->act[i]->sat;
+    /* runs of consecutive satellites in one call: a plane's satellites share their node's
+     * sine and cosine (the same bits as one by one) */
+    for (size_t i = 0; i < n;) {
+        size_t a = sc->sats[i], j = i + 1;
+        while (j < n && sc->sats[j] == a + (j - i))
+            j++;
+        struct interf_ephem e = {pos + a, pos + nsat + a, pos + 2 * nsat + a, NULL, NULL, NULL};
+        interf_constellation_propagate(c, a, j - i, t, &p->run, INTERF_FRAME_ECEF, &e);
+        i = j;
     }
+    return n;
 }
 
-/* The widest cap (rad, with the cull margin) of each satellite's emitters at radius r_max: the
- * apogee radius bounds the visibility cap. */
-static void sat_caps(const struct interf_epfd_plan *p, double *lam_sat, size_t nsat)
+/* The state of emitter j at step k of the block in slot m, its satellite at r. */
+static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size_t m,
+                         const double r[3], struct cap_cache *cache, struct block *b)
 {
-    const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    for (size_t s = 0; s < nsat; s++)
-        lam_sat[s] = 0;
-    for (size_t j = 0; j < p->n_em; j++) {
-        const struct epfd_emitter *em = &p->em[j];
-        struct interf_elements el;
-        interf_constellation_satellite(c, em->sat, &el, NULL);
-        double ce = INTERF_RE_KM * cos(em->min_el_rad) / (el.a_km * (1 + el.e));
-        double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad + 2 * CULL_MARGIN_RAD;
-        lam_sat[em->sat] = lam > lam_sat[em->sat] ? lam : lam_sat[em->sat];
+    const struct epfd_emitter *em = &p->em[j];
+    size_t q = (size_t)k * p->n_em + m;
+    b->live[q] = j;
+    double bs[3];
+    interf_beam_boresight(em->beam, r, em->aim_km, bs);
+    double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+    b->in[q] = (struct pair_in){(real)r[0], (real)r[1], (real)r[2], (real)bs[0], (real)bs[1],
+                                (real)bs[2], (real)em->p,
+                                (real)(em->sin_min_el * em->sin_min_el), em->min_el_rad > 0};
+    if (p->sat_gain[em->gain].lut) {
+        double fx[3], fy[3];
+        interf_beam_frame(bs, fx, fy);
+        b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
     }
+    b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
+    /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular orbit
+     * keeps its radius (to rounding), so the last values usually serve */
+    struct cap_cache *cc = &cache[j];
+    if (fabs(rn - cc->rn) > 1e-6) {
+        double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
+        double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
+        cc->rn = rn;
+        cc->lam = lam > 0 ? lam + EPFD_CULL_MARGIN_RAD : 0;
+        cc->clam = cos(cc->lam);
+        cc->slam = sin(cc->lam);
+    }
+    b->lam[q] = cc->lam, b->clam[q] = cc->clam, b->slam[q] = cc->slam;
 }
 
-/* Propagate the satellites for the steps [s0, s0 + ns) and fill the emitter states. */
-static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double *pos,
-                       struct cap_cache *cache, struct sat_skip *sk, const double *lam_sat,
-                       struct block *b)
+/* Propagate the satellites for the steps [s0, s0 + ns) and fill the states of the emitters to
+ * evaluate (every one, or those of the satellites whose window holds the step). An emitter
+ * left out cannot reach any point (epfd_windows): its pairs would all add zero. */
+static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windows *wn, long s0,
+                       int ns, struct worker *wk)
 {
-    size_t nsat = interf_constellation_count(interf_system_constellation(p->spec.sys));
+    size_t nsat = interf_system_info(p->spec.sys)->n_sats;
+    struct block *b = &wk->b;
+    if (!wn->every)
+        sched_block(wn, &wk->sched, s0, ns);
     for (int k = 0; k < ns; k++) {
         double t = p->run.t0_s + (double)(s0 + k) * p->spec.window.step_s;
-        propagate_step(p, t, pos, sk, lam_sat);
-        for (size_t j = 0; j < p->n_em; j++) {
-            const struct epfd_emitter *em = &p->em[j];
-            size_t q = (size_t)k * p->n_em + j, s = em->sat;
-            if (!sk[s].live) {
-                b->lam[q] = 0; /* out of reach: culled */
-                continue;
-            }
-            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3];
-            interf_beam_boresight(em->beam, r, em->aim_km, bs);
-            double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
-            b->in[q] = (struct pair_in){(real)r[0], (real)r[1], (real)r[2], (real)bs[0],
-                                        (real)bs[1], (real)bs[2], (real)em->p,
-                                        (real)(em->sin_min_el * em->sin_min_el),
-                                        em->min_el_rad > 0};
-            if (p->sat_gain[em->gain].lut) {
-                double fx[3], fy[3];
-                interf_beam_frame(bs, fx, fy);
-                b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
-            }
-            b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
-            /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular
-             * orbit keeps its radius (to rounding), so the last values usually serve */
-            struct cap_cache *cc = &cache[j];
-            if (fabs(rn - cc->rn) > 1e-6) {
-                double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
-                double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
-                cc->rn = rn;
-                cc->lam = lam > 0 ? lam + CULL_MARGIN_RAD : 0;
-                cc->clam = cos(cc->lam);
-                cc->slam = sin(cc->lam);
-            }
-            b->lam[q] = cc->lam, b->clam[q] = cc->clam, b->slam[q] = cc->slam;
+        size_t n = propagate_live(p, wn, &wk->sched, s0 + k, t, wk->pos), m = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t s = wn->every ? i : wk->sched.sats[i];
+            const double r[3] = {wk->pos[s], wk->pos[nsat + s], wk->pos[2 * nsat + s]};
+            for (size_t j = wn->em_first[s]; j < wn->em_first[s] + wn->em_count[s]; j++)
+                fill_emitter(p, j, k, m++, r, wk->cache, b);
         }
+        b->n_live[k] = m;
     }
 }
 
@@ -496,18 +534,17 @@ static void cull_super(const struct interf_epfd_plan *p, const struct block *b, 
 {
     size_t m = 0, base = (size_t)k * p->n_em;
     double cr = cos(c->radius_rad), sr = sin(c->radius_rad);
-    for (size_t j = 0; j < p->n_em; j++) {
-        size_t q = base + j;
+    for (size_t i = 0; i < b->n_live[k]; i++) {
+        size_t q = base + i;
         /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
          * lam + r < pi (beyond, every direction is within reach) */
-        /* emitters out of reach (skipped satellites) are many over a small area and none over
-         * a large one: this branch predicts well either way */
+        /* emitters that can see no point at any elevation are rare: this branch predicts well */
         if (!(b->lam[q] > 0))
             continue;
         double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
         int far = b->lam[q] + c->radius_rad >= INTERF_PI;
         /* branch-free: about a third pass, a branch would mispredict often */
-        cd->em[m] = j;
+        cd->em[m] = i;
         cd->ux[m] = b->ux[q], cd->uy[m] = b->uy[q], cd->uz[m] = b->uz[q];
         cd->lam[m] = b->lam[q], cd->clam[m] = b->clam[q], cd->slam[m] = b->slam[q];
         m += (size_t)(far | (dot >= b->clam[q] * cr - b->slam[q] * sr));
@@ -559,6 +596,34 @@ static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile
     }
 }
 
+/* Points per tile up to which the gain-table cells are fetched ahead (prefetch_gains). */
+#define EPFD_PREFETCH_POINTS 4
+
+/* Fetch the gain-table cells that the pairs of the points [0, n) of tile t with the nl emitters
+ * of list will read. A few lone points read cells no other tile warms, and each emitter's
+ * cells move on at every step: fetched one pair at a time, their cache misses would add up in
+ * turn; fetched here, they overlap. The same expressions as PAIR_BODY, but only addresses come
+ * out of them. */
+static void prefetch_gains(const struct interf_epfd_plan *p, const struct block *b, int k,
+                           const struct lanes *t, size_t n, size_t nl, const size_t *list)
+{
+    const struct table tr = table_of(&p->es_gain);
+    for (size_t m = 0; m < nl; m++) {
+        size_t q = (size_t)k * p->n_em + list[m];
+        const struct epfd_gain *g = &p->sat_gain[p->em[b->live[q]].gain];
+        if (g->lut || p->es_gain.lut)
+            continue;
+        const struct table ts = table_of(g);
+        const struct pair_in *in = &b->in[q];
+        for (size_t i = 0; i < n; i++) {
+            PAIR_BODY(E_IN, G_LANE, TS_LANE, ts, tr)
+            (void)c;
+            __builtin_prefetch(&ts.vs[2 * is]);
+            __builtin_prefetch(&tr.vs[2 * ir]);
+        }
+    }
+}
+
 /* The linear sums of a tile (packed in t) at step k of the block over the nl emitters of
  * w->list. */
 EPFD_CLONES
@@ -567,11 +632,13 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
                       struct scratch *w)
 {
     const struct table tr = table_of(&p->es_gain);
+    if (tl->n <= EPFD_PREFETCH_POINTS)
+        prefetch_gains(p, b, k, t, tl->n, nl, w->list);
     memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++) {
-        const struct epfd_emitter *em = &p->em[w->list[m]];
-        const struct epfd_gain *gt = &p->sat_gain[em->gain];
         size_t q = (size_t)k * p->n_em + w->list[m];
+        const struct epfd_emitter *em = &p->em[b->live[q]];
+        const struct epfd_gain *gt = &p->sat_gain[em->gain];
         const struct pair_in *in = &b->in[q];
         if (gt->lut || p->es_gain.lut) {
             const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
@@ -626,6 +693,119 @@ static void count_bins(const struct interf_epfd_plan *p, const struct epfd_tile 
     }
 }
 
+/* Super tile sp over the steps [s0, s0 + ns) of the block b: every tile's sums at each step
+ * (steps outside, tiles inside: one step's emitter states stay in L2 while every tile of the
+ * super tile uses them), the tiles' bins kept in scratch until the block is done, then
+ * counted; under a lock when other threads count blocks of the same points (shared).
+ * Returns the samples clamped. */
+static uint64_t run_super(const struct interf_epfd_plan *p, const struct block *b, long s0,
+                          int ns, const struct epfd_super *sp,
+                          const struct interf_epfd_bins *bins, struct scratch *sw, int shared,
+                          struct interf_epfd_out *out)
+{
+    uint64_t clamped = 0;
+    for (size_t t = sp->first; t < sp->first + sp->n; t++)
+        pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
+    for (int k = 0; k < ns; k++) {
+        cull_super(p, b, k, &sp->cap, &sw->cands);
+        for (size_t t = sp->first; t < sp->first + sp->n; t++)
+            clamped += run_tile(p, b, k, s0 + k, &p->tiles[t], &sw->lanes[t - sp->first], bins,
+                                sw, sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
+    }
+    if (shared) {
+        #pragma omp critical(epfd_hist)
+        for (size_t t = sp->first; t < sp->first + sp->n; t++)
+            count_bins(p, &p->tiles[t], ns, sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
+    } else {
+        for (size_t t = sp->first; t < sp->first + sp->n; t++)
+            count_bins(p, &p->tiles[t], ns, sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
+    }
+    return clamped;
+}
+
+/* What a run shares between its threads. */
+struct run {
+    const struct interf_epfd_plan *p;
+    struct interf_epfd_out *out;
+    const struct interf_epfd_bins *bins;
+    const struct epfd_windows *wn;
+    struct worker *wk;         /* one (blocks by super tiles) or one per thread (by blocks) */
+    struct scratch *w;         /* one per thread */
+    interf_progress_fn progress;
+    void *user;
+};
+
+/* Many points: one block after the other, propagated once, its super tiles shared among the
+ * threads. A point's sum never depends on how they are shared. Returns 0 when canceled. */
+static int run_by_supers(struct run *r)
+{
+    const struct interf_epfd_plan *p = r->p;
+    const long n_steps = p->spec.window.n_steps;
+    for (long s0 = 0; s0 < n_steps; s0 += EPFD_BLOCK) {
+        int ns = n_steps - s0 < EPFD_BLOCK ? (int)(n_steps - s0) : EPFD_BLOCK;
+        fill_block(p, r->wn, s0, ns, &r->wk[0]);
+        uint64_t clamped = 0;
+        int used = 1;
+        int nt = (size_t)p->threads < p->n_supers ? p->threads : (int)p->n_supers;
+        #pragma omp parallel num_threads(nt > 0 ? nt : 1) reduction(+ : clamped)
+        {
+            #pragma omp single
+            used = omp_get_num_threads();
+            #pragma omp for schedule(dynamic, 1)
+            for (size_t u = 0; u < p->n_supers; u++)
+                clamped += run_super(p, &r->wk[0].b, s0, ns, &p->supers[u], r->bins,
+                                     &r->w[omp_get_thread_num()], 0, r->out);
+        }
+        r->out->clamped += clamped;
+        r->out->threads_used = used;
+        if (r->progress && r->progress((double)(s0 + ns) / (double)n_steps, "running", r->user))
+            return 0;
+    }
+    return 1;
+}
+
+/* Fewer super tiles than threads (a few earth stations): the threads take whole blocks of
+ * steps instead, each propagating its own, and count their bins under a lock (integer counts:
+ * the same whatever the order). Progress is reported by thread 0. Returns 0 when canceled. */
+static int run_by_blocks(struct run *r)
+{
+    const struct interf_epfd_plan *p = r->p;
+    const long n_steps = p->spec.window.n_steps, n_blocks = (n_steps - 1) / EPFD_BLOCK + 1;
+    long done = 0;
+    int stop = 0, used = 1;
+    uint64_t clamped = 0;
+    #pragma omp parallel num_threads(p->threads) reduction(+ : clamped)
+    {
+        const int me = omp_get_thread_num();
+        #pragma omp single
+        used = omp_get_num_threads();
+        #pragma omp for schedule(dynamic, 1)
+        for (long blk = 0; blk < n_blocks; blk++) {
+            int halt;
+            #pragma omp atomic read
+            halt = stop;
+            if (halt)
+                continue;
+            long s0 = blk * EPFD_BLOCK, d;
+            int ns = n_steps - s0 < EPFD_BLOCK ? (int)(n_steps - s0) : EPFD_BLOCK;
+            fill_block(p, r->wn, s0, ns, &r->wk[me]);
+            for (size_t u = 0; u < p->n_supers; u++)
+                clamped += run_super(p, &r->wk[me].b, s0, ns, &p->supers[u], r->bins, &r->w[me],
+                                     1, r->out);
+            #pragma omp atomic capture
+            d = ++done;
+            if (me == 0 && r->progress &&
+                r->progress((double)d / (double)n_blocks, "running", r->user)) {
+                #pragma omp atomic write
+                stop = 1;
+            }
+        }
+    }
+    r->out->clamped = clamped;
+    r->out->threads_used = used;
+    return !stop;
+}
+
 enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
                             interf_progress_fn progress, void *user, struct interf_error *err)
 {
@@ -634,93 +814,55 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
         return epfd_run_fp64(p, out, progress, user, err);
 #endif
     const struct interf_epfd_spec *s = &p->spec;
-    size_t nsat = interf_system_info(s->sys)->n_sats;
-    struct block b = {0};
+    size_t nsat = interf_system_info(s->sys)->n_sats, n_em = p->n_em ? p->n_em : 1;
+    const int by_blocks = p->n_supers < (size_t)p->threads && s->window.n_steps > EPFD_BLOCK;
+    const int n_wk = by_blocks ? p->threads : 1;
+    struct epfd_windows wn = {0};
+    struct run r = {p, out, NULL, &wn, NULL, NULL, progress, user};
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
-    double *pos = malloc(3 * (nsat ? nsat : 1) * sizeof *pos);
-    struct scratch *w = calloc((size_t)p->threads, sizeof *w);
-    struct cap_cache *cache = calloc(p->n_em ? p->n_em : 1, sizeof *cache);
-    struct sat_skip *sk = calloc(nsat ? nsat : 1, sizeof *sk);
-    double *lam_sat = calloc(nsat ? nsat : 1, sizeof *lam_sat);
-    enum interf_status st = INTERF_ENOMEM;
-    int ok = bins && pos && w && cache && sk && lam_sat &&
-             block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
+    r.bins = bins;
+    r.w = calloc((size_t)p->threads, sizeof *r.w);
+    r.wk = calloc((size_t)n_wk, sizeof *r.wk);
+    enum interf_status st = epfd_windows_build(p, &wn, err);
+    if (st != INTERF_OK)
+        goto done;
+    int ok = bins && r.w && r.wk;
+    for (int t = 0; ok && t < n_wk; t++)
+        ok = worker_alloc(&r.wk[t], p->n_em, nsat);
     for (int t = 0; ok && t < p->threads; t++) {
-        w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
-        ok = cands_alloc(&w[t].cands, p->n_em ? p->n_em : 1);
-        w[t].bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
-        w[t].lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w[t].lanes);
-        ok &= w[t].list && w[t].bin && w[t].lanes;
+        struct scratch *w = &r.w[t];
+        w->list = malloc(n_em * sizeof(size_t));
+        ok = cands_alloc(&w->cands, n_em);
+        w->bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
+        w->lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
+        ok &= w->list && w->bin && w->lanes;
     }
     if (!ok) {
-        interf_error_set(err, st, "EPFD run: out of memory");
+        st = interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory");
         goto done;
     }
     interf_epfd_bins_init(bins);
-    skip_init(p, sk, nsat);
-    sat_caps(p, lam_sat, nsat);
     if (out->hist.count)
         memset(out->hist.count, 0, p->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
     if (out->series)
         for (size_t i = 0; i < p->n_points * (size_t)s->window.n_steps; i++)
             out->series[i] = -300.0f;
     out->clamped = 0;
-    const long n_steps = s->window.n_steps;
-    for (long s0 = 0; s0 < n_steps; s0 += EPFD_BLOCK) {
-        int ns = n_steps - s0 < EPFD_BLOCK ? (int)(n_steps - s0) : EPFD_BLOCK;
-        fill_block(p, s0, ns, pos, cache, sk, lam_sat, &b);
-        uint64_t clamped = 0;
-        int used = 1;
-        /* Threads take whole super tiles: a point's sum never depends on how they are shared.
-         * No more threads than super tiles: a lone earth station runs on one thread, without
-         * waking an idle one for every block. */
-        int nt = (size_t)p->threads < p->n_supers ? p->threads : (int)p->n_supers;
-        #pragma omp parallel num_threads(nt > 0 ? nt : 1) reduction(+ : clamped)
-        {
-            #pragma omp single
-            used = omp_get_num_threads();
-            #pragma omp for schedule(dynamic, 1)
-            for (size_t u = 0; u < p->n_supers; u++) {
-                const struct epfd_super *sp = &p->supers[u];
-                struct scratch *sw = &w[omp_get_thread_num()];
-                for (size_t t = sp->first; t < sp->first + sp->n; t++)
-                    pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
-                /* steps outside, tiles inside: one step's emitter states (~100 kB) stay in
-                 * L2 while every tile of the super tile uses them; the tiles' bins wait in
-                 * scratch until the block is done */
-                for (int k = 0; k < ns; k++) {
-                    cull_super(p, &b, k, &sp->cap, &sw->cands);
-                    for (size_t t = sp->first; t < sp->first + sp->n; t++)
-                        clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t],
-                                            &sw->lanes[t - sp->first], bins, sw,
-                                            sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
-                }
-                for (size_t t = sp->first; t < sp->first + sp->n; t++)
-                    count_bins(p, &p->tiles[t], ns, sw->bin + (t - sp->first) * EPFD_BIN_ROWS,
-                               out);
-            }
-        }
-        out->clamped += clamped;
-        out->threads_used = used;
-        if (progress && progress((double)(s0 + ns) / (double)n_steps, "running", user)) {
-            st = interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
-            goto done;
-        }
-    }
-    st = INTERF_OK;
+    st = (by_blocks ? run_by_blocks(&r) : run_by_supers(&r))
+             ? INTERF_OK
+             : interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
 done:
-    for (int t = 0; w && t < p->threads; t++) {
-        free(w[t].list);
-        cands_free(&w[t].cands);
-        free(w[t].bin);
-        free(w[t].lanes);
+    for (int t = 0; r.w && t < p->threads; t++) {
+        free(r.w[t].list);
+        cands_free(&r.w[t].cands);
+        free(r.w[t].bin);
+        free(r.w[t].lanes);
     }
-    free(w);
-    free(cache);
-    free(sk);
-    free(lam_sat);
-    block_free(&b);
-    free(pos);
+    for (int t = 0; r.wk && t < n_wk; t++)
+        worker_free(&r.wk[t]);
+    free(r.w);
+    free(r.wk);
+    epfd_windows_free(&wn);
     free(bins);
     return st;
 }
