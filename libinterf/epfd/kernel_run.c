@@ -90,6 +90,23 @@ struct pair_out {
     real su[EPFD_TILE_MAX];             /* sin(elevation) */
 };
 
+/* Points per tile up to which the pairs run with the tile's emitters as lanes (few_sums). */
+#define EPFD_FEW_POINTS 4
+
+/* A tile's emitters as lanes, for tiles of a few points (few_sums): their states (as in struct
+ * pair_in) and GSO-arc angles, then what their pairs with each point gave, [point][emitter]. */
+struct few {
+    const real *cat;            /* the satellite gain tables, one after the other; NULL when
+                                   some pattern needs a 2-D table (then tiles take tile_sums) */
+    int stride;                 /* entries per table in cat */
+    real *sx, *sy, *sz, *bx, *by, *bz, *p, *s2, *a0;
+    int *min_el_pos, *off;      /* off: the emitter's table in cat */
+    real *cs;                   /* contributions, as pairs_sum forms them */
+    real *co, *ox, *oy, *oz, *os; /* as pairs_open forms them, with direction and sin(el) */
+    int *open;                  /* [emitter]: the GSO-arc test of some point is open */
+    int *dec;                   /* the GSO-arc table's verdict (few_alpha) */
+};
+
 /* Per-thread scratch of one tile. */
 struct scratch {
     real acc[EPFD_TILE_MAX];  /* linear sum of the step */
@@ -100,6 +117,7 @@ struct scratch {
     int16_t *bin;              /* bins of the super tile's tiles over the block's steps:
                                   [tile][step][point] */
     size_t *list;              /* emitters that pass the tile's cull */
+    struct few few;            /* tiles of a few points */
 };
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -377,6 +395,52 @@ static int cands_alloc(struct cands *c, size_t n)
     return ok;
 }
 
+static void few_free(struct few *f)
+{
+    void *a[] = {f->sx, f->sy, f->sz, f->bx, f->by, f->bz, f->p, f->s2, f->a0, f->min_el_pos,
+                 f->off, f->cs, f->co, f->ox, f->oy, f->oz, f->os, f->open, f->dec};
+    for (size_t k = 0; k < sizeof a / sizeof a[0]; k++)
+        free(a[k]);
+}
+
+static int few_alloc(struct few *f, size_t n)
+{
+    real **r[] = {&f->sx, &f->sy, &f->sz, &f->bx, &f->by, &f->bz, &f->p, &f->s2, &f->a0};
+    real **o[] = {&f->cs, &f->co, &f->ox, &f->oy, &f->oz, &f->os};
+    int ok = 1;
+    for (size_t k = 0; k < sizeof r / sizeof r[0]; k++)
+        ok &= (*r[k] = malloc(n * sizeof(real))) != NULL;
+    for (size_t k = 0; k < sizeof o / sizeof o[0]; k++)
+        ok &= (*o[k] = malloc(EPFD_FEW_POINTS * n * sizeof(real))) != NULL;
+    ok &= (f->min_el_pos = malloc(n * sizeof(int))) != NULL;
+    ok &= (f->off = malloc(n * sizeof(int))) != NULL;
+    ok &= (f->open = malloc(n * sizeof(int))) != NULL;
+    ok &= (f->dec = malloc(EPFD_FEW_POINTS * n * sizeof(int))) != NULL;
+    return ok;
+}
+
+/* The satellite gain tables one after the other for few_sums (*own: a copy to free), or NULL
+ * when a pattern needs a 2-D table; one table is used in place. */
+static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real **own)
+{
+    *own = NULL;
+    *stride = 0;
+    if (p->es_gain.lut || p->n_sat_gain == 0)
+        return NULL;
+    for (size_t g = 0; g < p->n_sat_gain; g++)
+        if (p->sat_gain[g].lut || p->sat_gain[g].n != p->sat_gain[0].n)
+            return NULL;
+    *stride = 2 * (p->sat_gain[0].n + 1);
+    if (p->n_sat_gain == 1)
+        return TABLE(&p->sat_gain[0]);
+    if ((double)*stride * (double)p->n_sat_gain > 2147483647.0 ||
+        !(*own = malloc(p->n_sat_gain * (size_t)*stride * sizeof(real))))
+        return NULL;
+    for (size_t g = 0; g < p->n_sat_gain; g++)
+        memcpy(*own + g * (size_t)*stride, TABLE(&p->sat_gain[g]), (size_t)*stride * sizeof(real));
+    return *own;
+}
+
 /* The visibility cap of an emitter for the radius it had last. */
 struct cap_cache {
     double rn, lam, clam, slam;
@@ -471,16 +535,18 @@ static size_t propagate_live(const struct interf_epfd_plan *p, const struct epfd
     return n;
 }
 
-/* The state of emitter j at step k of the block in slot m, its satellite at r. */
+/* The state of emitter j at step k of the block in slot m, its satellite at r, at distance rn
+ * from the centre in direction u = r / rn (as interf_beam_boresight forms them). */
 static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size_t m,
-                         const double r[3], struct cap_cache *cache, struct block *b)
+                         const double r[3], double rn, const double u[3],
+                         struct cap_cache *cache, struct block *b)
 {
     const struct epfd_emitter *em = &p->em[j];
     size_t q = (size_t)k * p->n_em + m;
+    double bs[3] = {-u[0], -u[1], -u[2]};
     b->live[q] = j;
-    double bs[3];
-    interf_beam_boresight(em->beam, r, em->aim_km, bs);
-    double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+    if (em->beam->pointing != INTERF_POINT_NADIR)
+        interf_beam_boresight(em->beam, r, em->aim_km, bs);
     b->in[q] = (struct pair_in){(real)r[0], (real)r[1], (real)r[2], (real)bs[0], (real)bs[1],
                                 (real)bs[2], (real)em->p,
                                 (real)(em->sin_min_el * em->sin_min_el), em->min_el_rad > 0};
@@ -489,7 +555,7 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
         interf_beam_frame(bs, fx, fy);
         b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
     }
-    b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
+    b->ux[q] = u[0], b->uy[q] = u[1], b->uz[q] = u[2];
     /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular orbit
      * keeps its radius (to rounding), so the last values usually serve */
     struct cap_cache *cc = &cache[j];
@@ -520,8 +586,10 @@ static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windo
         for (size_t i = 0; i < n; i++) {
             size_t s = wn->every ? i : wk->sched.sats[i];
             const double r[3] = {wk->pos[s], wk->pos[nsat + s], wk->pos[2 * nsat + s]};
+            double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
+            const double u[3] = {r[0] / rn, r[1] / rn, r[2] / rn};
             for (size_t j = wn->em_first[s]; j < wn->em_first[s] + wn->em_count[s]; j++)
-                fill_emitter(p, j, k, m++, r, wk->cache, b);
+                fill_emitter(p, j, k, m++, r, rn, u, wk->cache, b);
         }
         b->n_live[k] = m;
     }
@@ -576,52 +644,134 @@ static size_t cull_tile(const struct cands *cd, const struct epfd_tile *tl, cons
     return m;
 }
 
+/* The exact GSO-arc test of emitter in at point q: 1 when |alpha| >= alpha0. Never inlined, so
+ * that every caller gets the same bits whatever instruction set it was compiled for. */
+__attribute__((noinline)) static int alpha_exact(const struct interf_epfd_plan *p, size_t q,
+                                                 const struct pair_in *in, real alpha0)
+{
+    const geom_t *g = GEOM(&p->pts);
+    double v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
+    double e = v[0] * g->ex[q] + v[1] * g->ey[q] + v[2] * g->ez[q];
+    double n = v[0] * g->nx[q] + v[1] * g->ny[q] + v[2] * g->nz[q];
+    double u = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
+    double d = sqrt(e * e + n * n + u * u);
+    return interf_alpha_table_exact(p->alpha_tab[p->pts.alpha[q]], e / d, n / d, u / d) >=
+           alpha0;
+}
+
 /* The exact GSO-arc test for the contributions the table left open (rare: < 0.1 % of pairs). */
 static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile *tl,
                         const struct pair_in *in, real alpha0, struct scratch *w)
 {
-    const geom_t *g = GEOM(&p->pts);
-    for (size_t i = 0; i < tl->n; i++) {
-        if (!(w->und[i] > 0))
-            continue;
-        size_t q = tl->first + i;
-        double v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
-        double e = v[0] * g->ex[q] + v[1] * g->ey[q] + v[2] * g->ez[q];
-        double n = v[0] * g->nx[q] + v[1] * g->ny[q] + v[2] * g->nz[q];
-        double u = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
-        double d = sqrt(e * e + n * n + u * u);
-        if (interf_alpha_table_exact(p->alpha_tab[p->pts.alpha[q]], e / d, n / d, u / d) >=
-            alpha0)
+    for (size_t i = 0; i < tl->n; i++)
+        if (w->und[i] > 0 && alpha_exact(p, tl->first + i, in, alpha0))
             w->acc[i] += w->und[i];
+}
+
+/* Accessors of PAIR_BODY for a tile of a few points: emitter m of fw as a lane, point i of
+ * tile t, the satellite tables concatenated in cat. */
+#define E_FEW(f) fw->f[m]
+#define TS_FEW(k) cat[fw->off[m] + (k)]
+
+/* The pairs of point i of tile t with the nl emitters of fw (as lanes) when none avoids the
+ * GSO arc: their contributions into c, as pairs_sum forms them. */
+EPFD_INLINE void few_sum(const struct few *restrict fw, size_t nl, const struct lanes *t, int i,
+                         const real *cat, struct table ts, struct table tr, real *restrict co)
+{
+    for (size_t m = 0; m < nl; m++) {
+        PAIR_BODY(E_FEW, G_LANE, TS_FEW, ts, tr)
+        (void)nx, (void)ny, (void)nz;
+        co[m] = c;
     }
 }
 
-/* Points per tile up to which the gain-table cells are fetched ahead (prefetch_gains). */
-#define EPFD_PREFETCH_POINTS 4
-
-/* Fetch the gain-table cells that the pairs of the points [0, n) of tile t with the nl emitters
- * of list will read. A few lone points read cells no other tile warms, and each emitter's
- * cells move on at every step: fetched one pair at a time, their cache misses would add up in
- * turn; fetched here, they overlap. The same expressions as PAIR_BODY, but only addresses come
- * out of them. */
-static void prefetch_gains(const struct interf_epfd_plan *p, const struct block *b, int k,
-                           const struct lanes *t, size_t n, size_t nl, const size_t *list)
+/* The same as pairs_open forms them, with the directions for the GSO-arc test; open[m] is set
+ * when the declination bound leaves the test of some visible point open. */
+EPFD_INLINE void few_open(const struct few *restrict fw, size_t nl, const struct lanes *t, int i,
+                          const real *cat, struct table ts, struct table tr, real *restrict co,
+                          real *restrict ox, real *restrict oy, real *restrict oz,
+                          real *restrict os, int *restrict open)
 {
-    const struct table tr = table_of(&p->es_gain);
     for (size_t m = 0; m < nl; m++) {
-        size_t q = (size_t)k * p->n_em + list[m];
-        const struct epfd_gain *g = &p->sat_gain[p->em[b->live[q]].gain];
-        if (g->lut || p->es_gain.lut)
-            continue;
-        const struct table ts = table_of(g);
-        const struct pair_in *in = &b->in[q];
-        for (size_t i = 0; i < n; i++) {
-            PAIR_BODY(E_IN, G_LANE, TS_LANE, ts, tr)
-            (void)c;
-            __builtin_prefetch(&ts.vs[2 * is]);
-            __builtin_prefetch(&tr.vs[2 * ir]);
-        }
+        PAIR_BODY(E_FEW, G_LANE, TS_FEW, ts, tr)
+        co[m] = c;
+        ox[m] = nx, oy[m] = ny, oz[m] = nz;
+        os[m] = vu * id;
+        open[m] |= vis & (nz <= t->zu[i]) & (nz >= t->zd[i]);
     }
+}
+
+/* The GSO-arc table's verdict on the pairs of point i as pairs_alpha forms it: 1 when |alpha|
+ * is surely >= alpha0, -1 when the table cannot decide, else 0. */
+EPFD_INLINE void few_alpha(const struct few *restrict fw, size_t nl, const struct lanes *t, int i,
+                           const float *node, const float *bound, const real *restrict ox,
+                           const real *restrict oy, const real *restrict oz,
+                           const real *restrict os, int *restrict dec)
+{
+    for (size_t m = 0; m < nl; m++) {
+        ALPHA_BODY(ox[m], oy[m], oz[m], os[m], G_LANE, node, bound)
+        dec[m] = (a - bd > fw->a0[m]) - (fabs(a - fw->a0[m]) <= bd);
+    }
+}
+
+/* The linear sums of a tile of a few points at step k of the block over the nl emitters of
+ * w->list, with the emitters as lanes (a lone earth station would leave all but one lane of
+ * the tile's loops idle). Each point's sum is formed in emitter order from the same values as
+ * in tile_sums, so it has the same bits. */
+EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *b, int k,
+                          const struct epfd_tile *tl, const struct lanes *t, size_t nl,
+                          struct scratch *w)
+{
+    struct few *fw = &w->few;
+    const size_t cap = p->n_em ? p->n_em : 1;
+    const struct table tr = table_of(&p->es_gain), ts = table_of(&p->sat_gain[0]);
+    int any_sum = 0, any_alpha = 0;
+    for (size_t m = 0; m < nl; m++) {
+        size_t q = (size_t)k * p->n_em + w->list[m];
+        const struct pair_in *in = &b->in[q];
+        const struct epfd_emitter *em = &p->em[b->live[q]];
+        fw->sx[m] = in->sx, fw->sy[m] = in->sy, fw->sz[m] = in->sz;
+        fw->bx[m] = in->bx, fw->by[m] = in->by, fw->bz[m] = in->bz;
+        fw->p[m] = in->p, fw->s2[m] = in->s2, fw->min_el_pos[m] = in->min_el_pos;
+        fw->a0[m] = em->alpha0_rad;
+        fw->off[m] = em->gain * fw->stride;
+        fw->open[m] = 0;
+        any_alpha |= em->alpha0_rad > 0;
+        any_sum |= !(em->alpha0_rad > 0);
+    }
+    for (int i = 0; i < (int)tl->n; i++) {
+        real *cs = fw->cs + (size_t)i * cap, *co = fw->co + (size_t)i * cap;
+        real *ox = fw->ox + (size_t)i * cap, *oy = fw->oy + (size_t)i * cap;
+        real *oz = fw->oz + (size_t)i * cap, *os = fw->os + (size_t)i * cap;
+        if (any_sum)
+            few_sum(fw, nl, t, i, fw->cat, ts, tr, cs);
+        if (any_alpha)
+            few_open(fw, nl, t, i, fw->cat, ts, tr, co, ox, oy, oz, os, fw->open);
+    }
+    for (int i = 0; i < (int)tl->n; i++) {
+        size_t o = (size_t)i * cap;
+        int *dec = fw->dec + o;
+        if (any_alpha)
+            few_alpha(fw, nl, t, i, p->alpha_node, p->alpha_bound, fw->ox + o, fw->oy + o,
+                      fw->oz + o, fw->os + o, dec);
+        real acc = 0.0f;
+        for (size_t m = 0; m < nl; m++) {
+            if (!(fw->a0[m] > 0)) {
+                acc += fw->cs[o + m];
+                continue;
+            }
+            real c = fw->co[o + m];
+            /* pairs_alpha and settle_open: the table's verdict, or the exact test */
+            if (c > 0 && (!fw->open[m] || dec[m] > 0 ||
+                          (dec[m] < 0 && alpha_exact(p, tl->first + (size_t)i,
+                                                     &b->in[(size_t)k * p->n_em + w->list[m]],
+                                                     fw->a0[m]))))
+                acc += c;
+        }
+        w->acc[i] = acc;
+    }
+    for (int i = (int)tl->n; i < EPFD_TILE_MAX; i++)
+        w->acc[i] = 0.0f;
 }
 
 /* The linear sums of a tile (packed in t) at step k of the block over the nl emitters of
@@ -631,9 +781,11 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
                       const struct epfd_tile *tl, const struct lanes *t, size_t nl,
                       struct scratch *w)
 {
+    if (tl->n <= EPFD_FEW_POINTS && w->few.cat) {
+        few_sums(p, b, k, tl, t, nl, w);
+        return;
+    }
     const struct table tr = table_of(&p->es_gain);
-    if (tl->n <= EPFD_PREFETCH_POINTS)
-        prefetch_gains(p, b, k, t, tl->n, nl, w->list);
     memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++) {
         size_t q = (size_t)k * p->n_em + w->list[m];
@@ -819,6 +971,9 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
     const int n_wk = by_blocks ? p->threads : 1;
     struct epfd_windows wn = {0};
     struct run r = {p, out, NULL, &wn, NULL, NULL, progress, user};
+    real *cat_own;
+    int stride;
+    const real *cat = gain_cat(p, &stride, &cat_own);
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
     r.bins = bins;
     r.w = calloc((size_t)p->threads, sizeof *r.w);
@@ -835,7 +990,8 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
         ok = cands_alloc(&w->cands, n_em);
         w->bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
         w->lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
-        ok &= w->list && w->bin && w->lanes;
+        ok &= w->list && w->bin && w->lanes && few_alloc(&w->few, n_em);
+        w->few.cat = cat, w->few.stride = stride;
     }
     if (!ok) {
         st = interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory");
@@ -857,12 +1013,14 @@ done:
         cands_free(&r.w[t].cands);
         free(r.w[t].bin);
         free(r.w[t].lanes);
+        few_free(&r.w[t].few);
     }
     for (int t = 0; r.wk && t < n_wk; t++)
         worker_free(&r.wk[t]);
     free(r.w);
     free(r.wk);
     epfd_windows_free(&wn);
+    free(cat_own);
     free(bins);
     return st;
 }

@@ -13,6 +13,9 @@
 
 /* Targets above this many caps are replaced by the cap of every point. */
 #define WINDOW_MAX_CAPS 64
+/* Slack (rad) on top of the run's cull cap: the rounding of the angles here (acos near 0 loses
+ * half the digits, 1e-8 rad) stays far inside it. */
+#define WINDOW_SLACK_RAD (0.01 * INTERF_DEG)
 /* Radius (rad) of the area beyond which a satellite is within reach too often for windows to
  * pay: every satellite is then propagated at every step, in one batch. */
 #define WINDOW_AREA_RAD 1.0
@@ -26,7 +29,7 @@ double epfd_sat_reach(const struct interf_epfd_plan *p, const struct epfd_window
     for (size_t j = w->em_first[sat]; j < w->em_first[sat] + w->em_count[sat]; j++) {
         /* the visibility cap acos(Re cos e / r) - e grows with r: at apogee it is widest */
         double e = p->em[j].min_el_rad, ce = INTERF_RE_KM * cos(e) / (el.a_km * (1 + el.e));
-        double lam = (ce < 1 ? acos(ce) : 0) - e + 2 * EPFD_CULL_MARGIN_RAD;
+        double lam = (ce < 1 ? acos(ce) : 0) - e + EPFD_CULL_MARGIN_RAD + WINDOW_SLACK_RAD;
         reach = lam > reach ? lam : reach;
     }
     return reach;
