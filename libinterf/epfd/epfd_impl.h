@@ -120,6 +120,8 @@ struct interf_epfd_plan {
     float *alpha_node, *alpha_bound;
     int any_alpha;
     int threads;
+    int full_propagation;          /* 1: no visibility windows, every satellite propagated at
+                                      every step (what the windows are checked against) */
     /* what interf_epfd_plan_request resolved (info.es NULL for plans made from a spec) */
     struct interf_epfd_info info;
     struct interf_antenna es_own;

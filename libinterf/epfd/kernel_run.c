@@ -43,9 +43,9 @@ struct pair_in {
     int min_el_pos;            /* minimum elevation > 0: compare squares */
 };
 
-/* Emitter states of one block of steps, [step][slot]: the emitters evaluated at a step fill the
- * first slots of its row, in emitter order (all of them, or those of the satellites in a window:
- * a few dozen contiguous entries instead of as many cache lines). */
+/* Emitter states of one block of steps, by slot: the emitters evaluated at a step fill its row
+ * of slots, in emitter order, and the rows follow one another (all the emitters, or those of
+ * the satellites in a window: then a block's states are a few dozen entries a step, together). */
 struct block {
     struct pair_in *in;
     real *fx, *fy, *fz; /* the beam's azimuth frame's x axis (interf_beam_frame; 2-D patterns) */
@@ -54,6 +54,9 @@ struct block {
     double *clam, *slam; /* its cosine and sine */
     size_t *live;        /* the emitter in each slot */
     size_t n_live[EPFD_BLOCK]; /* slots used at each step */
+    int cull;                  /* 1: cull data filled, tiles culled; 0 for a lone tile of a few
+                                  points with windows, which leave nearly nothing to cull */
+    size_t row[EPFD_BLOCK];    /* the first slot of each step */
 };
 
 /* The points of one tile packed for the pair loops: one array of EPFD_TILE_MAX lanes per field
@@ -542,7 +545,7 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
                          struct cap_cache *cache, struct block *b)
 {
     const struct epfd_emitter *em = &p->em[j];
-    size_t q = (size_t)k * p->n_em + m;
+    size_t q = b->row[k] + m;
     double bs[3] = {-u[0], -u[1], -u[2]};
     b->live[q] = j;
     if (em->beam->pointing != INTERF_POINT_NADIR)
@@ -555,6 +558,8 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
         interf_beam_frame(bs, fx, fy);
         b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
     }
+    if (!b->cull)
+        return;
     b->ux[q] = u[0], b->uy[q] = u[1], b->uz[q] = u[2];
     /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular orbit
      * keeps its radius (to rounding), so the last values usually serve */
@@ -583,6 +588,7 @@ static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windo
     for (int k = 0; k < ns; k++) {
         double t = p->run.t0_s + (double)(s0 + k) * p->spec.window.step_s;
         size_t n = propagate_live(p, wn, &wk->sched, s0 + k, t, wk->pos), m = 0;
+        b->row[k] = k > 0 ? b->row[k - 1] + b->n_live[k - 1] : 0;
         for (size_t i = 0; i < n; i++) {
             size_t s = wn->every ? i : wk->sched.sats[i];
             const double r[3] = {wk->pos[s], wk->pos[nsat + s], wk->pos[2 * nsat + s]};
@@ -595,13 +601,12 @@ static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windo
     }
 }
 
-/* The emitters whose visibility cap can reach the cap c at step k of the block, in emitter
- * order, into cd with their cull data. */
-static void cull_super(const struct interf_epfd_plan *p, const struct block *b, int k,
-                       const struct epfd_cap *c, struct cands *cd)
+/* The emitters whose visibility cap can reach the cap c (cosine and sine of its radius: cr, sr)
+ * at step k of the block, in emitter order, into cd with their cull data. */
+static void cull_super(const struct block *b, int k, const struct epfd_cap *c, double cr,
+                       double sr, struct cands *cd)
 {
-    size_t m = 0, base = (size_t)k * p->n_em;
-    double cr = cos(c->radius_rad), sr = sin(c->radius_rad);
+    size_t m = 0, base = b->row[k];
     for (size_t i = 0; i < b->n_live[k]; i++) {
         size_t q = base + i;
         /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
@@ -727,7 +732,7 @@ EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *
     const struct table tr = table_of(&p->es_gain), ts = table_of(&p->sat_gain[0]);
     int any_sum = 0, any_alpha = 0;
     for (size_t m = 0; m < nl; m++) {
-        size_t q = (size_t)k * p->n_em + w->list[m];
+        size_t q = b->row[k] + w->list[m];
         const struct pair_in *in = &b->in[q];
         const struct epfd_emitter *em = &p->em[b->live[q]];
         fw->sx[m] = in->sx, fw->sy[m] = in->sy, fw->sz[m] = in->sz;
@@ -748,10 +753,13 @@ EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *
         if (any_alpha)
             few_open(fw, nl, t, i, fw->cat, ts, tr, co, ox, oy, oz, os, fw->open);
     }
+    int any_open = 0;
+    for (size_t m = 0; any_alpha && m < nl; m++)
+        any_open |= fw->open[m];
     for (int i = 0; i < (int)tl->n; i++) {
         size_t o = (size_t)i * cap;
         int *dec = fw->dec + o;
-        if (any_alpha)
+        if (any_open)
             few_alpha(fw, nl, t, i, p->alpha_node, p->alpha_bound, fw->ox + o, fw->oy + o,
                       fw->oz + o, fw->os + o, dec);
         real acc = 0.0f;
@@ -764,7 +772,7 @@ EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *
             /* pairs_alpha and settle_open: the table's verdict, or the exact test */
             if (c > 0 && (!fw->open[m] || dec[m] > 0 ||
                           (dec[m] < 0 && alpha_exact(p, tl->first + (size_t)i,
-                                                     &b->in[(size_t)k * p->n_em + w->list[m]],
+                                                     &b->in[b->row[k] + w->list[m]],
                                                      fw->a0[m]))))
                 acc += c;
         }
@@ -788,7 +796,7 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
     const struct table tr = table_of(&p->es_gain);
     memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++) {
-        size_t q = (size_t)k * p->n_em + w->list[m];
+        size_t q = b->row[k] + w->list[m];
         const struct epfd_emitter *em = &p->em[b->live[q]];
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
         const struct pair_in *in = &b->in[q];
@@ -815,7 +823,9 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
                          const struct interf_epfd_bins *bins, struct scratch *w,
                          int16_t *tbin, struct interf_epfd_out *out)
 {
-    size_t nl = cull_tile(&w->cands, tl, t, w->list);
+    size_t nl = b->cull ? cull_tile(&w->cands, tl, t, w->list) : b->n_live[k];
+    for (size_t m = 0; !b->cull && m < nl; m++)
+        w->list[m] = m;
     tile_sums(p, b, k, tl, t, nl, w);
     uint64_t clamped = 0;
     for (size_t i = 0; i < tl->n; i++) {
@@ -858,8 +868,10 @@ static uint64_t run_super(const struct interf_epfd_plan *p, const struct block *
     uint64_t clamped = 0;
     for (size_t t = sp->first; t < sp->first + sp->n; t++)
         pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
+    const double cr = cos(sp->cap.radius_rad), sr = sin(sp->cap.radius_rad);
     for (int k = 0; k < ns; k++) {
-        cull_super(p, b, k, &sp->cap, &sw->cands);
+        if (b->cull)
+            cull_super(b, k, &sp->cap, cr, sr, &sw->cands);
         for (size_t t = sp->first; t < sp->first + sp->n; t++)
             clamped += run_tile(p, b, k, s0 + k, &p->tiles[t], &sw->lanes[t - sp->first], bins,
                                 sw, sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
@@ -982,8 +994,10 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
     if (st != INTERF_OK)
         goto done;
     int ok = bins && r.w && r.wk;
-    for (int t = 0; ok && t < n_wk; t++)
+    for (int t = 0; ok && t < n_wk; t++) {
         ok = worker_alloc(&r.wk[t], p->n_em, nsat);
+        r.wk[t].b.cull = wn.every || p->n_tiles != 1 || p->tiles[0].n > EPFD_FEW_POINTS;
+    }
     for (int t = 0; ok && t < p->threads; t++) {
         struct scratch *w = &r.w[t];
         w->list = malloc(n_em * sizeof(size_t));

@@ -188,7 +188,7 @@ enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, struct e
     size_t stride, nsat = interf_system_info(p->spec.sys)->n_sats;
     size_t n_caps = window_caps(p, &caps, &stride);
     *out = (struct epfd_windows){0};
-    out->every = n_caps == 0;
+    out->every = n_caps == 0 || p->full_propagation;
     if (!emitter_ranges(p, nsat, out) ||
         (!out->every && !all_windows(p, nsat, caps, stride, n_caps, out))) {
         epfd_windows_free(out);
