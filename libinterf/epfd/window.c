@@ -11,7 +11,7 @@
 #include "epfd_impl.h"
 #include "interf/geo.h"
 
-/* Targets above this many caps are replaced by the cap of every point. */
+/* Points above which the windows are taken against the cap of every point, not each point. */
 #define WINDOW_MAX_CAPS 64
 /* Slack (rad) on top of the run's cull cap: the rounding of the angles here (acos near 0 loses
  * half the digits, 1e-8 rad) stays far inside it. */
@@ -35,31 +35,37 @@ double epfd_sat_reach(const struct interf_epfd_plan *p, const struct epfd_window
     return reach;
 }
 
-/* The caps the windows are taken against: the tiles' when they are few, else the cap of every
- * point; none (0) when that is too wide for windows to pay. */
+/* The caps the windows are taken against (*own: an array to free): one per point (its
+ * direction from the centre, radius 0) when they are few, else the cap of every point, unless
+ * that is too wide for windows to pay (*wide). Returns their number, (size_t)-1 when out of
+ * memory. */
 static size_t window_caps(const struct interf_epfd_plan *p, const struct epfd_cap **caps,
-                          size_t *stride)
+                          struct epfd_cap **own, int *wide)
 {
-    int few = p->n_tiles <= WINDOW_MAX_CAPS;
-    for (size_t t = 0; few && t < p->n_tiles; t++)
-        few = p->tiles[t].cap.radius_rad < WINDOW_AREA_RAD;
-    if (few) {
-        *caps = &p->tiles[0].cap;
-        *stride = sizeof p->tiles[0];
-        return p->n_tiles;
+    const struct epfd_geom_f *g = &p->pts.f;
+    *own = NULL;
+    *wide = p->pts.n > WINDOW_MAX_CAPS && !(p->all.radius_rad < WINDOW_AREA_RAD);
+    if (p->pts.n > WINDOW_MAX_CAPS) {
+        *caps = &p->all;
+        return 1;
     }
-    *caps = &p->all;
-    *stride = sizeof p->all;
-    return p->all.radius_rad < WINDOW_AREA_RAD;
+    if (!(*own = malloc((p->pts.n ? p->pts.n : 1) * sizeof **own)))
+        return (size_t)-1;
+    for (size_t i = 0; i < p->pts.n; i++) {
+        double x = g->gx[i], y = g->gy[i], z = g->gz[i], r = sqrt(x * x + y * y + z * z);
+        (*own)[i] = (struct epfd_cap){x / r, y / r, z / r, 0};
+    }
+    *caps = *own;
+    return p->pts.n;
 }
 
-/* The Earth-central angle (rad) from the unit direction u to the nearest cap, less its
- * radius. */
-static double cap_gap(const double u[3], const struct epfd_cap *caps, size_t stride, size_t n)
+/* The Earth-central angle (rad) from the unit direction u to the nearest of caps[0, n), less
+ * its radius. */
+static double cap_gap(const double u[3], const struct epfd_cap *caps, size_t n)
 {
     double gap = INFINITY;
     for (size_t t = 0; t < n; t++) {
-        const struct epfd_cap *c = (const void *)((const char *)caps + t * stride);
+        const struct epfd_cap *c = &caps[t];
         double cs = u[0] * c->cx + u[1] * c->cy + u[2] * c->cz;
         double g = acos(cs > 1 ? 1 : cs < -1 ? -1 : cs) - c->radius_rad;
         gap = g < gap ? g : gap;
@@ -92,8 +98,8 @@ static int push(struct epfd_windows *w, size_t *cap, size_t sat, long k0, long k
  * skipped unpropagated. While gap <= 0 the steps are in the window, and so are those of the
  * next |gap| / rate, by the same bound. Returns 0 when out of memory. */
 static int sat_windows(const struct interf_epfd_plan *p, double reach, size_t sat,
-                       const struct epfd_cap *caps, size_t stride, size_t n_caps,
-                       struct epfd_windows *w, size_t *cap)
+                       const struct epfd_cap *caps, size_t n_caps, struct epfd_windows *w,
+                       size_t *cap)
 {
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
     const long n = p->spec.window.n_steps;
@@ -107,7 +113,7 @@ static int sat_windows(const struct interf_epfd_plan *p, double reach, size_t sa
         struct interf_ephem e = {&x, &y, &z, NULL, NULL, NULL};
         interf_constellation_propagate(c, sat, 1, t, &p->run, INTERF_FRAME_ECEF, &e);
         double r = sqrt(x * x + y * y + z * z), u[3] = {x / r, y / r, z / r};
-        double gap = cap_gap(u, caps, stride, n_caps) - reach;
+        double gap = cap_gap(u, caps, n_caps) - reach;
         if (gap <= 0 && open < 0)
             open = k;
         if (gap > 0 && open >= 0) {
@@ -148,7 +154,7 @@ static int emitter_ranges(const struct interf_epfd_plan *p, size_t nsat, struct 
 /* The windows of every satellite with emitters, on the threads of the plan, in one list by
  * first step. */
 static int all_windows(const struct interf_epfd_plan *p, size_t nsat, const struct epfd_cap *caps,
-                       size_t stride, size_t n_caps, struct epfd_windows *out)
+                       size_t n_caps, struct epfd_windows *out)
 {
     /* one list per thread, satellites in increasing order within each */
     struct epfd_windows *part = calloc((size_t)p->threads, sizeof *part);
@@ -161,7 +167,7 @@ static int all_windows(const struct interf_epfd_plan *p, size_t nsat, const stru
             #pragma omp for schedule(dynamic, 16)
             for (size_t s = 0; s < nsat; s++)
                 if (out->em_count[s] > 0)
-                    ok = ok && sat_windows(p, epfd_sat_reach(p, out, s), s, caps, stride, n_caps,
+                    ok = ok && sat_windows(p, epfd_sat_reach(p, out, s), s, caps, n_caps,
                                            &part[me], &cap[me]);
         }
     }
@@ -185,12 +191,16 @@ enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, struct e
                                       struct interf_error *err)
 {
     const struct epfd_cap *caps;
-    size_t stride, nsat = interf_system_info(p->spec.sys)->n_sats;
-    size_t n_caps = window_caps(p, &caps, &stride);
+    struct epfd_cap *own;
+    size_t nsat = interf_system_info(p->spec.sys)->n_sats;
+    int wide;
+    size_t n_caps = window_caps(p, &caps, &own, &wide);
     *out = (struct epfd_windows){0};
-    out->every = n_caps == 0 || p->full_propagation;
-    if (!emitter_ranges(p, nsat, out) ||
-        (!out->every && !all_windows(p, nsat, caps, stride, n_caps, out))) {
+    out->every = wide || p->full_propagation;
+    int ok = n_caps != (size_t)-1 && emitter_ranges(p, nsat, out) &&
+             (out->every || all_windows(p, nsat, caps, n_caps, out));
+    free(own);
+    if (!ok) {
         epfd_windows_free(out);
         return interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory for windows");
     }
