@@ -169,9 +169,9 @@ struct epfd_windows {
 enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, struct epfd_windows *out,
                                       struct interf_error *err);
 void epfd_windows_free(struct epfd_windows *w);
-/* The widest cull cap (rad) of satellite sat's emitters: their visibility cap at its apogee
- * with the cull margin, and a slack. The run's cull keeps none of its emitters for a point
- * farther than this from the satellite's direction, and none of them can be seen from there. */
+/* The widest visibility cap (rad) of satellite sat's emitters, at its apogee, with a slack and,
+ * off the sphere, the cull margin (ground heights and the tilt of the local vertical): no point
+ * farther than this from the satellite's direction sees it above the minimum elevation. */
 double epfd_sat_reach(const struct interf_epfd_plan *p, const struct epfd_windows *w, size_t sat);
 
 #endif

@@ -13,8 +13,9 @@
 
 /* Points above which the windows are taken against the cap of every point, not each point. */
 #define WINDOW_MAX_CAPS 64
-/* Slack (rad) on top of the run's cull cap: the rounding of the angles here (acos near 0 loses
- * half the digits, 1e-8 rad) stays far inside it. */
+/* Slack (rad) on top of the visibility cap: the rounding of the angles here (acos near 0 loses
+ * half the digits, 1e-8 rad) and of the run's elevation test in single precision (1e-6 rad)
+ * stay far inside it. */
 #define WINDOW_SLACK_RAD (0.01 * INTERF_DEG)
 /* Radius (rad) of the area beyond which a satellite is within reach too often for windows to
  * pay: every satellite is then propagated at every step, in one batch. */
@@ -25,11 +26,15 @@ double epfd_sat_reach(const struct interf_epfd_plan *p, const struct epfd_window
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
     struct interf_elements el;
     interf_constellation_satellite(c, sat, &el, NULL);
+    /* on the sphere the points lie on it and look up along their radius: the cap is exact */
+    double margin = interf_earth_kind(p->spec.earth) == INTERF_EARTH_SPHERE
+                        ? WINDOW_SLACK_RAD
+                        : EPFD_CULL_MARGIN_RAD + WINDOW_SLACK_RAD;
     double reach = 0;
     for (size_t j = w->em_first[sat]; j < w->em_first[sat] + w->em_count[sat]; j++) {
         /* the visibility cap acos(Re cos e / r) - e grows with r: at apogee it is widest */
         double e = p->em[j].min_el_rad, ce = INTERF_RE_KM * cos(e) / (el.a_km * (1 + el.e));
-        double lam = (ce < 1 ? acos(ce) : 0) - e + EPFD_CULL_MARGIN_RAD + WINDOW_SLACK_RAD;
+        double lam = (ce < 1 ? acos(ce) : 0) - e + margin;
         reach = lam > reach ? lam : reach;
     }
     return reach;
