@@ -43,11 +43,29 @@ struct pair_in {
     int min_el_pos;            /* minimum elevation > 0: compare squares */
 };
 
+/* What an emitter's state holds at every step, in the working type: its power term, sin^2 of
+ * the minimum elevation, GSO-arc angle, the minimum elevation's sign, its gain table's place in
+ * the run's tables (struct few), whether its beam points at nadir and needs a 2-D table. */
+struct em_const {
+    real p, s2, a0;
+    int min_el_pos, off;
+    unsigned char nadir, lut;
+};
+
+/* The fields of struct pair_in in the emitter states of a block, with the emitter's GSO-arc
+ * angle alpha0 (rad, 0: none). */
+#define EPFD_STATE_REAL(X) X(sx) X(sy) X(sz) X(bx) X(by) X(bz) X(p) X(s2) X(a0)
+#define EPFD_STATE_FIELD(name) real *name;
+
 /* Emitter states of one block of steps, by slot: the emitters evaluated at a step fill its row
  * of slots, in emitter order, and the rows follow one another (all the emitters, or those of
- * the satellites in a window: then a block's states are a few dozen entries a step, together). */
+ * the satellites in a window: then a block's states are a few dozen entries a step, together).
+ * One array per field, so that a row is a tile's emitters as lanes (few_sums). */
 struct block {
-    struct pair_in *in;
+    EPFD_STATE_REAL(EPFD_STATE_FIELD)
+    int *min_el_pos;     /* as in struct pair_in */
+    int *off;            /* the emitter's gain table in the run's tables (struct few) */
+    const struct em_const *ec; /* by emitter */
     real *fx, *fy, *fz; /* the beam's azimuth frame's x axis (interf_beam_frame; 2-D patterns) */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
     double *lam;         /* Earth-central angle of the visibility cap plus the cull margin */
@@ -96,14 +114,17 @@ struct pair_out {
 /* Points per tile up to which the pairs run with the tile's emitters as lanes (few_sums). */
 #define EPFD_FEW_POINTS 4
 
-/* A tile's emitters as lanes, for tiles of a few points (few_sums): their states (as in struct
- * pair_in) and GSO-arc angles, then what their pairs with each point gave, [point][emitter]. */
+#define EPFD_FEW_FIELD(name) const real *name;
+/* A tile's emitters as lanes, for tiles of a few points (few_sums): their states (a row of the
+ * block, or copies of the emitters that pass the tile's cull), then what their pairs with each
+ * point gave, [point][emitter]. */
 struct few {
     const real *cat;            /* the satellite gain tables, one after the other; NULL when
                                    some pattern needs a 2-D table (then tiles take tile_sums) */
-    int stride;                 /* entries per table in cat */
-    real *sx, *sy, *sz, *bx, *by, *bz, *p, *s2, *a0;
-    int *min_el_pos, *off;      /* off: the emitter's table in cat */
+    EPFD_STATE_REAL(EPFD_FEW_FIELD)
+    const int *min_el_pos, *off; /* off: the emitter's table in cat */
+    real *buf;                  /* room for the copies: 9 fields */
+    int *ibuf;                  /* and 2 */
     real *cs;                   /* contributions, as pairs_sum forms them */
     real *co, *ox, *oy, *oz, *os; /* as pairs_open forms them, with direction and sin(el) */
     int *open;                  /* [emitter]: the GSO-arc test of some point is open */
@@ -362,8 +383,10 @@ static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, co
 
 static void block_free(struct block *b)
 {
-    void *f[] = {b->in, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam, b->clam, b->slam,
-                 b->live};
+#define EPFD_FREE_STATE(name) free(b->name);
+    EPFD_STATE_REAL(EPFD_FREE_STATE)
+    void *f[] = {b->min_el_pos, b->off, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam,
+                 b->clam, b->slam, b->live};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
 }
@@ -372,13 +395,23 @@ static int block_alloc(struct block *b, size_t n)
 {
     real **f[] = {&b->fx, &b->fy, &b->fz};
     double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam, &b->clam, &b->slam};
-    int ok = (b->in = malloc(n * sizeof *b->in)) != NULL;
-    ok &= (b->live = malloc(n * sizeof *b->live)) != NULL;
+    int ok = (b->live = malloc(n * sizeof *b->live)) != NULL;
+#define EPFD_ALLOC_STATE(name) ok &= (b->name = malloc(n * sizeof(real))) != NULL;
+    EPFD_STATE_REAL(EPFD_ALLOC_STATE)
+    ok &= (b->min_el_pos = malloc(n * sizeof(int))) != NULL;
+    ok &= (b->off = malloc(n * sizeof(int))) != NULL;
     for (size_t k = 0; k < 3; k++)
         ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
     for (size_t k = 0; k < 6; k++)
         ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
     return ok;
+}
+
+/* The state of slot q for the pair loops of the tiles. */
+static struct pair_in pair_at(const struct block *b, size_t q)
+{
+    return (struct pair_in){b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q],
+                            b->bz[q], b->p[q],  b->s2[q], b->min_el_pos[q]};
 }
 
 static void cands_free(struct cands *c)
@@ -400,23 +433,18 @@ static int cands_alloc(struct cands *c, size_t n)
 
 static void few_free(struct few *f)
 {
-    void *a[] = {f->sx, f->sy, f->sz, f->bx, f->by, f->bz, f->p, f->s2, f->a0, f->min_el_pos,
-                 f->off, f->cs, f->co, f->ox, f->oy, f->oz, f->os, f->open, f->dec};
+    void *a[] = {f->buf, f->ibuf, f->cs, f->co, f->ox, f->oy, f->oz, f->os, f->open, f->dec};
     for (size_t k = 0; k < sizeof a / sizeof a[0]; k++)
         free(a[k]);
 }
 
 static int few_alloc(struct few *f, size_t n)
 {
-    real **r[] = {&f->sx, &f->sy, &f->sz, &f->bx, &f->by, &f->bz, &f->p, &f->s2, &f->a0};
     real **o[] = {&f->cs, &f->co, &f->ox, &f->oy, &f->oz, &f->os};
-    int ok = 1;
-    for (size_t k = 0; k < sizeof r / sizeof r[0]; k++)
-        ok &= (*r[k] = malloc(n * sizeof(real))) != NULL;
+    int ok = (f->buf = malloc(9 * n * sizeof(real))) != NULL;
+    ok &= (f->ibuf = malloc(2 * n * sizeof(int))) != NULL;
     for (size_t k = 0; k < sizeof o / sizeof o[0]; k++)
         ok &= (*o[k] = malloc(EPFD_FEW_POINTS * n * sizeof(real))) != NULL;
-    ok &= (f->min_el_pos = malloc(n * sizeof(int))) != NULL;
-    ok &= (f->off = malloc(n * sizeof(int))) != NULL;
     ok &= (f->open = malloc(n * sizeof(int))) != NULL;
     ok &= (f->dec = malloc(EPFD_FEW_POINTS * n * sizeof(int))) != NULL;
     return ok;
@@ -442,6 +470,21 @@ static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real 
     for (size_t g = 0; g < p->n_sat_gain; g++)
         memcpy(*own + g * (size_t)*stride, TABLE(&p->sat_gain[g]), (size_t)*stride * sizeof(real));
     return *own;
+}
+
+/* The emitters' constants (struct em_const) for tables of stride entries; NULL when out of
+ * memory. */
+static struct em_const *em_consts(const struct interf_epfd_plan *p, int stride)
+{
+    struct em_const *ec = malloc((p->n_em ? p->n_em : 1) * sizeof *ec);
+    for (size_t j = 0; ec && j < p->n_em; j++) {
+        const struct epfd_emitter *em = &p->em[j];
+        ec[j] = (struct em_const){(real)em->p, (real)(em->sin_min_el * em->sin_min_el),
+                                  em->alpha0_rad, em->min_el_rad > 0, em->gain * stride,
+                                  em->beam->pointing == INTERF_POINT_NADIR,
+                                  p->sat_gain[em->gain].lut != NULL};
+    }
+    return ec;
 }
 
 /* The visibility cap of an emitter for the radius it had last. */
@@ -544,16 +587,17 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
                          const double r[3], double rn, const double u[3],
                          struct cap_cache *cache, struct block *b)
 {
-    const struct epfd_emitter *em = &p->em[j];
+    const struct em_const *e = &b->ec[j];
     size_t q = b->row[k] + m;
     double bs[3] = {-u[0], -u[1], -u[2]};
     b->live[q] = j;
-    if (em->beam->pointing != INTERF_POINT_NADIR)
-        interf_beam_boresight(em->beam, r, em->aim_km, bs);
-    b->in[q] = (struct pair_in){(real)r[0], (real)r[1], (real)r[2], (real)bs[0], (real)bs[1],
-                                (real)bs[2], (real)em->p,
-                                (real)(em->sin_min_el * em->sin_min_el), em->min_el_rad > 0};
-    if (p->sat_gain[em->gain].lut) {
+    if (!e->nadir)
+        interf_beam_boresight(p->em[j].beam, r, p->em[j].aim_km, bs);
+    b->sx[q] = (real)r[0], b->sy[q] = (real)r[1], b->sz[q] = (real)r[2];
+    b->bx[q] = (real)bs[0], b->by[q] = (real)bs[1], b->bz[q] = (real)bs[2];
+    b->p[q] = e->p, b->s2[q] = e->s2, b->a0[q] = e->a0;
+    b->min_el_pos[q] = e->min_el_pos, b->off[q] = e->off;
+    if (e->lut) {
         double fx[3], fy[3];
         interf_beam_frame(bs, fx, fy);
         b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
@@ -565,6 +609,7 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
      * keeps its radius (to rounding), so the last values usually serve */
     struct cap_cache *cc = &cache[j];
     if (fabs(rn - cc->rn) > 1e-6) {
+        const struct epfd_emitter *em = &p->em[j];
         double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
         double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
         cc->rn = rn;
@@ -719,6 +764,30 @@ EPFD_INLINE void few_alpha(const struct few *restrict fw, size_t nl, const struc
     }
 }
 
+/* The states of the nl emitters of w->list at step k as lanes: the block's row when the list
+ * is all of it, else copies. */
+static void few_lanes(const struct block *b, int k, size_t nl, struct scratch *w)
+{
+    struct few *fw = &w->few;
+    size_t r = b->row[k];
+    if (!b->cull) {
+#define EPFD_ROW(name) fw->name = b->name + r;
+        EPFD_STATE_REAL(EPFD_ROW)
+        fw->min_el_pos = b->min_el_pos + r, fw->off = b->off + r;
+        return;
+    }
+    real *dst = fw->buf;
+#define EPFD_COPY(name)                                                                            \
+    for (size_t m = 0; m < nl; m++)                                                                \
+        dst[m] = b->name[r + w->list[m]];                                                          \
+    fw->name = dst, dst += nl;
+    EPFD_STATE_REAL(EPFD_COPY)
+    int *mp = fw->ibuf, *of = fw->ibuf + nl;
+    for (size_t m = 0; m < nl; m++)
+        mp[m] = b->min_el_pos[r + w->list[m]], of[m] = b->off[r + w->list[m]];
+    fw->min_el_pos = mp, fw->off = of;
+}
+
 /* The linear sums of a tile of a few points at step k of the block over the nl emitters of
  * w->list, with the emitters as lanes (a lone earth station would leave all but one lane of
  * the tile's loops idle). Each point's sum is formed in emitter order from the same values as
@@ -730,19 +799,12 @@ EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *
     struct few *fw = &w->few;
     const size_t cap = p->n_em ? p->n_em : 1;
     const struct table tr = table_of(&p->es_gain), ts = table_of(&p->sat_gain[0]);
+    few_lanes(b, k, nl, w);
     int any_sum = 0, any_alpha = 0;
     for (size_t m = 0; m < nl; m++) {
-        size_t q = b->row[k] + w->list[m];
-        const struct pair_in *in = &b->in[q];
-        const struct epfd_emitter *em = &p->em[b->live[q]];
-        fw->sx[m] = in->sx, fw->sy[m] = in->sy, fw->sz[m] = in->sz;
-        fw->bx[m] = in->bx, fw->by[m] = in->by, fw->bz[m] = in->bz;
-        fw->p[m] = in->p, fw->s2[m] = in->s2, fw->min_el_pos[m] = in->min_el_pos;
-        fw->a0[m] = em->alpha0_rad;
-        fw->off[m] = em->gain * fw->stride;
-        fw->open[m] = 0;
-        any_alpha |= em->alpha0_rad > 0;
-        any_sum |= !(em->alpha0_rad > 0);
+        w->few.open[m] = 0;
+        any_alpha |= fw->a0[m] > 0;
+        any_sum |= !(fw->a0[m] > 0);
     }
     for (int i = 0; i < (int)tl->n; i++) {
         real *cs = fw->cs + (size_t)i * cap, *co = fw->co + (size_t)i * cap;
@@ -769,12 +831,16 @@ EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *
                 continue;
             }
             real c = fw->co[o + m];
+            if (!(c > 0))
+                continue;
             /* pairs_alpha and settle_open: the table's verdict, or the exact test */
-            if (c > 0 && (!fw->open[m] || dec[m] > 0 ||
-                          (dec[m] < 0 && alpha_exact(p, tl->first + (size_t)i,
-                                                     &b->in[b->row[k] + w->list[m]],
-                                                     fw->a0[m]))))
+            if (!fw->open[m] || dec[m] > 0) {
                 acc += c;
+            } else if (dec[m] < 0) {
+                const struct pair_in in = pair_at(b, b->row[k] + w->list[m]);
+                if (alpha_exact(p, tl->first + (size_t)i, &in, fw->a0[m]))
+                    acc += c;
+            }
         }
         w->acc[i] = acc;
     }
@@ -799,7 +865,7 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
         size_t q = b->row[k] + w->list[m];
         const struct epfd_emitter *em = &p->em[b->live[q]];
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
-        const struct pair_in *in = &b->in[q];
+        const struct pair_in pin = pair_at(b, q), *in = &pin;
         if (gt->lut || p->es_gain.lut) {
             const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
             pairs_2d(in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
@@ -986,6 +1052,7 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
     real *cat_own;
     int stride;
     const real *cat = gain_cat(p, &stride, &cat_own);
+    struct em_const *ec = em_consts(p, stride);
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
     r.bins = bins;
     r.w = calloc((size_t)p->threads, sizeof *r.w);
@@ -993,10 +1060,11 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
     enum interf_status st = epfd_windows_build(p, &wn, err);
     if (st != INTERF_OK)
         goto done;
-    int ok = bins && r.w && r.wk;
+    int ok = bins && r.w && r.wk && ec;
     for (int t = 0; ok && t < n_wk; t++) {
         ok = worker_alloc(&r.wk[t], p->n_em, nsat);
         r.wk[t].b.cull = wn.every || p->n_tiles != 1 || p->tiles[0].n > EPFD_FEW_POINTS;
+        r.wk[t].b.ec = ec;
     }
     for (int t = 0; ok && t < p->threads; t++) {
         struct scratch *w = &r.w[t];
@@ -1005,7 +1073,7 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd
         w->bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
         w->lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
         ok &= w->list && w->bin && w->lanes && few_alloc(&w->few, n_em);
-        w->few.cat = cat, w->few.stride = stride;
+        w->few.cat = cat;
     }
     if (!ok) {
         st = interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory");
@@ -1035,6 +1103,7 @@ done:
     free(r.wk);
     epfd_windows_free(&wn);
     free(cat_own);
+    free(ec);
     free(bins);
     return st;
 }
