@@ -194,7 +194,7 @@ static struct table table_of(const struct epfd_gain *g)
 /* The GSO-arc table's |alpha| (a) and error bound (bd) toward the unit direction (NX, NY, NZ)
  * of sin(elevation) SU from a point (G as in PAIR_BODY), through its stereographic coordinates
  * in the point's table (node, bound: the plan's tables). */
-#define ALPHA_BODY(NX, NY, NZ, SU, G, node, bound)                                                  \
+#define ALPHA_BODY(NX, NY, NZ, SU, G, node, bound)                                                 \
     real le = NX * G(ex) + NY * G(ey) + NZ * G(ez);                                                \
     real ln = NX * G(nx) + NY * G(ny) + NZ * G(nz);                                                \
     real k = 1.0f / (1.0f + SU);                                                                   \
@@ -217,17 +217,17 @@ static struct table table_of(const struct epfd_gain *g)
     real bd = (bound)[G(alpha) * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
 
 /* Accessors of PAIR_BODY for the lanes of a tile: emitter in, point i of tile t, table ts. */
-#define E_IN(f) in->f
+#define E_BLK(f) b->f[q]
 #define G_LANE(f) t->f[i]
 #define TS_LANE(k) ts.vs[k]
 
 /* The fused pair loop of an emitter without GSO-arc avoidance: its contributions straight into
  * the tile's sums. */
-EPFD_INLINE void pairs_sum(const struct pair_in *in, const struct lanes *t, struct table ts,
+EPFD_INLINE void pairs_sum(const struct block *b, size_t q, const struct lanes *t, struct table ts,
                            struct table tr, real *restrict acc)
 {
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(E_IN, G_LANE, TS_LANE, ts, tr)
+        PAIR_BODY(E_BLK, G_LANE, TS_LANE, ts, tr)
         (void)nx, (void)ny, (void)nz;
         acc[i] += c;
     }
@@ -236,12 +236,12 @@ EPFD_INLINE void pairs_sum(const struct pair_in *in, const struct lanes *t, stru
 /* The same for an emitter with GSO-arc avoidance: the contributions into o. Returns 1 when the
  * declination bound (epfd_points.zu, zd) leaves the GSO-arc test of some visible point open, 0
  * when it clears them all. */
-EPFD_INLINE int pairs_open(const struct pair_in *in, const struct lanes *t, struct table ts,
+EPFD_INLINE int pairs_open(const struct block *b, size_t q, const struct lanes *t, struct table ts,
                            struct table tr, struct pair_out *restrict o)
 {
     int open = 0;
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(E_IN, G_LANE, TS_LANE, ts, tr)
+        PAIR_BODY(E_BLK, G_LANE, TS_LANE, ts, tr)
         o->c[i] = c;
         o->nx[i] = nx, o->ny[i] = ny, o->nz[i] = nz;
         o->su[i] = vu * id;
@@ -648,24 +648,32 @@ static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windo
 
 /* The emitters whose visibility cap can reach the cap c (cosine and sine of its radius: cr, sr)
  * at step k of the block, in emitter order, into cd with their cull data. */
+EPFD_CLONES
 static void cull_super(const struct block *b, int k, const struct epfd_cap *c, double cr,
                        double sr, struct cands *cd)
 {
-    size_t m = 0, base = b->row[k];
-    for (size_t i = 0; i < b->n_live[k]; i++) {
-        size_t q = base + i;
-        /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
-         * lam + r < pi (beyond, every direction is within reach) */
-        /* emitters that can see no point at any elevation are rare: this branch predicts well */
-        if (!(b->lam[q] > 0))
-            continue;
-        double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
-        int far = b->lam[q] + c->radius_rad >= INTERF_PI;
-        /* branch-free: about a third pass, a branch would mispredict often */
+    const size_t base = b->row[k], n = b->n_live[k];
+    const double *restrict ux = b->ux + base, *restrict uy = b->uy + base;
+    const double *restrict uz = b->uz + base, *restrict lam = b->lam + base;
+    const double *restrict cl = b->clam + base, *restrict sl = b->slam + base;
+    int64_t *restrict pass = cd->pass;
+    /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
+     * lam + r < pi (beyond, every direction is within reach); lam = 0: never visible. One
+     * vector loop, then the list, then the survivors' data (about a third pass). */
+    for (size_t i = 0; i < n; i++) {
+        double dot = ux[i] * c->cx + uy[i] * c->cy + uz[i] * c->cz;
+        int far = lam[i] + c->radius_rad >= INTERF_PI;
+        pass[i] = (int64_t)((lam[i] > 0) & (far | (dot >= cl[i] * cr - sl[i] * sr)));
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
         cd->em[m] = i;
-        cd->ux[m] = b->ux[q], cd->uy[m] = b->uy[q], cd->uz[m] = b->uz[q];
-        cd->lam[m] = b->lam[q], cd->clam[m] = b->clam[q], cd->slam[m] = b->slam[q];
-        m += (size_t)(far | (dot >= b->clam[q] * cr - b->slam[q] * sr));
+        m += (size_t)pass[i];
+    }
+    for (size_t a = 0; a < m; a++) {
+        size_t i = cd->em[a];
+        cd->ux[a] = ux[i], cd->uy[a] = uy[i], cd->uz[a] = uz[i];
+        cd->lam[a] = lam[i], cd->clam[a] = cl[i], cd->slam[a] = sl[i];
     }
     cd->n = m;
 }
@@ -865,18 +873,20 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
         size_t q = b->row[k] + w->list[m];
         const struct epfd_emitter *em = &p->em[b->live[q]];
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
-        const struct pair_in pin = pair_at(b, q), *in = &pin;
         if (gt->lut || p->es_gain.lut) {
             const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
-            pairs_2d(in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
+            const struct pair_in in = pair_at(b, q);
+            pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
             if (em->alpha0_rad > 0)
-                settle_open(p, tl, in, em->alpha0_rad, w);
+                settle_open(p, tl, &in, em->alpha0_rad, w);
         } else if (!(em->alpha0_rad > 0)) {
-            pairs_sum(in, t, table_of(gt), tr, w->acc);
-        } else if (pairs_open(in, t, table_of(gt), tr, &w->pair)) {
+            pairs_sum(b, q, t, table_of(gt), tr, w->acc);
+        } else if (pairs_open(b, q, t, table_of(gt), tr, &w->pair)) {
             if (pairs_alpha(t, p->alpha_node, p->alpha_bound, em->alpha0_rad, &w->pair, w->acc,
-                            w->und))
-                settle_open(p, tl, in, em->alpha0_rad, w);
+                            w->und)) {
+                const struct pair_in in = pair_at(b, q);
+                settle_open(p, tl, &in, em->alpha0_rad, w);
+            }
         } else {
             add_all(&w->pair, w->acc);
         }
