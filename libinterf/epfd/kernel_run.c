@@ -216,7 +216,8 @@ static struct table table_of(const struct epfd_gain *g)
     real a = lo + fy * (hi - lo);                                                                  \
     real bd = (bound)[G(alpha) * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
 
-/* Accessors of PAIR_BODY for the lanes of a tile: emitter in, point i of tile t, table ts. */
+/* Accessors of PAIR_BODY for the lanes of a tile: the emitter in slot q of block b, point i of
+ * tile t, table ts. */
 #define E_BLK(f) b->f[q]
 #define G_LANE(f) t->f[i]
 #define TS_LANE(k) ts.vs[k]
@@ -411,7 +412,7 @@ static int block_alloc(struct block *b, size_t n)
 static struct pair_in pair_at(const struct block *b, size_t q)
 {
     return (struct pair_in){b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q],
-                            b->bz[q], b->p[q],  b->s2[q], b->min_el_pos[q]};
+                            b->bz[q], b->p[q], b->s2[q], b->min_el_pos[q]};
 }
 
 static void cands_free(struct cands *c)
