@@ -129,3 +129,41 @@ LABELS='ISS'
     --subtitle "over 0°N 0°E at the epoch; peak PFD −130.8 (nadir), −132.8 dB(W/m²) in 40 kHz\
  (steered); grid 0.5° (55 km)" \
     -o $IMG/leo-ku-beams.png
+
+# GPS from two-line element sets (gps-tle.ini: the same 24 slots, generated sets, SGP4/SDP4):
+# satellites above 10° at the epoch, with one satellite's track over half a day.
+"$B/interf-footprint" -s footprints/gps-tle.ini --quantity visible --min-elevation 10 \
+    --grid -180/180/-90/90/0.5 -o "$T/gps-tle.asc"
+"$B/interf-orbit" -s footprints/gps-tle.ini --sat name:GPS-A1 --duration 12h --step 5m -q \
+    -o "$T/gps-a1.txt"
+LABELS=''
+# shellcheck disable=SC2046
+"$B/interf-map" "$T/gps-tle.asc" --proj robin --coast --graticule 30 --range 3.5:10.5 \
+    --track "$T/gps-a1.txt" $(sub_marks footprints/gps-tle.ini 0 0-23) \
+    --title 'GPS from TLEs: satellites above 10° elevation (1993-07-01 00:00 UTC)' \
+    --subtitle "generated sets of the 24 reference slots, SGP4/SDP4; dots: sub-satellite points;\
+ red: GPS-A1 over 12 h" \
+    -o $IMG/gps-tle-visible.png
+
+# The lunar Gateway-like spacecraft (gateway.ini, an OEM): the percentage of one orbit (6.55
+# days) during which it stands above 10° elevation (interf-epfd counts the steps with a
+# contribution, from a dish pointing at the zenith), with its sub-spacecraft track; and the PFD
+# of its illustrative S-band Earth link on the hemisphere that sees it.
+"$B/interf-epfd" -s footprints/gateway.ini --grid -180/180/-90/90/1 --duration 6.55d --step 30m \
+    --point 0,90 --es-pattern S.465 --es-dish-m 3 --stat exceed:-290 -q -o "$T/gw-vis.asc"
+"$B/interf-orbit" -s footprints/gateway.ini --duration 6.55d --step 30m -q -o "$T/gw-track.txt"
+"$B/interf-map" "$T/gw-vis.asc" --proj robin --coast --graticule 30 --range 0:100 \
+    --label '% of the orbit above 10°' --track "$T/gw-track.txt" \
+    --title 'Lunar Gateway-like NRHO: % of one orbit (6.55 d) above 10° elevation' \
+    --subtitle 'illustrative OEM ephemeris from 2027-01-01; red: sub-spacecraft track' \
+    -o $IMG/gateway-visibility.png
+"$B/interf-footprint" -s footprints/gateway.ini --sat 0 --quantity pfd --min-elevation 10 \
+    --time 1d --grid -180/180/-90/90/0.5 -o "$T/gw-pfd.asc"
+LABELS='Gateway'
+# shellcheck disable=SC2046
+"$B/interf-map" "$T/gw-pfd.asc" --proj ortho:-25,105 --coast --borders --graticule 30 \
+    $(sub_marks footprints/gateway.ini 1d 0) \
+    --title 'Lunar Gateway-like S-band link at 2027-01-02 00:00 UTC: PFD above 10° elevation' \
+    --subtitle "dB(W/m²) in 4 kHz; 1 m dish (25 dBi) aimed at the Earth, 13 dBW in 4 kHz\
+ (illustrative)" \
+    -o $IMG/gateway-pfd.png

@@ -23,5 +23,7 @@
 #include "interf/grid.h"
 #include "interf/render.h"
 #include "interf/schedule.h"
+#include "interf/footprint.h"
+#include "interf/filing.h"
 
 #endif

@@ -2,26 +2,13 @@
 /* interf orbit: Keplerian elements with the J2 secular model of Rec. ITU-R S.1503-4 (09/2023)
  * §D6.3 (eqs. 20-25 and the three model cases of §D6.3.6), Walker patterns, and the batch
  * propagator of a constellation held as structure of arrays. */
-#include "interf/orbit.h"
+#include "orbit/constellation_impl.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #define TWO_PI (2.0 * INTERF_PI)
-
-/* Hot data, one array per field (structure of arrays), indexed by satellite. */
-struct interf_constellation {
-    size_t n, cap;
-    double *a, *e, *p, *cos_i, *sin_i;       /* shape of the orbit */
-    double *lan0, *argp0, *m0;               /* angles at t = 0 */
-    double *n_bar, *raan_dot, *argp_dot;     /* secular rates (rad/s) */
-    double *w_delta;                         /* station-keeping half range (rad) */
-    unsigned char *fixed;                    /* 1: GSO reference satellite, fixed in ECEF */
-    int *plane;
-    struct interf_elements *el;              /* cold copies for the accessors */
-    struct interf_orbit_rates *rates;
-};
 
 void interf_orbit_rates(const struct interf_elements *el, const struct interf_orbit_options *opt,
                         struct interf_orbit_rates *r)
@@ -114,6 +101,7 @@ enum interf_status interf_constellation_create(size_t capacity, struct interf_co
     if (!c)
         goto nomem;
     c->cap = capacity ? capacity : 1;
+    c->epoch_unix_s = 946728000.0; /* J2000.0, 2000-01-01T12:00:00Z */
     double **d[] = {&c->a, &c->e, &c->p, &c->cos_i, &c->sin_i, &c->lan0, &c->argp0,
                     &c->m0, &c->n_bar, &c->raan_dot, &c->argp_dot, &c->w_delta};
     for (size_t k = 0; k < sizeof d / sizeof d[0]; k++)
@@ -145,20 +133,13 @@ void interf_constellation_destroy(struct interf_constellation *c)
     free(c->plane);
     free(c->el);
     free(c->rates);
+    groups_free(c);
     free(c);
 }
 
-enum interf_status interf_constellation_add(struct interf_constellation *c,
-                                            const struct interf_elements *el,
-                                            const struct interf_orbit_options *opt, int plane,
-                                            size_t *index, struct interf_error *err)
+void s1503_store(struct interf_constellation *c, size_t k, const struct interf_elements *el,
+                 const struct interf_orbit_options *opt, int plane)
 {
-    if (c->n == c->cap)
-        return interf_error_set(err, INTERF_EINVAL, "constellation full (%zu satellites)", c->cap);
-    if (!(el->a_km > 0) || !(el->e >= 0 && el->e < 1))
-        return interf_error_set(err, INTERF_EINVAL, "elements: a = %g km, e = %g out of range",
-                                el->a_km, el->e);
-    size_t k = c->n++;
     struct interf_orbit_rates *r = &c->rates[k];
     interf_orbit_rates(el, opt, r);
     c->el[k] = *el;
@@ -176,6 +157,20 @@ enum interf_status interf_constellation_add(struct interf_constellation *c,
     c->w_delta[k] = opt && opt->model != INTERF_ORBIT_KEPLER ? opt->w_delta_rad : 0.0;
     c->fixed[k] = opt && opt->model == INTERF_ORBIT_FIXED;
     c->plane[k] = plane;
+}
+
+enum interf_status interf_constellation_add(struct interf_constellation *c,
+                                            const struct interf_elements *el,
+                                            const struct interf_orbit_options *opt, int plane,
+                                            size_t *index, struct interf_error *err)
+{
+    if (c->n == c->cap)
+        return interf_error_set(err, INTERF_EINVAL, "constellation full (%zu satellites)", c->cap);
+    if (!(el->a_km > 0) || !(el->e >= 0 && el->e < 1))
+        return interf_error_set(err, INTERF_EINVAL, "elements: a = %g km, e = %g out of range",
+                                el->a_km, el->e);
+    size_t k = c->n++;
+    s1503_store(c, k, el, opt, plane);
     if (index)
         *index = k;
     return INTERF_OK;
@@ -255,9 +250,9 @@ static void in_plane(const struct interf_constellation *c, size_t k, double t, d
     *u_dot = c->argp_dot[k] + nu_dot;
 }
 
-void interf_constellation_propagate(const struct interf_constellation *c, size_t first, size_t n,
-                                    double t, const struct interf_orbit_run *run,
-                                    enum interf_frame frame, const struct interf_ephem *out)
+void s1503_propagate(const struct interf_constellation *c, size_t first, size_t n, double t,
+                     const struct interf_orbit_run *run, enum interf_frame frame,
+                     const struct interf_ephem *out)
 {
     /* The frame's rotation enters as a node rate: in Earth-fixed axes the node moves at
      * Omega_dot - omega_e (S.1503-4 §D6.3.3: theta_G = omega_e t). */
@@ -318,9 +313,13 @@ void interf_constellation_propagate(const struct interf_constellation *c, size_t
 double interf_constellation_turn_rate(const struct interf_constellation *c, size_t k,
                                       const struct interf_orbit_run *run)
 {
+    struct interf_sat_ident id;
+    interf_constellation_ident(c, k, &id);
+    if (id.kind != INTERF_SAT_ELEMENTS)
+        return INFINITY; /* SGP4 and OEM objects move by no secular model */
     if (c->fixed[k])
         return 0.0;
-    /* as in interf_constellation_propagate: the node's rate in Earth-fixed axes */
+    /* as in s1503_propagate: the node's rate in Earth-fixed axes */
     double sk_rate = run && run->t_run_s > 0 ? 2.0 / run->t_run_s : 0.0;
     double node_dot = c->raan_dot[k] + c->w_delta[k] * sk_rate - INTERF_OMEGA_E_RAD_S;
     double e = c->e[k];

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* interf core: the strict parsers of the values users type (numbers with a range, durations,
- * sizes, times, latitude/longitude pairs, index lists). Every tool option and every reader goes
- * through them: one grammar, one message per mistake, the "C" locale whatever the caller's. The
- * messages name no option: the caller prefixes its own ("--step: ..."). */
+ * sizes, times, latitude/longitude pairs, index lists, name patterns). Every tool option and
+ * every reader goes through them: one grammar, one message per mistake, the "C" locale
+ * whatever the caller's. The messages name no option: the caller prefixes its own
+ * ("--step: ..."). */
 #include "interf/core.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,4 +175,56 @@ enum interf_status interf_parse_index_list(const char *text, size_t limit, unsig
 bad:
     return interf_error_set(err, INTERF_EINPUT,
                             "expected a list such as 0,5,10-20, got \"%.60s\"", text);
+}
+
+enum interf_status interf_parse_numbers(const char *text, char sep, size_t min_n, size_t max_n,
+                                        double *v, size_t *n, struct interf_error *err)
+{
+    char buf[64];
+    size_t k = 0;
+    for (const char *p = text;; k++) {
+        const char *q = strchr(p, sep);
+        size_t len = q ? (size_t)(q - p) : strlen(p);
+        double x;
+        if (k == max_n || len >= sizeof buf)
+            break;
+        memcpy(buf, p, len);
+        buf[len] = '\0';
+        if (!interf_parse_real(buf, &x))
+            break;
+        v[k] = x;
+        if (!q) {
+            if (++k < min_n)
+                break;
+            *n = k;
+            return INTERF_OK;
+        }
+        p = q + 1;
+    }
+    if (min_n == max_n)
+        return interf_error_set(err, INTERF_EINPUT, "expected %zu numbers separated by '%c', "
+                                "got \"%.60s\"", min_n, sep, text);
+    return interf_error_set(err, INTERF_EINPUT, "expected %zu to %zu numbers separated by '%c', "
+                            "got \"%.60s\"", min_n, max_n, sep, text);
+}
+
+int interf_name_match(const char *p, const char *s)
+{
+    const char *star = NULL, *resume = NULL;
+    while (*s) {
+        if (*p == '*') {
+            star = p++;
+            resume = s;
+        } else if (*p == '?' || (*p && tolower((unsigned char)*p) == tolower((unsigned char)*s))) {
+            p++, s++;
+        } else if (star) {
+            p = star + 1;
+            s = ++resume;
+        } else {
+            return 0;
+        }
+    }
+    while (*p == '*')
+        p++;
+    return *p == '\0';
 }

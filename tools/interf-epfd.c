@@ -50,8 +50,11 @@ static const struct cli_option options[] = {
      NULL, NULL},
     {"series", 0, CLI_FLAG, NULL, "with points: the time series, not rounded", NULL, NULL},
     {"output", 'o', CLI_ARG, "FILE",
-     "output file (a grid gets .prj and .aux.xml sidecars); with\nseveral --stat on a grid, a "
-     "prefix: PREFIX.STAT.asc", NULL, NULL},
+     "output file: FILE.asc gets .prj and .aux.xml sidecars, FILE.tif\nis a GeoTIFF; with "
+     "several --stat on a grid, a prefix:\nPREFIX.STAT.asc", NULL, NULL},
+    {"floor-nodata", 0, CLI_FLAG, NULL,
+     "grid cells with no emitter in view as NODATA (they are\notherwise -300 dB, a computed "
+     "value, named floor_value\nin the metadata)", NULL, NULL},
     {"threads", 'j', CLI_ARG, "N", "threads [all cores]; results do not depend on it", NULL,
      NULL},
     {"fp64", 0, CLI_FLAG, NULL,
@@ -228,13 +231,18 @@ static int write_grids(const struct interf_epfd_plan *plan, const struct interf_
         struct interf_grid_meta m;
         char path[4096];
         int pct = st->kind == INTERF_STAT_EXCEED;
-        if (interf_epfd_stat_grid(plan, out, st, r->masks[k], &g, &err) != INTERF_OK)
+        if (interf_epfd_stat_grid(plan, out, st, r->masks[k], cli_given("floor-nodata") > 0, &g,
+                                  &err) != INTERF_OK)
             return cli_fail(&err);
         interf_grid_meta_init(&m);
         snprintf(m.unit, sizeof m.unit, "%s",
                  pct ? "%" : st->kind == INTERF_STAT_MARGIN ? "dB" : in->unit);
         interf_grid_meta_set(&m, "quantity", in->quantity, NULL);
         interf_grid_meta_set(&m, "statistic", st->name, NULL);
+        char floor[32];
+        interf_format_c(floor, sizeof floor, "%g", interf_epfd_stat_floor(st));
+        if (!cli_given("floor-nodata") && !pct)
+            interf_grid_meta_set(&m, "floor_value", floor, NULL);
         enum interf_status s = interf_grid_meta_set_provenance(&m, prov, &err);
         const char *p = stat_path(r, k, path, sizeof path);
         if (s == INTERF_OK)
@@ -294,8 +302,17 @@ int main(int argc, char **argv)
         char path[4096];
         cli_output_check(stat_path(&r, k, path, sizeof path), 0);
     }
-    if (interf_epfd_plan_info(plan)->warning[0])
-        cli_warn("%s", interf_epfd_plan_info(plan)->warning);
+    const struct interf_epfd_info *in = interf_epfd_plan_info(plan);
+    if (in->warning[0])
+        cli_warn("%s", in->warning);
+    for (size_t k = 0; k < in->n_dropped && k < INTERF_EPFD_DROPPED_MAX; k++) {
+        char line[256];
+        cli_warn("%s", interf_dropout_describe(interf_system_constellation(sys), &in->dropped[k],
+                                               line, sizeof line));
+    }
+    if (in->n_dropped)
+        cli_warn("satellites dropped out of the run: %zu (no contribution from then on)",
+                 in->n_dropped);
     cli_progress_init(&prog, (double)sp->window.n_steps, "steps");
     if (interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err) != INTERF_OK ||
         interf_epfd_run(plan, &res, cli_progress, &prog, &err) != INTERF_OK) {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* interf-orbit: positions of a system's satellites over time (Rec. ITU-R S.1503-4 §D6.3 orbit
- * model), optionally with look angles and the GSO-arc angle from a ground point. */
+/* interf-orbit: positions of a system's satellites over time (Rec. ITU-R S.1503-4 §D6.3, SGP4
+ * or an OEM, per satellite), optionally with look angles and the GSO-arc angle from a ground
+ * point. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +17,11 @@ static const struct cli_option options[] = {
      NULL, NULL},
     {"step", 0, CLI_ARG, "S", "time step [60s]", NULL, NULL},
     {"frame", 0, CLI_ARG, "F",
-     "geodetic (lat_deg lon_deg alt_km), ecef or inertial\n(x_km y_km z_km vx_km_s vy_km_s "
-     "vz_km_s) [geodetic]", NULL, NULL},
-    {"sat", 0, CLI_ARG, "LIST", "satellites to print, e.g. 0,5,10-20 [all]", NULL, NULL},
+     "geodetic (lat_deg lon_deg alt_km), ecef or inertial (S.1503's\nframes), teme, gcrf, itrf "
+     "or native (to the mm) (x_km y_km z_km\nvx_km_s vy_km_s vz_km_s) [geodetic]", NULL, NULL},
+    {"sat", 0, CLI_ARG, "LIST",
+     "satellites to print: indices (0,5,10-20), name:PATTERN,...\n(ISS*) or norad:NUMBER,... "
+     "(25544) [all]", NULL, NULL},
     {"observer", 0, CLI_ARG, "LAT,LON[,ALT_M]",
      "add az_deg el_deg range_km alpha_deg seen from this point", "observer", NULL},
     {"min-elevation", 0, CLI_ARG, "DEG", "with --observer: only rows with elevation >= DEG",
@@ -43,7 +46,9 @@ static void request(const struct interf_system *sys, struct interf_ephemeris_req
                     unsigned char **sel)
 {
     const struct interf_system_info *info = interf_system_info(sys);
-    static const char *const frames[] = {"geodetic", "ecef", "inertial"};
+    static const char *const frames[] = {"geodetic", "ecef", "inertial", "teme",
+                                         "gcrf",     "itrf", "native"};
+    const int n_frames = (int)(sizeof frames / sizeof frames[0]);
     struct interf_error err;
     int n;
     r->sys = sys;
@@ -63,14 +68,15 @@ static void request(const struct interf_system *sys, struct interf_ephemeris_req
         r->n_steps = (long)n_steps;
     }
     int f = 0;
-    while (cli_given("frame") && f < 3 && strcmp(cli_text("frame"), frames[f]) != 0)
+    while (cli_given("frame") && f < n_frames && strcmp(cli_text("frame"), frames[f]) != 0)
         f++;
-    if (f == 3)
-        cli_usage_error("--frame: %s: allowed: geodetic, ecef, inertial", cli_text("frame"));
+    if (f == n_frames)
+        cli_usage_error("--frame: %s: allowed: geodetic, ecef, inertial, teme, gcrf, itrf, "
+                        "native", cli_text("frame"));
     r->frame = (enum interf_ephem_frame)f;
     if (cli_given("sat")) {
         *sel = malloc(info->n_sats ? info->n_sats : 1);
-        if (!*sel || interf_parse_index_list(cli_text("sat"), info->n_sats, *sel, &err))
+        if (!*sel || interf_system_select(sys, cli_text("sat"), *sel, &err))
             cli_usage_error("--sat: %s", *sel ? err.msg : "out of memory");
         r->sel = *sel;
     }
@@ -80,6 +86,21 @@ static void request(const struct interf_system *sys, struct interf_ephemeris_req
         cli_usage_error("--observer: %s", err.msg);
     r->has_min_elevation = cli_given("min-elevation") > 0;
     r->min_elevation_deg = cli_real("min-elevation", -90, 90, 0);
+}
+
+/* Satellites that drop out of the table's window (their rows stop). */
+static void warn_dropouts(const struct interf_ephemeris_request *r)
+{
+    const struct interf_constellation *c = interf_system_constellation(r->sys);
+    const struct interf_time_window w = interf_ephemeris_window(r);
+    struct interf_dropout d[16];
+    size_t n = interf_constellation_dropouts(c, &w, d, 16);
+    for (size_t k = 0; k < n && k < 16; k++) {
+        char line[256];
+        cli_warn("%s", interf_dropout_describe(c, &d[k], line, sizeof line));
+    }
+    if (n)
+        cli_warn("satellites dropped out: %zu (no rows from then on)", n);
 }
 
 int main(int argc, char **argv)
@@ -114,6 +135,7 @@ int main(int argc, char **argv)
     }
     r.earth = earth;
     request(sys, &r, &sel);
+    warn_dropouts(&r);
     interf_provenance_init(&prov, "interf-orbit");
     interf_provenance_set_command(&prov, argc, argv);
     FILE *fp = cli_open(cli_text("output"));

@@ -24,6 +24,8 @@
 #ifndef INTERF_ANTENNA_H
 #define INTERF_ANTENNA_H
 
+#include <stdio.h>
+
 #include "interf/core.h"
 
 #ifdef __cplusplus
@@ -126,14 +128,27 @@ INTERF_API enum interf_status interf_antenna_init(struct interf_antenna *ant,
 
 /* As interf_antenna_init, for patterns read from a file (def->file_key, the "table" pattern):
  * path is the file to read (relative paths as the process sees them). Errors in the file are
- * INTERF_EINPUT "file: PATH:LINE: what" (e.g. "file: pat.txt:7: theta_deg: 5: angles must
- * increase (previous 6)"), an unreadable file INTERF_EIO "file: PATH: reason". path is ignored
+ * INTERF_EINPUT "file: PATH:LINE:COLUMN: what" (e.g. "file: pat.txt:7:1: theta_deg: 5: angles
+ * must increase (previous 6)"; without the column where the row or the table is at fault), an unreadable file INTERF_EIO "file: PATH: reason". path is ignored
  * (may be NULL) for other patterns. On success release the set with interf_antenna_release. */
 INTERF_API enum interf_status interf_antenna_init_file(struct interf_antenna *ant,
                                                        const struct interf_pattern_def *def,
                                                        const double *values, const int *given,
                                                        const char *path, double run_freq_ghz,
                                                        struct interf_error *err);
+
+/* As interf_antenna_init_file with the keys given by name: keys[i] = values[i] for i < n (each
+ * at most once). given (may be NULL) receives by key index which keys were given. Errors name
+ * the key: "ln_db: not a key of pattern S.1428 (its keys: diameter_m, frequency_ghz)",
+ * "frequency_ghz: required by pattern S.1428" (a pattern that needs a wavelength, without the
+ * key), "file: required by pattern table", "file: pattern S.1428 reads no file"; then those of
+ * interf_antenna_init_file. */
+INTERF_API enum interf_status interf_antenna_init_named(struct interf_antenna *ant,
+                                                       const struct interf_pattern_def *def,
+                                                       const char *const *keys,
+                                                       const double *values, size_t n,
+                                                       const char *path, double run_freq_ghz,
+                                                       int *given, struct interf_error *err);
 
 /* Free what a set owns (the data of a file pattern) and zero ant->file. NULL and sets without
  * data are no-ops. */
@@ -284,6 +299,90 @@ INTERF_API enum interf_status interf_m2101_gains(const struct interf_antenna *an
  * maps (phi, azimuth about the array normal) onto these angles. */
 INTERF_API double interf_m2101_gain_dbi(const struct interf_antenna *ant, double azimuth_deg,
                                         double elevation_deg);
+
+/* ------------------------------------------------------------------------------------------
+ * Beamwidths. One function per convention, so that the conventions of the texts (the 3 dB width
+ * here; 70 lambda/D, the S.1428 main-lobe width phi_m) can sit beside each other by name. */
+
+/* The full 3 dB beamwidth (deg) of a prepared set in the cut at azimuth_deg about the boresight:
+ * twice the smallest off-axis angle where the gain falls to G = Gmax - 3 dB (Gmax =
+ * ant->gain_max_dbi), bracketed on a logarithmic grid of 100 angles a decade from 1e-5 deg, then
+ * found by bisection to 1e-12 relative. S.1428-1 (main lobe G = Gmax - 2.5e-3 (D phi / lambda)^2)
+ * gives 2 sqrt(1200) lambda / D. INTERF_EINPUT "beamwidth: NAME: ..." when the boresight gain
+ * is already 3 dB or more below Gmax (a steered array) or the gain never falls that low. Pure,
+ * re-entrant. */
+INTERF_API enum interf_status interf_antenna_beamwidth_3db_deg(const struct interf_antenna *ant,
+                                                               double azimuth_deg,
+                                                               double *width_deg,
+                                                               struct interf_error *err);
+
+/* ------------------------------------------------------------------------------------------
+ * M.2101 steering. An array's frame: unit vectors normal (its boresight, out of its face),
+ * horizontal (increasing element column m) and vertical (increasing row n), orthonormal, in any
+ * common frame (ECEF for a satellite). */
+
+/* The direction u (any length, in the frame's coordinates) in the array's own angles of
+ * Rec. ITU-R M.2101-0 Table 4: azimuth (deg, from the normal toward the horizontal axis) and
+ * elevation (deg, toward the vertical axis). */
+INTERF_API void interf_m2101_direction(const double normal[3], const double horizontal[3],
+                                       const double vertical[3], const double u[3],
+                                       double *azimuth_deg, double *elevation_deg);
+
+/* The steering that puts the array factor's peak on the direction aim: M.2101-0 Table 4's array
+ * factor peaks where sin(theta) sin(phi) = cos(etilt) sin(escan) and cos(theta) = -sin(etilt)
+ * (theta = 90 - elevation, etilt positive downwards), so escan_deg = azimuth and etilt_deg =
+ * -elevation of aim (interf_m2101_direction). */
+INTERF_API void interf_m2101_steer(const double normal[3], const double horizontal[3],
+                                   const double vertical[3], const double aim[3],
+                                   double *escan_deg, double *etilt_deg);
+
+/* ------------------------------------------------------------------------------------------
+ * Off-axis angles read from a table (interf-table(5)): one angle (deg) per row, or the column
+ * theta_deg when the schema line names one (a pattern table read back). Blank and "#" lines
+ * are skipped. Errors (INTERF_EINPUT) are located: "name:line:column: theta_deg: \"x\": not a
+ * number" (control bytes shown as '?'), "name:line:column: theta_deg: 200: allowed range 0 to
+ * 180 deg", "name:line:column: theta_deg: unexpected text after the angle", "name:line: NUL
+ * byte in a text file", "name: no angles (one per line, deg)"; a read error is INTERF_EIO. On
+ * success *deg is a new array of *n >= 1 angles in file order (free it); on failure NULL. */
+INTERF_API enum interf_status interf_angles_read(FILE *fp, const char *name, double **deg,
+                                                 size_t *n, struct interf_error *err);
+
+/* The sweep from_deg, from_deg + step_deg, ... up to to_deg (included when it falls on the
+ * sweep within 1e-12 relative, and as the last angle otherwise clamped to it): returns its
+ * number of angles, and writes them to deg when deg is not NULL (room for that number). */
+INTERF_API size_t interf_angles_sweep(double from_deg, double to_deg, double step_deg,
+                                      double *deg);
+
+/* ------------------------------------------------------------------------------------------
+ * The catalogue as text. */
+
+/* "Rec. ITU-R S.1428-1 (02/2001), recommends 1" ("Rec. " before an ITU-R revision, the revision
+ * alone otherwise) into buf of n bytes; returns buf. */
+INTERF_API char *interf_pattern_source(const struct interf_pattern_def *def, char *buf, size_t n);
+
+/* A short title of a set: "S.1428-1, D = 0.6 m, f = 11.7 GHz": the Recommendation and its
+ * revision when the revision text names them (else the catalogue name), then each key k with
+ * given[k] non-zero as its symbol (from the key's help: "psi_b, ..." gives "ψb", UTF-8) = value
+ * and unit, then the base name of file (may be NULL). given may be NULL (no keys). Returns buf. */
+INTERF_API char *interf_antenna_title(const struct interf_antenna *ant, const int *given,
+                                      const char *file, char *buf, size_t n);
+
+/* Every key of a set as "name=value" (%.10g), separated by blanks, then "FILE_KEY=file" for a
+ * pattern read from a file (file may be NULL), into buf of n bytes; returns buf. */
+INTERF_API char *interf_antenna_parameters(const struct interf_antenna *ant, const char *file,
+                                           char *buf, size_t n);
+
+/* What a set's numbers come from, as provenance items (interf/io.h, the keys of interf-table(5)):
+ * pattern, source (interf_pattern_source), parameters (interf_antenna_parameters), gain_max_dbi
+ * and, for a set that depends on it, azimuth_deg (the cut, with the pattern's reference). */
+struct interf_provenance;
+INTERF_API void interf_antenna_provenance(const struct interf_antenna *ant, const char *file,
+                                          double azimuth_deg, struct interf_provenance *prov);
+
+/* Write the catalogue: every pattern with its revision, summary, azimuth reference, keys (range
+ * and unit, default or "required", help), and the RA.769-2 Table 1 rows. INTERF_EIO on a write
+ * error. */
+INTERF_API enum interf_status interf_pattern_catalogue_write(FILE *fp, struct interf_error *err);
 
 #ifdef __cplusplus
 }

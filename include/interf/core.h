@@ -105,6 +105,16 @@ INTERF_API enum interf_status interf_parse_latlon(const char *text, double *lat_
 INTERF_API enum interf_status interf_parse_index_list(const char *text, size_t limit,
                                                       unsigned char *sel,
                                                       struct interf_error *err);
+/* A list of min_n to max_n numbers (interf_parse_real) separated by sep ("-160,-170" with ',',
+ * "W/E/S/N" with '/', "MIN:MAX" with ':') into v[0..*n). INTERF_EINPUT "expected N numbers
+ * separated by 'C', got \"TEXT\"" (N: "2", "1 to 32"); *n untouched then. */
+INTERF_API enum interf_status interf_parse_numbers(const char *text, char sep, size_t min_n,
+                                                   size_t max_n, double *v, size_t *n,
+                                                   struct interf_error *err);
+
+/* 1 when name matches the shell-style pattern ('*' any run of characters, '?' one character),
+ * ignoring ASCII case; else 0. For choosing satellites and objects by name. */
+INTERF_API int interf_name_match(const char *pattern, const char *name);
 
 /* snprintf in the "C" locale, whatever the caller's LC_NUMERIC (labels, file contents). */
 INTERF_API int interf_format_c(char *buf, size_t n, const char *fmt, ...) INTERF_PRINTF(3, 4);

@@ -46,7 +46,8 @@ INTERF_API enum interf_status interf_epfd_step_auto(double h_km, double incl_rad
 
 /* The statistical minimum number of time steps of S.1503-4 §D4.6 (Table 13, N_S = 10):
  * N_min = 100 N_S / (100 - p_max), p_max the largest tabulated percentage below 100
- * (99.999 % -> 1 000 000 steps). Returns 0 when p_max is not in [0, 100). */
+ * (99.999 % -> 1 000 000 steps). Returns 0 when p_max is not in [0, 100). The same as
+ * interf_limit_min_steps (interf/limits.h), which a verdict uses. */
 INTERF_API double interf_epfd_min_steps(double p_max_pct);
 
 /* Levels of the per-point histograms: 0.1 dB bins, as integers in tenths of a dB, from -300.0
@@ -169,14 +170,24 @@ INTERF_API enum interf_status interf_epfd_run(const struct interf_epfd_plan *pla
  * 10 deg below 17 GHz, 20 deg from 17 GHz up. */
 INTERF_API double interf_epfd_eps_gso_deg(double freq_ghz);
 
-/* The fine time step of S.1503-4 §D4.2 for a system and an earth-station pattern: the step of
- * interf_epfd_step_auto at the lowest altitude (perigee) of the satellites that carry a beam,
- * the inclination of the fastest pass, and the pattern's 3 dB beamwidth; the smallest over the
- * satellites. INTERF_EINPUT "step_s: auto: no orbit carries a beam". */
+/* The fine time step of S.1503-4 §D4.2 for a system and a dish: the step of
+ * interf_epfd_step_auto at the lowest altitude (perigee) of the satellites that carry a beam or
+ * a pfd mask, the inclination of the fastest pass, and the earth station's 3 dB beamwidth by
+ * convention conv (interf_exam_beamwidth_deg: INTERF_BEAMWIDTH_70_LAMBDA_D, the Bureau's, or
+ * INTERF_BEAMWIDTH_S1428, the S.1428-1 main-lobe width) for a dish of dish_m at freq_ghz; the
+ * smallest over the satellites. INTERF_EINPUT "step_s: auto: no orbit carries a beam". */
 INTERF_API enum interf_status interf_epfd_step_for(const struct interf_system *sys,
-                                                   const struct interf_antenna *es,
-                                                   struct interf_epfd_step *out,
+                                                   enum interf_exam_beamwidth conv, double dish_m,
+                                                   double freq_ghz, struct interf_epfd_step *out,
                                                    struct interf_error *err);
+
+/* An earth station's receive pattern: catalogue entry `pattern` (interf_pattern_find) with its
+ * diameter_m and frequency_ghz keys set to dish_m and freq_ghz, into *ant (release with
+ * interf_antenna_release). INTERF_EINPUT "es_pattern: ..." for an unknown pattern, one without
+ * a diameter (not an earth-station pattern) or values out of its ranges. */
+INTERF_API enum interf_status interf_es_antenna_init(const char *pattern, double dish_m,
+                                                     double freq_ghz, struct interf_antenna *ant,
+                                                     struct interf_error *err);
 
 /* An EPFD run as a user asks for it. Fields left 0 (or NULL) take the default in brackets;
  * interf_epfd_plan_request resolves them (S.1503-4 and the system file), checks every value and
@@ -198,12 +209,15 @@ struct interf_epfd_request {
     int start_given;
     double start_unix_s;      /* [the system's epoch] */
     int step_auto;            /* 1: the fine step of S.1503-4 §D4.2 (interf_epfd_step_for) */
+    enum interf_exam_beamwidth step_beamwidth; /* its theta3dB [70 lambda / D, the Bureau's] */
     double step_s;            /* [10 s] */
     long n_steps;             /* the number of steps, else */
     double duration_s;        /* the run length [1 day]: floor(duration / step) steps */
     double t_run_s;           /* [n_steps x step_s] */
     int threads, fp64;
 };
+
+#define INTERF_EPFD_DROPPED_MAX 16
 
 /* What the request resolved to (owned by the plan). */
 struct interf_epfd_info {
@@ -215,6 +229,10 @@ struct interf_epfd_info {
     char quantity[64];                 /* "epfd_dbw_m2_40khz" */
     char unit[64];                     /* "dB(W/m2/40kHz)" */
     char warning[256];                 /* "" or a warning (interf_time_window_check) */
+    /* satellites whose propagation fails during the run (interf_constellation_dropouts: SGP4
+     * decay, an OEM's span): they contribute nothing from then on */
+    size_t n_dropped;
+    struct interf_dropout dropped[INTERF_EPFD_DROPPED_MAX]; /* the first of them */
 };
 
 /* Resolve and plan a request (see struct interf_epfd_request), or fail naming the field. */
@@ -267,12 +285,22 @@ INTERF_API enum interf_status interf_epfd_write_series(FILE *fp,
                                                        const struct interf_epfd_out *out,
                                                        const struct interf_provenance *prov,
                                                        struct interf_error *err);
-/* The grid of statistic st over a grid run (cells not computed are NaN, NODATA). */
+/* "No emitter in view": the value a statistic takes at a point where no satellite contributed
+ * at any step (every sample in the floor bin). It is a computed value, not NODATA: -300 dB for
+ * levels (max, pNN), 0 % for exceed, and for a margin INTERF_EPFD_MARGIN_FLOOR_DB (no
+ * interference at all, whatever the limit). interf_epfd_stat_floor gives it for a statistic. */
+#define INTERF_EPFD_FLOOR_DB (INTERF_EPFD_LEVEL_MIN / 10.0)
+#define INTERF_EPFD_MARGIN_FLOOR_DB 999.0
+INTERF_API double interf_epfd_stat_floor(const struct interf_stat *st);
+
+/* The grid of statistic st over a grid run (cells not computed are NaN, NODATA). floor_nodata:
+ * the cells with no emitter in view are NaN too (for users who want them masked; they are
+ * otherwise interf_epfd_stat_floor, as the metadata item floor_value says). */
 INTERF_API enum interf_status interf_epfd_stat_grid(const struct interf_epfd_plan *p,
                                                     const struct interf_epfd_out *out,
                                                     const struct interf_stat *st,
                                                     const struct interf_limit_mask *mask,
-                                                    struct interf_grid **grid,
+                                                    int floor_nodata, struct interf_grid **grid,
                                                     struct interf_error *err);
 
 /* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one

@@ -16,6 +16,8 @@
 
 #include "interf/antenna.h"
 #include "interf/core.h"
+#include "interf/orbit.h"
+#include "interf/stats.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -64,6 +66,29 @@ INTERF_API enum interf_status interf_exam_pass(double h_km, double incl_rad, dou
                                                struct interf_exam_pass *out,
                                                struct interf_error *err);
 
+/* The pass of a non-GSO satellite through the GSO satellite's beam, S.1503-4 §D4.4 (Fig. 37),
+ * for epfd_is: the beam of full width theta3db_deg pointed as far from the sub-satellite point
+ * as it can be (along the tangent to the Earth), meeting the orbit of height h_km:
+ *   theta1 = asin(Re / Rgeo),   theta2 = 180 - asin(Rgeo / (Re + h) sin(theta1)),
+ *   theta3 = 180 - (theta1 + theta2),   D1 = (Re + h) sin(theta3) / sin(theta1),
+ *   D2 = 2 D1 sin(theta3dB / 2),   D3 = D2 cos(180 - theta2),
+ *   phi = 2 atan((D3 / 2) / ((Re + h) - (D2 / 2) sin(180 - theta2)))          (eq. 4)
+ * (D1 the range from the GSO satellite to the orbit, D2 the beam's width there, D3 its part
+ * across the radius; phi the angle at the Earth's centre between the ends of that width. The
+ * printed equation lost its layout in the text; this is its reading as the geometry of Fig. 37
+ * gives it.) Then ws, w and dt = 2 phi / w of eqs. (2)-(3) as interf_exam_pass (the text: "phi
+ * ... can be used in equation (2)"). INTERF_EINPUT as interf_exam_pass, and for an orbit
+ * at or above the GSO (h >= Rgeo - Re). */
+struct interf_exam_is_pass {
+    double theta1_deg, theta2_deg, theta3_deg;
+    double d1_km, d2_km, d3_km;
+    struct interf_exam_pass pass; /* phi_deg of eq. (4), ws, w, dt */
+};
+INTERF_API enum interf_status interf_exam_pass_is(double h_km, double incl_rad,
+                                                  double theta3db_deg,
+                                                  struct interf_exam_is_pass *out,
+                                                  struct interf_error *err);
+
 /* The fine step of eq. (1): dt / nhit rounded to the nearest non-zero millisecond (s). nhit is
  * INTERF_EXAM_NHIT, or the real N'hit of §D4.1. */
 INTERF_API double interf_exam_fine_step_s(double dt_s, double nhit);
@@ -88,6 +113,17 @@ struct interf_exam_shell {
     double h_min_km; /* minimum operating height; the step uses max(perigee height, h_min_km) */
 };
 
+/* The link a run examines: which beam the time step resolves (§D4.2-§D4.4, Table 15). */
+enum interf_exam_link {
+    INTERF_EXAM_LINK_DOWN = 0, /* §D4.2 eq. (3), theta3dB the GSO earth station's beam */
+    INTERF_EXAM_LINK_UP = 1,   /* §D4.3: the same with the non-GSO earth station's beam */
+    INTERF_EXAM_LINK_IS = 2    /* §D4.4 eq. (4), theta3dB the GSO satellite's beam; Ncoarse = 1
+                                  (§D5.3.5). The height is max(perigee, H_MIN) as for the other
+                                  links: §D4.4's height at the equator crossing for circular
+                                  orbits, never above it (a step never longer) for elliptical
+                                  ones, whose argument of perigee the shell does not carry */
+};
+
 struct interf_exam_timing_request {
     double theta3db_deg;    /* the beam the step must resolve (§D4.2: the GSO earth station's) */
     size_t n_shells;
@@ -96,6 +132,7 @@ struct interf_exam_timing_request {
     int repeating;          /* 1: repeating ground track kept by station keeping (§D4.6.1) */
     double p_repeat_s;      /* its repeat period */
     double p_max_pct;       /* for N_min (interf_exam_p_max_pct) */
+    enum interf_exam_link link; /* which pass the step resolves (0: epfd down) */
 };
 
 /* The chosen step and run length with every term of their derivation. */
@@ -551,6 +588,354 @@ INTERF_API void interf_exam_gso_up(enum interf_gso_band band, struct interf_gso_
  * ES_DISTANCE = 100 km; the WCG(up) estimate scales it by (D_ES / 100)^2. NaN for another
  * beamwidth. */
 INTERF_API double interf_exam_f672_db(double beamwidth_deg, double x_deg);
+
+/* ============================== e.i.r.p. masks (§B4.2, §C3, §C4.1, §C4.3-§C4.4, §D5.2.7) */
+
+/* The three e.i.r.p. masks of S.1503-4 Part C. */
+enum interf_eirp_form {
+    INTERF_EIRP_ES_OFFAXIS = 0, /* non-GSO earth station, format "T" (§C3.1.4, §C4.3 Table 6):
+                                   e.i.r.p.(lat, theta), theta the off-axis angle at the earth
+                                   station between its boresight (toward the non-GSO satellite)
+                                   and the GSO point */
+    INTERF_EIRP_ES_AZEL = 1,    /* non-GSO earth station, format "A": e.i.r.p.(lat, az, el,
+                                   DeltaLongES), (az, el) the satellite the earth station points
+                                   at (azimuth from north, clockwise; elevation), DeltaLongES =
+                                   Long(GSO point) - Long(earth station) (§D6.4.4.5) */
+    INTERF_EIRP_SS_OFFAXIS = 2  /* non-GSO space station toward the GSO arc (§C3.2, §C4.4 Table 7):
+                                   e.i.r.p.(lat, theta), theta the angle at the satellite between
+                                   its sub-satellite point and the GSO point, lat the satellite's
+                                   latitude */
+};
+
+/* One curve of a mask: e.i.r.p. (dBW in the mask's reference bandwidth) against x_deg (the
+ * off-axis angle; DeltaLongES for INTERF_EIRP_ES_AZEL), n points with x strictly increasing,
+ * linear between points, the end values beyond (§C4.1). az_deg, el_deg: the pointing the curve
+ * belongs to (INTERF_EIRP_ES_AZEL; 0 otherwise). */
+struct interf_eirp_curve {
+    double az_deg, el_deg;
+    size_t n;
+    double *x_deg, *eirp_db;
+};
+
+/* The table of one latitude (of the earth station, or of the satellite for SS): one curve, or
+ * one per (az, el) pointing for INTERF_EIRP_ES_AZEL. */
+struct interf_eirp_table {
+    double lat_deg;
+    size_t n_curves;
+    struct interf_eirp_curve *curves;
+};
+
+/* An e.i.r.p. mask: tables in increasing latitude. Built by the readers (or by hand with
+ * interf_eirp_mask_create and interf_eirp_curve_alloc); freed with interf_eirp_mask_destroy. */
+struct interf_eirp_mask {
+    enum interf_eirp_form form;
+    long mask_id;
+    long es_id;            /* ES_ID of Table 6: -1 for the typical earth station placed by
+                              density (§D5.2.5), else one filed earth station; -1 for SS */
+    double low_freq_mhz, high_freq_mhz;
+    double refbw_khz;      /* 40 when a file gives none (§C4.1) */
+    char ntc_id[32], sat_name[64];
+    size_t n_tables;
+    struct interf_eirp_table *tables;
+};
+
+/* A mask of n_tables tables of n_curves empty curves each (fill them with
+ * interf_eirp_curve_alloc), refbw_khz 40, es_id -1. INTERF_EINPUT for 0 or more than 100000
+ * tables or curves. */
+INTERF_API enum interf_status interf_eirp_mask_create(enum interf_eirp_form form,
+                                                      size_t n_tables, size_t n_curves,
+                                                      struct interf_eirp_mask **out,
+                                                      struct interf_error *err);
+/* Allocate a curve's n points (1 to 2^20; values NaN until the caller fills them). */
+INTERF_API enum interf_status interf_eirp_curve_alloc(struct interf_eirp_curve *c, size_t n,
+                                                      struct interf_error *err);
+INTERF_API void interf_eirp_mask_destroy(struct interf_eirp_mask *m); /* NULL: no-op */
+
+/* Check a mask built by hand as the readers check theirs: tables in strictly increasing
+ * latitude, every curve with strictly increasing x and finite values, curves of one table at
+ * distinct (az, el); the off-axis forms monotonically non-increasing in theta (§B5.3, §C4.3,
+ * §C4.4: "should be monotonically decreasing"; a rise is refused). INTERF_EINPUT "mask: what"
+ * (the readers add "PATH:LINE: "). */
+INTERF_API enum interf_status interf_eirp_mask_check(const struct interf_eirp_mask *m,
+                                                     struct interf_error *err);
+
+/* The table of the latitude nearest lat_deg (§C4.1 step 1; ties: the lower latitude). */
+INTERF_API const struct interf_eirp_table *interf_eirp_mask_table(const struct interf_eirp_mask *m,
+                                                                  double lat_deg);
+/* Linear interpolation in a curve at x_deg, the end values outside (§C4.1 step 2b). */
+INTERF_API double interf_eirp_curve_eval_db(const struct interf_eirp_curve *c, double x_deg);
+/* The curve of a table whose (az, el) has the smallest angular offset from (az_deg, el_deg)
+ * (§D5.2.7: the angle between the two directions; ties: the first in the table's order, which
+ * is increasing azimuth, then elevation). A table of one curve returns it. */
+INTERF_API const struct interf_eirp_curve *interf_eirp_table_curve(
+    const struct interf_eirp_table *t, double az_deg, double el_deg);
+/* e.i.r.p. (dBW in the mask's bandwidth) of an off-axis mask (ES "T" or SS) at latitude lat_deg
+ * and off-axis angle theta_deg: the nearest latitude's table, linear in theta (§C4.1, §D5.2.7,
+ * §D5.3.5 step 13). For an ES "A" mask: NaN. */
+INTERF_API double interf_eirp_mask_offaxis_db(const struct interf_eirp_mask *m, double lat_deg,
+                                              double theta_deg);
+/* e.i.r.p. of an ES "A" mask (§D5.2.7): the nearest latitude's table, the (az, el) curve nearest
+ * the satellite's direction (az_deg, el_deg at the earth station), linear in dlong_deg =
+ * Long(GSO) - Long(earth station) (reduced to [-180, 180)). For the other forms: NaN. */
+INTERF_API double interf_eirp_mask_azel_db(const struct interf_eirp_mask *m, double lat_deg,
+                                           double az_deg, double el_deg, double dlong_deg);
+/* The highest value of the table nearest lat_deg (the earth station's peak e.i.r.p.: the
+ * reference of the -30 dB test of the dual time step, §D4.7.2). */
+INTERF_API double interf_eirp_mask_peak_db(const struct interf_eirp_mask *m, double lat_deg);
+/* The 3 dB beamwidth (deg, full width) of an off-axis mask: twice the angle where the first
+ * table's curve (the table nearest latitude 0) has fallen 3 dB below its value at theta = 0,
+ * linear between points; NaN for an "A" mask or a curve that never falls 3 dB. S.1503-4 Table 15
+ * note 1 takes the earth station's beamwidth "as specified in its e.i.r.p. mask". */
+INTERF_API double interf_eirp_mask_beamwidth_deg(const struct interf_eirp_mask *m);
+/* 10 log10(run_bw_khz / refbw_khz), §C4.1 (flat spectral density). */
+INTERF_API double interf_eirp_mask_scale_db(const struct interf_eirp_mask *m, double run_bw_khz);
+
+/* Read an e.i.r.p. mask in the text format of interf-mask(5). Line 1 is the schema and chooses
+ * the form: "# offaxis_deg es_eirp_dbw" (ES "T"), "# offaxis_deg ss_eirp_dbw" (SS), or
+ * "# azimuth_deg elevation_deg dlong_deg es_eirp_dbw" (ES "A"); "# key: value" lines give the
+ * header (mask_id, es_id, ntc_id, sat_name, low_freq_mhz, high_freq_mhz, ref_bandwidth_khz), and
+ * "# lat_deg: X" starts the table of latitude X (rows before any belong to latitude 0); rows are
+ * "theta eirp" or "az el dlong eirp", in any order within a table. The tokenizer is the pfd
+ * masks' (one grammar). Errors INTERF_EINPUT "PATH:LINE: field: what" (a point given twice, a
+ * rise in an off-axis curve, NaN, Inf, NUL bytes), INTERF_EIO for an unreadable file. */
+INTERF_API enum interf_status interf_eirp_mask_read_text(const char *path,
+                                                         struct interf_eirp_mask **out,
+                                                         struct interf_error *err);
+/* Write m in that format (every point; angles with 6 decimals, dBW with 4). INTERF_EIO on a
+ * write error. */
+INTERF_API enum interf_status interf_eirp_mask_write_text(const struct interf_eirp_mask *m,
+                                                          FILE *f, struct interf_error *err);
+/* Read the XML of S.1503-4 §C4.3-§C4.4 (libxml2, as interf_pfd_mask_read_xml): in a
+ * <satellite_system ntc_id sat_name>, either <eirp_mask_es mask_id low_freq_mhz high_freq_mhz
+ * refbw_khz format a_name b_name ES_ID c_name d_name e_name> (Table 6) with format "T" and
+ * tables <by_a a=LAT><eirp b=THETA>V</eirp>..., or format "A" and tables <by_a a=LAT><by_c
+ * c=AZ><by_d d=EL><eirp e=DLONG>V</eirp>...; or <eirp_mask_ss mask_id low_freq_mhz
+ * high_freq_mhz refbw_khz a_name b_name> (Table 7) with tables <by_a a=LAT><eirp b=THETA>.
+ * a_name must be "latitude" when given; the other names are free text. Errors as
+ * interf_eirp_mask_read_text, with the element: "PATH:LINE: eirp b: ...". */
+INTERF_API enum interf_status interf_eirp_mask_read_xml(const char *path,
+                                                        struct interf_eirp_mask **out,
+                                                        struct interf_error *err);
+
+/* ================================ epfd up and epfd_is runs (§D3.2, §D3.3, §D5.2, §D5.3) */
+
+/* The receive pattern of the GSO satellite for the Article 22 row being checked (§D2.1:
+ * Sat_Beamwidth and Sat_GainPattern "from Limits API"): Rec. ITU-R S.672-4 Annex 1 as RR
+ * Nos. 22.5D.3 and 22.5F.3 apply it (the parabola from zero; a = 1.83, b = 6.32 for Ls = -10),
+ * half 3 dB beamwidth row->gso_beamwidth_deg / 2, Ls read from the row's pattern text
+ * ("Ls = -20 dB"; -20 when the text names none), and the peak gain of S.1503-4 Table 16 for
+ * that beamwidth (1.5 deg: 41.0, 1.55 deg: 40.7, 4 deg: 32.4 dBi). At 17.3-18.4 GHz this is
+ * Article 22's 4 deg, not the 1.55 deg of Table 8 (which the worst-case geometry uses).
+ * INTERF_EINPUT for a row that is not EPFD up or EPFD_is, or a beamwidth Table 16 lacks. */
+struct interf_limit_mask;
+INTERF_API enum interf_status interf_exam_gso_rx(const struct interf_limit_mask *row,
+                                                 struct interf_antenna *out,
+                                                 struct interf_error *err);
+
+/* The point at geocentric angle chi_deg from the GSO satellite's sub-satellite point (latitude
+ * 0, longitude gso_lon_deg) toward azimuth az_deg (from north, clockwise): the boresight of the
+ * WCG of Table 9 (chi = chi_BS) in that azimuth. */
+INTERF_API void interf_exam_gso_boresight(double gso_lon_deg, double chi_deg, double az_deg,
+                                          double *lat_deg, double *lon_deg);
+
+/* The WCG(up) estimate of §D3.2.3.1 (dB(W/m2) in the mask's bandwidth):
+ *   e.i.r.p.(lat) + 10 log10(NUM_ES) + 10 log10(Nco(lat)) + F672(chi) - 20 log10(D_ES / 100)
+ * with F672 of Table 10 for the GSO beamwidth (interf_exam_f672_db), the sum of G_rel - L_S
+ * over stations 100 km apart; d_es_km the ES_DISTANCE (100 with num_es 1 for specific earth
+ * stations). The text prints the last terms as "(D_ES/100)^2 F672(chi)", which is the number
+ * of stations' factor (100 / D_ES)^2 in linear terms, not a product of dB values (that would
+ * put a 800 km spacing 64 x 133 dB down). NaN where F672 is. */
+INTERF_API double interf_exam_up_estimate_db(double eirp_db, double num_es, double nco,
+                                             double d_es_km, double beamwidth_deg,
+                                             double chi_deg);
+
+/* The latitudes where non-GSO earth stations can be (§D3.2.3.6, Fig. 32) for an orbit of
+ * semi-major axis a_km, eccentricity e, inclination i_rad (the latitude reach min(i, pi - i)),
+ * argument of perigee argp_rad and a minimum elevation eps_deg: psi = pi/2 + eps,
+ * phi = asin(Re sin(psi) / r), theta = pi - (psi + phi), Lat_max = i + theta_a (r = a(1+e)),
+ * Lat_min = -i - theta_p (r = a(1-e)); mirrored when the apogee is south (sin(argp) > 0, the
+ * text's omega = 90 deg); clamped to [-90, 90]. */
+INTERF_API void interf_exam_es_lat_range(double a_km, double e, double i_rad, double argp_rad,
+                                         double eps_deg, double *lat_min_deg,
+                                         double *lat_max_deg);
+
+/* The representative non-GSO earth stations of §D5.2.5 (Fig. 45): one every es_distance_km in
+ * latitude (dlat = d / Re) and, along each latitude row, in longitude (dlong = d / (Re cos
+ * lat)), symmetric about the boresight point (bs_lat_deg, bs_lon_deg), kept where the GSO
+ * satellite at gso_lon_deg sees the point (elevation >= 0) with a relative gain of its pattern
+ * rx toward it of at least -15 dB (Step 3: the service area) and lat_min_deg <= lat <=
+ * lat_max_deg (§D3.2.3.6); es_distance_km = 0 places one station at the boresight. Rows run
+ * south to north, each west to east. *lat_deg and *lon_deg receive n arrays the caller frees
+ * with free(). INTERF_EINPUT for a negative or non-finite distance, a boresight the GSO
+ * satellite does not see, or more than 1e6 stations. */
+INTERF_API enum interf_status interf_exam_up_place(const struct interf_antenna *rx,
+                                                   double gso_lon_deg, double bs_lat_deg,
+                                                   double bs_lon_deg, double es_distance_km,
+                                                   double lat_min_deg, double lat_max_deg,
+                                                   double **lat_deg, double **lon_deg,
+                                                   size_t *n, struct interf_error *err);
+
+/* One possible link of a time step, {satellite, earth station, epfd_i} (§D5.2.6 step 24). */
+struct interf_up_link {
+    double epfd_db; /* epfd_i = REP_e.i.r.p. - LFS + G_RX - Gmax, dB(W/m2) */
+    uint32_t sat, es;
+};
+/* The greedy selection of §D5.2.6 steps 25-34: the links sorted by decreasing epfd_i (ties:
+ * lower earth station, then lower satellite), then, from the top, each link still on the list
+ * is accepted (its epfd_i added, linearly), and removed from the list are: the links of its
+ * satellite once that satellite has max_co_freq_sat accepted links (step 30; < 0: no limit),
+ * the links of its earth station once that station has es_max_co_freq[es] (MAX_CO_FREQ at its
+ * latitude; < 0: no limit; 0: the station never transmits) (step 32), the other links of its
+ * earth station whose satellite is within min_angle_at_es_deg of its satellite seen from that
+ * station (step 33), and the other links of its satellite whose earth station is within
+ * min_angle_at_sat_deg of its station seen from the satellite (step 34). sat_km and es_km hold
+ * the ECEF positions (3 a satellite or station). links is sorted in place; state[k] receives 1
+ * for an accepted link k (of the sorted order), 0 otherwise; *sum_lin the sum (W/m2). No
+ * allocation; O(n accepted). */
+INTERF_API void interf_exam_up_select(size_t n, struct interf_up_link *links,
+                                      const double *sat_km, const double *es_km,
+                                      const long *es_max_co_freq, long max_co_freq_sat,
+                                      double min_angle_at_es_deg, double min_angle_at_sat_deg,
+                                      unsigned char *state, double *sum_lin);
+
+/* A non-GSO system as an epfd up or epfd_is run needs it. */
+struct interf_exam_system {
+    size_t n_sats;
+    const struct interf_elements *elements;   /* n_sats element sets at the run's t = 0 */
+    const struct interf_orbit_options *options; /* n_sats propagation options; a non-repeating
+                                                   run adds the artificial precession of
+                                                   §D4.6.2 to the J2 ones (§D4.1: the same for
+                                                   every satellite) */
+    const long *orb_id;                       /* n_sats MIN_EXCLUDE planes (NULL: 0, all) */
+    const struct interf_eirp_mask *mask;      /* the ES mask (up) or the SS mask (is) */
+    const struct interf_op_params *ops;       /* operating parameters (up: required; is:
+                                                 unused) */
+    const struct interf_op_orbit *orbit;      /* H_MIN, DoesRepeat (NULL: none, not
+                                                 repeating) */
+};
+
+/* What a run examines and how long it runs. */
+struct interf_exam_run_request {
+    struct interf_exam_system sys;
+    const struct interf_limit_mask *row; /* the Table 22-2 (up) or 22-3 (is) row: pattern,
+                                            beamwidth, reference bandwidth, p_max */
+    double gso_lon_deg;                  /* the GSO satellite */
+    int bs_given;                        /* 1: the boresight below, else the WCG's */
+    double bs_lat_deg, bs_lon_deg;
+    size_t n_stations;                   /* up: filed earth stations (NUM_ES = 1), or 0: the
+                                            placement of §D5.2.5 */
+    const double *st_lat_deg, *st_lon_deg;
+    double es_beamwidth_deg;             /* up: the earth station's 3 dB beamwidth for §D4.3;
+                                            0: the mask's (interf_eirp_mask_beamwidth_deg) */
+    int64_t n_steps;                     /* 0: the run of §D4; else its first n_steps steps */
+    int threads;                         /* OpenMP threads over windows of the run; 0: all */
+};
+
+/* A planned run (opaque; read-only while it runs, freed with interf_exam_plan_destroy). */
+struct interf_exam_plan;
+
+/* What a plan resolved: the derivation of the run. */
+struct interf_exam_plan_info {
+    enum interf_exam_link link;          /* UP or IS */
+    struct interf_exam_timing timing;    /* §D4 (its shells and the beam it resolves) */
+    double run_bw_khz, bw_scale_db;      /* the row's bandwidth; 10 log10(B_run / B_mask) */
+    struct interf_antenna rx;            /* the GSO receive pattern (interf_exam_gso_rx) */
+    double ls_db;
+    struct interf_gso_up wcg_gso;        /* Tables 8, 9, 16 for the row's band (the WCG) */
+    double wcg_az_deg;                   /* the WCG azimuth of the boresight (NaN: given) */
+    double wcg_estimate_db;              /* up: the §D3.2.3.1 estimate there; is: the
+                                            §D3.3.3 worst single entry (NaN: none) */
+    double bs_lat_deg, bs_lon_deg;       /* the boresight used */
+    double es_beamwidth_deg;             /* up */
+    double num_es;                       /* up: NUM_ES (§D5.2.5 step 1) */
+    size_t n_stations;                   /* up: earth stations placed (or given) */
+    size_t n_stations_seen;              /* up: of them, those that see the GSO satellite */
+    double lat_min_deg, lat_max_deg;     /* up: §D3.2.3.6 with ES_LAT_MIN, ES_LAT_MAX */
+    int64_t n_steps;                     /* fine steps run (the timing's, or the request's) */
+    double dt_s;                         /* the fine step */
+    int n_coarse;                        /* Ncoarse of the walk */
+};
+
+/* The statistics of a run's work, for its record. */
+struct interf_exam_run_stats {
+    int64_t n_evaluated;      /* steps evaluated (every fine step and the first of a coarse
+                                 block) */
+    int64_t n_coarse_blocks;  /* coarse steps among them */
+    uint64_t weight;          /* histogram entries: n_steps (§D5.2.6 step 35.1) */
+    double links_per_step;    /* up: possible links a step (step 24); is: satellites seen */
+    double accepted_per_step; /* up: links accepted a step; is: = links_per_step */
+    double max_epfd_db;       /* the highest epfd of a step (-INFINITY: none) */
+    int threads_used;
+};
+
+/* Plan an epfd up run (§D5.2.6 steps 1-6): the GSO receive pattern of the row, the WCG boresight
+ * (§D3.2: the Table 9 ring chi_BS about the sub-satellite point searched in azimuth every 0.1
+ * deg for the highest estimate of §D3.2.3.1, with e.i.r.p.(lat) the "T" mask's at the
+ * off-axis angle alpha0(lat) - the in-line limit of Figs 22 and 25 - or the highest of the "A"
+ * mask's curves at the point's DeltaLongES; skipped where the point is outside the latitude
+ * range or MAX_CO_FREQ is 0), the earth stations (§D5.2.5), the time step and run length
+ * (§D4.3, §D4.6 with the earth station's beamwidth) and the dual step (§D4.7.2). *out is freed
+ * with interf_exam_plan_destroy. INTERF_EINPUT naming the field for a request out of range
+ * (an "A" mask without es_beamwidth_deg, a mask of a filed earth station without its
+ * position, ...). */
+INTERF_API enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req,
+                                                  struct interf_exam_plan **out,
+                                                  struct interf_error *err);
+/* Plan an epfd_is run (§D5.3.5 steps 1-5): the receive pattern, the WCG boresight of §D3.3
+ * (the Table 9 ring searched in azimuth with the two geometries of §D3.3.3 for every satellite
+ * latitude of the sub-constellations: interf_exam_is_geometry), the time step of §D4.4 and
+ * Ncoarse = 1. */
+INTERF_API enum interf_status interf_exam_is_plan(const struct interf_exam_run_request *req,
+                                                  struct interf_exam_plan **out,
+                                                  struct interf_error *err);
+INTERF_API void interf_exam_plan_destroy(struct interf_exam_plan *p); /* NULL: no-op */
+INTERF_API const struct interf_exam_plan_info *
+interf_exam_plan_info(const struct interf_exam_plan *p);
+/* The earth stations of an up plan: n (and their latitudes and longitudes, arrays owned by the
+ * plan; NULL allowed). */
+INTERF_API size_t interf_exam_plan_stations(const struct interf_exam_plan *p,
+                                            const double **lat_deg, const double **lon_deg);
+
+/* One time step t_s (s after the run's t = 0) of a plan: the epfd of the step
+ * (dB(W/m2) in the row's bandwidth, -INFINITY when nothing contributes), the linear sum, the
+ * links considered and accepted (up; is: the satellites seen, twice), and whether the step is
+ * critical for the dual time step (up: an earth station's e.i.r.p. toward the GSO within 30 dB of
+ * its mask's peak, §D4.7.2; is: never). Allocates scratch (use the run for many steps). */
+struct interf_exam_step {
+    double epfd_db, sum_lin;
+    size_t n_links, n_accepted;
+    int critical;
+};
+INTERF_API enum interf_status interf_exam_plan_step(const struct interf_exam_plan *p,
+                                                    double t_s, struct interf_exam_step *out,
+                                                    struct interf_error *err);
+
+/* Run the plan: every step of [0, n_steps) through the dual-step walk (interf_exam_walk_*),
+ * windows of the run on threads, each step's epfd rounded down to 0.1 dB (S.1503-4 §D1.4) into
+ * a histogram of one point, INTERF_EPFD_NBINS bins from INTERF_EPFD_LEVEL_MIN (interf/epfd.h;
+ * no contributor or below: the floor bin; at or above the top: the top bin), each step with its
+ * weight (a coarse step counts its block). *hist is created here (free with
+ * interf_hist_set_free). The result does not depend on the number of threads. */
+INTERF_API enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
+                                                   struct interf_hist_set *hist,
+                                                   struct interf_exam_run_stats *stats,
+                                                   struct interf_error *err);
+
+/* The two geometries of WCG(IS), §D3.3.3 (Figs 33, 34), for a non-GSO satellite at radius
+ * r_km seen from the GSO satellite at phi_deg from its nadir: geometry 1 (phi = phi_1 =
+ * phi_BS: the satellite just visible, psi > 90 deg) and geometry 2 (sin phi_2 = Re / Rgeo: the
+ * satellite crossing the beam, psi < 90 deg):
+ *   psi_1 = pi - asin(Rgeo / r sin(phi_1)),  psi_2 = asin(Rgeo / r sin(phi_2)),
+ *   theta_i = pi - phi_i - psi_i,  D_i = r sin(theta_i) / sin(phi_i),
+ *   epfd_i = e.i.r.p.(psi_i) + G_rel,i - 10 log10(4 pi D_i^2)   (D in m),
+ * G_rel,1 = 0, G_rel,2 = G_rel(phi_2 - phi_1); psi the off-axis angle at the satellite (the
+ * mask's argument), theta the angle at the Earth's centre. which: 1 or 2. Returns 0 when the
+ * geometry does not exist (Rgeo / r sin(phi) > 1). */
+struct interf_is_geometry {
+    double phi_deg, psi_deg, theta_deg, d_km;
+};
+INTERF_API int interf_exam_is_geometry(int which, double r_km, double phi_bs_deg,
+                                       struct interf_is_geometry *out);
 
 #ifdef __cplusplus
 }

@@ -77,6 +77,14 @@ INTERF_API enum interf_status interf_grid_spec_parse(const char *text,
                                                      struct interf_grid_spec *spec,
                                                      struct interf_error *err);
 
+/* Parse "W/E/S/N/CELL" (degrees) into region_deg[5] = west, east, south, north, cell without
+ * checking the limits (for a memory estimate first; interf_grid_spec_init checks them). An east
+ * edge below the west edge means the region crosses the antimeridian: 360 deg is added to it
+ * ("170/-170/..." is 170 to 190). INTERF_EINPUT "grid: expected W/E/S/N/CELL in degrees, got
+ * \"TEXT\"". */
+INTERF_API enum interf_status interf_grid_region_parse(const char *text, double region_deg[5],
+                                                       struct interf_error *err);
+
 /* Check a spec as interf_grid_read_asc checks a header: sides >= 1 and within the limits,
  * cell in (0, 180], the cells inside latitudes [-90, 90], at most 360 deg of longitude, west edge
  * in [-360, 360]. INTERF_EINPUT naming the field. */
@@ -153,9 +161,19 @@ INTERF_API enum interf_status interf_grid_sidecar_paths(const char *path, char *
  * newly allocated; free with free(). INTERF_EIO when PROJ cannot give it. */
 INTERF_API enum interf_status interf_grid_crs_wkt(char **wkt, struct interf_error *err);
 
+/* Read a grid file of either format, told by its first bytes: a GeoTIFF (interf_grid_read_tiff,
+ * its unit and metadata from its tags) or an ESRI ASCII grid with its sidecars if any
+ * (interf_grid_read_asc, interf_grid_read_sidecars); "-" reads an ASCII grid from standard
+ * input, named "<stdin>" in messages (no sidecars). *meta is cleared first. */
+INTERF_API enum interf_status interf_grid_load(const char *path, struct interf_grid **out,
+                                               struct interf_grid_meta *meta,
+                                               struct interf_error *err);
+
 /* Write grid to path with its two sidecars through the output set `set` (interf/io.h): the
  * .aux.xml, the .prj and the grid are written now to temporary files, and committed (renamed into
- * place, sidecars first) with the set, or removed with it. The .prj holds interf_grid_crs_wkt; the
+ * place, sidecars first) with the set, or removed with it. A path ending in .tif or .tiff gets
+ * a GeoTIFF (interf_grid_write_tiff: everything in its tags, no sidecars; decimals unused). The
+ * .prj holds interf_grid_crs_wkt; the
  * .aux.xml holds meta (UnitType and the Metadata items; NULL: none). A path written directly
  * ("-" for standard output, a device) gets the grid alone. A value that cannot be written
  * (interf_grid_write_asc) is INTERF_EINPUT naming path. */

@@ -34,7 +34,8 @@ struct interf_table;
 enum interf_table_event {
     INTERF_TABLE_END = 0, /* end of the stream */
     INTERF_TABLE_ROW = 1, /* a data row: interf_table_field and friends read it */
-    INTERF_TABLE_PART = 2 /* a ">" line (INTERF_TABLE_PARTS): the part before it has ended */
+    INTERF_TABLE_PART = 2 /* a ">" line (INTERF_TABLE_PARTS): the part before it has ended;
+                             its schema and metadata stay readable until the next call */
 };
 
 /* Start reading fp (borrowed, read from its current position); name labels every message
@@ -97,6 +98,13 @@ INTERF_API const char *interf_table_name(const struct interf_table *t);
 INTERF_API enum interf_status interf_table_read_points(FILE *fp, const char *name, double **lat,
                                                        double **lon, size_t *n,
                                                        struct interf_error *err);
+
+/* Open path for reading, "-" being standard input: *fp, and *name, the name messages give it
+ * ("<stdin>" for standard input, else path itself). INTERF_EIO "PATH: strerror(errno)" when it
+ * cannot be opened. Close with interf_input_close (standard input is left open). */
+INTERF_API enum interf_status interf_input_open(const char *path, FILE **fp, const char **name,
+                                                struct interf_error *err);
+INTERF_API void interf_input_close(FILE *fp); /* NULL and stdin: no-op */
 
 /* ------------------------------------------------------------------------- provenance */
 

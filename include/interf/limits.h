@@ -21,7 +21,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdio.h>
+
 #include "interf/core.h"
+#include "interf/io.h"
 #include "interf/stats.h"
 
 #ifdef __cplusplus
@@ -223,6 +226,13 @@ struct interf_verdict_point {
                                   100 % point the run maximum <= the level */
 };
 
+/* Whether a run resolves the percentages a row tabulates (Rec. ITU-R S.1503-4 §D4.6). */
+enum interf_limit_sufficiency {
+    INTERF_LIMIT_RUN_UNKNOWN = 0,     /* the CDF states no run length (total_weight, n_steps) */
+    INTERF_LIMIT_RUN_SUFFICIENT = 1,  /* run weight >= N_min */
+    INTERF_LIMIT_RUN_INSUFFICIENT = 2 /* run weight < N_min: never a PASS */
+};
+
 struct interf_verdict {
     struct interf_limit_mask mask; /* the mask as applied (interf_limit_mask_at) */
     size_t n;                      /* = mask.n_points */
@@ -232,7 +242,24 @@ struct interf_verdict {
     double worst_margin_db;        /* smallest margin_db (finite unless every q is 100) */
     size_t worst_index;            /* its point */
     int32_t max_tenths;            /* the run maximum's bin used for the 100 % point */
+    /* Rec. ITU-R S.1503-4 §D4.6: can the run resolve the row? */
+    enum interf_limit_sufficiency sufficiency;
+    double p_max_pct;              /* the row's largest tabulated % of time below 100 */
+    double min_steps;              /* N_min for it (interf_limit_min_steps) */
+    double run_steps;              /* the run's total step weight: the CDF's total_weight
+                                      metadata, else n_steps; NaN when it states neither */
 };
+
+/* The statistical minimum number of time steps of Rec. ITU-R S.1503-4 §D4.6 (Table 13,
+ * N_S = 10) to resolve p_pct % of time: N_min = 100 N_S / (100 - p), rounded up (99.999 % ->
+ * 1 000 000 steps, 99.997 % -> 333 334). 0 when p_pct is not in [0, 100). Pure. */
+INTERF_API double interf_limit_min_steps(double p_pct);
+
+/* N_min of a row: interf_limit_min_steps of its largest tabulated percentage strictly between
+ * 0 and 100 (*p_pct, may be NULL, receives it); 0 and 0 for a row without one (Table 22-2's
+ * rows limit the 100 % point alone), which any run resolves. */
+INTERF_API double interf_limit_mask_min_steps(const struct interf_limit_mask *mask,
+                                              double *p_pct);
 
 /* The S.1503-4 §D7 verdict of a CDF against one row: every limit level rounded down to 0.1 dB;
  * a point passes iff the simulated exceedance at its level is at most the allowed one; the
@@ -242,7 +269,11 @@ struct interf_verdict {
  * latitude-dependent rows (NaN: not known; an error for those rows).
  * The CDF must be in the row's reference bandwidth (cdf->ref_bandwidth_khz; 0 = unknown is an
  * error): Tables 22-1B and 22-1C have rows in 40 kHz and in 1 MHz, each checked against a CDF
- * computed in its own bandwidth. name labels messages ("name:line: ..."). Re-entrant. */
+ * computed in its own bandwidth. name labels messages ("name:line: ..."). Re-entrant.
+ * The verdict also says whether the run resolves the row (S.1503-4 §D4.6): a run whose total
+ * step weight (total_weight metadata, else n_steps) is below interf_limit_mask_min_steps is
+ * INTERF_LIMIT_RUN_INSUFFICIENT, whatever its points; without either key the sufficiency is
+ * unknown. A weight that is not a number >= 0 is INTERF_EINPUT "name:line: key: ...". */
 INTERF_API enum interf_status interf_limit_check(const struct interf_limit_mask *mask,
                                                  const struct interf_cdf *cdf, const char *name,
                                                  double lat_deg, double max_db,
@@ -305,6 +336,144 @@ struct interf_limit_consistency {
 INTERF_API enum interf_status interf_limit_aggregate_consistency(
     const struct interf_limit_mask *aggregate, const struct interf_limit_mask *single,
     double tol_db, struct interf_limit_consistency *out, struct interf_error *err);
+
+/* ---------------------------------------------------------------------------------------- */
+/* The row that applies to a run or a CDF, and the report of verdicts                       */
+
+/* What fixes the Article 22 row and its verdict: the values a caller gives (options, the run's
+ * parameters); each value not given is NaN (or NULL, or 0 for the band). Set every field with
+ * interf_limit_request_init first. */
+struct interf_limit_request {
+    const char *table;               /* "22-1A" ("Table 22-1A", any case); NULL: by band */
+    double band_lo_ghz, band_hi_ghz; /* a band the row's must overlap (equal: one frequency in
+                                        it); 0, 0: none */
+    const char *service;             /* "FSS" or "BSS" (any case); NULL: any */
+    double freq_ghz;                 /* the run's frequency: chooses the band when neither table
+                                        nor band is given */
+    double dish_m;                   /* the (reference) earth-station antenna diameter */
+    double ref_bandwidth_khz;        /* the reference bandwidth of the levels */
+    double lat_deg;                  /* the earth station's latitude (RR Nos. 22.5C.4, 22.5C.8) */
+    double max_db;                   /* the run maximum, dB in the reference bandwidth */
+};
+
+/* Every value "not given": NULL table and service, band 0, 0, the numbers NaN. */
+INTERF_API void interf_limit_request_init(struct interf_limit_request *r);
+
+/* Check a request before any data completes it: INTERF_EINVAL for a malformed field ("service:
+ * MSS: allowed: FSS, BSS", "service: needs the table or the band", "band: ...", "dish_m: ...");
+ * INTERF_EINPUT (interf_limits_find's message naming the candidates) when no row of the
+ * validation family can match table, band, service and dish whatever the bandwidth. */
+INTERF_API enum interf_status interf_limit_request_check(const struct interf_limits *limits,
+                                                         const struct interf_limit_request *r,
+                                                         struct interf_error *err);
+
+/* Parse a band "LO-HI" in GHz (10.7-11.7), or one frequency ("11.2": LO = HI), 0 < LO <= HI.
+ * INTERF_EINPUT "expected LO-HI in GHz with 0 < LO <= HI (e.g. 10.7-11.7), got \"TEXT\"". */
+INTERF_API enum interf_status interf_limit_parse_band(const char *text, double *lo_ghz,
+                                                      double *hi_ghz, struct interf_error *err);
+
+/* The row chosen, and the values its verdict uses. */
+struct interf_limit_selection {
+    const struct interf_limit_mask *mask; /* the row as tabulated (owned by the limits) */
+    double band_lo_ghz, band_hi_ghz;      /* the band it was looked up by (0, 0: none) */
+    double dish_m, ref_bandwidth_khz;     /* as used (NaN: not known) */
+    double lat_deg, max_db;               /* as used (NaN: not known) */
+};
+
+/* The one row of the validation family that applies to a complete request: the query is the
+ * table, the service, the band (or, with neither table nor band, the one frequency freq_ghz),
+ * the dish and the bandwidth where known. A row with a dish needs it: "dish_m: missing ..."
+ * when the request has none. Messages start with "where: " (where may be NULL), then
+ * interf_limits_find's. This is the selection of every caller: interf-epfd's margin statistic
+ * builds r from its run (table, band = its frequency, dish, bandwidth), the CDF readers through
+ * interf_limit_select_cdf. Re-entrant. */
+INTERF_API enum interf_status interf_limit_select(const struct interf_limits *limits,
+                                                  const struct interf_limit_request *r,
+                                                  const char *where,
+                                                  struct interf_limit_selection *out,
+                                                  struct interf_error *err);
+
+/* The row that applies to a CDF: the request completed from the CDF, then interf_limit_select.
+ * Each value the request leaves open is read from the CDF's metadata, the first key present in
+ * this order: dish_m from es_dish_m, then dish_m; max_db from max_epfd, then max_db; freq_ghz
+ * from freq_ghz; lat_deg from lat_deg. The bandwidth is the CDF's (ref_bandwidth_khz); one
+ * given must agree with it (1e-6 relative) or stands in for it when the CDF has none.
+ * INTERF_EINPUT "name:line: key: ..." for a value that is not a number, a dish <= 0, a
+ * bandwidth missing or contradicted; then interf_limit_select's messages after "name:line: ".
+ * name labels messages (the file, "<stdin>"). Re-entrant. */
+INTERF_API enum interf_status interf_limit_select_cdf(const struct interf_limits *limits,
+                                                      const struct interf_limit_request *given,
+                                                      const struct interf_cdf *cdf,
+                                                      const char *name,
+                                                      struct interf_limit_selection *out,
+                                                      struct interf_error *err);
+
+/* One CDF judged: where it came from, its row and its verdict. */
+struct interf_limit_item {
+    const char *source;              /* its file ("<stdin>"), borrowed */
+    const struct interf_cdf *cdf;    /* borrowed */
+    struct interf_limit_selection sel;
+    struct interf_verdict verdict;
+};
+
+/* interf_limit_select_cdf, then interf_limit_check of the CDF against the row with the
+ * latitude and maximum it used (the bandwidth given when the CDF states none). out keeps
+ * source and cdf (borrowed). Re-entrant. */
+INTERF_API enum interf_status interf_limit_judge(const struct interf_limits *limits,
+                                                 const struct interf_limit_request *given,
+                                                 const struct interf_cdf *cdf,
+                                                 const char *source,
+                                                 struct interf_limit_item *out,
+                                                 struct interf_error *err);
+
+/* The result of a set of verdicts, by precedence FAIL > INSUFFICIENT > PASS; the values are
+ * interf-check(1)'s exit statuses (2 being an error). */
+enum interf_limit_outcome {
+    INTERF_LIMIT_PASS = 0,        /* every point of every CDF passes, no run is too short */
+    INTERF_LIMIT_FAIL = 1,        /* a limit is exceeded */
+    INTERF_LIMIT_INSUFFICIENT = 3 /* no limit is exceeded, but a run cannot resolve its row
+                                     (S.1503-4 §D4.6) */
+};
+INTERF_API enum interf_limit_outcome interf_limit_outcome(const struct interf_limit_item *items,
+                                                          size_t n);
+
+/* The warnings of a set of verdicts, each passed to warn (text without "warning: "): once per
+ * row whose values are not confirmed (single source or unconfirmed), once per row whose band
+ * asked for is listed by a single source only (the 17.3-17.7 GHz bands of Table 22-1B), and
+ * once per row checked against CDFs whose run length is unknown. */
+INTERF_API void interf_limit_warnings(const struct interf_limit_item *items, size_t n,
+                                      void (*warn)(const char *text, void *user), void *user);
+
+/* How a report is written. */
+enum interf_limit_format {
+    INTERF_LIMIT_TEXT = 0,  /* per CDF a verdict table, then the notes and a summary */
+    INTERF_LIMIT_TABLE = 1, /* an interf-table(5) table, one row per point of each mask */
+    INTERF_LIMIT_JSON = 2   /* one JSON object */
+};
+/* "text", "table" or "json"; INTERF_EINPUT "TEXT: allowed: text, table, json". */
+INTERF_API enum interf_status interf_limit_format_parse(const char *text,
+                                                        enum interf_limit_format *out,
+                                                        struct interf_error *err);
+
+/* Write the verdicts of n >= 1 CDFs (interf-check(1), OUTPUT FORMAT): the table's provenance
+ * lines and the JSON "tool" come from prov (tool, command; may be NULL), the notes of rows in
+ * another bandwidth of a checked table and dish that no CDF was checked against (Tables 22-1B,
+ * 22-1C) from limits. INTERF_EIO when fp reports a write error. */
+INTERF_API enum interf_status interf_limit_report_write(FILE *fp, enum interf_limit_format format,
+                                                        const struct interf_limits *limits,
+                                                        const struct interf_limit_item *items,
+                                                        size_t n,
+                                                        const struct interf_provenance *prov,
+                                                        struct interf_error *err);
+
+/* Write every row of the validation tables (interf-check --list): bands and Regions, service,
+ * reference antenna or GSO beam, bandwidth, pattern, the points as tabulated, confidence,
+ * latitude note and source; as text, a table (with the exceedance form) or JSON. INTERF_EIO
+ * when fp reports a write error. */
+INTERF_API enum interf_status interf_limits_list_write(FILE *fp, enum interf_limit_format format,
+                                                       const struct interf_limits *limits,
+                                                       const struct interf_provenance *prov,
+                                                       struct interf_error *err);
 
 #ifdef __cplusplus
 }

@@ -137,7 +137,13 @@ INTERF_API enum interf_status interf_time_window_check(const struct interf_time_
 INTERF_API double interf_time_window_t(const struct interf_time_window *w, double epoch_unix_s,
                                        long k);
 
-enum interf_frame { INTERF_FRAME_ECEF = 0, INTERF_FRAME_INERTIAL = 1 };
+/* The frame of propagated positions. Earth-fixed is S.1503's rotating frame for satellites
+ * given by elements and ITRF (no polar motion, UT1 = UTC) for the others. The inertial frame of
+ * each satellite kind (enum interf_sat_kind below) is its own: S.1503's (X through Greenwich
+ * at t = 0) for elements, TEME for two-line element sets, GCRF (geocentric) for OEM objects.
+ * NATIVE is the inertial frame, except for an OEM object: its message's own REF_FRAME and
+ * CENTER_NAME, as written. */
+enum interf_frame { INTERF_FRAME_ECEF = 0, INTERF_FRAME_INERTIAL = 1, INTERF_FRAME_NATIVE = 2 };
 
 /* Caller-owned structure-of-arrays output of the batch propagator: n entries each. The velocity
  * arrays may be NULL when velocities are not wanted. */
@@ -147,10 +153,16 @@ struct interf_ephem {
 };
 
 /* Positions (and velocities, if the ephem's velocity arrays are set) of satellites
- * [first, first + n) at time t_s (s after the epoch), in the given frame, into out[0..n), for
- * the run `run` (station keeping, S.1503-4 §D6.3.6 case 2 and 3: node offset
- * W_delta (2 (t - t0) / T_run - 1); NULL: no offset). No allocation; thread-safe on a shared
- * constellation. This is the hot path of every EPFD run. */
+ * [first, first + n) at time t_s (s after the constellation's epoch), in the given frame, into
+ * out[0..n), for the run `run` (station keeping, S.1503-4 §D6.3.6 case 2 and 3: node offset
+ * W_delta (2 (t - t0) / T_run - 1); NULL: no offset). Each satellite moves by its kind's model:
+ * S.1503-4 §D6.3 for elements (the same bits whatever else the constellation holds), SGP4/SDP4
+ * (AIAA 2006-6753) for two-line element sets, turned from TEME to Earth-fixed by the IAU 1982
+ * GMST (time.h, teme2ecef), and the OEM's interpolation brought to the Earth (interf_oem_state)
+ * for OEM objects; these two at UTC epoch + t_s (interf_constellation_set_epoch). A satellite
+ * whose propagation fails at that time (SGP4: decayed, eccentricity out of range; OEM: outside
+ * the usable span) gets NaN: interf_constellation_dropouts finds them. No allocation;
+ * thread-safe on a shared constellation. This is the hot path of every EPFD run. */
 INTERF_API void interf_constellation_propagate(const struct interf_constellation *c, size_t first,
                                                size_t n, double t_s,
                                                const struct interf_orbit_run *run,
@@ -164,8 +176,8 @@ INTERF_API void interf_constellation_propagate(const struct interf_constellation
  * argument of latitude turns at most at |omega_dot| + n_bar (1 + e)^2 / (1 - e^2)^1.5 (the true
  * anomaly's rate at perigee, S.1503-4 eqs. 20 and 22), and the node at |Omega_dot +
  * 2 W_delta / T_run - omega_e| (eq. 21 with the station keeping of §D6.3.6 cases 2 and 3, in
- * Earth-fixed axes); 0 for a satellite fixed in Earth-fixed axes. Satellites whose motion has
- * no such bound (none of the models above) give INFINITY. Thread-safe. */
+ * Earth-fixed axes); 0 for a satellite fixed in Earth-fixed axes. Satellites not moved by that
+ * model (two-line element sets, OEM objects: enum interf_sat_kind) give INFINITY. Thread-safe. */
 INTERF_API double interf_constellation_turn_rate(const struct interf_constellation *c,
                                                  size_t index,
                                                  const struct interf_orbit_run *run);
@@ -241,6 +253,10 @@ INTERF_API enum interf_status interf_tle_read(FILE *fp, const char *name, unsign
  * digits (Alpha-5), is a catalogue number; anything else matches the name, ignoring ASCII case,
  * with '*' standing for any run of characters and '?' for one character. */
 INTERF_API int interf_tle_match(const struct interf_tle *tle, const char *pattern);
+
+/* The catalogue number text spells: digits (up to nine), or Alpha-5 (a capital letter other
+ * than I and O, then four digits: "A0001" = 100001); -1 for anything else. */
+INTERF_API long interf_tle_catalog_number(const char *text);
 
 /* Append to out the element sets of in that match any of patterns[0..n_patterns), in the
  * order of in, each once. INTERF_EINPUT "PATTERN: no element set matches" when one of the
@@ -433,6 +449,92 @@ INTERF_API enum interf_status interf_oem_state(const struct interf_oem *oem, con
                                                double r_gcrf_km[3], double v_gcrf_km_s[3],
                                                double r_itrf_km[3], double v_itrf_km_s[3],
                                                struct interf_error *err);
+
+/* ==========================================================================================
+ * Constellations of mixed satellites: S.1503 elements, two-line element sets, OEM objects
+ *
+ * One constellation may hold satellites of three kinds, each moved by its own model through
+ * interf_constellation_propagate. Satellites are numbered in the order they are added.
+ * ========================================================================================== */
+
+enum interf_sat_kind {
+    INTERF_SAT_ELEMENTS = 0, /* interf_constellation_add: the S.1503-4 §D6.3 model */
+    INTERF_SAT_TLE = 1,      /* interf_constellation_add_tle: SGP4/SDP4 */
+    INTERF_SAT_OEM = 2       /* interf_constellation_add_oem: an OEM's interpolation */
+};
+
+/* The UTC instant (POSIX seconds) of t = 0: the system's epoch. TLE and OEM satellites are
+ * propagated to epoch + t; elements do not depend on it. Default 946728000 (J2000.0,
+ * 2000-01-01T12:00:00Z). Set it before propagating, not while other threads propagate. */
+INTERF_API void interf_constellation_set_epoch(struct interf_constellation *c,
+                                               double epoch_unix_s);
+INTERF_API double interf_constellation_epoch(const struct interf_constellation *c);
+
+/* Append n satellites given by two-line element sets (copied), propagated by SGP4/SDP4 as one
+ * batch (interf_sgp4_batch_create); each gets the plane label plane. Their stored elements
+ * (interf_constellation_satellite) are approximate, for bounds and the time step of S.1503-4
+ * §D4.2 only: a and e from the perigee and apogee heights SGP4 recovers (WGS-72 radius),
+ * inclination, node longitude (right ascension minus the IAU 1982 GMST), argument of perigee
+ * and mean anomaly at the set's own epoch, and the S.1503 J2 rates.
+ *   first [out] index of the first new satellite (may be NULL)
+ * INTERF_EINVAL when they do not fit the capacity; errors of interf_sgp4_batch_create (the
+ * message names the catalogue number and the set's line); INTERF_ENOMEM. On failure the
+ * constellation is unchanged. */
+INTERF_API enum interf_status interf_constellation_add_tle(struct interf_constellation *c,
+                                                           const struct interf_tle *tles,
+                                                           size_t n, int plane, size_t *first,
+                                                           struct interf_error *err);
+
+/* Append the objects of an OEM as satellites: objects[0..n_objects) (OBJECT_NAMEs, each once),
+ * or, when n_objects is 0, every object of the message in the order of its first segment. c
+ * takes ownership of oem whatever the outcome (it is freed with c, or now on failure). Plane
+ * label -1. Stored elements (interf_constellation_satellite) are the osculating two-body
+ * elements about the Earth of the GCRF state at the first usable time of each object, for
+ * bounds only. INTERF_EINPUT "OBJECT_NAME X: not in the message"; INTERF_EINVAL when they do not
+ * fit the capacity; INTERF_ENOMEM. On failure the constellation is unchanged. */
+INTERF_API enum interf_status interf_constellation_add_oem(struct interf_constellation *c,
+                                                           struct interf_oem *oem,
+                                                           const char *const *objects,
+                                                           size_t n_objects, size_t *first,
+                                                           struct interf_error *err);
+
+/* Who satellite k is. Strings are owned by c. */
+struct interf_sat_ident {
+    enum interf_sat_kind kind;
+    const char *name;     /* the TLE's name or the OBJECT_NAME; "" for elements */
+    long catalog_number;  /* the TLE's catalogue number; -1 for the other kinds */
+    const char *frame;    /* its native frame: "S.1503" (the inertial frame of §D6.3.3),
+                             "TEME", or the OEM's REF_FRAME */
+    const char *center;   /* "EARTH", or the OEM's CENTER_NAME */
+};
+INTERF_API void interf_constellation_ident(const struct interf_constellation *c, size_t k,
+                                           struct interf_sat_ident *id);
+
+/* A satellite that drops out of a run: its propagation fails from step time t_s on (or at t_s
+ * only, for an OEM object whose usable span has a gap). code is an enum interf_sgp4_code, or
+ * INTERF_DROPOUT_SPAN for an OEM object outside its usable span. */
+#define INTERF_DROPOUT_SPAN (-1)
+struct interf_dropout {
+    size_t sat;
+    double t_s; /* s after the constellation's epoch */
+    int code;
+};
+
+/* The satellites of c whose propagation fails at a step of window w (TLE and OEM satellites
+ * only: elements never fail), in satellite order, the first n_max of them into out (may be
+ * NULL when n_max is 0). Returns how many there are. Each is tested at the window's first and
+ * last steps and, when it fails at the last, its first failing step is found by bisection: the
+ * failures of SGP4 come from drag and of an OEM from the ends of its span, so they hold from a
+ * time on. A gap inside an OEM's span is not looked for (the satellite gets NaN there all the
+ * same). Thread-safe; no allocation. */
+INTERF_API size_t interf_constellation_dropouts(const struct interf_constellation *c,
+                                                const struct interf_time_window *w,
+                                                struct interf_dropout *out, size_t n_max);
+
+/* One line on a drop-out into buf (size n), returned: "satellite 12 (ISS (ZARYA), catalogue
+ * number 25544) drops out of the run at 2025-01-03T04:00:00Z: satellite decayed". */
+INTERF_API char *interf_dropout_describe(const struct interf_constellation *c,
+                                         const struct interf_dropout *d, char *buf, size_t n);
 
 #ifdef __cplusplus
 }

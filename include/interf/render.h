@@ -22,9 +22,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "interf/antenna.h"
 #include "interf/core.h"
 #include "interf/grid.h"
 #include "interf/io.h"
+#include "interf/limits.h"
 #include "interf/stats.h"
 
 #ifdef __cplusplus
@@ -171,6 +173,47 @@ INTERF_API enum interf_status interf_ring_area_wgs84_km2(const struct interf_pol
                                                          double *area_km2,
                                                          struct interf_error *err);
 
+/* Contour files: the lines of a grid at a set of levels, each line cut for RFC 7946
+ * (interf_contour_rfc7946), with the area of the polygon a closed line bounds (on the S.1503-4
+ * sphere, edges straight in longitude and latitude, or on WGS 84 with geodesic edges). */
+enum interf_contour_format {
+    INTERF_CONTOUR_GEOJSON = 0, /* RFC 7946 FeatureCollection: a closed line is a Polygon (its
+                                   first position repeated, §3.1.6), a line cut by the grid's
+                                   edge or NODATA a LineString, either cut at the antimeridian
+                                   a MultiPolygon or MultiLineString (§3.1.9); properties
+                                   quantity, statistic, level_db (level for a quantity not in
+                                   dB), closed, inside (above or below), area_km2. The
+                                   provenance is the member "interf" of the collection. */
+    INTERF_CONTOUR_GMT = 1      /* GMT multi-segment text: "# key: value" provenance lines,
+                                   then per line "> -ZLEVEL -L\"level_db=LEVEL closed
+                                   inside=above area_km2=A\"" (or "open") and "lon<TAB>lat" rows,
+                                   the line whole (longitudes continuous from [-180, 180)), a
+                                   ring closed by repeating its first point */
+};
+
+/* "geojson" or "gmt". INTERF_EINPUT "contours_format: TEXT: expected geojson or gmt". */
+INTERF_API enum interf_status interf_contour_format_parse(const char *text,
+                                                          enum interf_contour_format *out,
+                                                          struct interf_error *err);
+
+struct interf_contour_options {
+    enum interf_contour_format format;
+    const double *levels;        /* n_levels levels, in the grid's unit */
+    size_t n_levels;
+    const char *quantity;        /* the grid's quantity (column style), a feature property */
+    const char *statistic;       /* a feature property too; NULL: none */
+    int level_db;                /* 1: the levels are dB ("level_db"), 0: counts ("level") */
+    int wgs84;                   /* 1: areas on WGS 84 (geodesic edges); 0: on the sphere */
+    const struct interf_provenance *prov; /* written with the lines; NULL: none */
+};
+
+/* Write the contours of grid at o->levels to fp in o->format, level after level, each line in
+ * the tracer's order (interf_grid_contour). Coordinates with 6 decimals, areas with 3.
+ * INTERF_EIO on a write error; the tracer's errors. */
+INTERF_API enum interf_status interf_contours_write(FILE *fp, const struct interf_grid *grid,
+                                                   const struct interf_contour_options *o,
+                                                   struct interf_error *err);
+
 /* ---------------------------------------------------------------------------------- maps */
 
 enum interf_interp {
@@ -184,6 +227,12 @@ struct interf_mark {
     double lat_deg, lon_deg;
     char label[64]; /* UTF-8, may be empty */
 };
+
+/* Parse "LAT,LON[,LABEL]" (degrees; |LAT| <= 90, |LON| <= 360; the label is the rest, UTF-8,
+ * cut at 63 bytes). INTERF_EINPUT "expected LAT,LON[,LABEL], got \"TEXT\"" or "TEXT:
+ * latitude beyond 90 or longitude beyond 360". */
+INTERF_API enum interf_status interf_mark_parse(const char *text, struct interf_mark *out,
+                                                struct interf_error *err);
 
 /* What to draw. Set with interf_map_options_init, then change fields. Pointers are borrowed
  * until interf_map_render returns. */
@@ -212,8 +261,27 @@ struct interf_map_options {
      * (INTERF_ECANCELED). May be NULL. */
     int (*progress)(double fraction_done, const char *stage, void *user);
     void *progress_user;
+    /* Load the shorelines (GSHHG: the crude set below 5 pixels per degree, low resolution
+     * above) or the national borders (WDBII, low resolution) from the data files
+     * (interf_data_find) when coast or borders is NULL; interf_map_create fails with
+     * "load_coast: ..." or "load_borders: ..." when they cannot be found or read. */
+    int load_coast, load_borders;
 };
 INTERF_API void interf_map_options_init(struct interf_map_options *o);
+
+/* Interpolation by name: "nearest" or "bilinear"; INTERF_EINPUT "TEXT: allowed: nearest,
+ * bilinear". */
+INTERF_API enum interf_status interf_interp_parse(const char *name, enum interf_interp *out,
+                                                  struct interf_error *err);
+
+/* The path of data file rel (such as "coastlines/shoreline-low.txt") into path (n bytes): under
+ * $INTERF_DATA alone when it is set (an explicit choice is never second-guessed); else where
+ * interf is installed (PREFIX/share/interf, compiled in, then relative to the executable:
+ * its folder/../share/interf), then the source tree the library was built from. INTERF_EINPUT
+ * "REL not found in DIR, DIR; set INTERF_DATA to the folder that holds coastlines/" naming
+ * every folder tried. Reads the environment; thread-safe while no thread changes it. */
+INTERF_API enum interf_status interf_data_find(const char *rel, char *path, size_t n,
+                                               struct interf_error *err);
 
 /* A planned map: projection, extent, colour range and layout. Opaque. */
 struct interf_map;
@@ -225,7 +293,7 @@ struct interf_map;
  * maximum of the values shown that are above -300 (the floor that stands for "no
  * interference"). INTERF_EINPUT for an unknown or unusable projection, a region that does not
  * project, a range with min >= max, or a grid with no values and no range; the message names
- * the option ("--proj: ..."). Free with interf_map_destroy. */
+ * the field of the options ("projection: ...", "width_px: ..."). Free with interf_map_destroy. */
 INTERF_API enum interf_status interf_map_create(const struct interf_grid *grid,
                                                 const struct interf_map_options *o,
                                                 struct interf_map **out,
@@ -255,6 +323,15 @@ INTERF_API void interf_map_frame(const struct interf_map *map, struct interf_map
 INTERF_API int interf_map_locate(const struct interf_map *map, double lon_deg, double lat_deg,
                                  double *x_px, double *y_px);
 
+/* What a rendered map says about itself, set in p (interf_provenance_set; p keeps its tool and
+ * command): "title" (the map's title, else the grid's quantity, else source), "source"
+ * (source, the grid's file or "<stdin>", and ", written by TOOL" from meta), "description"
+ * ("QUANTITY in UNIT, statistic STAT; colour range MIN to MAX", the range in use). For
+ * interf_png_write_provenance. */
+INTERF_API void interf_map_provenance(const struct interf_map *map,
+                                      const struct interf_grid_meta *meta, const char *source,
+                                      struct interf_provenance *p);
+
 /* Warnings of the last create/render ("--mark 10,200: not on the map"): count and text. */
 INTERF_API size_t interf_map_warning_count(const struct interf_map *map);
 INTERF_API const char *interf_map_warning(const struct interf_map *map, size_t index);
@@ -282,6 +359,28 @@ struct interf_chart_options {
     const struct interf_chart_mask *mask; /* NULL for none */
 };
 INTERF_API void interf_chart_options_init(struct interf_chart_options *o);
+
+/* The mask of an Article 22 verdict (interf_limit_check, Rec. ITU-R S.1503-4 §D7) as a chart
+ * draws it, with its storage: the points as applied (level, % of time it may be exceeded), the
+ * CDF's margin at each, and the label "RR Table 22-1A, 0.6 m, 40 kHz: pass" (or "FAIL"; a run
+ * too short for the row, S.1503-4 §D4.6: "INSUFFICIENT (run of 1000 steps, 333334 needed)",
+ * after "FAIL; " when it also fails; "pass (run length unknown)" without a run length). */
+struct interf_chart_limit {
+    double level_db[INTERF_LIMIT_MAXPOINTS], pct_exceeded[INTERF_LIMIT_MAXPOINTS];
+    double margin_db[INTERF_LIMIT_MAXPOINTS];
+    char label[160];
+    struct interf_chart_mask mask; /* points into this struct */
+};
+INTERF_API void interf_chart_limit_init(const struct interf_verdict *v,
+                                        struct interf_chart_limit *out);
+
+/* What a CDF chart says about itself, set in p: "title" (o->title, else "CDF"), "source" (the
+ * sources, comma-separated), "description" ("percentage of time exceeded against QUANTITY,
+ * N CDFs; limit mask LABEL"). For interf_png_write_provenance. */
+INTERF_API void interf_chart_provenance(const struct interf_cdf *cdfs, size_t n,
+                                        const char *const *sources, size_t n_sources,
+                                        const struct interf_chart_options *o,
+                                        struct interf_provenance *p);
 
 /* A chart of n CDFs: % of time exceeded on a logarithmic axis against level (dB, in the unit of
  * the first CDF's quantity). Rows exceeded 0 % of the time are drawn at the axis floor
@@ -352,6 +451,52 @@ INTERF_API enum interf_status interf_xy_chart(const struct interf_xy_series *ser
                                               struct interf_image **out,
                                               struct interf_chart_frame *frame,
                                               struct interf_error *err);
+
+/* ------------------------------------------------------------------------ chart policy */
+
+/* The axes of a chart of an antenna pattern (gain against off-axis angle). */
+
+/* The tick step (deg) of a linear angle axis spanning span_deg, about 8 intervals: 1, 2 or 5 x
+ * 10^k below 10 deg, else 10, 15, 30, 45 or 90 deg (the divisions of a circle). */
+INTERF_API double interf_chart_angle_tick_deg(double span_deg);
+
+/* Where a logarithmic angle axis ending at to_deg starts: from_deg when above 0; else a decade
+ * below the half-width of the main lobe, half_width_deg (the off-axis angle where the gain is
+ * 3 dB down; to_deg when unknown), rounded down to a power of 10: 0.1 deg for a dish 3 dB down
+ * at 1.5 deg; never below 1e-5 deg, and at least a decade below to_deg. */
+INTERF_API double interf_chart_log_start_deg(double half_width_deg, double from_deg,
+                                             double to_deg);
+
+/* How far below the peak the gain axis reaches (dB) for the n gains gain_db (non-finite values
+ * ignored): down to the lowest value, or to the 1st percentile when the lowest lies more than
+ * 10 dB below that (so that the narrow nulls of an array, down to the -300 dB floor, do not
+ * flatten its lobes); no less than 10 and no more than 120 dB. 120 when no value is finite or
+ * memory runs out. */
+INTERF_API double interf_chart_gain_span_db(const double *gain_db, size_t n);
+
+/* A chart of an antenna pattern: the gain (or G - Gmax) against the off-axis angle, sampled 4
+ * times per pixel column across [from_deg, to_deg] (evenly on the axis drawn), or at the angles
+ * given (sorted); title as given, subtitle "SOURCE; peak G dBi" (and the azimuth of the cut for
+ * patterns that depend on it); the axes by the policy above (the log axis starting a decade
+ * below the half 3 dB beamwidth, interf_antenna_beamwidth_3db_deg). */
+struct interf_pattern_chart {
+    const struct interf_antenna *ant;
+    double azimuth_deg;         /* the cut, about the boresight */
+    int relative;               /* 1: G - Gmax */
+    double from_deg, to_deg;    /* the sweep's range */
+    const double *angles;       /* n_angles angles read instead of the sweep; NULL: none */
+    size_t n_angles;
+    int log_angle;              /* 1: logarithmic angle axis */
+    int width_px;               /* 200 to 8000 */
+    const char *title;
+};
+
+/* Draw c into a new image (free with interf_image_destroy); range_deg receives the angle axis'
+ * range. INTERF_EINPUT "the angles span no range to draw (5 to 5 deg)", and interf_xy_chart's
+ * errors. */
+INTERF_API enum interf_status interf_pattern_chart(const struct interf_pattern_chart *c,
+                                                   struct interf_image **out, double range_deg[2],
+                                                   struct interf_error *err);
 
 #ifdef __cplusplus
 }

@@ -54,11 +54,12 @@ struct interf_schedule {
                              linear power in the reference bandwidth, 0 where the beam is dark */
 };
 
-/* Read and check the schedule file of orbit group `orb` of `sys` (orb->schedule_file).
- * Errors (INTERF_EINPUT) read "FILE:LINE: FIELD: what is wrong", FIELD one of slot, duration_s,
- * beam, power_dbw (or "schema" for a bad or missing schema line), e.g.
- *   "sched.txt:7: beam: 'spot9': not a beam of orbit group 'hop' (beams: spot1, spot2)"
- *   "sched.txt:9: slot: 3 after 5: slots must not decrease"
+/* Read and check the schedule file of orbit group `orb` of `sys` (orb->schedule_file), through
+ * the table reader of interf/io.h. Errors (INTERF_EINPUT) read "FILE:LINE:COLUMN: FIELD: what is
+ * wrong" (the column of the field at fault; "FILE:LINE: FIELD: ..." for a missing field), FIELD
+ * one of slot, duration_s, beam, power_dbw (or "schema" for a bad or missing schema line), e.g.
+ *   "sched.txt:7:5: beam: 'spot9': not a beam of orbit group 'hop' (beams: spot1, spot2)"
+ *   "sched.txt:9:1: slot: 3 after 5: slots must not decrease"
  * FILE is orb->schedule_file as stored. INTERF_EIO "FILE: strerror" when the file cannot be
  * opened or read; INTERF_EINPUT "FILE:1: ..." for an empty file; INTERF_ENOMEM; INTERF_EINVAL
  * when an argument is NULL or the group has no schedule_file. On success *out is a new schedule

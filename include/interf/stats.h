@@ -68,6 +68,16 @@ INTERF_API enum interf_status interf_cdf_read(FILE *fp, const char *name,
                                               struct interf_error *err);
 INTERF_API void interf_cdf_free_all(struct interf_cdf *cdfs, size_t n); /* NULL is a no-op */
 
+/* interf_cdf_read of each file of paths in order ("-": standard input, named "<stdin>" in
+ * messages; interf_input_open): the CDFs of file k follow those of file k - 1 in *out, and
+ * (*source)[i] is the name of CDF i's file as messages give it (paths[k] itself, or
+ * "<stdin>"; borrowed). A file that cannot be opened is INTERF_EIO "PATH: reason"; on any
+ * error nothing is returned. Free with interf_cdf_free_all(*out, *n) and free(*source). */
+INTERF_API enum interf_status interf_cdf_read_paths(const char *const *paths, size_t n_paths,
+                                                    struct interf_cdf **out, size_t *n,
+                                                    const char ***source,
+                                                    struct interf_error *err);
+
 /* Write one CDF in the table format (schema line, metadata, rows from the maximum level down:
  * level with 1 decimal, percentage with 10 significant digits). INTERF_EIO on a write error. */
 INTERF_API enum interf_status interf_cdf_write(FILE *fp, const struct interf_cdf *cdf,

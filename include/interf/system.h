@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "interf/core.h"
+#include "interf/exam.h"
 #include "interf/geo.h"
 #include "interf/io.h"
 #include "interf/orbit.h"
@@ -52,7 +53,28 @@ enum interf_orbit_type {
     INTERF_ORBIT_WALKER_DELTA = 0,
     INTERF_ORBIT_WALKER_STAR = 1,
     INTERF_ORBIT_ELEMENTS = 2,
-    INTERF_ORBIT_GSO = 3
+    INTERF_ORBIT_GSO = 3,
+    INTERF_ORBIT_TLE = 4,          /* two-line element sets, SGP4/SDP4 */
+    INTERF_ORBIT_OEM = 5           /* the objects of a CCSDS OEM */
+};
+
+/* What the examination of Rec. ITU-R S.1503-4 needs of an orbit group beyond its motion
+ * (§B3.2, §B3.3, §B4.1): the pfd mask its satellites share and its operating parameters, from
+ * the keys of interf-system(5) (pfd_mask, operating_params_file, min_exclude_deg, ...). */
+struct interf_orbit_exam {
+    char pfd_mask_file[INTERF_PATH_MAX];  /* resolved against the system file; "" if none */
+    struct interf_pfd_mask *pfd_mask;     /* read from it (XML or interf-mask(5) text, by
+                                             content), owned by the system; NULL if none */
+    char op_params_file[INTERF_PATH_MAX]; /* operating_params_file; "" if none */
+    /* The operating parameters of the group's frequency range: from operating_params_file,
+     * else from the keys, with the defaults of §B3.3 (ES latitudes -90..90, no MAX_CO_FREQ,
+     * angles 0); MIN_EXCLUDE of Walker plane p has orb_id p + 1, orb_id 0 is every plane;
+     * without min_exclude_deg (min_elev_deg) a gso_avoidance_deg (min_elevation_deg) given is
+     * taken as a constant table. */
+    struct interf_op_params ops;
+    /* H_MIN (h_min_km, 0 if absent), DoesRepeat and P_repeat (repeat_period_s), W_delta and
+     * the administration precession (station_keeping_deg, precession_deg_per_day). */
+    struct interf_op_orbit orbit;
 };
 
 struct interf_system_orbit {
@@ -68,6 +90,8 @@ struct interf_system_orbit {
     struct interf_orbit_options options;
     char schedule_file[INTERF_PATH_MAX]; /* resolved against the system file; "" if none */
     int line;
+    struct interf_orbit_exam exam;       /* the examination's parameters */
+    char data_file[INTERF_PATH_MAX]; /* tle_file or oem_file, resolved; "" for other types */
 };
 
 struct interf_system_earth_station {
@@ -132,13 +156,31 @@ INTERF_API const char *interf_system_warning(const struct interf_system *s, size
  * range. */
 INTERF_API size_t interf_system_sat_orbit(const struct interf_system *s, size_t sat);
 
+/* Satellites chosen by text into sel[0..n_sats) (1 = chosen): an index list ("0,5,10-20",
+ * interf_parse_index_list), "name:PATTERN[,PATTERN...]" (shell-style, interf_name_match,
+ * against each satellite's name: a TLE's name, an OEM's OBJECT_NAME, else its [orbit NAME]) or
+ * "norad:NUMBER[,NUMBER...]" (catalogue numbers of TLE satellites, digits or Alpha-5). Each
+ * pattern or number must choose at least one satellite. INTERF_EINPUT naming the pattern
+ * ("name:FOO*: no satellite has a matching name"); the message names no option. */
+INTERF_API enum interf_status interf_system_select(const struct interf_system *sys,
+                                                   const char *text, unsigned char *sel,
+                                                   struct interf_error *err);
+
 /* ------------------------------------------------------------------ ephemeris tables */
 
 /* The frame of an ephemeris table. */
 enum interf_ephem_frame {
     INTERF_EPHEM_GEODETIC = 0, /* lat_deg lon_deg alt_km on the Earth model */
     INTERF_EPHEM_ECEF = 1,     /* x_km .. vz_km_s, Earth-fixed */
-    INTERF_EPHEM_INERTIAL = 2  /* x_km .. vz_km_s, the inertial frame of S.1503-4 §D6.3.3 */
+    INTERF_EPHEM_INERTIAL = 2, /* x_km .. vz_km_s, the inertial frame of S.1503-4 §D6.3.3 */
+    /* The frames of real dates (time.h), positions to the millimetre (6 decimals in km). Every
+     * satellite's Earth-fixed state is taken as ITRF (no polar motion, UT1 = UTC) at UTC
+     * epoch + t and turned: */
+    INTERF_EPHEM_TEME = 3,     /* by the IAU 1982 GMST (SGP4's frame; teme2ecef inverted) */
+    INTERF_EPHEM_GCRF = 4,     /* by IAU 2006/2000A, ERFA */
+    INTERF_EPHEM_ITRF = 5,     /* as it is */
+    INTERF_EPHEM_NATIVE = 6    /* each satellite in its own frame (INTERF_FRAME_NATIVE): S.1503's
+                                  inertial frame, TEME for a TLE, an OEM's REF_FRAME and centre */
 };
 
 /* A table of satellite positions over time (interf-orbit(1)): steps start + k step, k = 0 ..
@@ -158,9 +200,15 @@ struct interf_ephemeris_request {
     double min_elevation_deg;
 };
 
+/* The time window of the request (no T_run of its own: the steps themselves). */
+INTERF_API struct interf_time_window
+interf_ephemeris_window(const struct interf_ephemeris_request *r);
+
 /* Write the table (interf-table(5): the schema line, prov's items and the run's own, rows of
- * "t_s sat plane ..."). INTERF_EINPUT naming the field for a bad request (observer_alt_m ...),
- * INTERF_EIO "write error: ..." on a write error. */
+ * "t_s sat plane ..."). Satellites that drop out (interf_constellation_dropouts over the
+ * request's window) have no rows from then on, and a "# warning:" line each. INTERF_EINPUT
+ * naming the field for a bad request (observer_alt_m ...), INTERF_EIO "write error: ..." on a
+ * write error. */
 INTERF_API enum interf_status interf_ephemeris_write(FILE *fp,
                                                      const struct interf_ephemeris_request *r,
                                                      const struct interf_provenance *prov,

@@ -6,8 +6,12 @@
  * in -100 to 100 dBi; NaN and infinities are refused; every error names file:line. */
 #include "antenna_impl.h"
 
+#include "interf/io.h"
+
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,129 +67,114 @@ static int rows_push(struct rows *r, const double *x, int line)
 static const char *const col_names[2][3] = {{"theta_deg", "gain_dbi", ""},
                                             {"theta_deg", "azimuth_deg", "gain_dbi"}};
 
-/* Split a line into up to 3 numbers; returns the count, or -1 with *bad at the bad field. */
-static int parse_line(char *line, double *x, char **bad)
+/* A located message about field k of the table's current row (SIZE_MAX: the row), after the
+ * "file: " of the key that names the file. */
+static enum interf_status file_fail(const struct interf_table *t, size_t k,
+                                    struct interf_error *err, const char *fmt, ...)
+    INTERF_PRINTF(4, 5);
+static enum interf_status file_fail(const struct interf_table *t, size_t k,
+                                    struct interf_error *err, const char *fmt, ...)
 {
-    int n = 0;
-    char *p = line;
-    for (;;) {
-        while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-            p++;
-        if (!*p || *p == '#')
-            return n;
-        if (n == 3) {
-            *bad = p;
-            return -2;
-        }
-        char *end;
-        errno = 0;
-        x[n] = strtod(p, &end);
-        if (end == p || (*end && *end != ' ' && *end != '\t' && *end != '\r' && *end != '\n' &&
-                         *end != '#')) {
-            *bad = p;
-            return -1;
-        }
+    struct interf_error e;
+    char text[sizeof e.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    interf_table_fail(t, k, &e, INTERF_EINPUT, "%s", text);
+    return interf_error_set(err, INTERF_EINPUT, "file: %s", e.msg);
+}
+
+/* The numbers of the current row (fields before one starting with '#', a comment): up to 3;
+ * returns the count, or -1 after the message. */
+static int parse_row(const struct interf_table *t, double *x, struct interf_error *err)
+{
+    size_t n = 0, nf = interf_table_nfields(t);
+    while (n < nf && interf_table_field(t, n)[0] != '#')
         n++;
-        p = end;
+    for (size_t k = 0; k < n; k++) {
+        const char *f = interf_table_field(t, k);
+        char *end;
+        if (k < 3 && interf_parse_real(f, &x[k]))
+            continue;
+        double v = strtod(f, &end); /* only to tell nan and inf from text */
+        if (k < 3 && *end == '\0' && !isfinite(v) && n > 1 && n <= 3)
+            return file_fail(t, k, err, "%s: %.40s: not a finite number",
+                             col_names[n - 2][k], f), -1;
+        return file_fail(t, k, err, "expected 'theta_deg gain_dbi' or 'theta_deg azimuth_deg "
+                         "gain_dbi', got \"%.40s\"", f), -1;
     }
+    if (n == 1)
+        return file_fail(t, SIZE_MAX, err, "expected 'theta_deg gain_dbi' or 'theta_deg "
+                         "azimuth_deg gain_dbi'"), -1;
+    return (int)n;
 }
 
 /* Checks of one row against the previous. */
-static enum interf_status check_row(const struct rows *r, const double *x, const char *path,
-                                    int line, struct interf_error *err)
+static enum interf_status check_row(const struct rows *r, const double *x,
+                                    const struct interf_table *t, struct interf_error *err)
 {
-    const char *const *names = col_names[r->ncol - 2];
-    for (int k = 0; k < r->ncol; k++)
-        if (!isfinite(x[k]))
-            return interf_error_set(err, INTERF_EINPUT, "file: %s:%d: %s: %g: not a finite number",
-                                    path, line, names[k], x[k]);
+    size_t g = (size_t)r->ncol - 1;
     if (x[0] < 0.0 || x[0] > 180.0)
-        return interf_error_set(err, INTERF_EINPUT,
-                                "file: %s:%d: theta_deg: %.15g: allowed range 0 to 180 deg", path,
-                                line, x[0]);
+        return file_fail(t, 0, err, "theta_deg: %.15g: allowed range 0 to 180 deg", x[0]);
     /* As the catalogue's gain_max_dbi (at most 100 dBi); a 30000 dB range once made the lookup
      * table take 66 MB and seconds to build (found with fuzz/fuzz_pattern.c). */
-    if (x[r->ncol - 1] < TAB_GAIN_MIN_DBI || x[r->ncol - 1] > TAB_GAIN_MAX_DBI)
-        return interf_error_set(err, INTERF_EINPUT,
-                                "file: %s:%d: gain_dbi: %.15g: allowed range %g to %g dBi", path,
-                                line, x[r->ncol - 1], TAB_GAIN_MIN_DBI, TAB_GAIN_MAX_DBI);
+    if (x[g] < TAB_GAIN_MIN_DBI || x[g] > TAB_GAIN_MAX_DBI)
+        return file_fail(t, g, err, "gain_dbi: %.15g: allowed range %g to %g dBi", x[g],
+                         TAB_GAIN_MIN_DBI, TAB_GAIN_MAX_DBI);
     if (r->ncol == 3 && (x[1] < 0.0 || x[1] >= 360.0))
-        return interf_error_set(err, INTERF_EINPUT,
-                                "file: %s:%d: azimuth_deg: %.15g: allowed range 0 to 360 deg"
-                                " (360 excluded)",
-                                path, line, x[1]);
+        return file_fail(t, 1, err, "azimuth_deg: %.15g: allowed range 0 to 360 deg (360 "
+                         "excluded)", x[1]);
     if (r->n == 0)
         return x[0] == 0.0 ? INTERF_OK
-                           : interf_error_set(err, INTERF_EINPUT,
-                                              "file: %s:%d: theta_deg: %.15g: the table must start"
-                                              " at 0 deg",
-                                              path, line, x[0]);
+                           : file_fail(t, 0, err, "theta_deg: %.15g: the table must start at 0 "
+                                       "deg", x[0]);
     const double *p = r->v + (r->n - 1) * (size_t)r->ncol;
     if (r->ncol == 2 && !(x[0] > p[0]))
-        return interf_error_set(err, INTERF_EINPUT,
-                                "file: %s:%d: theta_deg: %.15g: angles must increase (previous"
-                                " %.15g)",
-                                path, line, x[0], p[0]);
+        return file_fail(t, 0, err, "theta_deg: %.15g: angles must increase (previous %.15g)",
+                         x[0], p[0]);
     if (r->ncol == 3 && x[0] < p[0])
-        return interf_error_set(err, INTERF_EINPUT,
-                                "file: %s:%d: theta_deg: %.15g: angles must not decrease"
-                                " (previous %.15g)",
-                                path, line, x[0], p[0]);
+        return file_fail(t, 0, err, "theta_deg: %.15g: angles must not decrease (previous "
+                         "%.15g)", x[0], p[0]);
     if (r->ncol == 3 && x[0] == p[0] && !(x[1] > p[1]))
-        return interf_error_set(err, INTERF_EINPUT,
-                                "file: %s:%d: azimuth_deg: %.15g: azimuths must increase within"
-                                " a theta (previous %.15g)",
-                                path, line, x[1], p[1]);
+        return file_fail(t, 1, err, "azimuth_deg: %.15g: azimuths must increase within a theta "
+                         "(previous %.15g)", x[1], p[1]);
     return INTERF_OK;
 }
 
+/* The rows of the file through the table reader of interf/io.h. */
 static enum interf_status read_rows(FILE *fp, const char *path, struct rows *r, int *last_line,
                                     struct interf_error *err)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    int lineno = 0;
-    enum interf_status st = INTERF_OK;
-    ssize_t got;
-    while (st == INTERF_OK && (got = getline(&line, &cap, fp)) != -1) {
-        lineno++;
-        /* A NUL would silently cut the line short: not a text file. */
-        if ((size_t)got != strlen(line)) {
-            st = interf_error_set(err, INTERF_EINPUT, "file: %s:%d: NUL byte (not a text file?)",
-                                  path, lineno);
+    struct interf_table *t;
+    struct interf_error e;
+    enum interf_table_event ev;
+    enum interf_status st = interf_table_open(fp, path, 0, &t, err);
+    while (st == INTERF_OK) {
+        if ((st = interf_table_next(t, &ev, &e)) != INTERF_OK) { /* NUL byte, read error */
+            interf_error_set(err, st, "file: %s", e.msg);
             break;
         }
-        line[strcspn(line, "\r\n")] = '\0';
-        double x[3];
-        char *bad = NULL;
-        int n = parse_line(line, x, &bad);
-        if (n == 0)
-            continue;
-        if (n < 0 || n == 1) {
-            st = interf_error_set(err, INTERF_EINPUT,
-                                  "file: %s:%d: expected 'theta_deg gain_dbi' or 'theta_deg"
-                                  " azimuth_deg gain_dbi'%s%.40s%s",
-                                  path, lineno, bad ? ", got \"" : "", bad ? bad : "",
-                                  bad ? "\"" : "");
+        if (ev != INTERF_TABLE_ROW)
             break;
+        double x[3];
+        int n = parse_row(t, x, err), line = interf_table_line(t);
+        if (n <= 0) {
+            st = n < 0 ? INTERF_EINPUT : INTERF_OK;
+            continue;
         }
         if (r->ncol == 0)
             r->ncol = n;
-        if (n != r->ncol) {
-            st = interf_error_set(err, INTERF_EINPUT,
-                                  "file: %s:%d: %d numbers where the first row had %d", path,
-                                  lineno, n, r->ncol);
-            break;
-        }
-        if ((st = check_row(r, x, path, lineno, err)) != INTERF_OK)
-            break;
-        if (r->n >= TAB_MAXROWS || !rows_push(r, x, lineno))
-            st = interf_error_set(err, INTERF_ENOMEM, "file: %s:%d: too many rows", path, lineno);
-        *last_line = lineno;
+        if (n != r->ncol)
+            st = file_fail(t, SIZE_MAX, err, "%d numbers where the first row had %d", n,
+                           r->ncol);
+        if (st == INTERF_OK)
+            st = check_row(r, x, t, err);
+        if (st == INTERF_OK && (r->n >= TAB_MAXROWS || !rows_push(r, x, line)))
+            st = interf_error_set(err, INTERF_ENOMEM, "file: %s:%d: too many rows", path, line);
+        *last_line = line;
     }
-    free(line);
-    if (st == INTERF_OK && ferror(fp))
-        st = interf_error_set(err, INTERF_EIO, "file: %s: read error", path);
+    interf_table_close(t);
     return st;
 }
 

@@ -47,6 +47,8 @@ struct epfd_emitter {
     float alpha0_rad;     /* GSO-arc avoidance angle, 0: none */
     float orient_deg;     /* the beam's orientation_deg (azimuth-dependent patterns) */
     double aim_km[3];     /* ECEF of the beam's aim point (pointing = aim) */
+    const struct interf_pfd_mask *mask; /* a mask emitter (beam NULL; p is then the mask's
+                                           rescaling over Gr,max), or NULL */
 };
 
 /* The geometry of the ground points, one array per field (X-macro: the plan fills them in this
@@ -139,6 +141,14 @@ void epfd_alpha_raw(const struct interf_alpha_table *t, const float **node, cons
 /* gain.c */
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant,
                                    int cells, int fp64, struct interf_error *err);
+
+/* mask_emitter.c: the emitter of satellite sat of orbit group o that files a pfd mask, and
+ * its contributions (W/m2 relative to Gr,max, 0 where not visible) at points [off, off + n)
+ * of the plan in tile order for the satellite at s_km (ECEF) */
+void epfd_mask_emitter(struct epfd_emitter *e, size_t sat, const struct interf_system_orbit *o,
+                       double run_bw_khz, double gr_max_dbi);
+void epfd_mask_pairs(const struct interf_epfd_plan *p, const struct epfd_emitter *em,
+                     const double s_km[3], size_t off, size_t n, double *c);
 
 /* kernel_run64.c: kernel_run.c in double precision, for plans with spec.fp64 */
 enum interf_status epfd_run_fp64(const struct interf_epfd_plan *p, struct interf_epfd_out *out,

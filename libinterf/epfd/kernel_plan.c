@@ -244,15 +244,18 @@ static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct inter
     const struct interf_system *sys = p->spec.sys;
     const struct interf_system_info *info = interf_system_info(sys);
     size_t n_em = 0;
-    for (size_t s = 0; s < info->n_sats; s++)
-        n_em += interf_system_orbit(sys, interf_system_sat_orbit(sys, s))->n_beams;
+    for (size_t s = 0; s < info->n_sats; s++) {
+        const struct interf_system_orbit *o =
+            interf_system_orbit(sys, interf_system_sat_orbit(sys, s));
+        n_em += o->exam.pfd_mask ? 1 : o->n_beams;
+    }
     if (n_em == 0)
         return interf_error_set(err, INTERF_EINPUT,
                                 "%s: no orbit carries a beam: nothing transmits (see beams = in "
                                 "interf-system(5))", info->path);
     size_t *map = malloc(info->n_antennas * sizeof *map);
     p->em = calloc(n_em, sizeof *p->em);
-    p->sat_gain = calloc(info->n_antennas, sizeof *p->sat_gain);
+    p->sat_gain = calloc(info->n_antennas ? info->n_antennas : 1, sizeof *p->sat_gain);
     if (!map || !p->em || !p->sat_gain) {
         free(map);
         return nomem(err);
@@ -264,6 +267,13 @@ static enum interf_status plan_emitters(struct interf_epfd_plan *p, struct inter
     for (size_t s = 0; s < info->n_sats && st == INTERF_OK; s++) {
         const struct interf_system_orbit *o =
             interf_system_orbit(sys, interf_system_sat_orbit(sys, s));
+        if (o->exam.pfd_mask) { /* the filed mask in place of the beams (S.1503-4 §B4.1) */
+            epfd_mask_emitter(&p->em[p->n_em++], s, o,
+                              info->ref_bandwidth_khz * pow(10.0, p->spec.power_offset_db / 10),
+                              p->spec.es->gain_max_dbi);
+            p->any_alpha |= o->gso_avoidance_deg > 0;
+            continue;
+        }
         for (size_t b = 0; b < o->n_beams && st == INTERF_OK; b++) {
             struct epfd_emitter *e = &p->em[p->n_em++];
             e->sat = s;

@@ -45,7 +45,8 @@ struct pair_in {
 
 /* What an emitter's state holds at every step, in the working type: its power term, sin^2 of
  * the minimum elevation, GSO-arc angle, the minimum elevation's sign, its gain table's place in
- * the run's tables (struct few), whether its beam points at nadir and needs a 2-D table. */
+ * the run's tables (struct few), whether it has a beam that points at nadir, and a beam that
+ * needs a 2-D table (a pfd-mask emitter has no beam). */
 struct em_const {
     real p, s2, a0;
     int min_el_pos, off;
@@ -452,13 +453,16 @@ static int few_alloc(struct few *f, size_t n)
 }
 
 /* The satellite gain tables one after the other for few_sums (*own: a copy to free), or NULL
- * when a pattern needs a 2-D table; one table is used in place. */
+ * when a pattern needs a 2-D table or an emitter is a pfd mask; one table is used in place. */
 static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real **own)
 {
     *own = NULL;
     *stride = 0;
     if (p->es_gain.lut || p->n_sat_gain == 0)
         return NULL;
+    for (size_t j = 0; j < p->n_em; j++)
+        if (p->em[j].mask)
+            return NULL;
     for (size_t g = 0; g < p->n_sat_gain; g++)
         if (p->sat_gain[g].lut || p->sat_gain[g].n != p->sat_gain[0].n)
             return NULL;
@@ -482,8 +486,8 @@ static struct em_const *em_consts(const struct interf_epfd_plan *p, int stride)
         const struct epfd_emitter *em = &p->em[j];
         ec[j] = (struct em_const){(real)em->p, (real)(em->sin_min_el * em->sin_min_el),
                                   em->alpha0_rad, em->min_el_rad > 0, em->gain * stride,
-                                  em->beam->pointing == INTERF_POINT_NADIR,
-                                  p->sat_gain[em->gain].lut != NULL};
+                                  em->beam && em->beam->pointing == INTERF_POINT_NADIR,
+                                  em->beam && p->sat_gain[em->gain].lut};
     }
     return ec;
 }
@@ -590,9 +594,11 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
 {
     const struct em_const *e = &b->ec[j];
     size_t q = b->row[k] + m;
-    double bs[3] = {-u[0], -u[1], -u[2]};
+    double bs[3] = {0, 0, 0};
     b->live[q] = j;
-    if (!e->nadir)
+    if (e->nadir)
+        bs[0] = -u[0], bs[1] = -u[1], bs[2] = -u[2];
+    else if (p->em[j].beam)
         interf_beam_boresight(p->em[j].beam, r, p->em[j].aim_km, bs);
     b->sx[q] = (real)r[0], b->sy[q] = (real)r[1], b->sz[q] = (real)r[2];
     b->bx[q] = (real)bs[0], b->by[q] = (real)bs[1], b->bz[q] = (real)bs[2];
@@ -638,6 +644,9 @@ static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windo
         for (size_t i = 0; i < n; i++) {
             size_t s = wn->every ? i : wk->sched.sats[i];
             const double r[3] = {wk->pos[s], wk->pos[nsat + s], wk->pos[2 * nsat + s]};
+            /* a satellite that dropped out (its propagation failed: NaN) is left out */
+            if (!isfinite(r[0]))
+                continue;
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
             const double u[3] = {r[0] / rn, r[1] / rn, r[2] / rn};
             for (size_t j = wn->em_first[s]; j < wn->em_first[s] + wn->em_count[s]; j++)
@@ -857,6 +866,24 @@ EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *
         w->acc[i] = 0.0f;
 }
 
+/* A pfd-mask emitter's contributions to a tile (mask_emitter.c), straight into the sums or
+ * through the exact GSO-arc test. */
+static void mask_sums(const struct interf_epfd_plan *p, const struct pair_in *in,
+                      const struct epfd_emitter *em, const struct epfd_tile *tl,
+                      struct scratch *w)
+{
+    double s[3] = {in->sx, in->sy, in->sz}, c[EPFD_TILE_MAX];
+    epfd_mask_pairs(p, em, s, tl->first, tl->n, c);
+    for (size_t i = 0; i < tl->n; i++) {
+        if (em->alpha0_rad > 0)
+            w->und[i] = (real)c[i];
+        else
+            w->acc[i] += (real)c[i];
+    }
+    if (em->alpha0_rad > 0)
+        settle_open(p, tl, in, em->alpha0_rad, w);
+}
+
 /* The linear sums of a tile (packed in t) at step k of the block over the nl emitters of
  * w->list. */
 EPFD_CLONES
@@ -874,7 +901,10 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
         size_t q = b->row[k] + w->list[m];
         const struct epfd_emitter *em = &p->em[b->live[q]];
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
-        if (gt->lut || p->es_gain.lut) {
+        if (em->mask) {
+            const struct pair_in in = pair_at(b, q);
+            mask_sums(p, &in, em, tl, w);
+        } else if (gt->lut || p->es_gain.lut) {
             const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
             const struct pair_in in = pair_at(b, q);
             pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);

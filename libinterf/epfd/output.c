@@ -47,6 +47,8 @@ void interf_epfd_provenance(const struct interf_epfd_plan *p, const struct inter
     interf_provenance_set(prov, "precision", "%s", p->spec.fp64 ? "fp64" : "fp32");
     if (out && out->threads_used > 0)
         interf_provenance_set(prov, "threads", "%d", out->threads_used);
+    if (p->info.es && p->info.n_dropped)
+        interf_provenance_set(prov, "satellites_dropped", "%zu", p->info.n_dropped);
 }
 
 enum interf_status interf_epfd_stat_value(const struct interf_epfd_plan *p,
@@ -59,6 +61,10 @@ enum interf_status interf_epfd_stat_value(const struct interf_epfd_plan *p,
     if (p->nodata[i] || !out->hist.count)
         return INTERF_OK;
     struct interf_hist h = interf_hist_set_point(&out->hist, i);
+    if (interf_hist_max(&h) == INTERF_EPFD_LEVEL_MIN) {
+        *value = interf_epfd_stat_floor(st); /* no emitter in view at any step */
+        return INTERF_OK;
+    }
     if (st->kind != INTERF_STAT_MARGIN) {
         *value = interf_stat_hist(st, &h);
         return INTERF_OK;
@@ -195,10 +201,17 @@ enum interf_status interf_epfd_write_series(FILE *fp, const struct interf_epfd_p
     return ferror(fp) ? write_error(err) : INTERF_OK;
 }
 
+double interf_epfd_stat_floor(const struct interf_stat *st)
+{
+    return st->kind == INTERF_STAT_MARGIN   ? INTERF_EPFD_MARGIN_FLOOR_DB
+           : st->kind == INTERF_STAT_EXCEED ? 0.0
+                                            : INTERF_EPFD_FLOOR_DB;
+}
+
 enum interf_status interf_epfd_stat_grid(const struct interf_epfd_plan *p,
                                          const struct interf_epfd_out *out,
                                          const struct interf_stat *st,
-                                         const struct interf_limit_mask *mask,
+                                         const struct interf_limit_mask *mask, int floor_nodata,
                                          struct interf_grid **grid, struct interf_error *err)
 {
     enum interf_status s;
@@ -211,8 +224,12 @@ enum interf_status interf_epfd_stat_grid(const struct interf_epfd_plan *p,
         free(scratch);
         return s;
     }
-    for (size_t i = 0; i < p->n_points && s == INTERF_OK; i++)
+    for (size_t i = 0; i < p->n_points && s == INTERF_OK; i++) {
         s = interf_epfd_stat_value(p, out, st, mask, i, scratch, &(*grid)->values[i], err);
+        struct interf_hist h = interf_hist_set_point(&out->hist, i);
+        if (floor_nodata && !p->nodata[i] && interf_hist_max(&h) == INTERF_EPFD_LEVEL_MIN)
+            (*grid)->values[i] = NAN;
+    }
     free(scratch);
     if (s != INTERF_OK) {
         interf_grid_destroy(*grid);

@@ -11,30 +11,20 @@
 
 double interf_epfd_eps_gso_deg(double freq_ghz) { return freq_ghz < 17.0 ? 10.0 : 20.0; }
 
-/* The 3 dB beamwidth (full width, deg) of a pattern, by bisection on G = Gmax - 3 dB. */
-static double beamwidth_deg(const struct interf_antenna *a)
-{
-    double lo = 0, hi = 90;
-    for (int k = 0; k < 60; k++) {
-        double mid = 0.5 * (lo + hi);
-        if (interf_antenna_gain_dbi(a, mid) > a->gain_max_dbi - 3.0)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return 2 * lo;
-}
-
 enum interf_status interf_epfd_step_for(const struct interf_system *sys,
-                                        const struct interf_antenna *es,
-                                        struct interf_epfd_step *out, struct interf_error *err)
+                                        enum interf_exam_beamwidth conv, double dish_m,
+                                        double freq_ghz, struct interf_epfd_step *out,
+                                        struct interf_error *err)
 {
     const struct interf_system_info *info = interf_system_info(sys);
     const struct interf_constellation *c = interf_system_constellation(sys);
-    double bw = beamwidth_deg(es);
+    /* S.1503-4 §D4.2: theta3dB of the earth station, by the one definition of each convention */
+    double bw = interf_exam_beamwidth_deg(conv, dish_m, freq_ghz);
     int found = 0;
     for (size_t s = 0; s < info->n_sats; s++) {
-        if (interf_system_orbit(sys, interf_system_sat_orbit(sys, s))->n_beams == 0)
+        const struct interf_system_orbit *o =
+            interf_system_orbit(sys, interf_system_sat_orbit(sys, s));
+        if (o->n_beams == 0 && !o->exam.pfd_mask)
             continue;
         struct interf_elements el;
         struct interf_epfd_step st;
@@ -52,19 +42,14 @@ enum interf_status interf_epfd_step_for(const struct interf_system *sys,
     return INTERF_OK;
 }
 
-/* The earth station's receive pattern: the catalogue entry with its diameter and frequency keys
- * (S.1428 and BO.1443 name them diameter_m and frequency_ghz). */
-static enum interf_status es_antenna(const struct interf_epfd_request *r, double freq_ghz,
-                                     struct interf_antenna *ant, double *dish_m,
-                                     struct interf_error *err)
+enum interf_status interf_es_antenna_init(const char *pattern, double dish_m, double freq_ghz,
+                                          struct interf_antenna *ant, struct interf_error *err)
 {
-    const struct interf_system_earth_station *es = interf_system_earth_station(r->sys);
-    const char *name = r->es_pattern ? r->es_pattern : es->pattern[0] ? es->pattern : "S.1428";
-    const struct interf_pattern_def *def = interf_pattern_find(name);
+    const struct interf_pattern_def *def = interf_pattern_find(pattern);
     char names[512];
     if (!def)
-        return interf_error_set(err, INTERF_EINPUT, "es_pattern: %s: unknown (known: %s)", name,
-                                interf_pattern_names(names, sizeof names));
+        return interf_error_set(err, INTERF_EINPUT, "es_pattern: %s: unknown (known: %s)",
+                                pattern, interf_pattern_names(names, sizeof names));
     double v[INTERF_PATTERN_MAXKEYS] = {0};
     int given[INTERF_PATTERN_MAXKEYS] = {0};
     int kd = interf_pattern_key_index(def, "diameter_m");
@@ -72,19 +57,31 @@ static enum interf_status es_antenna(const struct interf_epfd_request *r, double
     if (kd < 0)
         return interf_error_set(err, INTERF_EINPUT,
                                 "es_pattern: %s has no dish diameter: not an earth-station "
-                                "pattern", name);
-    *dish_m = r->es_dish_m > 0 ? r->es_dish_m : es->dish_m;
-    if (!(*dish_m > 0))
-        return interf_error_set(err, INTERF_EINPUT,
-                                "es_dish_m: required (the system file has no [earth-station] "
-                                "dish_m)");
-    v[kd] = *dish_m, given[kd] = 1;
+                                "pattern", pattern);
+    v[kd] = dish_m, given[kd] = 1;
     if (kf >= 0)
         v[kf] = freq_ghz, given[kf] = 1;
     struct interf_error e2;
     if (interf_antenna_init(ant, def, v, given, freq_ghz, &e2) != INTERF_OK)
-        return interf_error_set(err, e2.status, "es_pattern: %s: %s", name, e2.msg);
+        return interf_error_set(err, e2.status, "es_pattern: %s: %s", pattern, e2.msg);
     return INTERF_OK;
+}
+
+/* The earth station's receive pattern: the request's, else the system's, else S.1428, with the
+ * request's or the system's dish. */
+static enum interf_status es_antenna(const struct interf_epfd_request *r, double freq_ghz,
+                                     struct interf_antenna *ant, double *dish_m,
+                                     struct interf_error *err)
+{
+    const struct interf_system_earth_station *es = interf_system_earth_station(r->sys);
+    const char *name = r->es_pattern ? r->es_pattern : es->pattern[0] ? es->pattern : "S.1428";
+    *dish_m = r->es_dish_m > 0 ? r->es_dish_m : es->dish_m;
+    const struct interf_pattern_def *def = interf_pattern_find(name);
+    if (def && interf_pattern_key_index(def, "diameter_m") >= 0 && !(*dish_m > 0))
+        return interf_error_set(err, INTERF_EINPUT,
+                                "es_dish_m: required (the system file has no [earth-station] "
+                                "dish_m)");
+    return interf_es_antenna_init(name, *dish_m, freq_ghz, ant, err);
 }
 
 /* The time steps: start, step (given or §D4.2), number of steps (given or from the duration). */
@@ -96,7 +93,8 @@ static enum interf_status window(const struct interf_epfd_request *r, struct int
     w->start_unix_s = r->start_given ? r->start_unix_s : info->epoch_unix_s;
     w->step_s = r->step_s > 0 ? r->step_s : 10.0;
     if (r->step_auto) {
-        if ((st = interf_epfd_step_for(r->sys, in->es, &in->step, err)) != INTERF_OK)
+        if ((st = interf_epfd_step_for(r->sys, r->step_beamwidth, in->es_dish_m, in->freq_ghz,
+                                       &in->step, err)) != INTERF_OK)
             return st;
         w->step_s = in->step.dt_ref_s;
         in->step_auto = 1;
@@ -175,6 +173,8 @@ enum interf_status interf_epfd_plan_request(const struct interf_epfd_request *r,
     if ((st = interf_earth_create(r->earth, &earth, err)) != INTERF_OK ||
         (st = window(r, &in, &s.window, err)) != INTERF_OK || (st = pointing(r, &s, err)) != 0)
         goto fail;
+    in.n_dropped = interf_constellation_dropouts(interf_system_constellation(r->sys), &s.window,
+                                                 in.dropped, INTERF_EPFD_DROPPED_MAX);
     in.eps_gso_deg = interf_epfd_eps_gso_deg(in.freq_ghz);
     snprintf(in.quantity, sizeof in.quantity, "epfd_dbw_m2_%gkhz", in.ref_bandwidth_khz);
     snprintf(in.unit, sizeof in.unit, "dB(W/m2/%gkHz)", in.ref_bandwidth_khz);

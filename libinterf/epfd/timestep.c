@@ -3,6 +3,7 @@
  * interface to the rules, which live in the exam layer (libinterf/exam/timing.c). */
 #include "interf/epfd.h"
 #include "interf/exam.h"
+#include "interf/limits.h"
 
 enum interf_status interf_epfd_step_auto(double h_km, double incl_rad, double theta3db_deg,
                                          struct interf_epfd_step *out, struct interf_error *err)
@@ -22,5 +23,5 @@ enum interf_status interf_epfd_step_auto(double h_km, double incl_rad, double th
 
 double interf_epfd_min_steps(double p_max_pct)
 {
-    return interf_exam_n_min(p_max_pct);
+    return interf_limit_min_steps(p_max_pct);
 }

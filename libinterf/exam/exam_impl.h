@@ -15,6 +15,51 @@ struct exam_text {
 };
 void exam_text_add(struct exam_text *t, const char *fmt, ...) INTERF_PRINTF(2, 3);
 
+/* The line tokenizer of the text masks (interf-mask(5)): blank, "# key: value" (a key of
+ * letters, digits, '_', '-', '.'), another "#" comment (its words), or a row (its words). */
+#define EXAM_LINE_MAXTOK 8
+enum exam_line_kind { EXAM_LINE_BLANK, EXAM_LINE_COMMENT, EXAM_LINE_KEY, EXAM_LINE_ROW };
+struct exam_line {
+    enum exam_line_kind kind;
+    const char *key, *value; /* EXAM_LINE_KEY */
+    int ntok;                /* ROW and COMMENT: the words (EXAM_LINE_MAXTOK + 1: more) */
+    const char *tok[EXAM_LINE_MAXTOK];
+};
+/* Tokenize s (modified in place) into l. */
+enum exam_line_kind exam_tokenize(char *s, struct exam_line *l);
+/* A real in [lo, hi]: INTERF_EINPUT "PATH:LINE: FIELD: 'TEXT': not a number" or "...: allowed
+ * range LO to HI". */
+enum interf_status exam_text_real(const char *path, long line, const char *field,
+                                  const char *text, double lo, double hi, double *out,
+                                  struct interf_error *err);
+/* Where the header keys common to every mask go (mask_id, low_freq_mhz, high_freq_mhz,
+ * ref_bandwidth_khz, ntc_id, sat_name). */
+struct exam_header {
+    long *mask_id;
+    double *low_freq_mhz, *high_freq_mhz, *refbw_khz;
+    char *ntc_id;
+    size_t ntc_cap;
+    char *sat_name;
+    size_t sat_cap;
+};
+/* Store a "# key: value" line of the common header; other keys are ignored (provenance). */
+enum interf_status exam_header_key(const char *path, long line, const struct exam_line *l,
+                                   const struct exam_header *h, struct interf_error *err);
+
+/* One point of an e.i.r.p. mask as a reader met it: table latitude, pointing (form "A"),
+ * abscissa (off-axis angle or DeltaLongES), value, line. */
+struct exam_eirp_point {
+    double lat, az, el, x, v;
+    long line;
+};
+/* Build a mask of form from hdr's header and n points (sorted here): tables by latitude, curves
+ * by (az, el), points by x. A point given twice is INTERF_EINPUT "PATH:LINE: XNAME: X given
+ * twice (first on line L)"; a rise in an off-axis curve "PATH:LINE: eirp: rises ...". */
+enum interf_status exam_eirp_build(const struct interf_eirp_mask *hdr, enum interf_eirp_form form,
+                                   struct exam_eirp_point *p, size_t n, const char *path,
+                                   const char *xname, struct interf_eirp_mask **out,
+                                   struct interf_error *err);
+
 /* Linear interpolation of y over increasing x[0..n-1] at v, the end values outside. */
 double exam_interp(const double *x, const double *y, size_t n, double v);
 /* The index of the value of increasing x[0..n-1] nearest to v (ties: the lower). */

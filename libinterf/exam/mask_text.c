@@ -9,24 +9,13 @@
 
 #include "exam_impl.h"
 
-#define TEXT_MAXTOK 8
-
-/* One line as the tokenizer sees it. */
-enum line_kind { LINE_BLANK, LINE_COMMENT, LINE_KEY, LINE_ROW };
-struct text_line {
-    enum line_kind kind;
-    const char *key, *value; /* LINE_KEY */
-    int ntok;                /* LINE_ROW and LINE_COMMENT: the words (TEXT_MAXTOK + 1: more) */
-    const char *tok[TEXT_MAXTOK];
-};
-
 /* Split on blanks into l->tok */
-static void split_words(char *s, struct text_line *l)
+static void split_words(char *s, struct exam_line *l)
 {
     char *save = NULL;
     l->ntok = 0;
     for (char *p = strtok_r(s, " \t", &save); p; p = strtok_r(NULL, " \t", &save)) {
-        if (l->ntok == TEXT_MAXTOK) {
+        if (l->ntok == EXAM_LINE_MAXTOK) {
             l->ntok++;
             return;
         }
@@ -34,18 +23,16 @@ static void split_words(char *s, struct text_line *l)
     }
 }
 
-/* The one tokenizer of the format (modifies s): blank, "# key: value", other "#" comment (its
- * words), or a row (its words). A key is letters, digits, '_', '-' and '.'. */
-static enum line_kind tokenize(char *s, struct text_line *l)
+enum exam_line_kind exam_tokenize(char *s, struct exam_line *l)
 {
     s[strcspn(s, "\r\n")] = '\0';
     s += strspn(s, " \t");
     memset(l, 0, sizeof *l);
     if (*s == '\0')
-        return l->kind = LINE_BLANK;
+        return l->kind = EXAM_LINE_BLANK;
     if (*s != '#') {
         split_words(s, l);
-        return l->kind = LINE_ROW;
+        return l->kind = EXAM_LINE_ROW;
     }
     s += 1 + strspn(s + 1, " \t");
     size_t klen = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
@@ -58,10 +45,53 @@ static enum line_kind tokenize(char *s, struct text_line *l)
         while (vlen > 0 && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
             v[--vlen] = '\0';
         l->value = v;
-        return l->kind = LINE_KEY;
+        return l->kind = EXAM_LINE_KEY;
     }
     split_words(s, l);
-    return l->kind = LINE_COMMENT;
+    return l->kind = EXAM_LINE_COMMENT;
+}
+
+enum interf_status exam_text_real(const char *path, long line, const char *field,
+                                  const char *text, double lo, double hi, double *out,
+                                  struct interf_error *err)
+{
+    if (!interf_parse_real(text, out))
+        return interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: '%s': not a number", path,
+                                line, field, text);
+    if (!(*out >= lo && *out <= hi))
+        return interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: %s: allowed range %g to %g",
+                                path, line, field, text, lo, hi);
+    return INTERF_OK;
+}
+
+enum interf_status exam_header_key(const char *path, long line, const struct exam_line *l,
+                                   const struct exam_header *h, struct interf_error *err)
+{
+    double v;
+    enum interf_status st = INTERF_OK;
+    if (!strcmp(l->key, "mask_id")) {
+        st = exam_text_real(path, line, l->key, l->value, 0, 2147483647, &v, err);
+        if (st == INTERF_OK && v != floor(v))
+            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: mask_id: %s: must be an integer",
+                                  path, line, l->value);
+        *h->mask_id = (long)v;
+    } else if (!strcmp(l->key, "low_freq_mhz")) {
+        st = exam_text_real(path, line, l->key, l->value, 0, 1e7, h->low_freq_mhz, err);
+    } else if (!strcmp(l->key, "high_freq_mhz")) {
+        st = exam_text_real(path, line, l->key, l->value, 0, 1e7, h->high_freq_mhz, err);
+    } else if (!strcmp(l->key, "ref_bandwidth_khz")) {
+        st = exam_text_real(path, line, l->key, l->value, 1e-3, 1e7, h->refbw_khz, err);
+    } else if (!strcmp(l->key, "ntc_id") || !strcmp(l->key, "sat_name")) {
+        char *dst = l->key[0] == 'n' ? h->ntc_id : h->sat_name;
+        size_t cap = l->key[0] == 'n' ? h->ntc_cap : h->sat_cap;
+        if (strlen(l->value) >= cap)
+            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: longer than %zu characters",
+                                  path, line, l->key, cap - 1);
+        else
+            memcpy(dst, l->value, strlen(l->value) + 1);
+    }
+    /* other keys are provenance (tool, command, ...) */
+    return st;
 }
 
 struct reader {
@@ -79,13 +109,7 @@ struct reader {
 static enum interf_status field_real(const struct reader *r, const char *field, const char *text,
                                      double lo, double hi, double *out, struct interf_error *err)
 {
-    if (!interf_parse_real(text, out))
-        return interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: '%s': not a number", r->path,
-                                r->line, field, text);
-    if (!(*out >= lo && *out <= hi))
-        return interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: %s: allowed range %g to %g",
-                                r->path, r->line, field, text, lo, hi);
-    return INTERF_OK;
+    return exam_text_real(r->path, r->line, field, text, lo, hi, out, err);
 }
 
 /* Close the current latitude block into a table of the mask */
@@ -114,11 +138,11 @@ static enum interf_status close_block(struct reader *r, struct interf_error *err
     return st;
 }
 
-static enum interf_status read_schema(struct reader *r, const struct text_line *l,
+static enum interf_status read_schema(struct reader *r, const struct exam_line *l,
                                       struct interf_error *err)
 {
     for (int axes = INTERF_MASK_ALPHA_DLON; axes <= INTERF_MASK_AZ_EL; axes++)
-        if (l->kind == LINE_COMMENT && l->ntok == 3 && !strcmp(l->tok[2], "pfd_dbw_m2") &&
+        if (l->kind == EXAM_LINE_COMMENT && l->ntok == 3 && !strcmp(l->tok[2], "pfd_dbw_m2") &&
             !strcmp(l->tok[0], exam_mask_bname(axes)) &&
             !strcmp(l->tok[1], exam_mask_cname(axes))) {
             r->m->axes = axes;
@@ -129,43 +153,24 @@ static enum interf_status read_schema(struct reader *r, const struct text_line *
                             r->path, r->line);
 }
 
-static enum interf_status read_key(struct reader *r, const struct text_line *l,
+static enum interf_status read_key(struct reader *r, const struct exam_line *l,
                                    struct interf_error *err)
 {
     struct interf_pfd_mask *m = r->m;
-    double v;
-    enum interf_status st = INTERF_OK;
-    if (!strcmp(l->key, "lat_deg")) {
-        st = close_block(r, err);
-        if (st == INTERF_OK)
-            st = field_real(r, l->key, l->value, -90, 90, &r->lat_deg, err);
-        r->lat_line = r->line;
-    } else if (!strcmp(l->key, "mask_id")) {
-        st = field_real(r, l->key, l->value, 0, 2147483647, &v, err);
-        if (st == INTERF_OK && v != floor(v))
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: mask_id: %s: must be an integer",
-                                  r->path, r->line, l->value);
-        m->mask_id = (long)v;
-    } else if (!strcmp(l->key, "low_freq_mhz")) {
-        st = field_real(r, l->key, l->value, 0, 1e7, &m->low_freq_mhz, err);
-    } else if (!strcmp(l->key, "high_freq_mhz")) {
-        st = field_real(r, l->key, l->value, 0, 1e7, &m->high_freq_mhz, err);
-    } else if (!strcmp(l->key, "ref_bandwidth_khz")) {
-        st = field_real(r, l->key, l->value, 1e-3, 1e7, &m->refbw_khz, err);
-    } else if (!strcmp(l->key, "ntc_id") || !strcmp(l->key, "sat_name")) {
-        char *dst = l->key[0] == 'n' ? m->ntc_id : m->sat_name;
-        size_t cap = l->key[0] == 'n' ? sizeof m->ntc_id : sizeof m->sat_name;
-        if (strlen(l->value) >= cap)
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: %s: longer than %zu characters",
-                                  r->path, r->line, l->key, cap - 1);
-        else
-            memcpy(dst, l->value, strlen(l->value) + 1);
+    if (strcmp(l->key, "lat_deg")) {
+        const struct exam_header h = {&m->mask_id, &m->low_freq_mhz, &m->high_freq_mhz,
+                                      &m->refbw_khz, m->ntc_id, sizeof m->ntc_id, m->sat_name,
+                                      sizeof m->sat_name};
+        return exam_header_key(r->path, r->line, l, &h, err);
     }
-    /* other keys are provenance (tool, command, ...) */
+    enum interf_status st = close_block(r, err);
+    if (st == INTERF_OK)
+        st = field_real(r, l->key, l->value, -90, 90, &r->lat_deg, err);
+    r->lat_line = r->line;
     return st;
 }
 
-static enum interf_status read_row(struct reader *r, const struct text_line *l,
+static enum interf_status read_row(struct reader *r, const struct exam_line *l,
                                    struct interf_error *err)
 {
     const char *bname = exam_mask_bname(r->m->axes), *cname = exam_mask_cname(r->m->axes);
@@ -201,7 +206,7 @@ static enum interf_status read_stream(struct reader *r, FILE *f, struct interf_e
     size_t cap = 0;
     ssize_t len;
     enum interf_status st = INTERF_OK;
-    struct text_line l;
+    struct exam_line l;
     while (st == INTERF_OK && (len = getline(&buf, &cap, f)) >= 0) {
         r->line++;
         if ((size_t)len != strlen(buf)) {
@@ -209,12 +214,12 @@ static enum interf_status read_stream(struct reader *r, FILE *f, struct interf_e
                                   r->line);
             break;
         }
-        enum line_kind kind = tokenize(buf, &l);
+        enum exam_line_kind kind = exam_tokenize(buf, &l);
         if (r->line == 1)
             st = read_schema(r, &l, err);
-        else if (kind == LINE_KEY)
+        else if (kind == EXAM_LINE_KEY)
             st = read_key(r, &l, err);
-        else if (kind == LINE_ROW)
+        else if (kind == EXAM_LINE_ROW)
             st = read_row(r, &l, err);
     }
     if (st == INTERF_OK && ferror(f))

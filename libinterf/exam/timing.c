@@ -57,6 +57,33 @@ enum interf_status interf_exam_pass(double h_km, double incl_rad, double theta3d
     return INTERF_OK;
 }
 
+enum interf_status interf_exam_pass_is(double h_km, double incl_rad, double theta3db_deg,
+                                       struct interf_exam_is_pass *out,
+                                       struct interf_error *err)
+{
+    enum interf_status st = interf_exam_pass(h_km, incl_rad, theta3db_deg, &out->pass, err);
+    if (st != INTERF_OK)
+        return st;
+    double r_km = INTERF_RE_KM + h_km;
+    double th1 = asin(INTERF_RE_KM / INTERF_RGEO_KM); /* §D4.4: the beam along the tangent */
+    double s2 = INTERF_RGEO_KM / r_km * sin(th1); /* = Re / r */
+    if (!(r_km < INTERF_RGEO_KM))
+        return interf_error_set(err, INTERF_EINPUT, "step: altitude %g km: at or above the GSO "
+                                "(S.1503-4 §D4.4 needs the orbit below it)", h_km);
+    double th2 = INTERF_PI - asin(s2), th3 = INTERF_PI - (th1 + th2);
+    out->theta1_deg = th1 / INTERF_DEG;
+    out->theta2_deg = th2 / INTERF_DEG;
+    out->theta3_deg = th3 / INTERF_DEG;
+    out->d1_km = r_km * sin(th3) / sin(th1);
+    out->d2_km = 2.0 * out->d1_km * sin(theta3db_deg / 2 * INTERF_DEG);
+    out->d3_km = out->d2_km * cos(INTERF_PI - th2);
+    /* §D4.4 eq. (4) */
+    double phi = 2.0 * atan(out->d3_km / 2 / (r_km - out->d2_km / 2 * sin(INTERF_PI - th2)));
+    out->pass.phi_deg = phi / INTERF_DEG;
+    out->pass.dt_s = 2.0 * out->pass.phi_deg / out->pass.w_deg_s; /* eq. (2) */
+    return INTERF_OK;
+}
+
 double interf_exam_fine_step_s(double dt_s, double nhit)
 {
     /* §D4.2 eq. (1), rounded to the nearest millisecond, never below one */
@@ -72,10 +99,8 @@ int interf_exam_n_coarse(double nhit, double theta3db_deg)
 
 double interf_exam_n_min(double p_max_pct)
 {
-    if (!(p_max_pct >= 0 && p_max_pct < 100))
-        return 0;
-    /* §D4.6, Table 13; the 1e-9 absorbs 100 - 99.999 not being exact in binary */
-    return ceil(100.0 * INTERF_EXAM_NS / (100.0 - p_max_pct) - 1e-9);
+    /* §D4.6, Table 13: one definition, in the layer of the verdicts it decides */
+    return interf_limit_min_steps(p_max_pct);
 }
 
 double interf_exam_p_max_pct(size_t n, const struct interf_limit_mask *const *rows)
@@ -197,6 +222,21 @@ static int equatorial_run(const struct interf_exam_timing_request *req,
     return 1;
 }
 
+/* The pass of shell k for the request's link: eq. (3) (§D4.2, §D4.3) or eq. (4) (§D4.4; the
+ * step and the run length both take its phi, Table 15 note 1). */
+static enum interf_status shell_pass(const struct interf_exam_timing_request *req, size_t k,
+                                     struct interf_exam_pass *pass, struct interf_error *err)
+{
+    const struct interf_exam_shell *s = &req->shells[k];
+    if (req->link != INTERF_EXAM_LINK_IS)
+        return interf_exam_pass(shell_height_km(s), s->i_rad, req->theta3db_deg, pass, err);
+    struct interf_exam_is_pass is;
+    enum interf_status st = interf_exam_pass_is(shell_height_km(s), s->i_rad, req->theta3db_deg,
+                                                &is, err);
+    *pass = is.pass;
+    return st;
+}
+
 enum interf_status interf_exam_timing(const struct interf_exam_timing_request *req,
                                       struct interf_exam_timing *out, struct interf_error *err)
 {
@@ -218,8 +258,7 @@ enum interf_status interf_exam_timing(const struct interf_exam_timing_request *r
         struct interf_exam_pass pass;
         enum interf_status st = check_shell(&req->shells[k], k, err);
         if (st == INTERF_OK)
-            st = interf_exam_pass(shell_height_km(&req->shells[k]), req->shells[k].i_rad,
-                                  req->theta3db_deg, &pass, err);
+            st = shell_pass(req, k, &pass, err);
         if (st != INTERF_OK)
             return st;
         phi_deg[k] = pass.phi_deg;
@@ -231,7 +270,11 @@ enum interf_status interf_exam_timing(const struct interf_exam_timing_request *r
     }
     out->nhit = INTERF_EXAM_NHIT;
     out->dt_fine_s = out->dt_fine_16_s = interf_exam_fine_step_s(dt_min, INTERF_EXAM_NHIT);
-    out->n_coarse = out->n_coarse_16 = interf_exam_n_coarse(INTERF_EXAM_NHIT, req->theta3db_deg);
+    /* §D5.3.5: epfd_is runs every step */
+    out->n_coarse = out->n_coarse_16 = req->link == INTERF_EXAM_LINK_IS
+                                           ? 1
+                                           : interf_exam_n_coarse(INTERF_EXAM_NHIT,
+                                                                  req->theta3db_deg);
     out->n_min = interf_exam_n_min(req->p_max_pct);
     if (req->repeating) {
         repeating_run(req, out);
@@ -263,7 +306,8 @@ size_t interf_exam_timing_describe(const struct interf_exam_timing *t, char *buf
     exam_text_add(&x, "beam: theta3dB = %.6f deg\n", t->req.theta3db_deg);
     exam_text_add(&x, "S.1503-4 §D4.2: shell %zu (h = %.3f km, i = %.4f deg) gives the smallest "
                   "step\n", t->step_shell, shell_height_km(s), s->i_rad / INTERF_DEG);
-    exam_text_add(&x, "S.1503-4 §D4.2 eq. (3): phi = %.6f deg, ws = %.6f deg/s, w = %.6f deg/s\n",
+    exam_text_add(&x, "S.1503-4 %s: phi = %.6f deg, ws = %.6f deg/s, w = %.6f deg/s\n",
+                  t->req.link == INTERF_EXAM_LINK_IS ? "§D4.4 eq. (4)" : "§D4.2 eq. (3)",
                   t->pass.phi_deg, t->pass.ws_deg_s, t->pass.w_deg_s);
     exam_text_add(&x, "S.1503-4 §D4.2 eq. (2): dt = 2 phi / w = %.6f s\n", t->pass.dt_s);
     exam_text_add(&x, "S.1503-4 §D4.2 eq. (1): dt_ref = dt / %d = %.3f s\n", INTERF_EXAM_NHIT,

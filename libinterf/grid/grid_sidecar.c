@@ -157,12 +157,19 @@ enum interf_status interf_grid_save(struct interf_outset *set, const char *path,
         interf_grid_meta_init(&empty);
         meta = &empty;
     }
+    /* A GeoTIFF holds its CRS, NODATA, unit and metadata in its own tags: no sidecars. */
+    if (interf_grid_is_tiff_path(path)) {
+        const char *tmp;
+        if ((st = interf_outset_path(set, path, &tmp, err)) != INTERF_OK)
+            return st;
+        return interf_grid_write_tiff(tmp, g, meta, err);
+    }
     /* Standard output or a device (/dev/full, a FIFO) has no place for sidecars: the grid
      * alone, written directly. */
     if (interf_outset_is_direct(path)) {
         if ((st = interf_outset_open(set, path, &fp[0], err)) == INTERF_OK &&
             (st = interf_grid_write_asc(fp[0], g, decimals, err)) != INTERF_OK)
-            grid_prefix_error(err, st, path);
+            grid_prefix_error(err, st, strcmp(path, "-") == 0 ? "standard output" : path);
         return st;
     }
     char *wkt = NULL;
@@ -181,5 +188,33 @@ enum interf_status interf_grid_save(struct interf_outset *set, const char *path,
             grid_prefix_error(err, st, path);
     }
     free(wkt);
+    return st;
+}
+
+enum interf_status interf_grid_load(const char *path, struct interf_grid **out,
+                                    struct interf_grid_meta *meta, struct interf_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    unsigned char head[4] = {0};
+    enum interf_status st;
+    *out = NULL;
+    interf_grid_meta_init(meta);
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return interf_error_set(err, INTERF_EIO, "%s: %s", path, strerror(errno));
+    size_t n = is_stdin ? 0 : fread(head, 1, sizeof head, fp);
+    if (!is_stdin && interf_grid_is_tiff_magic(head, n)) {
+        fclose(fp);
+        return interf_grid_read_tiff(path, out, meta, err);
+    }
+    if (!is_stdin)
+        rewind(fp);
+    st = interf_grid_read_asc(fp, is_stdin ? "<stdin>" : path, out, err);
+    if (!is_stdin)
+        fclose(fp);
+    if (st == INTERF_OK && !is_stdin && (st = interf_grid_read_sidecars(path, meta, err))) {
+        interf_grid_destroy(*out);
+        *out = NULL;
+    }
     return st;
 }

@@ -77,35 +77,51 @@ enum interf_status interf_grid_spec_init(double w, double e, double s, double n,
     return interf_grid_spec_check(spec, err);
 }
 
-enum interf_status interf_grid_spec_parse(const char *text, struct interf_grid_spec *spec,
-                                          struct interf_error *err)
+/* The five numbers of "W/E/S/N/CELL"; 0 when text is not that. */
+static int region_numbers(const char *text, double v[5])
 {
-    double v[5];
     char buf[256];
     if (strlen(text) >= sizeof buf)
-        return interf_error_set(err, INTERF_EINPUT, "grid: text too long");
+        return 0;
     memcpy(buf, text, strlen(text) + 1);
     char *p = buf;
     for (int k = 0; k < 5; k++) {
         char *slash = strchr(p, '/');
         if ((slash != NULL) != (k < 4))
-            goto bad;
+            return 0;
         if (slash)
             *slash = '\0';
         if (!interf_parse_real(p, &v[k]))
-            goto bad;
+            return 0;
         p = slash ? slash + 1 : p;
     }
+    return 1;
+}
+
+enum interf_status interf_grid_region_parse(const char *text, double region_deg[5],
+                                            struct interf_error *err)
+{
+    double v[5];
+    if (!region_numbers(text, v))
+        return interf_error_set(err, INTERF_EINPUT, "grid: expected W/E/S/N/CELL in degrees, "
+                                "got \"%.200s\"", text);
     /* E < W crosses the antimeridian: 170/-170 is 170/190 */
     if (v[1] < v[0])
         v[1] += 360;
-    enum interf_status st = interf_grid_spec_init(v[0], v[1], v[2], v[3], v[4], spec, err);
+    memcpy(region_deg, v, sizeof v);
+    return INTERF_OK;
+}
+
+enum interf_status interf_grid_spec_parse(const char *text, struct interf_grid_spec *spec,
+                                          struct interf_error *err)
+{
+    double v[5];
+    enum interf_status st = interf_grid_region_parse(text, v, err);
+    if (st == INTERF_OK)
+        st = interf_grid_spec_init(v[0], v[1], v[2], v[3], v[4], spec, err);
     if (st != INTERF_OK && strncmp(err ? err->msg : "grid", "grid", 4) != 0)
         grid_prefix_error(err, st, "grid");
     return st;
-bad:
-    return interf_error_set(err, INTERF_EINPUT, "grid: expected W/E/S/N/CELL in degrees, got "
-                            "\"%s\"", text);
 }
 
 double interf_grid_lon_deg(const struct interf_grid_spec *s, size_t col)

@@ -83,9 +83,11 @@ static enum interf_status add(struct interf_outset *s, const char *target, int d
         return INTERF_OK;
     }
     for (int k = 0; k < 1000; k++) {
-        int len = snprintf(f->tmp, sizeof f->tmp, "%s.tmp.%ld.%d", target, (long)getpid(), k);
-        if (len < 0 || (size_t)len >= sizeof f->tmp)
+        char tmp[PATH_BYTES];
+        int len = snprintf(tmp, sizeof tmp, "%s.tmp.%ld.%d", target, (long)getpid(), k);
+        if (len < 0 || (size_t)len >= sizeof tmp)
             return interf_error_set(err, INTERF_EIO, "%s: path too long", target);
+        memcpy(f->tmp, tmp, (size_t)len + 1);
         *fd = open(f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (*fd >= 0) {
             f->live = 1;

@@ -25,6 +25,7 @@ struct interf_table {
     unsigned flags;
     int line;           /* of the current line */
     int part_start;     /* the next non-blank line starts a part */
+    int part_ended;     /* a ">" line was returned: clear the part on the next call */
     char *buf;          /* the current line, cut into fields */
     size_t cap;
     char **field;       /* fields of the current row */
@@ -188,6 +189,10 @@ enum interf_status interf_table_next(struct interf_table *t, enum interf_table_e
     ssize_t got;
     *event = INTERF_TABLE_END;
     t->nfield = 0;
+    if (t->part_ended) {
+        part_clear(t);
+        t->part_ended = 0;
+    }
     while ((got = getline(&t->buf, &t->cap, t->fp)) != -1) {
         t->line++;
         if ((size_t)got != strlen(t->buf))
@@ -199,7 +204,7 @@ enum interf_status interf_table_next(struct interf_table *t, enum interf_table_e
         if (t->buf[0] == '>') {
             if (!(t->flags & INTERF_TABLE_PARTS))
                 continue;
-            part_clear(t);
+            t->part_ended = 1;
             *event = INTERF_TABLE_PART;
             return INTERF_OK;
         }
@@ -360,4 +365,26 @@ enum interf_status interf_table_read_points(FILE *fp, const char *name, double *
         *n = 0;
     }
     return st;
+}
+
+/* ---------------------------------------------------------------------------- inputs */
+
+enum interf_status interf_input_open(const char *path, FILE **fp, const char **name,
+                                     struct interf_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        *fp = stdin;
+        *name = "<stdin>";
+        return INTERF_OK;
+    }
+    *name = path;
+    if (!(*fp = fopen(path, "r")))
+        return interf_error_set(err, INTERF_EIO, "%s: %s", path, strerror(errno));
+    return INTERF_OK;
+}
+
+void interf_input_close(FILE *fp)
+{
+    if (fp && fp != stdin)
+        fclose(fp);
 }

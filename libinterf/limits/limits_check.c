@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* interf limits, verdict: the latitude-dependent 100 % limit of RR Nos. 22.5C.4 / 22.5C.8 and
- * the verdict and margins of Rec. ITU-R S.1503-4 (09/2023) §D7 of a CDF against one row. */
+/* interf limits, verdict: the latitude-dependent 100 % limit of RR Nos. 22.5C.4 / 22.5C.8, the
+ * verdict and margins of Rec. ITU-R S.1503-4 (09/2023) §D7 of a CDF against one row, and
+ * whether the run is long enough to resolve the row (§D4.6). */
 #include "limits_impl.h"
 
 #include <math.h>
@@ -40,6 +41,53 @@ enum interf_status interf_limit_mask_at(const struct interf_limit_mask *mask, do
             p->level_tenths = interf_db_to_tenths(lat_db);
         }
     }
+    return INTERF_OK;
+}
+
+double interf_limit_min_steps(double p_pct)
+{
+    const double ns = 10.0; /* S.1503-4 §D4.6 Table 13: N_S */
+    if (!(p_pct >= 0 && p_pct < 100))
+        return 0;
+    /* §D4.6: N_min = 100 N_S / (100 - p), rounded up; the relative slack keeps a whole N_min
+     * (99.999 %: 1e6) from rising by one through the rounding of 100 - p. */
+    double n = 100.0 * ns / (100.0 - p_pct);
+    return ceil(n - 1e-9 * n);
+}
+
+double interf_limit_mask_min_steps(const struct interf_limit_mask *mask, double *p_pct)
+{
+    double p = 0;
+    /* The points strictly between 0 and 100 % of time: the start of a mask (0 %) cannot be
+     * broken, the 100 % point is the run maximum's. */
+    for (size_t k = 0; k < mask->n_points; k++)
+        if (mask->points[k].pct_exceeded > INTERF_LIMIT_PCT_TOL &&
+            mask->points[k].pct_not_exceeded > p)
+            p = mask->points[k].pct_not_exceeded;
+    if (p_pct)
+        *p_pct = p;
+    return p > 0 ? interf_limit_min_steps(p) : 0;
+}
+
+/* The run's total step weight from the CDF's metadata (total_weight, else n_steps), NaN when
+ * it has neither; then its sufficiency for the row (S.1503-4 §D4.6). */
+static enum interf_status sufficiency(const struct interf_cdf *cdf, const char *name,
+                                      struct interf_verdict *v, struct interf_error *err)
+{
+    const char *key = interf_cdf_meta_get(cdf, "total_weight") ? "total_weight" : "n_steps";
+    v->min_steps = interf_limit_mask_min_steps(&v->mask, &v->p_max_pct);
+    v->run_steps = NAN;
+    v->sufficiency = v->min_steps > 0 ? INTERF_LIMIT_RUN_UNKNOWN : INTERF_LIMIT_RUN_SUFFICIENT;
+    if (!interf_cdf_meta_get(cdf, key))
+        return INTERF_OK;
+    enum interf_status st = interf_cdf_meta_number(cdf, name, key, &v->run_steps, err);
+    if (st != INTERF_OK)
+        return st;
+    if (!(v->run_steps >= 0))
+        return interf_error_set(err, INTERF_EINPUT, "%s:%d: %s: %g: must be >= 0", name,
+                                cdf->line, key, v->run_steps);
+    v->sufficiency = v->run_steps < v->min_steps ? INTERF_LIMIT_RUN_INSUFFICIENT
+                                                 : INTERF_LIMIT_RUN_SUFFICIENT;
     return INTERF_OK;
 }
 
@@ -88,6 +136,8 @@ enum interf_status interf_limit_check(const struct interf_limit_mask *mask,
                                 mask->table, mask->dish_m, mask->ref_bandwidth_khz);
     if ((st = interf_limit_mask_at(mask, lat_deg, &out->mask, &e)) != INTERF_OK)
         return interf_error_set(err, st, "%s:%d: %s", nm, cdf->line, e.msg);
+    if ((st = sufficiency(cdf, nm, out, err)) != INTERF_OK)
+        return st;
     int32_t max_tenths = interf_cdf_level_at(cdf, 0.0);
     if (isfinite(max_db) && interf_db_to_tenths(max_db) > max_tenths)
         max_tenths = interf_db_to_tenths(max_db);

@@ -179,8 +179,8 @@ static enum interf_status no_match(const struct interf_limits *l,
     /* Name the rows that differ only in dish or bandwidth; failing that, those of the table. */
     list_rows(l, q, id, n_bs ? MATCH_BAND_SERVICE : MATCH_TABLE, cand, sizeof cand);
     if (!id && !n_bs)
-        return interf_error_set(err, INTERF_EINPUT, "no %s limit row for %s; bands "
-                                "covered: see interf-check --list", family_name(q->family), qs);
+        return interf_error_set(err, INTERF_EINPUT, "no %s limit row for %s; no table "
+                                "covers that band and service", family_name(q->family), qs);
     return interf_error_set(err, INTERF_EINPUT, "no %s limit row for %s; rows: %s",
                             family_name(q->family), qs, cand);
 }

@@ -77,4 +77,22 @@ struct interf_limits {
 size_t limits_table_count(enum interf_limit_family family);
 const char *limits_table_id(enum interf_limit_family family, size_t k);
 
+
+/* The texts a report names as its standard. */
+#define LIMITS_STANDARD                                                                          \
+    "RR Art. 22 (Vol. 1, 2024 ed., as transcribed); Rec. ITU-R S.1503-4 (09/2023) §D7"
+
+/* Report helpers shared by limits_report.c and limits_list.c: a level in tenths ("-160.4",
+ * exactly), a tabulated level as the RR prints it (-174.0, -165.841), JSON strings and
+ * numbers (null when not finite), the JSON of a row, the provenance lines of a table and the
+ * head of a JSON object, and the status of a stream after writing. */
+const char *limits_tenths(int32_t t, char *buf, size_t n);
+const char *limits_rr_level(double db, char *buf, size_t n);
+void limits_json_str(FILE *fp, const char *s);
+void limits_json_num(FILE *fp, double x);
+void limits_json_mask(FILE *fp, const struct interf_limit_mask *m, const char *ind);
+void limits_provenance(FILE *fp, const struct interf_provenance *prov);
+void limits_json_head(FILE *fp, const struct interf_provenance *prov);
+enum interf_status limits_write_status(FILE *fp, struct interf_error *err);
+
 #endif

@@ -424,30 +424,7 @@ enum interf_status interf_tle_read(FILE *fp, const char *name, unsigned flags,
     return st;
 }
 
-/* Shell-style match of s against p ('*' any run, '?' one character), ignoring ASCII case. */
-static int glob(const char *p, const char *s)
-{
-    const char *star = NULL, *resume = NULL;
-    while (*s) {
-        if (*p == '*') {
-            star = p++;
-            resume = s;
-        } else if (*p == '?' || (*p && tolower((unsigned char)*p) == tolower((unsigned char)*s))) {
-            p++, s++;
-        } else if (star) {
-            p = star + 1;
-            s = ++resume;
-        } else {
-            return 0;
-        }
-    }
-    while (*p == '*')
-        p++;
-    return *p == '\0';
-}
-
-/* The catalogue number a pattern spells (digits, or Alpha-5), or -1. */
-static long pattern_number(const char *p)
+long interf_tle_catalog_number(const char *p)
 {
     static const char alpha5[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     size_t n = strlen(p);
@@ -461,8 +438,8 @@ static long pattern_number(const char *p)
 
 int interf_tle_match(const struct interf_tle *tle, const char *pattern)
 {
-    long num = pattern_number(pattern);
-    return num >= 0 ? tle->catalog_number == num : glob(pattern, tle->name);
+    long num = interf_tle_catalog_number(pattern);
+    return num >= 0 ? tle->catalog_number == num : interf_name_match(pattern, tle->name);
 }
 
 enum interf_status interf_tle_select(const struct interf_tle_list *in,

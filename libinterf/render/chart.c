@@ -5,13 +5,9 @@
  * of interf look alike. */
 #include "render_impl.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* DejaVu Sans cap height, 1493 / 2048 of the em (as legend.c). */
-#define CAP 0.729
 
 /* Okabe and Ito's colour-blind-safe qualitative set ("Color Universal Design", 2008). */
 static const uint32_t curve_rgb[] = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7,
@@ -109,7 +105,7 @@ static void log_axis(cairo_t *cr, const struct chart_frame *f, int is_y)
             double p = grid_line(cr, f, is_y, v, mnt == 1 ? 0.25 : 0.08);
             if (mnt != 1 && !(label_125 && (mnt == 2 || mnt == 5)))
                 continue;
-            snprintf(buf, sizeof buf, "%.*f", e < 0 ? -e : 0, v);
+            interf_format_c(buf, sizeof buf, "%.*f", e < 0 ? -e : 0, v);
             tick_label(cr, f, is_y, p, buf);
         }
 }
@@ -263,13 +259,6 @@ enum interf_status render_chart_paint(const struct chart_frame *f,
                                       const void *user, struct interf_image **out,
                                       struct interf_error *err)
 {
-    /* Tick labels use snprintf, which follows LC_NUMERIC: "C" for this thread only. */
-    locale_t c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (c_num == (locale_t)0)
-        return interf_error_set(err, INTERF_ENOMEM, "chart: out of memory");
-    locale_t old = uselocale(c_num);
-    enum interf_status st = paint(f, draw, user, out, err);
-    uselocale(old);
-    freelocale(c_num);
-    return st;
+    /* Numbers in labels are formatted by interf_format_c: the same in any locale. */
+    return paint(f, draw, user, out, err);
 }

@@ -159,7 +159,7 @@ static void curve_label(const struct chart *c, size_t k, char *buf, size_t n)
                interf_cdf_meta_number(d, "", "lon_deg", &lon, NULL) == INTERF_OK) {
         lon = fmod(lon, 360.0);
         lon = lon > 180 ? lon - 360 : lon <= -180 ? lon + 360 : lon;
-        snprintf(buf, n, "%g\xC2\xB0%s %g\xC2\xB0%s", fabs(lat), lat < 0 ? "S" : "N", fabs(lon),
+        interf_format_c(buf, n, "%g\xC2\xB0%s %g\xC2\xB0%s", fabs(lat), lat < 0 ? "S" : "N", fabs(lon),
                  lon < 0 ? "W" : "E");
     } else {
         snprintf(buf, n, "CDF %zu", k + 1);
@@ -196,7 +196,8 @@ static void floor_note(cairo_t *cr, const struct chart *c)
     double fs = c->f.fs, y = y_px(c, c->floor_pct);
     render_text_font(cr, 0.8 * fs, 0);
     cairo_set_source_rgba(cr, INK, INK, INK, 0.8);
-    snprintf(buf, sizeof buf, "0 %% of time is drawn at one time step, %.3g %%", c->floor_pct);
+    interf_format_c(buf, sizeof buf, "0 %% of time is drawn at one time step, %.3g %%",
+                    c->floor_pct);
     if (c->f.y.min < c->floor_pct * (1 - 1e-9)) {
         const double dash[2] = {4, 3};
         cairo_save(cr);
@@ -224,18 +225,18 @@ static enum interf_status check(const struct interf_cdf *cdf, size_t n,
                                 const struct interf_chart_options *o, struct interf_error *err)
 {
     if (!cdf || n == 0)
-        return interf_error_set(err, INTERF_EINPUT, "--cdf: no CDF to draw");
+        return interf_error_set(err, INTERF_EINPUT, "cdf: no CDF to draw");
     if (n > CHART_MAX_CURVES)
-        return interf_error_set(err, INTERF_EINPUT, "--cdf: more than %d CDFs",
+        return interf_error_set(err, INTERF_EINPUT, "cdf: more than %d CDFs",
                                 CHART_MAX_CURVES);
     for (size_t k = 0; k < n; k++)
         if (cdf[k].n == 0)
-            return interf_error_set(err, INTERF_EINPUT, "--cdf: CDF %zu has no rows", k + 1);
+            return interf_error_set(err, INTERF_EINPUT, "cdf: CDF %zu has no rows", k + 1);
     if (o->has_range && !(isfinite(o->range_min_db) && isfinite(o->range_max_db) &&
                           o->range_min_db < o->range_max_db))
-        return interf_error_set(err, INTERF_EINPUT, "--range: MIN must be below MAX");
+        return interf_error_set(err, INTERF_EINPUT, "range: MIN must be below MAX");
     if (o->width_px < 200 || o->width_px > MAP_MAX_WIDTH_PX)
-        return interf_error_set(err, INTERF_EINPUT, "--width: %d: allowed range 200 to %d "
+        return interf_error_set(err, INTERF_EINPUT, "width_px: %d: allowed range 200 to %d "
                                 "pixels", o->width_px, MAP_MAX_WIDTH_PX);
     return INTERF_OK;
 }

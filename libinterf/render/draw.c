@@ -21,18 +21,6 @@ static double wrap180(double d)
     return d > 180 ? d - 360 : d <= -180 ? d + 360 : d;
 }
 
-int render_geo_to_px(const struct interf_map *m, double lon, double lat, double *px, double *py)
-{
-    const struct layout *L = &m->lay;
-    double x = lon, y = lat;
-    render_view_forward(&m->view, 1, &x, &y);
-    if (x == HUGE_VAL)
-        return 0;
-    *px = (x - L->x_left_m) / L->m_per_px;
-    *py = (L->y_top_m - y) / L->m_per_px;
-    return fabs(*px) < 1e6 && fabs(*py) < 1e6;
-}
-
 /* A line ready to draw: densified lon/lat (longitudes unwrapped, so consecutive points differ
  * by less than 180 deg) and their pixels (HUGE_VAL where not shown). */
 struct pline {

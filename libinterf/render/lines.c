@@ -3,15 +3,11 @@
  * and borders of data/coastlines) and tables with lat_deg/lon_deg columns (tracks). */
 #include "render_impl.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <locale.h>
+#include <stdint.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-
-#define TRACK_MAX_COLUMNS 64
 
 void interf_lines_init(struct interf_lines *l) { memset(l, 0, sizeof *l); }
 
@@ -78,18 +74,6 @@ void render_pts_free(struct render_pts *p)
     memset(p, 0, sizeof *p);
 }
 
-/* Split a line into fields on blanks, in place; returns the count (at most max). */
-static int split(char *s, char **f, int max)
-{
-    int n = 0;
-    for (char *save, *t = strtok_r(s, " \t\r\n", &save); t; t = strtok_r(NULL, " \t\r\n", &save))
-        if (n < max)
-            f[n++] = t;
-        else
-            return max + 1;
-    return n;
-}
-
 /* Close the segment collected in p (if it has two points or more) into out. */
 static enum interf_status flush(struct render_pts *p, struct interf_lines *out, struct interf_error *err)
 {
@@ -98,75 +82,40 @@ static enum interf_status flush(struct render_pts *p, struct interf_lines *out, 
     return st;
 }
 
-static enum interf_status read_gmt(FILE *fp, const char *name, struct interf_lines *out,
-                                   struct render_pts *p, struct interf_error *err)
+#define GMT_ROW "expected \"lon_deg lat_deg\""
+
+/* One "lon_deg lat_deg" row of a GMT segment. */
+static enum interf_status gmt_row(struct interf_table *t, struct render_pts *p,
+                                  struct interf_error *err)
 {
-    char *line = NULL, *f[3];
-    size_t cap = 0;
-    long lineno = 0;
-    enum interf_status st = INTERF_OK;
     double lon, lat;
-    while (st == INTERF_OK && getline(&line, &cap, fp) >= 0) {
-        lineno++;
-        if (line[0] == '#')
-            continue;
-        if (line[0] == '>') {
-            st = flush(p, out, err);
-            continue;
-        }
-        int nf = split(line, f, 2);
-        if (nf == 0)
-            continue;
-        if (nf != 2 || !interf_parse_real(f[0], &lon) || !interf_parse_real(f[1], &lat) || fabs(lat) > 90)
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: expected \"lon_deg lat_deg\"",
-                                  name, lineno);
-        else if (!render_pts_push(p, lon, lat))
-            st = interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", name);
-    }
-    free(line);
-    if (st == INTERF_OK && ferror(fp))
-        st = interf_error_set(err, INTERF_EIO, "%s: read error: %s", name, strerror(errno));
-    return st == INTERF_OK ? flush(p, out, err) : st;
+    if (interf_table_nfields(t) != 2)
+        return interf_table_fail(t, SIZE_MAX, err, INTERF_EINPUT, GMT_ROW);
+    if (!interf_parse_real(interf_table_field(t, 0), &lon))
+        return interf_table_fail(t, 0, err, INTERF_EINPUT, GMT_ROW);
+    if (!interf_parse_real(interf_table_field(t, 1), &lat) || fabs(lat) > 90)
+        return interf_table_fail(t, 1, err, INTERF_EINPUT, GMT_ROW);
+    if (!render_pts_push(p, lon, lat))
+        return interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", interf_table_name(t));
+    return INTERF_OK;
 }
 
 enum interf_status interf_lines_read_gmt(FILE *fp, const char *name, struct interf_lines *out,
                                          struct interf_error *err)
 {
     struct render_pts p = {0};
-    locale_t c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (c_num == (locale_t)0)
-        return interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", name);
-    locale_t old = uselocale(c_num);
-    enum interf_status st = read_gmt(fp, name, out, &p, err);
-    uselocale(old);
-    freelocale(c_num);
+    struct interf_table *t;
+    enum interf_table_event ev = INTERF_TABLE_ROW;
+    enum interf_status st = interf_table_open(fp, name, INTERF_TABLE_PARTS, &t, err);
+    while (st == INTERF_OK && ev != INTERF_TABLE_END &&
+           (st = interf_table_next(t, &ev, err)) == INTERF_OK)
+        st = ev == INTERF_TABLE_ROW ? gmt_row(t, &p, err) : flush(&p, out, err);
+    interf_table_close(t);
     render_pts_free(&p);
     return st;
 }
 
 /* ---------------------------------------------------------------------------------- tracks */
-
-/* Column indices of lat_deg, lon_deg and sat (-1 if absent) from the schema line. */
-static enum interf_status schema(char *line, const char *name, int cols[3], int *ncols,
-                                 struct interf_error *err)
-{
-    char *f[TRACK_MAX_COLUMNS];
-    int n = split(line + 1, f, TRACK_MAX_COLUMNS);
-    cols[0] = cols[1] = cols[2] = -1;
-    for (int k = 0; k < n && k < TRACK_MAX_COLUMNS; k++) {
-        if (strcmp(f[k], "lat_deg") == 0)
-            cols[0] = k;
-        else if (strcmp(f[k], "lon_deg") == 0)
-            cols[1] = k;
-        else if (strcmp(f[k], "sat") == 0)
-            cols[2] = k;
-    }
-    *ncols = n;
-    if (cols[0] < 0 || cols[1] < 0)
-        return interf_error_set(err, INTERF_EINPUT, "%s:1: the schema line names no lat_deg and "
-                                "lon_deg columns", name);
-    return INTERF_OK;
-}
 
 /* Row storage: satellite number, lat, lon. */
 struct rows {
@@ -193,53 +142,82 @@ static int rows_push(struct rows *r, double sat, double lat, double lon)
     return 1;
 }
 
+/* The columns of lat_deg, lon_deg and sat (-1 if absent) from the current schema line, kept
+ * from an earlier part when this part has none. */
+struct track_cols {
+    int schema_line, lat, lon, sat;
+    size_t n;
+};
+
+static enum interf_status track_schema(const struct interf_table *t, struct track_cols *c,
+                                       struct interf_error *err)
+{
+    int line = interf_table_schema_line(t);
+    if (line == 0 || line == c->schema_line) {
+        if (c->schema_line == 0)
+            return interf_table_fail(t, SIZE_MAX, err, INTERF_EINPUT, "no schema line "
+                                     "(\"# ... lat_deg lon_deg ...\")");
+        return INTERF_OK;
+    }
+    c->schema_line = line;
+    c->lat = interf_table_find(t, "lat_deg");
+    c->lon = interf_table_find(t, "lon_deg");
+    c->sat = interf_table_find(t, "sat");
+    c->n = interf_table_ncols(t);
+    if (c->lat < 0 || c->lon < 0)
+        return interf_error_set(err, INTERF_EINPUT, "%s:%d: the schema line names no lat_deg "
+                                "and lon_deg columns", interf_table_name(t), line);
+    return INTERF_OK;
+}
+
+/* Field k of the row as a number (a latitude within 90 deg when lat). */
+static enum interf_status track_cell(const struct interf_table *t, int k, const char *what,
+                                     int lat, double *v, struct interf_error *err)
+{
+    const char *f = interf_table_field(t, (size_t)k);
+    if (!interf_parse_real(f, v) || (lat && fabs(*v) > 90))
+        return interf_table_fail(t, (size_t)k, err, INTERF_EINPUT, "%s: \"%.32s\"", what, f);
+    return INTERF_OK;
+}
+
+static enum interf_status track_row(const struct interf_table *t, struct track_cols *c,
+                                    double part, struct rows *r, struct interf_error *err)
+{
+    double lat, lon, sat = 0;
+    enum interf_status st = track_schema(t, c, err);
+    if (st == INTERF_OK && interf_table_nfields(t) != c->n)
+        st = interf_table_fail(t, SIZE_MAX, err, INTERF_EINPUT, "%zu columns, the schema names "
+                               "%zu", interf_table_nfields(t), c->n);
+    if (st == INTERF_OK)
+        st = track_cell(t, c->lat, "lat_deg", 1, &lat, err);
+    if (st == INTERF_OK)
+        st = track_cell(t, c->lon, "lon_deg", 0, &lon, err);
+    if (st == INTERF_OK && c->sat >= 0)
+        st = track_cell(t, c->sat, "sat", 0, &sat, err);
+    /* one line per satellite of each part: parts never merge */
+    if (st == INTERF_OK && !rows_push(r, sat + part * 1e9, lat, lon))
+        st = interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", interf_table_name(t));
+    return st;
+}
+
 static enum interf_status read_rows(FILE *fp, const char *name, struct rows *r,
                                     struct interf_error *err)
 {
-    char *line = NULL, *f[TRACK_MAX_COLUMNS];
-    size_t cap = 0;
-    long lineno = 0;
-    int cols[3] = {-1, -1, -1}, ncols = 0;
+    struct interf_table *t;
+    struct track_cols cols = {0, -1, -1, -1, 0};
+    enum interf_table_event ev = INTERF_TABLE_ROW;
     double part = 0;
-    enum interf_status st = INTERF_OK;
-    while (st == INTERF_OK && getline(&line, &cap, fp) >= 0) {
-        lineno++;
-        if (lineno == 1) {
-            st = line[0] == '#' ? schema(line, name, cols, &ncols, err)
-                                : interf_error_set(err, INTERF_EINPUT, "%s:1: no schema line "
-                                                   "(\"# ... lat_deg lon_deg ...\")", name);
-            continue;
-        }
-        if (line[0] == '#')
-            continue;
-        if (line[0] == '>') {
+    enum interf_status st = interf_table_open(fp, name, INTERF_TABLE_PARTS, &t, err);
+    while (st == INTERF_OK && ev != INTERF_TABLE_END &&
+           (st = interf_table_next(t, &ev, err)) == INTERF_OK) {
+        if (ev == INTERF_TABLE_ROW)
+            st = track_row(t, &cols, part, r, err);
+        else if (ev == INTERF_TABLE_PART)
             part++;
-            continue;
-        }
-        int nf = split(line, f, TRACK_MAX_COLUMNS);
-        double lat, lon, sat = part;
-        if (nf == 0)
-            continue;
-        if (nf != ncols)
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: %d columns, the schema names %d",
-                                  name, lineno, nf, ncols);
-        else if (!interf_parse_real(f[cols[0]], &lat) || fabs(lat) > 90)
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: lat_deg: \"%.32s\"", name, lineno,
-                                  f[cols[0]]);
-        else if (!interf_parse_real(f[cols[1]], &lon))
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: lon_deg: \"%.32s\"", name, lineno,
-                                  f[cols[1]]);
-        else if (cols[2] >= 0 && !interf_parse_real(f[cols[2]], &sat))
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: sat: \"%.32s\"", name, lineno,
-                                  f[cols[2]]);
-        else if (!rows_push(r, sat + (cols[2] >= 0 ? part * 1e9 : 0), lat, lon))
-            st = interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", name);
     }
-    free(line);
-    if (st == INTERF_OK && lineno == 0)
+    if (st == INTERF_OK && interf_table_line(t) == 0)
         st = interf_error_set(err, INTERF_EINPUT, "%s: empty", name);
-    if (st == INTERF_OK && ferror(fp))
-        st = interf_error_set(err, INTERF_EIO, "%s: read error: %s", name, strerror(errno));
+    interf_table_close(t);
     return st;
 }
 
@@ -283,13 +261,7 @@ enum interf_status interf_lines_read_track(FILE *fp, const char *name, struct in
                                            struct interf_error *err)
 {
     struct rows r = {0, 0, NULL, NULL, NULL};
-    locale_t c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (c_num == (locale_t)0)
-        return interf_error_set(err, INTERF_ENOMEM, "%s: out of memory", name);
-    locale_t old = uselocale(c_num);
     enum interf_status st = read_rows(fp, name, &r, err);
-    uselocale(old);
-    freelocale(c_num);
     if (st == INTERF_OK)
         st = group(&r, out, err);
     free(r.sat);

@@ -5,7 +5,6 @@
  * over as straight RGBA. */
 #include "render_impl.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -23,16 +22,6 @@ void interf_map_options_init(struct interf_map_options *o)
     o->palette = INTERF_PALETTE_VIRIDIS;
 }
 
-void render_map_warn(struct interf_map *m, const char *fmt, ...)
-{
-    if (m->n_warn == MAP_WARN_MAX)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m->warn[m->n_warn++], sizeof m->warn[0], fmt, ap);
-    va_end(ap);
-}
-
 size_t interf_map_warning_count(const struct interf_map *m) { return m->n_warn; }
 
 const char *interf_map_warning(const struct interf_map *m, size_t k)
@@ -44,22 +33,22 @@ static enum interf_status check_options(const struct interf_map_options *o,
                                         struct interf_error *err)
 {
     if (o->width_px < 200 || o->width_px > MAP_MAX_WIDTH_PX)
-        return interf_error_set(err, INTERF_EINPUT, "--width: %d: allowed range 200 to %d "
+        return interf_error_set(err, INTERF_EINPUT, "width_px: %d: allowed range 200 to %d "
                                 "pixels", o->width_px, MAP_MAX_WIDTH_PX);
     if (o->has_range && (!isfinite(o->range_min) || !isfinite(o->range_max) ||
                          !(o->range_min < o->range_max)))
-        return interf_error_set(err, INTERF_EINPUT, "--range: %g:%g: MIN must be below MAX",
+        return interf_error_set(err, INTERF_EINPUT, "range: %g:%g: MIN must be below MAX",
                                 o->range_min, o->range_max);
     if (o->has_center && !isfinite(o->center))
-        return interf_error_set(err, INTERF_EINPUT, "--center: not a finite number");
+        return interf_error_set(err, INTERF_EINPUT, "center: not a finite number");
     if (!(o->graticule_deg >= 0 && o->graticule_deg <= 90))
-        return interf_error_set(err, INTERF_EINPUT, "--graticule: %g: allowed range 0 to 90 deg",
+        return interf_error_set(err, INTERF_EINPUT, "graticule_deg: %g: allowed range 0 to 90 deg",
                                 o->graticule_deg);
     if ((unsigned)o->palette > INTERF_PALETTE_INDEX || (unsigned)o->interp > 1)
         return interf_error_set(err, INTERF_EINVAL, "map options: bad palette or interpolation");
     for (size_t k = 0; k < o->n_contours; k++)
         if (!isfinite(o->contour_levels[k]))
-            return interf_error_set(err, INTERF_EINPUT, "--contour: level not finite");
+            return interf_error_set(err, INTERF_EINPUT, "contour_levels: level not finite");
     return INTERF_OK;
 }
 
@@ -143,14 +132,21 @@ enum interf_status interf_map_create(const struct interf_grid *g,
         render_map_warn(m, "the grid has no values where the map shows it (NODATA only)");
     m->lay.frame_labels = m->view.rect && o->graticule_deg > 0;
     render_layout_map(m);
+    if ((st = render_map_load_data(m, err)) != INTERF_OK) {
+        interf_map_destroy(m);
+        return st;
+    }
     *out = m;
     return INTERF_OK;
 }
 
 void interf_map_destroy(struct interf_map *m)
 {
-    if (m)
-        render_view_free(&m->view);
+    if (!m)
+        return;
+    render_view_free(&m->view);
+    interf_lines_free(&m->coast);
+    interf_lines_free(&m->borders);
     free(m);
 }
 
@@ -327,14 +323,8 @@ enum interf_status interf_map_render(struct interf_map *m, struct interf_image *
     if (!m || !out)
         return interf_error_set(err, INTERF_EINVAL, "interf_map_render: NULL argument");
     *out = NULL;
-    /* Tick labels use snprintf, which follows LC_NUMERIC: "C" for this thread only. */
-    locale_t c_num = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    if (c_num == (locale_t)0)
-        return interf_error_set(err, INTERF_ENOMEM, "map: out of memory");
-    locale_t old = uselocale(c_num);
+    /* Numbers in labels are formatted by interf_format_c: the same in any locale. */
     enum interf_status st = render(m, out, err);
-    uselocale(old);
-    freelocale(c_num);
     if (st != INTERF_OK) {
         interf_image_destroy(*out);
         *out = NULL;

@@ -9,6 +9,10 @@
 
 #include "interf/render.h"
 
+#define FONT "DejaVu Sans"
+/* DejaVu Sans cap height, 1493 / 2048 of the em: where the top of a capital or digit lies. */
+#define CAP 0.729
+
 #define MAP_WARN_MAX 16
 #define MAP_DEFAULT_WIDTH_PX 1200
 /* Widest image: 8000 pixels (A3 at 680 dpi); an 8000 x 8000 globe needs about 0.9 GB while it
@@ -64,7 +68,11 @@ struct interf_map {
     int has_nodata;               /* the map shows NODATA (set while rendering) */
     size_t n_warn;
     char warn[MAP_WARN_MAX][256];
+    struct interf_lines coast, borders; /* loaded from the data files (load_coast, ...) */
 };
+
+/* data.c: the shorelines and borders the options ask to load, for the map's resolution. */
+enum interf_status render_map_load_data(struct interf_map *m, struct interf_error *err);
 
 /* map.c */
 void render_map_warn(struct interf_map *m, const char *fmt, ...) INTERF_PRINTF(2, 3);

@@ -6,6 +6,7 @@
 #include "render_impl.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,15 +46,25 @@ static double wrap180(double deg)
     return deg;
 }
 
+/* The number at the start of s (its characters [0-9+-.eE]) into *v; the rest in *end. */
+static int leading_number(const char *s, double *v, const char **end)
+{
+    char num[64];
+    size_t len = strspn(s, "0123456789+-.eE");
+    if (len == 0 || len >= sizeof num)
+        return 0;
+    memcpy(num, s, len);
+    num[len] = '\0';
+    *end = s + len;
+    return interf_parse_real(num, v);
+}
+
 /* "LAT,LON" or "LON" after the colon: n numbers, strict. */
 static int parse_args(const char *s, int n, double *v)
 {
     for (int k = 0; k < n; k++) {
-        char *end;
-        if (*s == '\0' || strchr(" \t", *s))
-            return 0;
-        v[k] = strtod(s, &end);
-        if (end == s || !isfinite(v[k]) || (k + 1 < n ? *end != ',' : *end != '\0'))
+        const char *end;
+        if (!leading_number(s, &v[k], &end) || (k + 1 < n ? *end != ',' : *end != '\0'))
             return 0;
         s = end + 1;
     }
@@ -63,12 +74,11 @@ static int parse_args(const char *s, int n, double *v)
 /* A value of "+key=" in a PROJ string, or def. */
 static double proj_param(const char *s, const char *key, double def)
 {
-    const char *p = strstr(s, key);
-    if (!p)
+    const char *p = strstr(s, key), *end;
+    double v;
+    if (!p || !leading_number(p + strlen(key), &v, &end))
         return def;
-    char *end;
-    double v = strtod(p + strlen(key), &end);
-    return end == p + strlen(key) || !isfinite(v) ? def : v;
+    return v;
 }
 
 static int custom_is_azimuthal(const char *s)
@@ -87,7 +97,7 @@ static int custom_is_azimuthal(const char *s)
 
 static enum interf_status bad_proj(const char *p, struct interf_error *err)
 {
-    return interf_error_set(err, INTERF_EINPUT, "--proj: %s: unknown projection; known: eqc, "
+    return interf_error_set(err, INTERF_EINPUT, "projection: %s: unknown projection; known: eqc, "
                             "robin, moll, eqearth (each with an optional :LON), ortho:LAT,LON, "
                             "geos:LON, stere:LAT,LON, or a PROJ string \"+proj=...\"", p);
 }
@@ -112,10 +122,10 @@ static enum interf_status parse_projection(const char *p, enum view_kind *kind, 
         if (!colon && kinds[k].n_args == 1 && kinds[k].kind != K_GEOS)
             return INTERF_OK;
         if (!colon || !parse_args(colon + 1, kinds[k].n_args, args))
-            return interf_error_set(err, INTERF_EINPUT, "--proj: %s: expected %s:%s", p,
+            return interf_error_set(err, INTERF_EINPUT, "projection: %s: expected %s:%s", p,
                                     kinds[k].name, kinds[k].n_args == 2 ? "LAT,LON" : "LON");
         if (kinds[k].n_args == 2 && fabs(args[0]) > 90)
-            return interf_error_set(err, INTERF_EINPUT, "--proj: %s: latitude beyond 90", p);
+            return interf_error_set(err, INTERF_EINPUT, "projection: %s: latitude beyond 90", p);
         *has_args = 1;
         return INTERF_OK;
     }
@@ -132,14 +142,14 @@ static enum interf_status region_init(struct view *v, const struct interf_grid *
         if (!(isfinite(r[0]) && isfinite(r[1]) && isfinite(r[2]) && isfinite(r[3])) ||
             r[2] < -90 || r[3] > 90 || !(r[2] < r[3]) || r[0] == r[1] || fabs(r[0]) > 360 ||
             fabs(r[1]) > 360)
-            return interf_error_set(err, INTERF_EINPUT, "--region: %g/%g/%g/%g: expected "
+            return interf_error_set(err, INTERF_EINPUT, "region_deg: %g/%g/%g/%g: expected "
                                     "W/E/S/N with -90 <= S < N <= 90 and W != E", r[0], r[1],
                                     r[2], r[3]);
         /* 170/-170 crosses the antimeridian: it is 170/190. */
         while (r[1] < r[0])
             r[1] += 360;
         if (r[1] - r[0] > 360)
-            return interf_error_set(err, INTERF_EINPUT, "--region: more than 360 deg of "
+            return interf_error_set(err, INTERF_EINPUT, "region_deg: more than 360 deg of "
                                     "longitude");
     } else if (world) {
         r[0] = -180, r[1] = 180, r[2] = -90, r[3] = 90;
@@ -158,16 +168,16 @@ static void build_proj(struct view *v, enum view_kind kind, const double args[2]
     switch (kind) {
     case K_ORTHO:
     case K_STERE:
-        snprintf(v->proj, n, "+proj=%s +lat_0=%.10g +lon_0=%.10g +R=%.0f",
-                 kind == K_ORTHO ? "ortho" : "stere", args[0], args[1], VIEW_R_M);
+        interf_format_c(v->proj, n, "+proj=%s +lat_0=%.10g +lon_0=%.10g +R=%.0f",
+                        kind == K_ORTHO ? "ortho" : "stere", args[0], args[1], VIEW_R_M);
         break;
     case K_GEOS:
-        snprintf(v->proj, n, "+proj=geos +h=%.0f +lon_0=%.10g +R=%.0f", VIEW_GSO_H_M, args[0],
-                 VIEW_R_M);
+        interf_format_c(v->proj, n, "+proj=geos +h=%.0f +lon_0=%.10g +R=%.0f", VIEW_GSO_H_M,
+                        args[0], VIEW_R_M);
         break;
     default:
-        snprintf(v->proj, n, "+proj=%s +lon_0=%.10g +R=%.0f", pname[kind], v->lon0_deg,
-                 VIEW_R_M);
+        interf_format_c(v->proj, n, "+proj=%s +lon_0=%.10g +R=%.0f", pname[kind],
+                        v->lon0_deg, VIEW_R_M);
     }
 }
 
@@ -199,10 +209,10 @@ static enum interf_status open_pj(struct view *v, struct interf_error *err)
     proj_log_level(v->ctx, PJ_LOG_NONE);
     v->pj = proj_create(v->ctx, v->proj);
     if (!v->pj)
-        return interf_error_set(err, INTERF_EINPUT, "--proj: %s: PROJ: %s", v->proj,
+        return interf_error_set(err, INTERF_EINPUT, "projection: %s: PROJ: %s", v->proj,
                                 proj_context_errno_string(v->ctx, proj_context_errno(v->ctx)));
     if (!proj_angular_input(v->pj, PJ_FWD) || proj_angular_output(v->pj, PJ_FWD))
-        return interf_error_set(err, INTERF_EINPUT, "--proj: %s: not a map projection (it must "
+        return interf_error_set(err, INTERF_EINPUT, "projection: %s: not a map projection (it must "
                                 "take longitude and latitude to x and y)", v->proj);
     return INTERF_OK;
 }
@@ -313,7 +323,7 @@ static enum interf_status find_bounds(struct view *v, struct interf_error *err)
     free(x);
     free(y);
     if (!(v->x_max > v->x_min) || !(v->y_max > v->y_min))
-        return interf_error_set(err, INTERF_EINPUT, "--proj %s: the region %g/%g/%g/%g does not "
+        return interf_error_set(err, INTERF_EINPUT, "projection: %s: the region %g/%g/%g/%g does not "
                                 "project to an area", v->proj, r[0], r[1], r[2], r[3]);
     return INTERF_OK;
 }
@@ -335,7 +345,7 @@ enum interf_status render_view_init(struct view *v, const struct interf_grid *g,
     v->seam = kind <= K_EQEARTH || (kind == K_CUSTOM && !custom_is_azimuthal(p));
     if (kind == K_CUSTOM) {
         if (strlen(p) >= sizeof v->proj)
-            return interf_error_set(err, INTERF_EINPUT, "--proj: PROJ string too long");
+            return interf_error_set(err, INTERF_EINPUT, "projection: PROJ string too long");
         memcpy(v->proj, p, strlen(p) + 1);
         v->lon0_deg = proj_param(p, "+lon_0=", 0.0);
     } else {
@@ -367,4 +377,26 @@ void render_view_free(struct view *v)
         proj_context_destroy(v->ctx);
     v->pj = NULL;
     v->ctx = NULL;
+}
+
+int render_geo_to_px(const struct interf_map *m, double lon, double lat, double *px, double *py)
+{
+    const struct layout *L = &m->lay;
+    double x = lon, y = lat;
+    render_view_forward(&m->view, 1, &x, &y);
+    if (x == HUGE_VAL)
+        return 0;
+    *px = (x - L->x_left_m) / L->m_per_px;
+    *py = (L->y_top_m - y) / L->m_per_px;
+    return fabs(*px) < 1e6 && fabs(*py) < 1e6;
+}
+
+void render_map_warn(struct interf_map *m, const char *fmt, ...)
+{
+    if (m->n_warn == MAP_WARN_MAX)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->warn[m->n_warn++], sizeof m->warn[0], fmt, ap);
+    va_end(ap);
 }

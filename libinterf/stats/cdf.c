@@ -4,6 +4,8 @@
  * reader and writer (interf-table(5), "CDF tables") and its construction from a histogram. */
 #include "interf/stats.h"
 
+#include "interf/io.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -56,14 +58,15 @@ enum interf_status interf_cdf_meta_number(const struct interf_cdf *cdf, const ch
                                           struct interf_error *err)
 {
     const char *v = interf_cdf_meta_get(cdf, key);
-    char *end;
+    char buf[sizeof cdf->meta[0].value];
+    double x;
     if (!v)
         return interf_error_set(err, INTERF_EINPUT, "%s:%d: %s: missing", name, cdf->line, key);
-    errno = 0;
-    double x = strtod(v, &end);
-    while (*end == ' ' || *end == '\t')
-        end++;
-    if (end == v || *end != '\0' || errno == ERANGE || !isfinite(x))
+    size_t len = strlen(v);
+    while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+        len--;
+    snprintf(buf, sizeof buf, "%.*s", (int)len, v);
+    if (!interf_parse_real(buf, &x))
         return interf_error_set(err, INTERF_EINPUT, "%s:%d: %s: expected a finite number, got "
                                 "\"%s\"", name, cdf->line, key, v);
     *value = x;
@@ -127,19 +130,24 @@ int32_t interf_cdf_level_at(const struct interf_cdf *cdf, double pct_exceeded)
 static double bandwidth_from_name(const char *q)
 {
     const char *p = strrchr(q, '_');
-    if (!p)
+    char num[32];
+    double v;
+    if (!p || !isdigit((unsigned char)p[1]))
         return 0.0;
     p++;
-    char *end;
-    errno = 0;
-    double v = strtod(p, &end);
-    if (end == p || !isdigit((unsigned char)*p) || errno || !(v > 0) || !isfinite(v))
+    size_t len = strspn(p, "0123456789.");
+    const char *unit = p + len;
+    if (len >= sizeof num)
         return 0.0;
-    if (strcmp(end, "khz") == 0)
+    memcpy(num, p, len);
+    num[len] = '\0';
+    if (!interf_parse_real(num, &v) || !(v > 0))
+        return 0.0;
+    if (strcmp(unit, "khz") == 0)
         return v;
-    if (strcmp(end, "mhz") == 0)
+    if (strcmp(unit, "mhz") == 0)
         return v * 1e3;
-    if (strcmp(end, "hz") == 0)
+    if (strcmp(unit, "hz") == 0)
         return v * 1e-3;
     return 0.0;
 }
@@ -148,60 +156,27 @@ static double bandwidth_from_name(const char *q)
 /* Reader                                                                                   */
 
 struct reader {
-    FILE *fp;
+    struct interf_table *t;
     const char *name;
-    int line;
     struct interf_cdf *cdfs; /* parts read so far */
     size_t n, cap;
-    struct interf_cdf *cur;  /* part being read, NULL between parts */
+    struct interf_cdf *cur;  /* part being read, NULL before its first row */
     size_t row_cap;
     struct interf_error *err;
     int dir;                 /* +1 rows ascend in level, -1 descend (as written), 0 unknown */
 };
 
-static enum interf_status rfail(struct reader *r, const char *fmt, ...) INTERF_PRINTF(2, 3);
-
-/* "name:line: what" as INTERF_EINPUT. */
-static enum interf_status rfail(struct reader *r, const char *fmt, ...)
+/* "name:line: what" as INTERF_EINPUT, for a line other than the current one. */
+static enum interf_status fail_at(struct reader *r, int line, const char *fmt, ...)
+    INTERF_PRINTF(3, 4);
+static enum interf_status fail_at(struct reader *r, int line, const char *fmt, ...)
 {
     char what[400];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: %s", r->name, r->line, what);
-}
-
-/* Strip the line end and trailing blanks; return the first non-blank character. */
-static char *trim(char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    while (*s == ' ' || *s == '\t')
-        s++;
-    return s;
-}
-
-/* Split s in place on runs of blanks into at most max fields; returns the count (max + 1 when
- * there are more). */
-static int split(char *s, char **f, int max)
-{
-    int n = 0;
-    while (*s) {
-        while (*s == ' ' || *s == '\t')
-            s++;
-        if (!*s)
-            break;
-        if (n == max)
-            return max + 1;
-        f[n++] = s;
-        while (*s && *s != ' ' && *s != '\t')
-            s++;
-        if (*s)
-            *s++ = '\0';
-    }
-    return n;
+    return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: %s", r->name, line, what);
 }
 
 static int has_db_unit(const char *q)
@@ -213,21 +188,59 @@ static int has_db_unit(const char *q)
     return 0;
 }
 
-/* Start a new part from its schema line (text after '#'). */
-static enum interf_status start_part(struct reader *r, char *text)
+#define SCHEMA_HINT "\"# <quantity_db_unit> pct_time_exceeded\""
+
+/* The schema line of the current part, checked: "# <quantity> pct_time_exceeded". */
+static enum interf_status check_schema(struct reader *r)
 {
-    char *f[3];
-    int nf = split(text, f, 2);
-    if (nf == 0 || strchr(f[0], ':'))
-        return rfail(r, "missing schema line: expected \"# <quantity_db_unit> "
-                     "pct_time_exceeded\" first");
-    if (nf != 2 || strcmp(f[1], "pct_time_exceeded") != 0)
-        return rfail(r, "not a CDF table: the schema line must be \"# <quantity_db_unit> "
-                     "pct_time_exceeded\", got \"# %s %s%s\"", f[0], nf > 1 ? f[1] : "",
-                     nf > 2 ? " ..." : "");
-    if (strlen(f[0]) >= sizeof r->cur->quantity || !has_db_unit(f[0]))
-        return rfail(r, "%s: the first column must name a quantity with a dB unit, such as "
-                     "epfd_dbw_m2_40khz", f[0]);
+    const struct interf_table *t = r->t;
+    int line = interf_table_schema_line(t);
+    size_t nc = interf_table_ncols(t);
+    const char *q = interf_table_colname(t, 0), *second = interf_table_colname(t, 1);
+    if (line == 0 && interf_table_nmeta(t) > 0)
+        return fail_at(r, interf_table_meta_line(t, 0), "missing schema line: expected "
+                       SCHEMA_HINT " first");
+    if (line == 0)
+        return fail_at(r, interf_table_line(t), "missing schema line: expected " SCHEMA_HINT
+                       " before the first row");
+    if (nc != 2 || strcmp(second, "pct_time_exceeded") != 0)
+        return fail_at(r, line, "not a CDF table: the schema line must be " SCHEMA_HINT
+                       ", got \"# %s %s%s\"", q ? q : "", second ? second : "",
+                       nc > 2 ? " ..." : "");
+    if (strlen(q) >= sizeof r->cur->quantity || !has_db_unit(q))
+        return fail_at(r, line, "%s: the first column must name a quantity with a dB unit, "
+                       "such as epfd_dbw_m2_40khz", q);
+    return INTERF_OK;
+}
+
+/* The metadata of the current part into c: at most INTERF_CDF_MAXMETA keys, none twice. */
+static enum interf_status copy_meta(struct reader *r, struct interf_cdf *c)
+{
+    const struct interf_table *t = r->t;
+    for (size_t k = 0; k < interf_table_nmeta(t); k++) {
+        const char *key = interf_table_meta_key(t, k), *value = interf_table_meta_value(t, k);
+        int line = interf_table_meta_line(t, k);
+        if (interf_cdf_meta_get(c, key))
+            return fail_at(r, line, "%s: duplicate metadata key (a '>' line missing between "
+                           "two points?)", key);
+        if (c->n_meta == INTERF_CDF_MAXMETA)
+            return fail_at(r, line, "%s: too many metadata lines (at most %d per point)", key,
+                           INTERF_CDF_MAXMETA);
+        if (strlen(key) >= sizeof c->meta[0].key || strlen(value) >= sizeof c->meta[0].value)
+            return fail_at(r, line, "%s: metadata key or value too long", key);
+        snprintf(c->meta[c->n_meta].key, sizeof c->meta[0].key, "%s", key);
+        snprintf(c->meta[c->n_meta].value, sizeof c->meta[0].value, "%s", value);
+        c->n_meta++;
+    }
+    return INTERF_OK;
+}
+
+/* Start a CDF from the schema line and metadata of the current part. */
+static enum interf_status start_part(struct reader *r)
+{
+    enum interf_status st = check_schema(r);
+    if (st != INTERF_OK)
+        return st;
     if (r->n == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 4;
         struct interf_cdf *p = realloc(r->cdfs, cap * sizeof *p);
@@ -238,48 +251,20 @@ static enum interf_status start_part(struct reader *r, char *text)
     }
     r->cur = &r->cdfs[r->n++];
     memset(r->cur, 0, sizeof *r->cur);
-    snprintf(r->cur->quantity, sizeof r->cur->quantity, "%s", f[0]);
-    r->cur->line = r->line;
+    snprintf(r->cur->quantity, sizeof r->cur->quantity, "%s", interf_table_colname(r->t, 0));
+    r->cur->line = interf_table_schema_line(r->t);
     r->row_cap = 0;
-    return INTERF_OK;
+    return copy_meta(r, r->cur);
 }
 
-/* A "# key: value" line of the current part (text after '#'); other comments are skipped. */
-static enum interf_status meta_line(struct reader *r, char *text)
+/* Field k of the row as a finite number; the message names the column and its field. */
+static enum interf_status cell(struct reader *r, size_t k, const char *field, double *out)
 {
-    char *s = trim(text), *colon = strchr(s, ':');
-    if (!colon || colon == s)
+    const char *text = interf_table_field(r->t, k);
+    if (interf_parse_real(text, out))
         return INTERF_OK;
-    for (char *p = s; p < colon; p++)
-        if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.'))
-            return INTERF_OK; /* free text such as "# see RR 22: ..." */
-    *colon = '\0';
-    char *value = trim(colon + 1);
-    struct interf_cdf *c = r->cur;
-    if (interf_cdf_meta_get(c, s))
-        return rfail(r, "%s: duplicate metadata key (a '>' line missing between two points?)",
-                     s);
-    if (c->n_meta == INTERF_CDF_MAXMETA)
-        return rfail(r, "%s: too many metadata lines (at most %d per point)", s,
-                     INTERF_CDF_MAXMETA);
-    if (strlen(s) >= sizeof c->meta[0].key || strlen(value) >= sizeof c->meta[0].value)
-        return rfail(r, "%s: metadata key or value too long", s);
-    snprintf(c->meta[c->n_meta].key, sizeof c->meta[0].key, "%s", s);
-    snprintf(c->meta[c->n_meta].value, sizeof c->meta[0].value, "%s", value);
-    c->n_meta++;
-    return INTERF_OK;
-}
-
-static enum interf_status parse_cell(struct reader *r, const char *cell, const char *field,
-                                     double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(cell, &end);
-    if (end == cell || *end != '\0' || errno == ERANGE || !isfinite(v))
-        return rfail(r, "%s: expected a finite number, got \"%s\"", field, cell);
-    *out = v;
-    return INTERF_OK;
+    return interf_table_fail(r->t, k, r->err, INTERF_EINPUT, "%s: expected a finite number, "
+                             "got \"%s\"", field, text);
 }
 
 static enum interf_status push_row(struct reader *r, int32_t level, double pct)
@@ -302,54 +287,64 @@ static enum interf_status push_row(struct reader *r, int32_t level, double pct)
     return INTERF_OK;
 }
 
-static enum interf_status data_line(struct reader *r, char *s)
+static enum interf_status data_row(struct reader *r)
 {
-    struct interf_cdf *c = r->cur;
-    char *f[3], a[16], b[16];
+    struct interf_table *t = r->t;
+    enum interf_status st;
+    char a[16], b[16];
     double level_db = 0.0, pct = 0.0;
-    if (!c)
-        return rfail(r, "missing schema line: expected \"# <quantity_db_unit> pct_time_exceeded\" "
-                     "before the first row");
-    if (split(s, f, 2) != 2)
-        return rfail(r, "expected 2 columns (%s pct_time_exceeded)", c->quantity);
-    if (parse_cell(r, f[0], c->quantity, &level_db) || parse_cell(r, f[1], "pct_time_exceeded",
-                                                                   &pct))
-        return INTERF_EINPUT;
-    double t = level_db * 10.0;
+    if (!r->cur && (st = start_part(r)) != INTERF_OK)
+        return st;
+    struct interf_cdf *c = r->cur;
+    if (interf_table_nfields(t) != 2)
+        return interf_table_fail(t, SIZE_MAX, r->err, INTERF_EINPUT, "expected 2 columns (%s "
+                                 "pct_time_exceeded)", c->quantity);
+    if ((st = cell(r, 0, c->quantity, &level_db)) != INTERF_OK ||
+        (st = cell(r, 1, "pct_time_exceeded", &pct)) != INTERF_OK)
+        return st;
+    const char *f0 = interf_table_field(t, 0), *f1 = interf_table_field(t, 1);
+    double tenth = level_db * 10.0;
     if (!(fabs(level_db) <= MAX_ABS_DB))
-        return rfail(r, "%s: %s: out of range (|level| <= %g dB)", c->quantity, f[0],
-                     MAX_ABS_DB);
-    if (fabs(t - nearbyint(t)) > 1e-6)
-        return rfail(r, "%s: %s: not a whole number of 0.1 dB (one row per 0.1 dB level)",
-                     c->quantity, f[0]);
-    int32_t level = (int32_t)nearbyint(t);
+        return interf_table_fail(t, 0, r->err, INTERF_EINPUT, "%s: %s: out of range (|level| "
+                                 "<= %g dB)", c->quantity, f0, MAX_ABS_DB);
+    if (fabs(tenth - nearbyint(tenth)) > 1e-6)
+        return interf_table_fail(t, 0, r->err, INTERF_EINPUT, "%s: %s: not a whole number of "
+                                 "0.1 dB (one row per 0.1 dB level)", c->quantity, f0);
+    int32_t level = (int32_t)nearbyint(tenth);
     if (pct < 0.0 || pct > 100.0)
-        return rfail(r, "pct_time_exceeded: %s: allowed range 0 to 100", f[1]);
+        return interf_table_fail(t, 1, r->err, INTERF_EINPUT, "pct_time_exceeded: %s: allowed "
+                                 "range 0 to 100", f1);
     /* Rows run in 0.1 dB steps, from the maximum down (as interf-epfd writes them) or up;
      * either way the percentage exceeded does not grow with the level. */
     if (c->n == 1)
         r->dir = level == c->level_tenths[0] + 1 ? 1 : -1;
     if (c->n > 0 && level != c->level_tenths[c->n - 1] + r->dir)
-        return rfail(r, "%s: %s: levels must go in steps of 0.1 dB in one direction; previous "
-                     "row %s", c->quantity, tenths_str(level, a, sizeof a),
-                     tenths_str(c->level_tenths[c->n - 1], b, sizeof b));
+        return interf_table_fail(t, 0, r->err, INTERF_EINPUT, "%s: %s: levels must go in steps "
+                                 "of 0.1 dB in one direction; previous row %s", c->quantity,
+                                 tenths_str(level, a, sizeof a),
+                                 tenths_str(c->level_tenths[c->n - 1], b, sizeof b));
     if (c->n > 0 && r->dir * (pct - c->pct_exceeded[c->n - 1]) > PCT_TOL)
-        return rfail(r, "pct_time_exceeded: %s: increases with the level (a CDF of exceedance "
-                     "does not increase)", f[1]);
+        return interf_table_fail(t, 1, r->err, INTERF_EINPUT, "pct_time_exceeded: %s: increases "
+                                 "with the level (a CDF of exceedance does not increase)", f1);
     return push_row(r, level, pct);
 }
 
-/* Checks once a part is complete: rows present, bandwidth consistent. */
+/* Checks once a part is complete: rows present, bandwidth consistent. A part with neither
+ * schema line, metadata nor rows (a '>' first, last, or doubled) is skipped. */
 static enum interf_status end_part(struct reader *r)
 {
     struct interf_cdf *c = r->cur;
     double bw_name, bw_meta = 0.0;
-    if (!c)
+    enum interf_status st;
+    if (!c && interf_table_schema_line(r->t) == 0 && interf_table_nmeta(r->t) == 0)
         return INTERF_OK;
+    if (!c) {
+        if ((st = check_schema(r)) != INTERF_OK)
+            return st;
+        return fail_at(r, interf_table_schema_line(r->t), "%s: a CDF with no rows",
+                       interf_table_colname(r->t, 0));
+    }
     r->cur = NULL;
-    if (c->n == 0)
-        return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: %s: a CDF with no rows", r->name,
-                                c->line, c->quantity);
     /* held in increasing level order whatever the file's order */
     for (size_t i = 0, j = c->n - 1; r->dir < 0 && i < j; i++, j--) {
         int32_t l = c->level_tenths[i];
@@ -360,75 +355,59 @@ static enum interf_status end_part(struct reader *r)
     r->dir = 0;
     bw_name = bandwidth_from_name(c->quantity);
     if (interf_cdf_meta_get(c, "ref_bandwidth_khz")) {
-        enum interf_status st = interf_cdf_meta_number(c, r->name, "ref_bandwidth_khz", &bw_meta,
-                                                       r->err);
+        st = interf_cdf_meta_number(c, r->name, "ref_bandwidth_khz", &bw_meta, r->err);
         if (st)
             return st;
         if (!(bw_meta > 0))
-            return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: ref_bandwidth_khz: %g: must "
-                                    "be positive", r->name, c->line, bw_meta);
+            return fail_at(r, c->line, "ref_bandwidth_khz: %g: must be positive", bw_meta);
         if (bw_name > 0 && fabs(bw_meta - bw_name) > 1e-9 * bw_name)
-            return interf_error_set(r->err, INTERF_EINPUT, "%s:%d: ref_bandwidth_khz: %g "
-                                    "contradicts the quantity %s", r->name, c->line, bw_meta,
-                                    c->quantity);
+            return fail_at(r, c->line, "ref_bandwidth_khz: %g contradicts the quantity %s",
+                           bw_meta, c->quantity);
     }
     c->ref_bandwidth_khz = bw_name > 0 ? bw_name : bw_meta;
     return INTERF_OK;
 }
 
-static enum interf_status read_line(struct reader *r, char *buf)
+static enum interf_status read_all(struct reader *r)
 {
-    char *s = trim(buf);
-    if (*s == '\0')
-        return INTERF_OK;
-    if (*s == '>') {
-        /* Empty parts (a '>' first, last, or doubled) hold no data and are skipped. */
-        return end_part(r);
+    enum interf_table_event ev;
+    enum interf_status st;
+    for (;;) {
+        if ((st = interf_table_next(r->t, &ev, r->err)) != INTERF_OK)
+            return st;
+        if (ev == INTERF_TABLE_ROW)
+            st = data_row(r);
+        else
+            st = end_part(r);
+        if (st != INTERF_OK || ev == INTERF_TABLE_END)
+            return st;
     }
-    if (*s == '#') {
-        if (!r->cur)
-            return start_part(r, s + 1);
-        return meta_line(r, s + 1);
-    }
-    return data_line(r, s);
 }
 
 enum interf_status interf_cdf_read(FILE *fp, const char *name, struct interf_cdf **out,
                                    size_t *n, struct interf_error *err)
 {
-    struct reader r = {fp, name ? name : "-", 0, NULL, 0, 0, NULL, 0, err, 0};
-    char *buf = NULL;
-    size_t cap = 0;
-    enum interf_status st = INTERF_OK;
+    struct reader r = {NULL, name ? name : "-", NULL, 0, 0, NULL, 0, err, 0};
+    enum interf_status st;
     *out = NULL;
     *n = 0;
-    errno = 0;
-    while (getline(&buf, &cap, fp) != -1) {
-        r.line++;
-        if ((st = read_line(&r, buf)) != INTERF_OK)
-            goto fail;
+    if ((st = interf_table_open(fp, r.name, INTERF_TABLE_PARTS, &r.t, err)) != INTERF_OK)
+        return st;
+    st = read_all(&r);
+    if (st == INTERF_OK && r.n == 0) {
+        int line = interf_table_line(r.t);
+        st = line ? interf_error_set(err, INTERF_EINPUT, "%s:%d: no CDF table", r.name, line)
+                  : interf_error_set(err, INTERF_EINPUT, "%s: no CDF table (empty input)",
+                                     r.name);
     }
-    if (ferror(fp)) {
-        st = interf_error_set(err, INTERF_EIO, "%s: read error: %s", r.name,
-                              strerror(errno ? errno : EIO));
-        goto fail;
+    interf_table_close(r.t);
+    if (st != INTERF_OK) {
+        interf_cdf_free_all(r.cdfs, r.n);
+        return st;
     }
-    if ((st = end_part(&r)) != INTERF_OK)
-        goto fail;
-    if (r.n == 0) {
-        st = r.line ? interf_error_set(err, INTERF_EINPUT, "%s:%d: no CDF table", r.name, r.line)
-                    : interf_error_set(err, INTERF_EINPUT, "%s: no CDF table (empty input)",
-                                       r.name);
-        goto fail;
-    }
-    free(buf);
     *out = r.cdfs;
     *n = r.n;
     return INTERF_OK;
-fail:
-    free(buf);
-    interf_cdf_free_all(r.cdfs, r.n);
-    return st;
 }
 
 void interf_cdf_free_all(struct interf_cdf *cdfs, size_t n)
@@ -440,6 +419,58 @@ void interf_cdf_free_all(struct interf_cdf *cdfs, size_t n)
         free(cdfs[k].pct_exceeded);
     }
     free(cdfs);
+}
+
+/* Append the n CDFs of cdfs (taken over) from file name to *all. */
+static enum interf_status append(struct interf_cdf **all, size_t *n_all, const char ***source,
+                                 struct interf_cdf *cdfs, size_t n, const char *name,
+                                 struct interf_error *err)
+{
+    struct interf_cdf *a = realloc(*all, (*n_all + n) * sizeof *a);
+    if (a)
+        *all = a;
+    const char **s = a ? realloc((void *)*source, (*n_all + n) * sizeof *s) : NULL;
+    if (!s) {
+        interf_cdf_free_all(cdfs, n);
+        return interf_error_set(err, INTERF_ENOMEM, "out of memory for %zu CDFs", *n_all + n);
+    }
+    *source = s;
+    memcpy(a + *n_all, cdfs, n * sizeof *cdfs);
+    for (size_t i = 0; i < n; i++)
+        s[*n_all + i] = name;
+    *n_all += n;
+    free(cdfs); /* the rows now belong to *all */
+    return INTERF_OK;
+}
+
+enum interf_status interf_cdf_read_paths(const char *const *paths, size_t n_paths,
+                                         struct interf_cdf **out, size_t *n,
+                                         const char ***source, struct interf_error *err)
+{
+    enum interf_status st = INTERF_OK;
+    *out = NULL;
+    *n = 0;
+    *source = NULL;
+    for (size_t k = 0; k < n_paths && st == INTERF_OK; k++) {
+        FILE *fp;
+        const char *name;
+        struct interf_cdf *c;
+        size_t nc;
+        if ((st = interf_input_open(paths[k], &fp, &name, err)) != INTERF_OK)
+            break;
+        st = interf_cdf_read(fp, name, &c, &nc, err);
+        interf_input_close(fp);
+        if (st == INTERF_OK)
+            st = append(out, n, source, c, nc, name, err);
+    }
+    if (st != INTERF_OK) {
+        interf_cdf_free_all(*out, *n);
+        free((void *)*source);
+        *out = NULL;
+        *n = 0;
+        *source = NULL;
+    }
+    return st;
 }
 
 /* ---------------------------------------------------------------------------------------- */

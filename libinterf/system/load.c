@@ -119,6 +119,8 @@ static enum interf_status parse_kind(const char *path, const struct interf_ini *
             if ((st = parse_orbit(&c, o)) == INTERF_OK) {
                 info->n_orbits++;
                 info->n_sats += o->pub.n_sats;
+            } else {
+                orbit_slot_free(o); /* not counted: destroy would not see it */
             }
             /* the constellation takes about 200 bytes a satellite: refuse a file that asks
              * for more than a megasatellite before anything is allocated for it */
@@ -138,9 +140,23 @@ static enum interf_status parse_kind(const char *path, const struct interf_ini *
 static enum interf_status build_constellation(struct interf_system *sys, struct interf_error *err)
 {
     enum interf_status st = interf_constellation_create(sys->info.n_sats, &sys->constellation, err);
+    if (st == INTERF_OK)
+        interf_constellation_set_epoch(sys->constellation, sys->info.epoch_unix_s);
     for (size_t g = 0; g < sys->info.n_orbits && st == INTERF_OK; g++) {
-        const struct orbit_slot *o = &sys->orbits[g];
+        struct orbit_slot *o = &sys->orbits[g];
         const struct interf_system_orbit *pub = &o->pub;
+        if (pub->type == INTERF_ORBIT_TLE) {
+            st = interf_constellation_add_tle(sys->constellation, o->tles.tle, o->tles.n, -1,
+                                              NULL, err);
+            continue;
+        }
+        if (pub->type == INTERF_ORBIT_OEM) {
+            /* the constellation takes the message (and frees it, whatever happens) */
+            st = interf_constellation_add_oem(sys->constellation, o->oem, o->objects,
+                                              pub->n_sats, NULL, err);
+            o->oem = NULL;
+            continue;
+        }
         if (pub->type == INTERF_ORBIT_ELEMENTS || pub->type == INTERF_ORBIT_GSO) {
             st = interf_constellation_add(sys->constellation, &o->el, &pub->options, -1, NULL,
                                           err);
@@ -233,6 +249,8 @@ void interf_system_destroy(struct interf_system *sys)
         interf_antenna_release(&sys->antennas[i].antenna); /* a table pattern's data */
     free(sys->antennas);
     free(sys->beams);
+    for (size_t i = 0; sys->orbits && i < sys->info.n_orbits; i++)
+        orbit_slot_free(&sys->orbits[i]);
     free(sys->orbits);
     free(sys->warnings);
     free(sys);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* interf system: the [orbit NAME] sections: Walker groups, element sets and GSO satellites, their
- * motion options (Rec. ITU-R S.1503-4 (09/2023) §D6.3.6), beams and schedules. */
+ * motion options (Rec. ITU-R S.1503-4 (09/2023) §D6.3.6), beams and schedules; the keys of the
+ * two-line element and OEM groups (read by orbit_data.c). */
 #include "system_impl.h"
 
 #include <errno.h>
@@ -23,7 +24,10 @@ static const char *const orbit_elements_keys[] = {
     "semi_major_axis_km", "altitude_km", "eccentricity", "inclination_deg",
     "lan_deg", "arg_perigee_deg", "mean_anomaly_deg", "true_anomaly_deg"};
 static const char *const orbit_gso_keys[] = {"longitude_deg"};
-static const char *const orbit_type_names[] = {"walker-delta", "walker-star", "elements", "gso"};
+static const char *const orbit_tle_keys[] = {"tle_file", "objects"};
+static const char *const orbit_oem_keys[] = {"oem_file", "objects"};
+static const char *const orbit_type_names[] = {"walker-delta", "walker-star", "elements",
+                                               "gso",          "tle",         "oem"};
 
 static int is_orbit_key(const char *key)
 {
@@ -31,30 +35,44 @@ static int is_orbit_key(const char *key)
            sys_in_list(key, orbit_motion_keys, NKEYS(orbit_motion_keys)) ||
            sys_in_list(key, orbit_walker_keys, NKEYS(orbit_walker_keys)) ||
            sys_in_list(key, orbit_elements_keys, NKEYS(orbit_elements_keys)) ||
-           sys_in_list(key, orbit_gso_keys, NKEYS(orbit_gso_keys));
+           sys_in_list(key, orbit_gso_keys, NKEYS(orbit_gso_keys)) ||
+           sys_in_list(key, sys_orbit_exam_keys, SYS_ORBIT_EXAM_NKEYS) ||
+           sys_in_list(key, orbit_tle_keys, NKEYS(orbit_tle_keys)) ||
+           sys_in_list(key, orbit_oem_keys, NKEYS(orbit_oem_keys));
+}
+
+/* Append list[0..n) to allowed[*n_allowed..]. */
+static void allow(const char **allowed, size_t *n_allowed, const char *const *list, size_t n)
+{
+    memcpy(allowed + *n_allowed, list, n * sizeof *list);
+    *n_allowed += n;
 }
 
 static enum interf_status orbit_keys_for(const struct sec *c, enum interf_orbit_type type)
 {
     /* room for every list: the type-specific ones differ in length */
     const char *allowed[NKEYS(orbit_keys) + NKEYS(orbit_motion_keys) + NKEYS(orbit_walker_keys) +
-                        NKEYS(orbit_elements_keys) + NKEYS(orbit_gso_keys)];
-    size_t n = NKEYS(orbit_keys);
-    memcpy(allowed, orbit_keys, sizeof orbit_keys);
-    if (type != INTERF_ORBIT_GSO) {
-        memcpy(allowed + n, orbit_motion_keys, sizeof orbit_motion_keys);
-        n += NKEYS(orbit_motion_keys);
+                        NKEYS(orbit_elements_keys) + NKEYS(orbit_gso_keys) +
+                        SYS_ORBIT_EXAM_NKEYS];
+    size_t n = 0;
+    allow(allowed, &n, orbit_keys, NKEYS(orbit_keys));
+    /* how a non-GSO satellite moves under S.1503, and what its examination needs: not for the
+     * GSO reference satellite, nor for satellites given by element sets or ephemerides, which
+     * carry their own motion */
+    if (type <= INTERF_ORBIT_ELEMENTS) {
+        allow(allowed, &n, orbit_motion_keys, NKEYS(orbit_motion_keys));
+        allow(allowed, &n, sys_orbit_exam_keys, SYS_ORBIT_EXAM_NKEYS);
     }
-    if (type == INTERF_ORBIT_ELEMENTS) {
-        memcpy(allowed + n, orbit_elements_keys, sizeof orbit_elements_keys);
-        n += NKEYS(orbit_elements_keys);
-    } else if (type == INTERF_ORBIT_GSO) {
-        memcpy(allowed + n, orbit_gso_keys, sizeof orbit_gso_keys);
-        n += NKEYS(orbit_gso_keys);
-    } else {
-        memcpy(allowed + n, orbit_walker_keys, sizeof orbit_walker_keys);
-        n += NKEYS(orbit_walker_keys);
-    }
+    if (type == INTERF_ORBIT_ELEMENTS)
+        allow(allowed, &n, orbit_elements_keys, NKEYS(orbit_elements_keys));
+    else if (type == INTERF_ORBIT_GSO)
+        allow(allowed, &n, orbit_gso_keys, NKEYS(orbit_gso_keys));
+    else if (type == INTERF_ORBIT_TLE)
+        allow(allowed, &n, orbit_tle_keys, NKEYS(orbit_tle_keys));
+    else if (type == INTERF_ORBIT_OEM)
+        allow(allowed, &n, orbit_oem_keys, NKEYS(orbit_oem_keys));
+    else
+        allow(allowed, &n, orbit_walker_keys, NKEYS(orbit_walker_keys));
     char why[32];
     snprintf(why, sizeof why, "type = %s", orbit_type_names[type]);
     return sys_check_keys(c, allowed, n, is_orbit_key, why);
@@ -273,15 +291,9 @@ static enum interf_status orbit_schedule(const struct sec *c, struct interf_syst
     const struct interf_ini_entry *ent = interf_ini_find(c->ini, "schedule_file");
     if (!ent)
         return INTERF_OK;
-    const char *slash = strrchr(c->path, '/');
-    int len;
-    if (ent->value[0] == '/' || !slash)
-        len = snprintf(o->schedule_file, sizeof o->schedule_file, "%s", ent->value);
-    else
-        len = snprintf(o->schedule_file, sizeof o->schedule_file, "%.*s/%s",
-                       (int)(slash - c->path), c->path, ent->value);
-    if (len < 0 || (size_t)len >= sizeof o->schedule_file)
-        return BAD(c, ent, "path longer than %d bytes", INTERF_PATH_MAX - 1);
+    enum interf_status st = sys_resolve_path(c, ent, o->schedule_file, sizeof o->schedule_file);
+    if (st != INTERF_OK)
+        return st;
     struct stat sb;
     char text[128];
     if (stat(o->schedule_file, &sb) != 0)
@@ -311,15 +323,21 @@ enum interf_status parse_orbit(const struct sec *c, struct orbit_slot *o)
         st = parse_walker(c, o);
     else if (pub->type == INTERF_ORBIT_ELEMENTS)
         st = parse_elements(c, o);
-    else
+    else if (pub->type == INTERF_ORBIT_GSO)
         st = parse_gso(c, o);
+    else if (pub->type == INTERF_ORBIT_TLE)
+        st = parse_tle(c, o);
+    else
+        st = parse_oem(c, o);
     if (st != INTERF_OK)
         return st;
-    if (pub->type != INTERF_ORBIT_GSO && (st = orbit_motion(c, &pub->options)) != INTERF_OK)
+    if (pub->type <= INTERF_ORBIT_ELEMENTS && (st = orbit_motion(c, &pub->options)) != INTERF_OK)
         return st;
     if ((st = orbit_beams(c, pub)) != INTERF_OK ||
         (st = sys_get_real(c, "min_elevation_deg", &elev, 0, &pub->min_elevation_deg)) != INTERF_OK ||
         (st = sys_get_real(c, "gso_avoidance_deg", &avoid, 0, &pub->gso_avoidance_deg)) != INTERF_OK)
         return st;
-    return orbit_schedule(c, pub);
+    if ((st = orbit_schedule(c, pub)) != INTERF_OK)
+        return st;
+    return pub->type == INTERF_ORBIT_GSO ? INTERF_OK : parse_orbit_exam(c, o);
 }

@@ -93,15 +93,7 @@ static enum interf_status antenna_file(const struct sec *c, const struct interf_
     const struct interf_ini_entry *ent = interf_ini_find(c->ini, def->file_key);
     if (!ent)
         return sys_missing(c, def->file_key, why);
-    const char *slash = strrchr(c->path, '/');
-    int len;
-    if (ent->value[0] == '/' || !slash)
-        len = snprintf(path, n, "%s", ent->value);
-    else
-        len = snprintf(path, n, "%.*s/%s", (int)(slash - c->path), c->path, ent->value);
-    if (len < 0 || (size_t)len >= n)
-        return BAD(c, ent, "path longer than %d bytes", INTERF_PATH_MAX - 1);
-    return INTERF_OK;
+    return sys_resolve_path(c, ent, path, n);
 }
 
 /* The registry's message starts "KEY: ..."; locate it at that key's line when it was given. */

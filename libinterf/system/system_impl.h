@@ -22,6 +22,9 @@ struct orbit_slot {
     struct interf_system_orbit pub;
     double a_km, i_rad, lan0_rad;  /* Walker */
     struct interf_elements el;     /* elements, gso */
+    struct interf_tle_list tles;   /* tle: the selected element sets */
+    struct interf_oem *oem;        /* oem: the message, until the constellation takes it */
+    const char **objects;          /* oem: the selected OBJECT_NAMEs (the message's strings) */
 };
 
 struct warning {
@@ -91,6 +94,10 @@ enum interf_status sys_get_choice(const struct sec *c, const char *key, const ch
 enum interf_status sys_get_text(const struct sec *c, const struct interf_ini_entry *ent,
                                 char *out, size_t n);
 const char *sys_errno_text(int errnum, char *buf, size_t n);
+/* A file named by entry ent, relative to the system file's folder unless absolute, into out
+ * (size n). */
+enum interf_status sys_resolve_path(const struct sec *c, const struct interf_ini_entry *ent,
+                                    char *out, size_t n);
 
 /* The section parsers (sections.c, orbit.c). */
 enum interf_status parse_system(const struct sec *c, struct interf_system_info *info);
@@ -100,5 +107,19 @@ enum interf_status parse_beam(const struct sec *c, struct interf_system_beam *b)
 enum interf_status parse_earth_station(const struct sec *c,
                                        struct interf_system_earth_station *es);
 enum interf_status parse_orbit(const struct sec *c, struct orbit_slot *o);
+/* type = tle and type = oem (orbit_data.c); what they hold is freed by orbit_slot_free. */
+enum interf_status parse_tle(const struct sec *c, struct orbit_slot *o);
+enum interf_status parse_oem(const struct sec *c, struct orbit_slot *o);
+/* Free what an orbit group holds beyond its slot: element sets, ephemerides, the examination's
+ * tables. */
+void orbit_slot_free(struct orbit_slot *o);
+
+/* The examination's keys of [orbit NAME] (orbit_exam.c): their names (allowed for every type
+ * but gso), the parser (after the orbit's motion keys; on failure it holds nothing) and the
+ * release of what it read. */
+#define SYS_ORBIT_EXAM_NKEYS 10
+extern const char *const sys_orbit_exam_keys[SYS_ORBIT_EXAM_NKEYS];
+enum interf_status parse_orbit_exam(const struct sec *c, struct orbit_slot *o);
+void sys_orbit_exam_release(struct interf_orbit_exam *x);
 
 #endif

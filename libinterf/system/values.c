@@ -266,3 +266,17 @@ enum interf_status sys_one_of(const struct sec *c, const char *a, const char *b,
     *which = ea ? ea : eb;
     return INTERF_OK;
 }
+
+enum interf_status sys_resolve_path(const struct sec *c, const struct interf_ini_entry *ent,
+                                    char *out, size_t n)
+{
+    const char *slash = strrchr(c->path, '/');
+    int len;
+    if (ent->value[0] == '/' || !slash)
+        len = snprintf(out, n, "%s", ent->value);
+    else
+        len = snprintf(out, n, "%.*s/%s", (int)(slash - c->path), c->path, ent->value);
+    if (len < 0 || (size_t)len >= n)
+        return BAD(c, ent, "path longer than %zu bytes", n - 1);
+    return INTERF_OK;
+}

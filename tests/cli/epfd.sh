@@ -48,14 +48,17 @@ grep -q '^# nodata: lat_deg 85 lon_deg 0' "$TMP/out" && pass || fail "nodata not
 [ "$(grep -vc '^#' "$TMP/out")" = 2 ] && pass || fail "two rows expected"
 
 # --step auto: S.1503-4 §D4.2 for a 0.6 m dish at 10.7 GHz over the 550 km, 53 deg shell
-# is 0.266 s (the worked example of the step).
+# is 0.269 s with the Bureau's theta3dB = 70 lambda/D (0.266 s with the S.1428-1 main-lobe width
+# of S.1428-1, the other convention: phi = 0.12845 deg, w = 0.060293 deg/s, dt = 4.2607 s).
 expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --step auto --steps 10 --stat max
-grep -q '^# step_s: 0.266$' "$TMP/out" && pass || fail "step auto: $(grep step_s "$TMP/out")"
+grep -q '^# step_s: 0.269$' "$TMP/out" && pass || fail "step auto: $(grep step_s "$TMP/out")"
 
 # A CDF piped into interf-check: the engine's table is the checker's input.
 "$EPFD" -s "$SYS" --at 45,10 --duration 2h --cdf -q >"$TMP/cdf.txt"
 grep -q '^# max_epfd: ' "$TMP/cdf.txt" && pass || fail "CDF metadata"
-expect_exit 0 "$CHECK" --limits 22-1A "$TMP/cdf.txt"
+# (exit 3: every point passes, but 2 h of 10 s steps, 720, cannot resolve Table 22-1A's
+# 99.997 %, which needs 333334 steps, S.1503-4 §D4.6)
+expect_exit 3 "$CHECK" --limits 22-1A "$TMP/cdf.txt"
 
 # Series: one row per step.
 expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --duration 10m --step 30s --series
@@ -76,5 +79,43 @@ grep -q '^# threads: 1$' "$TMP/out" && pass || fail "threads: $(grep threads "$T
 m64=$(sed -n 's/^# max_epfd: //p' "$TMP/out")
 m32=$(sed -n 's/^# max_epfd: //p' "$TMP/cdf.txt")
 near "$m64" "$m32" 0.11
+
+# station_keeping_deg changes the run (S.1503-4 §D6.3.6: the node offset spans the run): the
+# same system with and without it gives different EPFDs at a point under the satellites.
+sed 's/^\[orbit shell1\]$/[orbit shell1]\nstation_keeping_deg = 2/' "$SYS" >"$TMP/sk.ini"
+grep -q '^station_keeping_deg = 2$' "$TMP/sk.ini" && pass || fail "no station keeping written"
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --duration 2h --cdf -q
+grep -v '^#' "$TMP/out" >"$TMP/nosk.rows"
+expect_exit 0 "$EPFD" -s "$TMP/sk.ini" --at 45,10 --duration 2h --cdf -q
+grep -v '^#' "$TMP/out" >"$TMP/sk.rows"
+cmp -s "$TMP/nosk.rows" "$TMP/sk.rows" && fail "station_keeping_deg changed nothing" || pass
+
+# A GeoTIFF by its extension (GDAL reads the CRS, NODATA, unit and provenance), the floor value
+# in the metadata, and --floor-nodata.
+expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/60/90/2 --duration 10m -o "$TMP/e.tif" -q
+gdalinfo "$TMP/e.tif" >"$TMP/gdal.txt" 2>&1
+grep -q 'ID\["EPSG",4326\]' "$TMP/gdal.txt" && pass || fail "GeoTIFF CRS"
+grep -q 'Unit Type: dB(W/m2/40kHz)' "$TMP/gdal.txt" && pass || fail "GeoTIFF unit"
+grep -q 'floor_value=-300' "$TMP/gdal.txt" && pass || fail "GeoTIFF floor_value"
+grep -q 'tool=interf-epfd' "$TMP/gdal.txt" && pass || fail "GeoTIFF provenance"
+expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/60/90/2 --duration 10m -o "$TMP/f.asc" -q
+grep -q 'floor_value">-300<' "$TMP/f.asc.aux.xml" && pass || fail "floor_value in .aux.xml"
+expect_exit 0 "$EPFD" -s "$SYS" --grid -20/20/60/90/2 --duration 10m --floor-nodata -o "$TMP/n.asc" -q
+awk 'NR > 6' "$TMP/f.asc" | grep -q -- '-300.0' && pass || fail "no floor cells in the test grid"
+awk 'NR > 6' "$TMP/n.asc" | grep -q -- '-300.0' && fail "--floor-nodata left floor cells" || pass
+
+# Fail before the work: an output folder that does not exist, a system file on standard input,
+# a grid on standard output (no sidecars), an option given twice.
+expect_exit 2 "$EPFD" -s "$SYS" --grid -180/180/-90/90/1 --duration 1d -o "$TMP/no-dir/e.asc" -q
+grep -q "no-dir/e.asc: No such file or directory" "$TMP/err" && pass || fail "early output check"
+expect_exit 0 sh -c '"$1" -s - --at 45,10 --duration 10m -q <"$2"' sh "$EPFD" "$SYS"
+grep -q '^# system: -$' "$TMP/out" && pass || fail "-s - provenance"
+expect_exit 0 "$EPFD" -s "$SYS" --grid 0/10/40/50/5 --steps 3 -o - -q
+[ "$(head -n 1 "$TMP/out")" = "ncols        2" ] && pass || fail "grid on standard output"
+[ ! -e ./- ] && [ ! -e ./-.prj ] && pass || fail "files named - written"
+expect_exit 2 "$EPFD" -s "$SYS" -s "$SYS" --at 45,10
+grep -q -- "--system: given twice" "$TMP/err" && pass || fail "option given twice"
+expect_exit 2 "$EPFD" -s "$SYS" --at 45,10 --point 0,-5
+grep -q -- "below the horizon" "$TMP/err" && pass || fail "--point below the horizon"
 
 finish

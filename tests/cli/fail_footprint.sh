@@ -53,7 +53,7 @@ for v in power_dbw=nan gain_max_dbi=inf half_beamwidth_deg=-inf altitude_km=1e99
 done
 
 # Absurd sizes: a 0.001 deg global grid, refused with the memory estimate before any work
-expect_failure "interf-footprint: --grid: 6.48e+10 cells need about 3.77 TiB of memory" \
+expect_failure "interf-footprint: this run needs 3862.38 GiB of memory" \
     "$FOOT" -s "$SYS" --sat 0 --quantity gain --grid -180/180/-90/90/0.001 -o "$O/out.asc"
 
 # Output: a full device, a missing folder, a file size limit reached in the middle of a file

@@ -27,7 +27,7 @@ fi
 expect_failure "interf-map: $TMP/empty.asc:" "$MAP" "$TMP/empty.asc" -o "$O/out.png"
 grep -q "end of file in the grid header" "$TMP/err" && pass || fail "empty: $(cat "$TMP/err")"
 run sh -c '"$1" -o "$2" </dev/null' sh "$MAP" "$O/out.png"
-check_failure "interf-map: standard input:"
+check_failure "interf-map: <stdin>:"
 # cut after the header, and in the middle of row 2
 head -n 9 "$GRID" >"$TMP/cut.asc"
 expect_failure "interf-map: $TMP/cut.asc:9: end of file after 3 of 18 rows" \
@@ -69,7 +69,7 @@ expect_failure "interf-map: $TMP/cut.txt:118: expected 2 columns" \
 expect_failure "interf-map: $GRID:1: missing schema line" "$MAP" --cdf "$GRID" -o "$O/out.png"
 for v in nan inf; do
     sed "118s/  2\.2.*/  $v/" "$CDF" >"$TMP/nan.txt"
-    expect_failure "interf-map: $TMP/nan.txt:118: pct_time_exceeded: expected a finite number" \
+    expect_failure "interf-map: $TMP/nan.txt:118:13: pct_time_exceeded: expected a finite number" \
         "$MAP" --cdf "$TMP/nan.txt" -o "$O/out.png"
 done
 
@@ -90,7 +90,7 @@ expect_failure "interf-map: --track: $TMP/cut.trk:3: " \
 expect_failure "interf-map: --track: $GRID:1: " "$MAP" "$GRID" --track "$GRID" -o "$O/out.png"
 for v in nan inf -inf; do
     printf '# lat_deg lon_deg\n45 10\n50 %s\n' "$v" >"$TMP/nan.trk"
-    expect_failure "interf-map: --track: $TMP/nan.trk:3: lon_deg: \"$v\"" \
+    expect_failure "interf-map: --track: $TMP/nan.trk:3:4: lon_deg: \"$v\"" \
         "$MAP" "$GRID" --track "$TMP/nan.trk" -o "$O/out.png"
 done
 

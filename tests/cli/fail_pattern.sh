@@ -32,11 +32,11 @@ check_failure "interf-pattern: standard input: no angles"
 # cut inside a number's exponent
 printf '0\n2.5\n3e' >"$TMP/cut.txt"
 # shellcheck disable=SC2086
-expect_failure "interf-pattern: $TMP/cut.txt:3: theta_deg: \"3e\": not a number" \
+expect_failure "interf-pattern: $TMP/cut.txt:3:1: theta_deg: \"3e\": not a number" \
     "$PAT" $S1428 --angles "$TMP/cut.txt" -o "$O/out.txt"
 # other formats: a grid, binary data (control bytes are not printed), escape sequences
 # shellcheck disable=SC2086
-expect_failure "interf-pattern: $INTERF_TEST_DATA/grids/beam.asc:1: theta_deg: \"ncols " \
+expect_failure "interf-pattern: $INTERF_TEST_DATA/grids/beam.asc:1:1: theta_deg: \"ncols\"" \
     "$PAT" $S1428 --angles "$INTERF_TEST_DATA/grids/beam.asc" -o "$O/out.txt"
 printf '1\n\0\0\0\rIHDR\n' >"$TMP/bin.txt"
 # shellcheck disable=SC2086
@@ -44,12 +44,12 @@ expect_failure "interf-pattern: $TMP/bin.txt:2: NUL byte" \
     "$PAT" $S1428 --angles "$TMP/bin.txt" -o "$O/out.txt"
 printf '1\n\033[31mred\n' >"$TMP/esc.txt"
 # shellcheck disable=SC2086
-expect_failure "interf-pattern: $TMP/esc.txt:2: theta_deg: \"?[31mred\": not a number" \
+expect_failure "interf-pattern: $TMP/esc.txt:2:1: theta_deg: \"?[31mred\": not a number" \
     "$PAT" $S1428 --angles "$TMP/esc.txt" -o "$O/out.txt"
 for v in nan inf -inf 1e999; do
     printf '0\n%s\n' "$v" >"$TMP/nan.txt"
     # shellcheck disable=SC2086
-    expect_failure "interf-pattern: $TMP/nan.txt:2: theta_deg: \"$v\": not a number" \
+    expect_failure "interf-pattern: $TMP/nan.txt:2:1: theta_deg: \"$v\": not a number" \
         "$PAT" $S1428 --angles "$TMP/nan.txt" -o "$O/out.txt"
 done
 
@@ -65,11 +65,12 @@ expect_failure "interf-pattern: $TMP/empty.txt:" \
 printf '# theta_deg gain_dbi\n0 30\n1 2' >"$TMP/cut.tab"
 expect_failure "interf-pattern: $TMP/cut.tab:3: theta_deg: 1: the table must end at 180 deg" \
     "$PAT" --pattern table --file "$TMP/cut.tab" -o "$O/out.txt"
-expect_failure "interf-pattern: $INTERF_TEST_DATA/grids/beam.asc:1: expected 'theta_deg gain_dbi'" \
+expect_failure \
+    "interf-pattern: $INTERF_TEST_DATA/grids/beam.asc:1:1: expected 'theta_deg gain_dbi'" \
     "$PAT" --pattern table --file "$INTERF_TEST_DATA/grids/beam.asc" -o "$O/out.txt"
 for v in nan inf -inf; do
     printf '0 30\n1 %s\n180 -10\n' "$v" >"$TMP/nan.tab"
-    expect_failure "interf-pattern: $TMP/nan.tab:2: gain_dbi: $v: not a finite number" \
+    expect_failure "interf-pattern: $TMP/nan.tab:2:3: gain_dbi: $v: not a finite number" \
         "$PAT" --pattern table --file "$TMP/nan.tab" -o "$O/out.txt"
 done
 

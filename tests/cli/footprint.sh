@@ -114,7 +114,8 @@ d = json.load(open(sys.argv[1]))
 f = d["features"]
 assert len(f) == 1 and f[0]["geometry"]["type"] == "Polygon", f
 p = f[0]["properties"]
-assert (p["quantity"], p["level_db"], p["closed"], p["inside"]) == ("gain_db", -3, True, "above")
+assert (p["quantity"], p["level_db"], p["closed"], p["inside"]) == ("gain_rel_db", -3, True,
+                                                                    "above")
 ring = f[0]["geometry"]["coordinates"][0]
 assert ring[0] == ring[-1] and len(ring) > 20
 assert all(abs(math.hypot(x, y) - 0.129381) <= 0.01 for x, y in ring)
@@ -293,17 +294,49 @@ python3 -c 'import json, sys; assert json.load(open(sys.argv[1]))["features"] ==
     "$TMP/v.geojson" && pass || fail "constant grid has contours"
 
 # --auto-grid. LEO at 550 km, 0 deg: the cap's central angle is acos(6378.145/6928.145) =
-# 22.984 deg; 2 gamma / 200 = 0.2298 -> step 0.2 deg (230 cells across the cap); region
-# -+(gamma + 1 % + one step) = -+23.41 deg snapped out to 0.2: -23.6 to 23.6, 236 cells.
+# 22.984 deg, 2 gamma / 200 = 0.2298; but the beam's -3 dB ring has a ground radius of 0.129381
+# deg (the contour test above), so its -3 dB width is 0.258762 deg and a tenth of it, 0.0259,
+# sets the cell: 0.02 deg. A cell is centred on the boresight point, 0 N 0 E: edges at
+# -+(k + 1/2) 0.02, out to beyond gamma + 1 % + one cell = 23.234 deg: -+23.25, 2325 cells,
+# centres from -23.24.
 expect_exit 0 "$FOOT" -s "$FP/leo-ku-550.ini" --sat 0 --quantity gain --auto-grid
 head -n 5 "$TMP/out" | tr -s ' ' | tr '\n' ' ' | grep -q \
-    'ncols 236 nrows 236 xllcenter -23.5 yllcenter -23.5 cellsize 0.2' && pass ||
+    'ncols 2325 nrows 2325 xllcenter -23.24 yllcenter -23.24 cellsize 0.02' && pass ||
     fail "LEO --auto-grid header: $(head -n 5 "$TMP/out" | tr -s ' ' | tr '\n' ' ')"
-# The cap fits: the outer rows and columns are NODATA, the centre row has 200 to 500 values.
-awk 'NR == 7 || NR == 242 { for (i = 1; i <= NF; i++) if ($i != -9999) bad = 1 }
+# The cap fits: the outer rows and columns are NODATA, the centre row (1163 of 2325) holds the
+# cap (2 x 22.984 / 0.02 = 2298 cells, to one cell each side) and the boresight cell 0 dB.
+awk 'NR == 7 || NR == 2331 { for (i = 1; i <= NF; i++) if ($i != -9999) bad = 1 }
      NR > 6 { if ($1 != -9999 || $NF != -9999) bad = 1 }
-     NR == 124 { for (i = 1; i <= NF; i++) n += $i != -9999 }
-     END { exit !(!bad && n >= 200 && n <= 500) }' "$TMP/out" && pass || fail "LEO cap not inside"
+     NR == 1169 { for (i = 1; i <= NF; i++) n += $i != -9999; c = $1163 }
+     END { exit !(!bad && n >= 2296 && n <= 2300 && c == 0) }' "$TMP/out" && pass ||
+    fail "LEO cap not inside"
+# It resolves the beam: against a reference grid of 0.01 deg about the boresight (computed here,
+# a cell centred on it too), the peaks agree within 0.05 dB (gain and pfd) and the areas of the
+# -3 and -10 dB contours within 1 % (the 0.2 deg cells of the cap alone put the peak 3.43 dB
+# low, left no -3 dB contour and the -10 dB one 14 % small).
+for q in gain pfd; do
+    expect_exit 0 "$FOOT" -s "$FP/leo-ku-550.ini" --sat 0 --quantity $q --auto-grid \
+        -o "$TMP/auto-$q.asc" --contour -3,-10 --contours-out "$TMP/auto-$q.geojson"
+    expect_exit 0 "$FOOT" -s "$FP/leo-ku-550.ini" --sat 0 --quantity $q \
+        --grid -0.505/0.505/-0.505/0.505/0.01 -o "$TMP/ref-$q.asc"
+    a=$(awk 'NR > 6 { for (i = 1; i <= NF; i++) if ($i != -9999 && (m == "" || $i > m)) m = $i }
+             END { print m }' "$TMP/auto-$q.asc")
+    b=$(awk 'NR > 6 { for (i = 1; i <= NF; i++) if ($i != -9999 && (m == "" || $i > m)) m = $i }
+             END { print m }' "$TMP/ref-$q.asc")
+    near "$a" "$b" 0.05
+done
+expect_exit 0 "$FOOT" -s "$FP/leo-ku-550.ini" --sat 0 --quantity gain \
+    --grid -0.505/0.505/-0.505/0.505/0.01 -o "$TMP/ref.asc" --contour -3,-10 \
+    --contours-out "$TMP/ref.geojson"
+python3 - "$TMP/auto-gain.geojson" "$TMP/ref.geojson" <<'EOF2' && pass || fail "auto-grid areas"
+import json, sys
+def areas(path):
+    return {f["properties"]["level_db"]: f["properties"]["area_km2"]
+            for f in json.load(open(path))["features"]}
+auto, ref = areas(sys.argv[1]), areas(sys.argv[2])
+assert sorted(auto) == sorted(ref) == [-10, -3], (auto, ref)
+assert all(abs(auto[k] / ref[k] - 1) < 0.01 for k in ref), (auto, ref)
+EOF2
 # GSO at 180 E, 10 deg: gamma = acos(Re cos 10 / r) - 10 = 71.41 deg, step 0.5, the region
 # 107 to 253 E: it crosses the antimeridian (east edge past 180).
 expect_exit 0 "$FOOT" -s "$TMP/nadir180.ini" --sat 0 --quantity gain --auto-grid \
@@ -342,11 +375,14 @@ beams = b
 j2 = no
 EOF2
 # Period 2 pi sqrt(r^3/mu), r = 7378.145 km, mu = 398600.4418 km^3/s^2: 6307.2 s; a quarter
-# 1576.8 s. gamma = acos(6378.145/7378.145) = 30.17 deg: latitudes from about 59.5 N to 90 N.
+# 1576.8 s. gamma = acos(6378.145/7378.145) = 30.17 deg: latitudes from about 59.5 N to the pole.
 expect_exit 0 "$FOOT" -s "$TMP/polar.ini" --sat 0 --quantity gain --auto-grid --time 1576.8
+# (A cell is centred on the sub-satellite point: the edges are whole cells from it, the north
+# one within a cell of the pole, the west one within a cell east of -180.)
 awk 'NR == 1 { nc = $2 } NR == 2 { nr = $2 } NR == 3 { x = $2 } NR == 4 { y = $2 }
      NR == 5 { c = $2 }
-     END { exit !(nc * c == 360 && x - c / 2 == -180 && y + (nr - 0.5) * c == 90 &&
+     END { n = y + (nr - 0.5) * c; w = x - c / 2
+           exit !(nc * c == 360 && w >= -180 && w < -180 + c && n <= 90 && n > 90 - c &&
                   y - c / 2 > 58 && y - c / 2 < 60) }' "$TMP/out" && pass ||
     fail "polar --auto-grid: $(head -n 5 "$TMP/out" | tr -s ' ' | tr '\n' ' ')"
 # A contour round a pole: the same satellite's visible cap (over the pole, central angle
@@ -371,11 +407,12 @@ head -n 5 "$TMP/out" | tr -s ' ' | tr '\n' ' ' | grep -q \
     'ncols 360 nrows 180 xllcenter -179.5 yllcenter -89.5 cellsize 1' && pass ||
     fail "visible --auto-grid"
 
-# Memory: an absurd grid is refused before anything is allocated, with the estimate, in one
-# line: 0.001 deg global = 3.6e5 x 1.8e5 = 6.48e10 cells at 64 bytes = 3.77 TiB.
+# Memory: an absurd grid is refused before anything is allocated, with the estimate (the
+# tools' one memory message, then the usage hint): 0.001 deg global = 3.6e5 x 1.8e5 = 6.48e10
+# cells at 64 bytes = 4.1472e12 bytes = 3862.38 GiB.
 expect_exit 2 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity gain --grid -180/180/-90/90/0.001
-[ "$(wc -l <"$TMP/err")" -eq 1 ] && grep -q \
-    '^interf-footprint: --grid: 6.48e+10 cells need about 3.77 TiB of memory, more than the ' \
+[ "$(wc -l <"$TMP/err")" -eq 2 ] && grep -q \
+    '^interf-footprint: this run needs 3862.38 GiB of memory, more than the ' \
     "$TMP/err" && pass || fail "memory message: $(cat "$TMP/err")"
 # --max-memory: a 1 deg global grid (64800 cells, 3.96 MiB) is refused under 1M, run under 8M.
 expect_exit 2 "$FOOT" -s "$FP/gso-ku.ini" --sat 0 --quantity gain --max-memory 1M
@@ -411,11 +448,11 @@ paste "$TMP/col1" "$TMP/col2" |
 # Bad schedules: file and line named, exit 2, no output.
 expect_exit 2 "$FOOT" -s "$HOP/bad-beam.ini" --sat 0 --quantity pfd --grid 0/10/40/50/1 \
     --stat max -o "$TMP/bad.asc"
-expect_stderr_prefix "interf-footprint: $HOP/bad-beam.txt:4: beam: 'east': not a beam"
+expect_stderr_prefix "interf-footprint: $HOP/bad-beam.txt:4:10: beam: 'east': not a beam"
 [ -e "$TMP/bad.asc" ] && fail "bad schedule left a file" || pass
 expect_exit 2 "$FOOT" -s "$HOP/bad-order.ini" --sat 0 --quantity pfd --grid 0/10/40/50/1 \
     --stat max
-expect_stderr_prefix "interf-footprint: $HOP/bad-order.txt:5: slot: 0 after 1"
+expect_stderr_prefix "interf-footprint: $HOP/bad-order.txt:5:1: slot: 0 after 1"
 expect_exit 2 "$FOOT" -s "$HOP/no-schedule.ini" --sat 0 --quantity pfd --stat max
 expect_stderr_prefix "interf-footprint: --stat: satellite 0: [orbit hop] has no schedule_file"
 for args in "--quantity gain --stat max" "--quantity pfd --stat p101" \

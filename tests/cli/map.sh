@@ -74,7 +74,7 @@ expect_no_tmp
 
 # A grid on standard input has no unit: a warning, silenced by -q; --label gives one.
 expect_exit 0 sh -c "\"$MAP\" - -o \"$TMP/s.png\" --width 300 < \"$GRIDS/beam.asc\""
-expect_stderr_prefix "interf-map: warning: standard input has no unit"
+expect_stderr_prefix "interf-map: warning: <stdin> has no unit"
 expect_exit 0 sh -c "\"$MAP\" -q -o \"$TMP/s.png\" --width 300 < \"$GRIDS/beam.asc\""
 expect_stderr_empty
 expect_exit 0 sh -c "\"$MAP\" --label dB -o \"$TMP/s.png\" --width 300 < \"$GRIDS/beam.asc\""
@@ -179,14 +179,14 @@ expect_exit 2 "$MAP" --cdf -o "$TMP/e.png"
 # The Article 22 mask: the dish from --dish-m or from the first table's es_dish_m. Table 22-1A,
 # 0.6 m, 40 kHz (RR Art. 22) lets -174.0 dB be exceeded 10 % of the time; the first CDF starts
 # at -170.0 dB, and levels below its first row are exceeded 100 % of the time (interf-table(5)):
-# it fails there, as interf-check finds, and the mask's label says so.
-expect_exit 0 "$MAP" --cdf "$TMP/cdf.txt" --limits 22-1A --width 600 -o "$TMP/l.png"
+# it fails there, as interf-check finds, and the mask's label and the exit status say so.
+expect_exit 1 "$MAP" --cdf "$TMP/cdf.txt" --limits 22-1A --width 600 -o "$TMP/l.png"
 expect_stderr_empty
 grep -aq 'limit mask RR Table 22-1A, 0.6 m, 40 kHz: FAIL' "$TMP/l.png" && pass ||
     fail "--limits: Description"
 "$INTERF_BIN/interf-check" --limits 22-1A --dish-m 0.6 "$TMP/cdf.txt" >/dev/null 2>&1
 [ $? -eq 1 ] && pass || fail "interf-check does not find the same failure"
-expect_exit 0 "$MAP" --cdf "$TMP/cdf.txt" --limits 22-1A --dish-m 1.2 --width 600 -o "$TMP/l.png"
+expect_exit 1 "$MAP" --cdf "$TMP/cdf.txt" --limits 22-1A --dish-m 1.2 --width 600 -o "$TMP/l.png"
 grep -aq 'limit mask RR Table 22-1A, 1.2 m, 40 kHz' "$TMP/l.png" && pass ||
     fail "--dish-m 1.2: Description"
 expect_exit 2 "$MAP" --cdf "$TMP/cdf.txt" --limits 22-9Z -o "$TMP/e.png"

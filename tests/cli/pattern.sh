@@ -55,22 +55,23 @@ near "$(cell 2 1)" 2 0
 # A bad angle line: FILE:LINE named, exit 2, nothing written.
 printf '0\nabc\n' >"$TMP/bad-angles"
 expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --angles "$TMP/bad-angles"
-expect_stderr_prefix "interf-pattern: $TMP/bad-angles:2: theta_deg: \"abc\": not a number"
+expect_stderr_prefix "interf-pattern: $TMP/bad-angles:2:1: theta_deg: \"abc\": not a number"
 expect_no_stdout
 printf '200\n' >"$TMP/far"
 expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --angles "$TMP/far"
-expect_stderr_prefix "interf-pattern: $TMP/far:1: theta_deg: 200: allowed range 0 to 180 deg"
+expect_stderr_prefix "interf-pattern: $TMP/far:1:1: theta_deg: 200: allowed range 0 to 180 deg"
 
 # Bad parameters name the key and its range.
 expect_exit 2 "$PAT" --pattern S.1428 --dish-m 200 --freq-ghz 11.7
-grep -q "^interf-pattern: S.1428: diameter_m: 200: allowed range 0 to 100 m (0 excluded)$" \
+grep -q "^interf-pattern: --diameter-m: 200: allowed range 0 to 100 m (0 excluded)$" \
     "$TMP/err" && pass || fail "range message: $(head -n 1 "$TMP/err")"
 grep -q "^Try 'interf-pattern --help'." "$TMP/err" && pass || fail "hint"
 expect_no_stdout
 expect_exit 2 "$PAT" --pattern S.1528:1.2 --gain-max-dbi 39 --half-beamwidth-deg 1 --ln-db -17
-grep -q "ln_db: -17: allowed: -15, -20, -25, -30" "$TMP/err" && pass || fail "ln_db set"
+grep -q "^interf-pattern: --ln-db: -17: allowed: -15, -20, -25, -30" "$TMP/err" && pass ||
+    fail "ln_db set"
 expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6 --freq-ghz 11.7 --ln-db -20
-grep -q "^interf-pattern: --ln-db: ln_db is not a key of pattern S.1428 (its keys: diameter_m," \
+grep -q "^interf-pattern: --ln-db: not a key of pattern S.1428 (its keys: diameter_m," \
     "$TMP/err" && pass || fail "foreign key: $(head -n 1 "$TMP/err")"
 expect_exit 2 "$PAT" --pattern S.1428 --dish-m 0.6
 grep -q "required by pattern S.1428" "$TMP/err" && pass || fail "frequency required"

@@ -73,18 +73,19 @@ Test(antenna_table, grid_interpolates_bilinearly_and_wraps)
     interf_antenna_release(&a);
 }
 
-/* Every bad file is refused with "file: PATH:LINE: what". */
+/* Every bad file is refused with "file: PATH:LINE:COLUMN: what" (the column of the field at
+ * fault; "file: PATH:LINE: what" when the fault is the row or the table). */
 Test(antenna_table, bad_files_name_file_line_and_field)
 {
     static const struct {
         char name[32];
         char want[96];
     } cases[] = {
-        {"bad-nonmonotone.txt", ":4: theta_deg: 0.5: angles must increase (previous 1)"},
-        {"bad-nan.txt", ":2: gain_dbi: nan: not a finite number"},
-        {"bad-line.txt", ":2: expected 'theta_deg gain_dbi' or 'theta_deg azimuth_deg gain_dbi', "
+        {"bad-nonmonotone.txt", ":4:1: theta_deg: 0.5: angles must increase (previous 1)"},
+        {"bad-nan.txt", ":2:3: gain_dbi: nan: not a finite number"},
+        {"bad-line.txt", ":2:6: expected 'theta_deg gain_dbi' or 'theta_deg azimuth_deg gain_dbi', "
                          "got \"dB\""},
-        {"bad-start.txt", ":1: theta_deg: 1: the table must start at 0 deg"},
+        {"bad-start.txt", ":1:1: theta_deg: 1: the table must start at 0 deg"},
         {"bad-end.txt", ":3: theta_deg: 90: the table must end at 180 deg"},
         {"bad-grid.txt", ":4: azimuth_deg: 80: the grid must repeat the azimuths of the first "
                          "theta"},
@@ -169,6 +170,6 @@ Test(antenna_table, system_file_key)
     /* the reader's own message follows, naming the resolved path and its line */
     fixture(path, sizeof path, "system-table-bad.ini");
     interf_system_load(path, &sys, &err);
-    cr_assert(strstr(err.msg, "bad-nan.txt:2: gain_dbi: nan: not a finite number") != NULL, "%s",
+    cr_assert(strstr(err.msg, "bad-nan.txt:2:3: gain_dbi: nan: not a finite number") != NULL, "%s",
               err.msg);
 }

@@ -178,10 +178,10 @@ Test(pattern_table, gain_range)
     struct interf_antenna ant;
     struct interf_error err;
     cr_assert(eq(int, load_table(bad_hi, sizeof bad_hi - 1, &ant, &err), INTERF_EINPUT));
-    cr_assert(strstr(err.msg, ":1: gain_dbi: 30010: allowed range -100 to 100 dBi") != NULL,
+    cr_assert(strstr(err.msg, ":1:3: gain_dbi: 30010: allowed range -100 to 100 dBi") != NULL,
               "%s", err.msg);
     cr_assert(eq(int, load_table(bad_lo, sizeof bad_lo - 1, &ant, &err), INTERF_EINPUT));
-    cr_assert(strstr(err.msg, ":2: gain_dbi: -100.5: allowed range") != NULL, "%s", err.msg);
+    cr_assert(strstr(err.msg, ":2:4: gain_dbi: -100.5: allowed range") != NULL, "%s", err.msg);
     cr_assert(eq(int, load_table(edges, sizeof edges - 1, &ant, &err), INTERF_OK), "%s",
               err.msg);
     /* linear in dB between the rows: halfway, 0 dBi */

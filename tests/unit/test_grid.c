@@ -376,3 +376,19 @@ Test(grid, meta_keys_are_names)
     }
     cr_assert(eq(int, interf_grid_meta_set(&m, "one_more", "v", NULL), INTERF_EINPUT));
 }
+
+/* A region as --grid options give it: an east edge below the west edge crosses the
+ * antimeridian (170/-170 is 170 to 190), and no limit is checked yet (a 0.001 deg global grid
+ * parses). */
+Test(grid, region_parse)
+{
+    double r[5];
+    struct interf_error err;
+    cr_assert(eq(int, interf_grid_region_parse("170/-170/-8/8/0.05", r, &err), INTERF_OK));
+    cr_assert(eq(dbl, r[0], 170));
+    cr_assert(eq(dbl, r[1], 190));
+    cr_assert(eq(dbl, r[4], 0.05));
+    cr_assert(eq(int, interf_grid_region_parse("-180/180/-90/90/0.001", r, &err), INTERF_OK));
+    cr_assert(eq(int, interf_grid_region_parse("0/10/0/10", r, &err), INTERF_EINPUT));
+    cr_assert(eq(str, err.msg, "grid: expected W/E/S/N/CELL in degrees, got \"0/10/0/10\""));
+}

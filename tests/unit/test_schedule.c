@@ -82,8 +82,8 @@ Test(schedule, public_reader_errors_name_file_line_and_field)
 {
     const char *const ini[2] = {"bad-beam.ini", "bad-order.ini"};
     const char *const want[2] = {
-        "bad-beam.txt:5: beam: 'west': not a beam of orbit group 'hop' (beams: north, south)",
-        "bad-order.txt:6: slot: 0 after 1: slots must not decrease"};
+        "bad-beam.txt:5:9: beam: 'west': not a beam of orbit group 'hop' (beams: north, south)",
+        "bad-order.txt:6:1: slot: 0 after 1: slots must not decrease"};
     for (int i = 0; i < 2; i++) {
         struct interf_system *sys = load(ini[i]);
         struct interf_schedule *s = (struct interf_schedule *)1;
@@ -137,39 +137,40 @@ struct bad_case {
     char want[160]; /* the whole message */
 };
 
-/* Every rejected input with its whole message: "sched.txt:LINE: FIELD: what". */
+/* Every rejected input with its whole message: "sched.txt:LINE:COLUMN: FIELD: what" (the
+ * column of the field at fault; "sched.txt:LINE: FIELD: what" for a missing field). */
 static const struct bad_case bad_cases[] = {
     {"unknown beam", HDR "0 1 a 0\n0 1 zz 0\n",
-     "sched.txt:3: beam: 'zz': not a beam of orbit group 'g' (beams: a, b, c)"},
+     "sched.txt:3:5: beam: 'zz': not a beam of orbit group 'g' (beams: a, b, c)"},
     {"slot decreases", HDR "0 1 a 0\n1 1 a 0\n2 1 a 0\n1 1 b 0\n",
-     "sched.txt:5: slot: 1 after 2: slots must not decrease"},
+     "sched.txt:5:1: slot: 1 after 2: slots must not decrease"},
     {"slot gap", HDR "0 1 a 0\n2 1 a 0\n",
-     "sched.txt:3: slot: 2 after 0: slot 1 is missing (every slot from 0 to the last needs a row;"
+     "sched.txt:3:1: slot: 2 after 0: slot 1 is missing (every slot from 0 to the last needs a row;"
      " write beam - for a dark slot)"},
-    {"first slot not 0", HDR "1 1 a 0\n", "sched.txt:2: slot: 1: the first slot must be 0"},
+    {"first slot not 0", HDR "1 1 a 0\n", "sched.txt:2:1: slot: 1: the first slot must be 0"},
     {"slot not an integer", HDR "0.5 1 a 0\n",
-     "sched.txt:2: slot: '0.5': not a slot number (an integer 0, 1, 2, ...)"},
+     "sched.txt:2:1: slot: '0.5': not a slot number (an integer 0, 1, 2, ...)"},
     {"negative slot", HDR "-1 1 a 0\n",
-     "sched.txt:2: slot: '-1': not a slot number (an integer 0, 1, 2, ...)"},
+     "sched.txt:2:1: slot: '-1': not a slot number (an integer 0, 1, 2, ...)"},
     {"duplicate beam", HDR "0 1 a 0\n0 1 b 0\n0 1 a 3\n",
-     "sched.txt:4: beam: 'a': twice in slot 0 (line 2)"},
+     "sched.txt:4:5: beam: 'a': twice in slot 0 (line 2)"},
     {"durations disagree", HDR "0 1 a 0\n1 2 a 0\n1 2.5 b 0\n",
-     "sched.txt:4: duration_s: 2.5: slot 1 lasts 2 s (line 3); every row of a slot must give the"
+     "sched.txt:4:3: duration_s: 2.5: slot 1 lasts 2 s (line 3); every row of a slot must give the"
      " same duration"},
-    {"power NaN", HDR "0 1 a nan\n", "sched.txt:2: power_dbw: nan: not a finite number"},
-    {"power Inf", HDR "0 1 a -inf\n", "sched.txt:2: power_dbw: -inf: not a finite number"},
-    {"duration Inf", HDR "0 inf a 0\n", "sched.txt:2: duration_s: inf: not a finite number"},
+    {"power NaN", HDR "0 1 a nan\n", "sched.txt:2:7: power_dbw: nan: not a finite number"},
+    {"power Inf", HDR "0 1 a -inf\n", "sched.txt:2:7: power_dbw: -inf: not a finite number"},
+    {"duration Inf", HDR "0 inf a 0\n", "sched.txt:2:3: duration_s: inf: not a finite number"},
     {"duration zero", HDR "0 0 a 0\n",
-     "sched.txt:2: duration_s: 0: allowed range 0 (excluded) to 1000000000 s"},
-    {"duration hex", HDR "0 0x10 a 0\n", "sched.txt:2: duration_s: '0x10': not a number"},
+     "sched.txt:2:3: duration_s: 0: allowed range 0 (excluded) to 1000000000 s"},
+    {"duration hex", HDR "0 0x10 a 0\n", "sched.txt:2:3: duration_s: '0x10': not a number"},
     {"power range", HDR "0 1 a 150\n",
-     "sched.txt:2: power_dbw: 150: allowed range -100 to 100 dBW"},
+     "sched.txt:2:7: power_dbw: 150: allowed range -100 to 100 dBW"},
     {"missing power", HDR "# a comment\n0 1 a\n",
      "sched.txt:3: power_dbw: missing (the columns are slot duration_s beam power_dbw)"},
     {"missing beam", HDR "0 1\n",
      "sched.txt:2: beam: missing (the columns are slot duration_s beam power_dbw)"},
     {"extra column", HDR "0 1 a 0 dBW\n",
-     "sched.txt:2: power_dbw: 'dBW': unexpected text after the power (the columns are slot"
+     "sched.txt:2:9: power_dbw: 'dBW': unexpected text after the power (the columns are slot"
      " duration_s beam power_dbw)"},
     {"empty file", "", "sched.txt:1: schema: empty file: expected the schema line \"# slot"
      " duration_s beam power_dbw\" and rows"},
@@ -182,9 +183,10 @@ static const struct bad_case bad_cases[] = {
     {"columns swapped", "# slot beam duration_s power_dbw\n0 a 1 0\n",
      "sched.txt:1: schema: \"# slot beam duration_s power_dbw\": expected the schema line"
      " \"# slot duration_s beam power_dbw\" first"},
-    {"lit after dark", HDR "0 1 - -\n0 1 a 0\n", "sched.txt:3: beam: 'a': slot 0 is dark (line 2)"},
+    {"lit after dark", HDR "0 1 - -\n0 1 a 0\n",
+     "sched.txt:3:5: beam: 'a': slot 0 is dark (line 2)"},
     {"dark after lit", HDR "0 1 a 0\n0 1 - -\n",
-     "sched.txt:3: beam: '-': slot 0 already has a row (line 2); a dark slot has one row only"},
+     "sched.txt:3:5: beam: '-': slot 0 already has a row (line 2); a dark slot has one row only"},
 };
 
 Test(schedule, reader_errors_name_line_and_field)
@@ -211,7 +213,7 @@ Test(schedule, reader_refuses_a_nul_byte)
     cr_assert(eq(int, sched_read_stream(fp, "sched.txt", "g", beams3, 3, SCHED_MAX_BYTES, &s,
                                         &err), INTERF_EINPUT));
     fclose(fp);
-    cr_assert(eq(str, err.msg, "sched.txt:2: slot: a NUL byte in the line"));
+    cr_assert(eq(str, err.msg, "sched.txt:2: NUL byte in a text file"));
 }
 
 Test(schedule, reader_refuses_a_schedule_over_the_memory_limit)
@@ -223,7 +225,7 @@ Test(schedule, reader_refuses_a_schedule_over_the_memory_limit)
     struct interf_schedule *s = NULL;
     struct interf_error err = {INTERF_OK, ""};
     cr_assert(eq(int, read_text(text, 100, &s, &err), INTERF_EINPUT));
-    cr_assert(eq(str, err.msg, "sched.txt:7: slot: 5: too many slots: 3 beams x 6 slots need"
+    cr_assert(eq(str, err.msg, "sched.txt:7:1: slot: 5: too many slots: 3 beams x 6 slots need"
                                " 120 bytes, over the limit of 100 bytes"));
     /* The same file within the limit reads. */
     cr_assert(eq(int, read_text(text, 120, &s, &err), INTERF_OK), "%s", err.msg);
@@ -280,7 +282,7 @@ Test(schedule, group_without_beams_allows_dark_slots_only)
     cr_assert(eq(int, sched_read_stream(fp, "x", "g", NULL, 0, SCHED_MAX_BYTES, &s, &err),
                  INTERF_EINPUT));
     fclose(fp);
-    cr_assert(eq(str, err.msg, "x:2: beam: 'a': orbit group 'g' has no beams (only '-', a dark"
+    cr_assert(eq(str, err.msg, "x:2:5: beam: 'a': orbit group 'g' has no beams (only '-', a dark"
                                " slot, is allowed)"));
 }
 

@@ -243,27 +243,27 @@ Test(stats, bad_input_names_file_line_and_field)
     static const struct bad_case cases[] = {
         {"-160.0 0\n", "t:1: missing schema line"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 100\n-159.8 0\n",
-         "t:3: epfd_dbw_m2_40khz: -159.8: levels must go in steps of 0.1 dB in one direction; "
+         "t:3:1: epfd_dbw_m2_40khz: -159.8: levels must go in steps of 0.1 dB in one direction; "
          "previous row -160.0"},
         /* written from the maximum down, the percentage must not fall with the level */
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 100\n-160.1 0\n",
-         "t:3: pct_time_exceeded: 0: increases with the level"},
+         "t:3:8: pct_time_exceeded: 0: increases with the level"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 0\n-160.1 50\n-160.0 60\n",
-         "t:4: epfd_dbw_m2_40khz: -160.0: levels must go in steps of 0.1 dB in one direction"},
+         "t:4:1: epfd_dbw_m2_40khz: -160.0: levels must go in steps of 0.1 dB in one direction"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 50\n-159.9 60\n",
-         "t:3: pct_time_exceeded: 60: increases with the level"},
+         "t:3:8: pct_time_exceeded: 60: increases with the level"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 nan\n",
-         "t:2: pct_time_exceeded: expected a finite number, got \"nan\""},
+         "t:2:8: pct_time_exceeded: expected a finite number, got \"nan\""},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\nNaN 1\n",
-         "t:2: epfd_dbw_m2_40khz: expected a finite number, got \"NaN\""},
+         "t:2:1: epfd_dbw_m2_40khz: expected a finite number, got \"NaN\""},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 1 2\n", "t:2: expected 2 columns"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.0 100.5\n",
-         "t:2: pct_time_exceeded: 100.5: allowed range 0 to 100"},
+         "t:2:8: pct_time_exceeded: 100.5: allowed range 0 to 100"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n-160.05 1\n",
-         "t:2: epfd_dbw_m2_40khz: -160.05: not a whole number of 0.1 dB"},
+         "t:2:1: epfd_dbw_m2_40khz: -160.05: not a whole number of 0.1 dB"},
         {"", "t: no CDF table (empty input)"},
         {"# epfd_dbw_m2_40khz pct_time_exceeded\n1e300 0\n",
-         "t:2: epfd_dbw_m2_40khz: 1e300: out of range"},
+         "t:2:1: epfd_dbw_m2_40khz: 1e300: out of range"},
         {"# x_db pct_time_exceeded\n# dish_m: 1\n# dish_m: 2\n1.0 0\n",
          "t:3: dish_m: duplicate metadata key"},
         {"# x_db pct_time_exceeded\n1.0 0\n>\n1.0 0\n", "t:4: missing schema line"},
@@ -290,7 +290,9 @@ Test(stats, bad_fixtures)
 {
     const char *names[] = {"bad-no-header.txt", "bad-levels.txt", "bad-pct.txt", "bad-nan.txt",
                            "bad-schema.txt"};
-    const int lines[] = {1, 4, 4, 4, 1};
+    /* file:line, and the column where one field is at fault: the level (1) or the
+     * percentage (8) of line 4 */
+    const char *where[] = {"1", "4:1", "4:8", "4:8", "1"};
     for (size_t k = 0; k < 5; k++) {
         char path[1024], want[1100];
         struct interf_cdf *c;
@@ -301,7 +303,7 @@ Test(stats, bad_fixtures)
         cr_assert_not_null(fp, "%s", path);
         cr_assert(eq(int, interf_cdf_read(fp, path, &c, &n, &err), INTERF_EINPUT), "%s", path);
         fclose(fp);
-        snprintf(want, sizeof want, "%s:%d: ", path, lines[k]);
+        snprintf(want, sizeof want, "%s:%s: ", path, where[k]);
         cr_assert(eq(int, strncmp(err.msg, want, strlen(want)), 0), "%s", err.msg);
     }
 }

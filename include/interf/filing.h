@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/* interf filing: the examination of a non-GSO FSS system's epfd down by Rec. ITU-R S.1503-4
+ * (09/2023), built on the rules of interf/exam.h: the runs of §D2.1 (one per Article 22 row
+ * whose band the system's overlaps, at the lower edge of the overlap), the worst-case geometry
+ * of §D3.1 with the longitude correction of §D3, the time step and run length of §D4, the
+ * epfd down at the WCG earth station step by step from the filed pfd masks with the
+ * co-frequency selection and gain clause of §D5.1.4.1 and the dual time step of §D4.7, the
+ * 0.1 dB histograms and the verdict of §D7.
+ *
+ * This layer sits above exam (the rules), system (the filing's masks and operating
+ * parameters), epfd (bins, the earth station's pattern), limits, stats and render: exam cannot
+ * hold it, since epfd.h includes exam.h.
+ *
+ * Not implemented: the track-duration variant of §D5.1.4.2 (MIN_DURATION; a system giving it
+ * is refused), the reduced-step special case of §D4.7.2, epfd up and epfd_is runs (§D5.2,
+ * §D5.3), e.i.r.p. masks of earth stations, runs by date of entry into force. */
+#ifndef INTERF_FILING_H
+#define INTERF_FILING_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "interf/core.h"
+#include "interf/epfd.h"
+#include "interf/exam.h"
+#include "interf/io.h"
+#include "interf/limits.h"
+#include "interf/render.h"
+#include "interf/stats.h"
+#include "interf/system.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------- one GSO earth station */
+
+/* The epfd down at one GSO earth station over the fine steps k = 0 .. n_steps - 1 of a run
+ * (t_k = start_s + k step_s after the system's epoch), S.1503-4 §D5.1.4.1: every satellite of
+ * the system above the earth station's horizon, its pfd from its orbit group's mask (the table
+ * of the nearest sub-satellite latitude, bilinear, §C4.1; rescaled to ref_bandwidth_khz) toward
+ * the earth station ((azimuth, elevation) in the satellite frame of §D6.4.5, or (alpha, delta
+ * longitude) of §D6.4.4), epfd_i = pfd + G_RX(phi) - Gmax (step 17); operating when
+ * |alpha| >= alpha0 and its elevation >= eps0 (MIN_EXCLUDE by plane and MIN_ELEV of the group,
+ * at the earth station's latitude); the MAX_CO_FREQ operating satellites of highest epfd_i
+ * (MIN_ANGLE_AT_ES apart) plus every satellite of the gain clause G_RX(phi) >
+ * min(Gmax - 30, G_RX(alpha0)) summed (interf_exam_select; the first orbit group's MAX_CO_FREQ
+ * and MIN_ANGLE_AT_ES); the dual time step of interf_exam_walk_* with that gain clause as the
+ * critical test. Satellites far from the station are not propagated: each is skipped until
+ * the earliest time it could rise, from a bound on the angular speed of its sub-satellite
+ * point (the secular model's argument of latitude advances linearly). */
+struct interf_exam_station {
+    const struct interf_system *sys;  /* every orbit group with satellites has a pfd_mask */
+    const struct interf_antenna *es;  /* the earth station's receive pattern */
+    double lat_deg, lon_deg;          /* the earth station, on the S.1503-4 sphere */
+    double gso_lon_deg;               /* the GSO satellite it points at */
+    double ref_bandwidth_khz;         /* of the run; the masks are rescaled to it */
+    double start_s, step_s;           /* step 0 (s after the system's epoch) and the fine step */
+    int64_t n_steps;                  /* 1 to INTERF_HIST_MAX_STEPS */
+    double t_run_s;                   /* span of station keeping (0: n_steps x step_s) */
+    int n_coarse;                     /* §D4.7 (1 or less: every step fine) */
+    double d_art_deg_s;               /* artificial precession of §D4.6.2 added to every
+                                         satellite of the J2 model (deg/s) */
+    int threads;                      /* OpenMP threads over windows of the run; 0: all */
+};
+
+/* The histogram of a run at one station: count[k] fine steps in bin k of the epfd bins
+ * (INTERF_EPFD_LEVEL_MIN + k tenths of a dB, interf_epfd_bin), the total, the steps evaluated
+ * (every fine step, the first of each coarse block), the samples clamped into the top bin and
+ * the run's maximum (dB, -INFINITY when nothing was received). */
+struct interf_exam_station_out {
+    uint32_t count[INTERF_EPFD_NBINS];
+    uint64_t total, evaluated, clamped;
+    double max_db;
+    int threads_used;
+};
+
+/* Run the station. series (may be NULL): n_steps values receiving each fine step's epfd
+ * (dB, -300 when nothing is received; NaN for the steps a coarse block skips). progress as
+ * interf_epfd_run. Results do not depend on the number of threads: the run is cut into
+ * windows on the dual step's block grid and the histograms are summed. INTERF_EINPUT naming
+ * the orbit group without a pfd_mask, or a field out of range. Thread-safe on a shared
+ * system. */
+INTERF_API enum interf_status interf_exam_station_run(const struct interf_exam_station *st,
+                                                      struct interf_exam_station_out *out,
+                                                      float *series, interf_progress_fn progress,
+                                                      void *user, struct interf_error *err);
+
+/* ------------------------------------------------------------------- the examination */
+
+/* An examination as a user asks for it; fields left 0 take the default in brackets. */
+struct interf_exam_request {
+    const struct interf_system *sys;     /* required: its masks, band and operating parameters */
+    const struct interf_limits *limits;  /* required: the Article 22 tables */
+    size_t n_tables;
+    const char *const *tables;           /* "22-1A", ... [every EPFD-down validation table] */
+    size_t n_dishes;
+    const double *dish_m;                /* only the rows of these diameters [every row] */
+    enum interf_exam_rec rec;            /* the WCG's rule set [S.1503-4] */
+    enum interf_exam_beamwidth beamwidth; /* theta3dB of the time step [70 lambda / D] */
+    double wcg_step_deg;                 /* the WCG's search step [the rule's: 0.1 deg] */
+    int64_t n_steps;                     /* steps of every run [the run length of §D4]: a run
+                                            shorter than N_min is INSUFFICIENT */
+    int threads;                         /* [all cores] */
+};
+
+/* The verdict of a run or of the whole examination (the exit statuses of interf-exam(1)). */
+enum interf_exam_verdict {
+    INTERF_EXAM_PASS = 0,        /* every point of every mask passes (§D7) */
+    INTERF_EXAM_FAIL = 1,        /* a point fails */
+    INTERF_EXAM_INSUFFICIENT = 3 /* every point passes but a run's total step weight is below
+                                    N_min of §D4.6: the statistics cannot support the verdict */
+};
+
+/* One run: a row of an Article 22 table at the lower edge of its band's overlap with the
+ * system's. The fields from wcg on are set by interf_exam_execute. */
+struct interf_exam_run {
+    char name[64];                          /* "22-1A_0.6m_40kHz": for file names */
+    const struct interf_limit_mask *row;
+    double band_lo_ghz, band_hi_ghz;        /* the overlap of the row's band and the system's */
+    double freq_mhz;                        /* §D2.1 */
+    double dish_m, ref_bandwidth_khz;
+    char es_pattern[INTERF_NAME_MAX];       /* the row's reference pattern ("S.1428") */
+    struct interf_antenna es;               /* at freq_mhz */
+    double theta3db_deg;                    /* of the time step's convention */
+    struct interf_exam_timing timing;       /* §D4 (timing.req.shells owned by the exam) */
+    int64_t n_steps;                        /* the run's steps (the request's, else timing's) */
+    double n_min;                           /* §D4.6 */
+    /* set by interf_exam_execute */
+    int done;
+    size_t wcg_orbit;                       /* the orbit group whose mask gave the WCG */
+    struct interf_wcg wcg;                  /* §D3.1 (satellite at longitude 0) */
+    double wcg_seconds;
+    double shift_deg, shift_t_s;            /* the longitude correction of §D3 */
+    double es_lat_deg, es_lon_deg, gso_lon_deg; /* the run's earth station and GSO satellite */
+    struct interf_exam_station_out res;
+    double run_seconds;
+    struct interf_verdict verdict;          /* §D7 */
+    enum interf_exam_verdict status;
+};
+
+struct interf_exam;
+
+/* Resolve a request: the runs (rows of the tables asked for, EPFD down, whose bands overlap
+ * the system's band_ghz), each with its frequency (§D2.1: max(band_lo, mask fmin) + B/2), its
+ * earth station (the row's pattern and dish), and its time step and run length (§D4, over the
+ * orbit groups with satellites as shells: H_MIN, DoesRepeat and P_repeat of the groups, N'hit
+ * with the system's satellites). Nothing is run. INTERF_EINPUT naming the field: "system: ..."
+ * (no band, an orbit without pfd_mask, MIN_DURATION given, repeating and non-repeating groups
+ * mixed), "tables: ..." (unknown, or no row applies), "n_steps: ...". Free with
+ * interf_exam_destroy. */
+INTERF_API enum interf_status interf_exam_create(const struct interf_exam_request *req,
+                                                 struct interf_exam **out,
+                                                 struct interf_error *err);
+INTERF_API void interf_exam_destroy(struct interf_exam *ex); /* NULL: no-op */
+
+/* Whether every run can be executed: INTERF_EINPUT "n_steps: RUN: N steps: more than ..."
+ * for a run longer than the histograms hold (INTERF_HIST_MAX_STEPS); interf_exam_create
+ * accepts such runs so that their derivation can be shown. */
+INTERF_API enum interf_status interf_exam_check(const struct interf_exam *ex,
+                                                struct interf_error *err);
+
+INTERF_API size_t interf_exam_n_runs(const struct interf_exam *ex);
+/* Run k (NULL out of range); valid until interf_exam_destroy. */
+INTERF_API const struct interf_exam_run *interf_exam_get_run(const struct interf_exam *ex,
+                                                             size_t k);
+
+/* Execute run k: the WCG over the orbit groups (interf_exam_wcg_down; the highest margin bin,
+ * ties the lowest angular velocity), the longitude correction (interf_exam_wcg_lon_shift over
+ * the first satellite of that group, ascending, in fine steps), the station run
+ * (interf_exam_station_run with the run's step, N_coarse and D_art) and the verdict
+ * (interf_limit_check at the earth station's latitude; INSUFFICIENT by
+ * interf_exam_sufficient). progress reports the run's fraction (stage "worst-case geometry",
+ * then "running"). */
+INTERF_API enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
+                                                  interf_progress_fn progress, void *user,
+                                                  struct interf_error *err);
+
+/* 1 when a run of total_weight fine steps supports a verdict: total_weight >= n_min
+ * (S.1503-4 §D4.6, Table 13). */
+INTERF_API int interf_exam_sufficient(uint64_t total_weight, double n_min);
+
+/* The verdict over the runs executed: FAIL if one fails, else INSUFFICIENT if one is, else
+ * PASS. */
+INTERF_API enum interf_exam_verdict interf_exam_overall(const struct interf_exam *ex);
+INTERF_API const char *interf_exam_verdict_str(enum interf_exam_verdict v); /* "PASS", ... */
+
+/* The CDF of executed run k (interf_cdf_create_hist; quantity epfd_dbw_m2_<B>khz) with its
+ * metadata (lat_deg, lon_deg, gso_lon_deg, es_dish_m, es_pattern, freq_ghz, n_steps,
+ * max_epfd, table). Free with interf_cdf_free_all(*out, 1). */
+INTERF_API enum interf_status interf_exam_cdf(const struct interf_exam *ex, size_t k,
+                                              struct interf_cdf **out,
+                                              struct interf_error *err);
+/* Write it (interf-table(5)) after prov's items. INTERF_EIO on a write error. */
+INTERF_API enum interf_status interf_exam_write_cdf(FILE *fp, const struct interf_exam *ex,
+                                                    size_t k,
+                                                    const struct interf_provenance *prov,
+                                                    struct interf_error *err);
+/* The chart of executed run k: its CDF against the row's mask, each point annotated with its
+ * margin (interf_cdf_chart), width_px wide. */
+INTERF_API enum interf_status interf_exam_chart(const struct interf_exam *ex, size_t k,
+                                                int width_px, struct interf_image **out,
+                                                struct interf_error *err);
+/* The summary as text: the overall verdict, a table of the runs executed (table, dish,
+ * bandwidth, frequency, step, steps, N_min, maximum, worst margin, verdict, steps/s), then per
+ * run the geometry found, the derivation of the step and run length
+ * (interf_exam_timing_describe) and the verdict at each point of the mask. INTERF_EIO on a
+ * write error. */
+INTERF_API enum interf_status interf_exam_summary(FILE *fp, const struct interf_exam *ex,
+                                                  struct interf_error *err);
+
+/* ------------------------------------------------------------ masks from beams (§C2.3) */
+
+/* The (azimuth, elevation) pfd mask of orbit group `orbit` of sys from its beam
+ * (interf_pfd_mask_from_beam at the group's perigee height, in the system's reference
+ * bandwidth, frequencies the system's band), at step_deg resolution: for users to check filed
+ * masks against their antennas, and to examine a system described by beams. The group must
+ * carry exactly one beam pointing at nadir: INTERF_EINPUT otherwise. Free with
+ * interf_pfd_mask_destroy. */
+INTERF_API enum interf_status interf_exam_mask_from_orbit(const struct interf_system *sys,
+                                                          size_t orbit, double step_deg,
+                                                          struct interf_pfd_mask **out,
+                                                          struct interf_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

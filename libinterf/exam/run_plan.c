@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: MIT */
+/* The planning of epfd up and epfd_is runs, Rec. ITU-R S.1503-4 (09/2023) §D5.2.6 steps 1-6 and
+ * §D5.3.5 steps 1-5: the victim of the Article 22 row, the worst-case boresight (§D3.2, §D3.3),
+ * the earth stations (§D5.2.5), the time step and run length (§D4.3, §D4.4, §D4.6) and the
+ * constellation with the artificial precession of §D4.6.2. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run_impl.h"
+#include "interf/limits.h"
+
+void interf_exam_plan_destroy(struct interf_exam_plan *p)
+{
+    if (!p)
+        return;
+    for (size_t k = 0; k < p->n_alpha; k++)
+        interf_alpha_table_destroy(p->alpha[k]);
+    free(p->alpha);
+    free(p->alpha_lat);
+    free(p->es);
+    free(p->all_lat);
+    free(p->all_lon);
+    free(p->es_km);
+    free(p->es_max);
+    free(p->shells);
+    interf_constellation_destroy(p->c);
+    free(p);
+}
+
+const struct interf_exam_plan_info *interf_exam_plan_info(const struct interf_exam_plan *p)
+{
+    return &p->info;
+}
+
+size_t interf_exam_plan_stations(const struct interf_exam_plan *p, const double **lat_deg,
+                                 const double **lon_deg)
+{
+    if (lat_deg)
+        *lat_deg = p->all_lat;
+    if (lon_deg)
+        *lon_deg = p->all_lon;
+    return p->n_all;
+}
+
+static enum interf_status check_request(const struct interf_exam_run_request *r,
+                                        enum interf_exam_link link, struct interf_error *err)
+{
+    const struct interf_exam_system *s = &r->sys;
+    if (!s->n_sats || !s->elements || !s->options)
+        return interf_error_set(err, INTERF_EINPUT, "system: no satellite");
+    if (!s->mask)
+        return interf_error_set(err, INTERF_EINPUT, "eirp_mask: required");
+    int es_mask = s->mask->form != INTERF_EIRP_SS_OFFAXIS;
+    if (es_mask != (link == INTERF_EXAM_LINK_UP))
+        return interf_error_set(err, INTERF_EINPUT, "eirp_mask: a %s mask for an %s run",
+                                es_mask ? "earth-station" : "space-station",
+                                link == INTERF_EXAM_LINK_UP ? "epfd up" : "epfd_is");
+    if (!r->row || r->row->kind != (link == INTERF_EXAM_LINK_UP ? INTERF_EPFD_UP : INTERF_EPFD_IS))
+        return interf_error_set(err, INTERF_EINPUT, "row: a row of Table %s is needed",
+                                link == INTERF_EXAM_LINK_UP ? "22-2" : "22-3");
+    if (link == INTERF_EXAM_LINK_UP && !s->ops)
+        return interf_error_set(err, INTERF_EINPUT, "operating parameters: required for epfd "
+                                "up (ES_DENSITY, ES_DISTANCE, MAX_CO_FREQ, ...)");
+    if (link == INTERF_EXAM_LINK_UP && s->mask->es_id != -1 && r->n_stations == 0)
+        return interf_error_set(err, INTERF_EINPUT, "eirp_mask: es_id %ld: a filed earth "
+                                "station: give its position (stations)", s->mask->es_id);
+    if (!isfinite(r->gso_lon_deg) || fabs(r->gso_lon_deg) > 360)
+        return interf_error_set(err, INTERF_EINPUT, "gso_lon: %g: allowed range -360 to 360",
+                                r->gso_lon_deg);
+    if (r->bs_given && !(fabs(r->bs_lat_deg) <= 90 && isfinite(r->bs_lon_deg)))
+        return interf_error_set(err, INTERF_EINPUT, "boresight: (%g, %g): not a point",
+                                r->bs_lat_deg, r->bs_lon_deg);
+    if (r->n_steps < 0)
+        return interf_error_set(err, INTERF_EINPUT, "n_steps: %lld: must not be negative",
+                                (long long)r->n_steps);
+    return INTERF_OK;
+}
+
+/* §D4: the shells (distinct a, e, i), the timing, the fine step and Ncoarse */
+static enum interf_status plan_timing(struct interf_exam_plan *p, double theta3db_deg,
+                                      struct interf_error *err)
+{
+    const struct interf_exam_system *s = &p->req.sys;
+    size_t n = 0;
+    p->shells = malloc(s->n_sats * sizeof *p->shells);
+    if (!p->shells)
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    for (size_t k = 0; k < s->n_sats; k++) {
+        const struct interf_elements *e = &s->elements[k];
+        size_t j = 0;
+        while (j < n && !(p->shells[j].a_km == e->a_km && p->shells[j].e == e->e &&
+                          p->shells[j].i_rad == e->i_rad))
+            j++;
+        if (j == n && n < 4096) {
+            struct interf_exam_shell sh = {e->a_km, e->e, e->i_rad, p->h_min_km};
+            p->shells[n++] = sh;
+        }
+    }
+    const struct interf_op_orbit *o = s->orbit;
+    const struct interf_limit_mask *row = p->req.row;
+    struct interf_exam_timing_request tr = {
+        .theta3db_deg = theta3db_deg, .n_shells = n, .shells = p->shells, .n_sats = s->n_sats,
+        .repeating = o && o->does_repeat, .p_repeat_s = o ? o->repeat_period_s : 0,
+        .p_max_pct = interf_exam_p_max_pct(1, &row), .link = p->info.link};
+    enum interf_status st = interf_exam_timing(&tr, &p->info.timing, err);
+    if (st != INTERF_OK)
+        return st;
+    p->info.dt_s = p->info.timing.dt_fine_s;
+    p->info.n_coarse = p->info.timing.n_coarse;
+    p->info.n_steps = p->req.n_steps > 0 ? p->req.n_steps : p->info.timing.n_steps;
+    if ((double)p->info.n_steps > INTERF_HIST_MAX_STEPS)
+        return interf_error_set(err, INTERF_EINPUT, "n_steps: %lld: more than %.0f",
+                                (long long)p->info.n_steps, INTERF_HIST_MAX_STEPS);
+    return INTERF_OK;
+}
+
+/* The constellation, with D_art of §D4.6.2 added to every J2 satellite of a non-repeating run
+ * (§D4.1: the same value for all) */
+static enum interf_status plan_constellation(struct interf_exam_plan *p, struct interf_error *err)
+{
+    const struct interf_exam_system *s = &p->req.sys;
+    const struct interf_exam_timing *t = &p->info.timing;
+    double d_art = t->req.repeating || t->equatorial ? 0 : t->d_art_deg_s * INTERF_DEG;
+    enum interf_status st = interf_constellation_create(s->n_sats, &p->c, err);
+    for (size_t k = 0; st == INTERF_OK && k < s->n_sats; k++) {
+        struct interf_orbit_options o = s->options[k];
+        if (o.model == INTERF_ORBIT_J2)
+            o.precession_rad_s += d_art;
+        st = interf_constellation_add(p->c, &s->elements[k], &o, -1, NULL, err);
+    }
+    p->orun.t0_s = 0;
+    p->orun.t_run_s = (double)p->info.n_steps * p->info.dt_s;
+    return st;
+}
+
+/* The victim: the row's pattern, Table 8-9 for the run's band */
+static enum interf_status plan_victim(struct interf_exam_plan *p, struct interf_error *err)
+{
+    const struct interf_limit_mask *row = p->req.row;
+    enum interf_status st = interf_exam_gso_rx(row, &p->info.rx, err);
+    if (st != INTERF_OK)
+        return st;
+    p->info.ls_db = p->info.rx.value[2];
+    p->info.run_bw_khz = row->ref_bandwidth_khz;
+    p->info.bw_scale_db = interf_eirp_mask_scale_db(p->req.sys.mask, row->ref_bandwidth_khz);
+    double lo_ghz = row->n_bands ? row->bands[0].lo_ghz : 0;
+    for (size_t k = 1; k < row->n_bands; k++)
+        lo_ghz = fmin(lo_ghz, row->bands[k].lo_ghz);
+    /* §D2.1: the run's frequency, the lower edge of the overlap */
+    double f_mhz = interf_exam_run_freq_mhz(p->req.sys.mask->low_freq_mhz, lo_ghz * 1000.0,
+                                            row->ref_bandwidth_khz);
+    interf_exam_gso_up(interf_gso_band_of(f_mhz), &p->info.wcg_gso);
+    interf_gso_ecef(p->req.gso_lon_deg * INTERF_DEG, p->gso_km);
+    p->h_min_km = p->req.sys.orbit ? p->req.sys.orbit->h_min_km : 0;
+    p->info.wcg_az_deg = NAN;
+    p->info.wcg_estimate_db = NAN;
+    return INTERF_OK;
+}
+
+static void set_boresight(struct interf_exam_plan *p, double lat_deg, double lon_deg)
+{
+    double la = lat_deg * INTERF_DEG, lo = lon_deg * INTERF_DEG;
+    double bs[3] = {INTERF_RE_KM * cos(la) * cos(lo), INTERF_RE_KM * cos(la) * sin(lo),
+                    INTERF_RE_KM * sin(la)};
+    double n = 0;
+    for (int k = 0; k < 3; k++) {
+        p->bs_dir[k] = bs[k] - p->gso_km[k];
+        n += p->bs_dir[k] * p->bs_dir[k];
+    }
+    for (int k = 0; k < 3; k++)
+        p->bs_dir[k] /= sqrt(n);
+    p->info.bs_lat_deg = lat_deg;
+    p->info.bs_lon_deg = lon_deg;
+}
+
+/* e.i.r.p.(lat) of the WCG(up) estimate at a point (§D3.2.3.1-§D3.2.3.2) */
+static double wcg_up_eirp(const struct interf_exam_plan *p, double lat, double lon)
+{
+    const struct interf_eirp_mask *m = p->req.sys.mask;
+    if (m->form == INTERF_EIRP_ES_OFFAXIS) /* the in-line limit: theta_min = alpha0(lat) */
+        return interf_eirp_mask_offaxis_db(m, lat, interf_op_alpha0_deg(p->req.sys.ops, 0, lat));
+    const struct interf_eirp_table *t = interf_eirp_mask_table(m, lat);
+    double best = -INFINITY, dl = p->req.gso_lon_deg - lon;
+    dl -= 360.0 * floor((dl + 180.0) / 360.0);
+    for (size_t c = 0; c < t->n_curves; c++)
+        best = fmax(best, interf_eirp_curve_eval_db(&t->curves[c], dl));
+    return best;
+}
+
+/* §D3.2: the Table 9 ring searched in azimuth for the highest estimate */
+static void wcg_up(struct interf_exam_plan *p)
+{
+    const struct interf_op_params *ops = p->req.sys.ops;
+    const struct interf_gso_up *g = &p->info.wcg_gso;
+    int specific = p->req.n_stations > 0 || ops->es_distance_km == 0;
+    double d_es = specific ? 100.0 : ops->es_distance_km;
+    int32_t best_bin = INT32_MIN;
+    double best_az = 0;
+    for (int k = 0; k < 3600; k++) {
+        double az = 0.1 * k, lat, lon;
+        interf_exam_gso_boresight(p->req.gso_lon_deg, g->chi_bs_deg, az, &lat, &lon);
+        long nco = interf_op_max_co_freq(ops, lat);
+        if (lat < p->info.lat_min_deg || lat > p->info.lat_max_deg || nco == 0)
+            continue;
+        double est = interf_exam_up_estimate_db(wcg_up_eirp(p, lat, lon), p->info.num_es,
+                                                nco < 0 ? 1 : (double)nco, d_es,
+                                                g->beamwidth_deg, g->chi_bs_deg);
+        int32_t bin = (int32_t)floor(est * 10.0 + 0.5); /* §D3: 0.1 dB, to nearest */
+        if (bin > best_bin) {
+            best_bin = bin;
+            best_az = az;
+            p->info.wcg_estimate_db = est;
+        }
+    }
+    double lat, lon;
+    p->info.wcg_az_deg = best_az;
+    interf_exam_gso_boresight(p->req.gso_lon_deg, g->chi_bs_deg, best_az, &lat, &lon);
+    set_boresight(p, lat, lon);
+}
+
+/* §D3.2.3.6 over the shells, within ES_LAT_MIN..ES_LAT_MAX */
+static void plan_lat_range(struct interf_exam_plan *p)
+{
+    const struct interf_exam_system *s = &p->req.sys;
+    const struct interf_elev_table *me = &s->ops->min_elev;
+    double eps = me->n ? INFINITY : 0; /* the lowest minimum elevation */
+    for (size_t k = 0; k < me->n; k++)
+        eps = fmin(eps, me->elev_deg[k]);
+    double lo = 90, hi = -90;
+    for (size_t k = 0; k < s->n_sats; k++) {
+        double a, b;
+        interf_exam_es_lat_range(s->elements[k].a_km, s->elements[k].e, s->elements[k].i_rad,
+                                 s->elements[k].argp_rad, eps, &a, &b);
+        lo = fmin(lo, a);
+        hi = fmax(hi, b);
+    }
+    p->sin_eps_min = sin(eps * INTERF_DEG);
+    p->info.lat_min_deg = fmax(lo, s->ops->es_lat_min_deg);
+    p->info.lat_max_deg = fmin(hi, s->ops->es_lat_max_deg);
+}
+
+/* The alpha table of a station's latitude (one per latitude row) */
+static enum interf_status station_alpha(struct interf_exam_plan *p, double lat_deg, size_t *idx,
+                                        struct interf_error *err)
+{
+    for (size_t k = 0; k < p->n_alpha; k++)
+        if (p->alpha_lat[k] == lat_deg) {
+            *idx = k;
+            return INTERF_OK;
+        }
+    *idx = p->n_alpha;
+    enum interf_status st = interf_alpha_table_create(lat_deg * INTERF_DEG, 0, 128,
+                                                      &p->alpha[p->n_alpha], err);
+    if (st == INTERF_OK)
+        p->alpha_lat[p->n_alpha++] = lat_deg;
+    return st;
+}
+
+/* The cap beyond which a satellite is below the horizon of every station: the stations'
+ * mean direction, their largest angle from it plus the horizon's reach acos(Re / r) of the
+ * highest orbit */
+static void plan_cull(struct interf_exam_plan *p)
+{
+    double c[3] = {0, 0, 0}, r_max = 0;
+    for (size_t k = 0; k < p->n_es; k++)
+        for (int i = 0; i < 3; i++)
+            c[i] += p->es[k].st.up[i];
+    double n = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+    p->cull_cos = -2; /* none culled */
+    if (!(n > 1e-9 * (double)p->n_es))
+        return;
+    double rho = 0;
+    for (int i = 0; i < 3; i++)
+        p->cull_dir[i] = c[i] / n;
+    for (size_t k = 0; k < p->n_es; k++)
+        rho = fmax(rho, interf_angle_between(p->cull_dir, p->es[k].st.up));
+    for (size_t k = 0; k < p->req.sys.n_sats; k++)
+        r_max = fmax(r_max, p->req.sys.elements[k].a_km * (1 + p->req.sys.elements[k].e));
+    double reach = rho + acos(INTERF_RE_KM / r_max) + 1e-6;
+    if (reach < INTERF_PI)
+        p->cull_cos = cos(reach);
+}
+
+/* The stations that see the GSO satellite, with their constants (§D5.2.6 steps 15-23) */
+static enum interf_status plan_stations(struct interf_exam_plan *p, struct interf_error *err)
+{
+    const struct interf_exam_system *s = &p->req.sys;
+    size_t n = p->n_all;
+    p->es = calloc(n ? n : 1, sizeof *p->es);
+    p->es_km = malloc(3 * (n ? n : 1) * sizeof *p->es_km);
+    p->es_max = malloc((n ? n : 1) * sizeof *p->es_max);
+    p->alpha = calloc(n ? n : 1, sizeof *p->alpha);
+    p->alpha_lat = malloc((n ? n : 1) * sizeof *p->alpha_lat);
+    if (!p->es || !p->es_km || !p->es_max || !p->alpha || !p->alpha_lat)
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    double num_db = 10.0 * log10(p->info.num_es);
+    struct interf_earth *sphere;
+    enum interf_status st = interf_earth_create(INTERF_EARTH_SPHERE, &sphere, err);
+    for (size_t k = 0; st == INTERF_OK && k < n; k++) {
+        struct run_station *e = &p->es[p->n_es];
+        e->lat_deg = p->all_lat[k];
+        e->lon_deg = p->all_lon[k];
+        st = interf_station_init(sphere, e->lat_deg * INTERF_DEG, e->lon_deg * INTERF_DEG, 0,
+                                 &e->st, err);
+        if (st != INTERF_OK)
+            break;
+        double v[3], d = 0, up = 0;
+        for (int i = 0; i < 3; i++) {
+            v[i] = p->gso_km[i] - e->st.ecef_km[i];
+            d += v[i] * v[i];
+            up += v[i] * e->st.up[i];
+        }
+        d = sqrt(d);
+        if (up < 0) /* §D5.2.6 step 16: only stations that see the GSO satellite */
+            continue;
+        for (int i = 0; i < 3; i++)
+            e->gso_dir[i] = v[i] / d;
+        double to_es[3] = {-v[0], -v[1], -v[2]};
+        double grel = interf_antenna_gain_dbi(&p->info.rx, interf_angle_between(p->bs_dir, to_es)
+                                              / INTERF_DEG) - p->info.rx.gain_max_dbi;
+        double lfs = 10.0 * log10(4.0 * INTERF_PI * d * d) + 60.0; /* step 22, D in km */
+        e->const_db = num_db + p->info.bw_scale_db - lfs + grel;
+        e->max_co_freq = interf_op_max_co_freq(s->ops, e->lat_deg);
+        e->table = interf_eirp_mask_table(s->mask, e->lat_deg);
+        e->curve = &e->table->curves[0];
+        e->peak_db = interf_eirp_mask_peak_db(s->mask, e->lat_deg);
+        e->dlong_deg = p->req.gso_lon_deg - e->lon_deg;
+        e->dlong_deg -= 360.0 * floor((e->dlong_deg + 180.0) / 360.0);
+        memcpy(p->es_km + 3 * p->n_es, e->st.ecef_km, sizeof e->st.ecef_km);
+        p->es_max[p->n_es] = e->max_co_freq;
+        st = station_alpha(p, e->lat_deg, &e->alpha, err);
+        p->n_es++;
+    }
+    interf_earth_destroy(sphere);
+    plan_cull(p);
+    p->info.n_stations = n;
+    p->info.n_stations_seen = p->n_es;
+    return st;
+}
+
+enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req,
+                                       struct interf_exam_plan **out, struct interf_error *err)
+{
+    *out = NULL;
+    enum interf_status st = check_request(req, INTERF_EXAM_LINK_UP, err);
+    if (st != INTERF_OK)
+        return st;
+    struct interf_exam_plan *p = calloc(1, sizeof *p);
+    if (!p)
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    p->req = *req;
+    p->info.link = INTERF_EXAM_LINK_UP;
+    const struct interf_op_params *ops = req->sys.ops;
+    st = interf_op_params_check(ops, err);
+    if (st == INTERF_OK && ops->es_distance_km > 0 && !(ops->es_density_km2 > 0) &&
+        req->n_stations == 0)
+        st = interf_error_set(err, INTERF_EINPUT, "es_density: required with es_distance %g km "
+                              "(S.1503-4 §D5.2.5)", ops->es_distance_km);
+    p->info.es_beamwidth_deg = req->es_beamwidth_deg > 0
+                                   ? req->es_beamwidth_deg
+                                   : interf_eirp_mask_beamwidth_deg(req->sys.mask);
+    if (st == INTERF_OK && !(p->info.es_beamwidth_deg > 0 && p->info.es_beamwidth_deg < 180))
+        st = interf_error_set(err, INTERF_EINPUT, "es_beamwidth: the mask gives no 3 dB "
+                              "beamwidth (an \"A\" mask, or no 3 dB fall): give it");
+    /* §D5.2.5 step 1; 1 for filed stations and for ES_DISTANCE = 0 */
+    p->info.num_es = req->n_stations || ops->es_distance_km == 0
+                         ? 1.0 : ops->es_distance_km * ops->es_distance_km * ops->es_density_km2;
+    if (st == INTERF_OK)
+        st = plan_victim(p, err);
+    if (st == INTERF_OK) {
+        plan_lat_range(p);
+        if (req->bs_given)
+            set_boresight(p, req->bs_lat_deg, req->bs_lon_deg);
+        else
+            wcg_up(p);
+    }
+    if (st == INTERF_OK && req->n_stations) {
+        p->all_lat = malloc(req->n_stations * sizeof *p->all_lat);
+        p->all_lon = malloc(req->n_stations * sizeof *p->all_lon);
+        if (!p->all_lat || !p->all_lon)
+            st = interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+        for (size_t k = 0; st == INTERF_OK && k < req->n_stations; k++) {
+            p->all_lat[k] = req->st_lat_deg[k];
+            p->all_lon[k] = req->st_lon_deg[k];
+            if (!(fabs(p->all_lat[k]) <= 90 && isfinite(p->all_lon[k])))
+                st = interf_error_set(err, INTERF_EINPUT, "stations: %zu: (%g, %g): not a "
+                                      "point", k, p->all_lat[k], p->all_lon[k]);
+        }
+        p->n_all = req->n_stations;
+    } else if (st == INTERF_OK) {
+        st = interf_exam_up_place(&p->info.rx, req->gso_lon_deg, p->info.bs_lat_deg,
+                                  p->info.bs_lon_deg, ops->es_distance_km, p->info.lat_min_deg,
+                                  p->info.lat_max_deg, &p->all_lat, &p->all_lon, &p->n_all,
+                                  err);
+    }
+    if (st == INTERF_OK)
+        st = plan_stations(p, err);
+    if (st == INTERF_OK)
+        st = plan_timing(p, p->info.es_beamwidth_deg, err);
+    if (st == INTERF_OK)
+        st = plan_constellation(p, err);
+    if (st != INTERF_OK) {
+        interf_exam_plan_destroy(p);
+        return st;
+    }
+    *out = p;
+    return INTERF_OK;
+}
+
+/* The satellite's radius at latitude lat on the ascending branch (point mass, §D3.3.2) */
+static double radius_at(const struct interf_elements *e, double lat)
+{
+    double s = sin(e->i_rad) > 0 ? sin(lat) / sin(e->i_rad) : 0;
+    double nu = asin(s > 1 ? 1 : s < -1 ? -1 : s) - e->argp_rad;
+    return e->a_km * (1 - e->e * e->e) / (1 + e->e * cos(nu));
+}
+
+/* §D3.3.2-§D3.3.3: the worst single entry over the satellite latitudes of each shell and the
+ * two geometries; the boresight at chi_BS toward that satellite's sub-point */
+static void wcg_is(struct interf_exam_plan *p)
+{
+    const struct interf_exam_system *s = &p->req.sys;
+    const struct interf_gso_up *g = &p->info.wcg_gso;
+    double grel2 = interf_antenna_gain_dbi(&p->info.rx, asin(INTERF_RE_KM / INTERF_RGEO_KM) /
+                                           INTERF_DEG - g->phi_bs_deg) - p->info.rx.gain_max_dbi;
+    int32_t best_bin = INT32_MIN;
+    double best_az = 90; /* i = 0: the boresight on the equator (BS.Longitude = LatBS) */
+    for (size_t k = 0; k < s->n_sats; k++) {
+        const struct interf_elements *e = &s->elements[k];
+        size_t j0 = 0;
+        while (j0 < k && !(s->elements[j0].a_km == e->a_km && s->elements[j0].e == e->e &&
+                           s->elements[j0].i_rad == e->i_rad &&
+                           s->elements[j0].argp_rad == e->argp_rad))
+            j0++;
+        if (j0 < k) /* a shell already searched */
+            continue;
+        double i_deg = e->i_rad <= INTERF_PI / 2 ? e->i_rad : INTERF_PI - e->i_rad;
+        i_deg /= INTERF_DEG;
+        int n = i_deg > 0 ? (int)ceil(i_deg) : 0; /* LatStep = i / RoundUp(i) */
+        for (int j = -n; j <= n; j++) {
+            double lat = n ? i_deg * j / n * INTERF_DEG : 0, r = radius_at(e, lat);
+            if (r - INTERF_RE_KM < p->h_min_km)
+                continue;
+            for (int which = 1; which <= 2; which++) {
+                struct interf_is_geometry geo;
+                if (!interf_exam_is_geometry(which, r, g->phi_bs_deg, &geo))
+                    continue;
+                double cdl = cos(geo.theta_deg * INTERF_DEG) / cos(lat);
+                if (cdl > 1 || cdl < -1) /* no in-line geometry */
+                    continue;
+                double d_m = geo.d_km * 1000.0;
+                double epfd = interf_eirp_mask_offaxis_db(s->mask, lat / INTERF_DEG,
+                                                          geo.psi_deg) +
+                              (which == 2 ? grel2 : 0) - 10.0 * log10(4 * INTERF_PI * d_m * d_m);
+                int32_t bin = (int32_t)floor(epfd * 10.0 + 0.5);
+                if (bin > best_bin) {
+                    double dl = acos(cdl);
+                    best_bin = bin;
+                    best_az = atan2(sin(dl) * cos(lat), sin(lat)) / INTERF_DEG;
+                    p->info.wcg_estimate_db = epfd;
+                }
+            }
+        }
+    }
+    double lat, lon;
+    p->info.wcg_az_deg = best_az;
+    interf_exam_gso_boresight(p->req.gso_lon_deg, g->chi_bs_deg, best_az, &lat, &lon);
+    set_boresight(p, lat, lon);
+}
+
+enum interf_status interf_exam_is_plan(const struct interf_exam_run_request *req,
+                                       struct interf_exam_plan **out, struct interf_error *err)
+{
+    *out = NULL;
+    enum interf_status st = check_request(req, INTERF_EXAM_LINK_IS, err);
+    if (st != INTERF_OK)
+        return st;
+    struct interf_exam_plan *p = calloc(1, sizeof *p);
+    if (!p)
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    p->req = *req;
+    p->info.link = INTERF_EXAM_LINK_IS;
+    p->info.num_es = 0;
+    st = plan_victim(p, err);
+    if (st == INTERF_OK) {
+        if (req->bs_given)
+            set_boresight(p, req->bs_lat_deg, req->bs_lon_deg);
+        else
+            wcg_is(p);
+        /* §D4.4, Table 15 note 1: the GSO satellite's beamwidth (the row's) */
+        st = plan_timing(p, req->row->gso_beamwidth_deg, err);
+    }
+    if (st == INTERF_OK)
+        st = plan_constellation(p, err);
+    if (st != INTERF_OK) {
+        interf_exam_plan_destroy(p);
+        return st;
+    }
+    *out = p;
+    return INTERF_OK;
+}
