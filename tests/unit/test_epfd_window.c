@@ -217,9 +217,9 @@ static void run(const struct interf_system *sys, size_t n, const double *lat, co
 
 /* The same bits, windowed or not, on one and on two threads (two threads take blocks of steps
  * in turn); and interference was seen. */
-static void check_same(size_t n, const double *lat, const double *lon)
+static void check_same_in(struct interf_system *sys, size_t n, const double *lat,
+                          const double *lon)
 {
-    struct interf_system *sys = system_from(ORBITS);
     const long ns = 3000;
     size_t nv = n * (size_t)ns, nh = n * INTERF_EPFD_NBINS;
     float *a = malloc(nv * sizeof *a), *b = malloc(nv * sizeof *b), *c = malloc(nv * sizeof *c);
@@ -236,6 +236,12 @@ static void check_same(size_t n, const double *lat, const double *lon)
     cr_assert(memcmp(ha, hb, nh * 4) == 0 && memcmp(ha, hc, nh * 4) == 0, "histograms differ");
     cr_assert(lt(int, 100 * (int)n, seen), "only %d samples with interference", seen);
     free(a), free(b), free(c), free(ha), free(hb), free(hc);
+}
+
+static void check_same(size_t n, const double *lat, const double *lon)
+{
+    struct interf_system *sys = system_from(ORBITS);
+    check_same_in(sys, n, lat, lon);
     interf_system_destroy(sys);
 }
 
@@ -275,5 +281,53 @@ Test(epfd_window, a_lone_point_has_the_bits_it_has_among_others, .timeout = 120)
                       "%.9g", i, k, one[k], all[i * ns + k]);
     }
     free(all), free(one), free(h);
+    interf_system_destroy(sys);
+}
+
+Test(epfd_window, satellites_of_two_line_element_sets_are_in_every_step, .timeout = 120)
+{
+    /* SGP4 satellites move by no secular model (interf_constellation_turn_rate: INFINITY): one
+     * window over the whole run each, while the Walker group beside them gets windows; the run
+     * is still the full run's bits. Element sets: the AIAA 2006-6753 verification sets of
+     * tests/data/system/three.tle. */
+    const char *data = getenv("INTERF_TEST_DATA");
+    cr_assert_not_null(data, "INTERF_TEST_DATA is not set (ctest sets it to tests/data)");
+    char text[2048];
+    snprintf(text, sizeof text,
+             "[system]\nname = t\nepoch_utc = 2006-06-26T00:00:00Z\nband_ghz = 10.7-12.7\n"
+             "[antenna a]\npattern = S.1528:1.2\ngain_max_dbi = 35\nhalf_beamwidth_deg = 1.5\n"
+             "[beam b]\nantenna = a\npower_dbw = -40\n"
+             "[orbit leo]\ntype = walker-delta\naltitude_km = 550\ninclination_deg = 53\n"
+             "satellites = 288\nplanes = 12\nphasing = 5\nmin_elevation_deg = 25\nbeams = b\n"
+             "[orbit sets]\ntype = tle\ntle_file = %s/system/three.tle\nmin_elevation_deg = 5\n"
+             "beams = b\n", data);
+    struct interf_system *sys = system_from(text);
+    const struct interf_constellation *c = interf_system_constellation(sys);
+    double lat = 45, lon = 10;
+    struct interf_earth *earth;
+    interf_earth_create(INTERF_EARTH_SPHERE, &earth, NULL);
+    struct interf_antenna es = dish();
+    struct interf_epfd_plan *plan = plan_of(sys, &es, earth, 1, &lat, &lon, N_STEPS, 1);
+    struct epfd_windows w;
+    cr_assert(eq(int, epfd_windows_build(plan, &w, NULL), INTERF_OK));
+    cr_assert(eq(int, w.every, 0));
+    size_t tle = 0, others = 0;
+    for (size_t i = 0; i < w.n; i++) {
+        struct interf_sat_ident id;
+        interf_constellation_ident(c, w.w[i].sat, &id);
+        if (id.kind == INTERF_SAT_TLE) {
+            cr_assert(w.w[i].k0 == 0 && w.w[i].k1 == N_STEPS, "satellite %zu: [%ld, %ld)",
+                      w.w[i].sat, w.w[i].k0, w.w[i].k1);
+            tle++;
+        } else {
+            others++;
+        }
+    }
+    cr_assert(eq(sz, tle, 3));
+    cr_assert(lt(sz, (size_t)0, others));
+    epfd_windows_free(&w);
+    interf_epfd_plan_destroy(plan);
+    interf_earth_destroy(earth);
+    check_same_in(sys, 1, &lat, &lon);
     interf_system_destroy(sys);
 }
