@@ -172,8 +172,8 @@ INTERF_API enum interf_status interf_epfd_run(const struct interf_epfd_plan *pla
  * list), those whose index u has u % n_parts == part, and a sub-window of steps
  * [step_begin, step_end) of the run's window. Histogram counts are integers: the sum of the
  * slices' histograms is exactly the whole run's, and the series values of a slice are the
- * whole run's bits (each point's sum is formed in the same order, and the run's state at a step
- * does not depend on where a slice begins). */
+ * whole run's bits (each point's sum is formed in the same order, and the satellites' visibility
+ * windows are the whole run's wherever a slice begins). */
 struct interf_epfd_slice {
     size_t part, n_parts;       /* the super tiles u with u % n_parts == part */
     long step_begin, step_end;  /* steps [step_begin, step_end) of the window */

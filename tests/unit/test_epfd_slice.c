@@ -136,12 +136,11 @@ Test(epfd_slice, grid_in_two_tile_parts_and_three_windows_merges_exactly, .timeo
     unplan(&f);
 }
 
-Test(epfd_slice, single_point_windows_across_the_skip_resets_merge_exactly, .timeout = 300)
+Test(epfd_slice, single_point_time_windows_merge_exactly, .timeout = 300)
 {
-    /* One earth station, 1 s steps: far satellites are skipped until they can come into view,
-     * state carried from step to step and reset every 4096 steps. Windows that start between
-     * resets (5000, 9001) replay the steps since the last reset, so 3 x 4096 + 500 steps cut in
-     * three give the whole run's bits. */
+    /* One earth station, 1 s steps: satellites are propagated only within their visibility
+     * windows, which are the whole run's; slices starting inside blocks and inside windows
+     * (5000, 9001) give the whole run's bits. */
     struct fixture f;
     plan(&f, 0, 1, 3 * 4096 + 500);
     const struct interf_epfd_slice sl[3] = {{0, 1, 0, 5000}, {0, 1, 5000, 9001},
