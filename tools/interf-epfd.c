@@ -3,7 +3,6 @@
  * 22.5C.1, Rec. ITU-R S.1503-4 (09/2023)): statistics over time on a grid (ESRI ASCII grid) or
  * at points (statistics, CDF tables, time series). The run is the library's: this file reads
  * options into a struct interf_epfd_request and writes what the run returns. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,9 +128,7 @@ static void where(struct interf_epfd_request *q, struct run *r)
     }
     if (cli_given("points")) {
         const char *path = cli_text("points");
-        FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-        if (!f)
-            interf_error_set(&err, INTERF_EIO, "%s: %s", path, strerror(errno));
+        FILE *f = cli_input_open(path, &err);
         if (!f || interf_table_read_points(f, strcmp(path, "-") ? path : "<stdin>", &r->lat,
                                            &r->lon, &q->n_points, &err) != INTERF_OK)
             cli_die(&err);
@@ -284,7 +281,7 @@ int main(int argc, char **argv)
 
     cli_parse(&tool, argc, argv);
     check_combinations();
-    if (interf_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
+    if (cli_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
         return cli_fail(&err);
     for (size_t k = 0; k < interf_system_warning_count(sys); k++)
         cli_warn("%s", interf_system_warning(sys, k));
@@ -316,13 +313,19 @@ int main(int argc, char **argv)
         cli_warn("satellites dropped out of the run: %zu (no contribution from then on)",
                  in->n_dropped);
     cli_progress_init(&prog, (double)sp->window.n_steps, "steps");
-    if (interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err) != INTERF_OK ||
-        interf_epfd_run(plan, &res, cli_progress, &prog, &err) != INTERF_OK) {
+    /* over the MPI ranks under mpirun: rank 0 then holds the whole run's results */
+    enum interf_status st = interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err);
+    if ((st = cli_ranks_agree(st, &err)) != INTERF_OK ||
+        cli_epfd_run(plan, &res, &prog, &err) != INTERF_OK) {
         cli_progress_done(&prog);
         rc = cli_fail(&err);
         goto done;
     }
     cli_progress_done(&prog);
+    if (cli_rank() != 0) { /* rank 0 writes */
+        rc = cli_commit();
+        goto done;
+    }
     if (res.clamped)
         cli_warn("%llu samples at or above -80 dB were counted in the top bin",
                  (unsigned long long)res.clamped);

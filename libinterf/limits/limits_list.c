@@ -58,6 +58,10 @@ static void list_text(FILE *fp, const struct interf_limits *lim)
                     m->points[j].pct_not_exceeded);
         }
         fputc('\n', fp);
+        for (size_t j = 0; j < m->n_sources; j++)
+            fprintf(fp, "    source %zu: %s [%s]%s\n", j + 1, m->sources[j].citation,
+                    m->sources[j].edition,
+                    m->sources[j].derived ? " (a transcription of another source)" : "");
         if (m->lat_note)
             fprintf(fp, "    100 %% limit also depends on latitude (%s)\n", m->lat_note);
         if (m->note)

@@ -105,6 +105,15 @@ void limits_json_mask(FILE *fp, const struct interf_limit_mask *m, const char *i
     fprintf(fp, ",\n%s\"confidence\": \"%s\",\n%s\"source\": ", ind,
             interf_limit_confidence_str(m->confidence), ind);
     limits_json_str(fp, m->source);
+    fprintf(fp, ",\n%s\"sources\": [", ind);
+    for (size_t j = 0; j < m->n_sources; j++) {
+        fprintf(fp, "%s{\"citation\": ", j ? ", " : "");
+        limits_json_str(fp, m->sources[j].citation);
+        fputs(", \"edition\": ", fp);
+        limits_json_str(fp, m->sources[j].edition);
+        fprintf(fp, ", \"derived\": %s}", m->sources[j].derived ? "true" : "false");
+    }
+    fputs("]", fp);
     fprintf(fp, ",\n%s\"latitude_dependent\": ", ind);
     if (m->lat_note)
         limits_json_str(fp, m->lat_note);

@@ -106,6 +106,7 @@ void cli_parse(const struct cli_tool *t, int argc, char **argv)
         memcpy(given, argv, (size_t)argc * sizeof *argv);
     cmd_argc = argc, cmd_argv = argv;
     cli_messages_init(t->name);
+    cli_mpi_start();
     for (n_opts = 0; t->options[n_opts].name || t->options[n_opts].heading; n_opts++) {
         const struct cli_option *o = &t->options[n_opts];
         if (!o->name)
