@@ -85,8 +85,8 @@ same_as_one_process "series" -s "$SYS" --at 45,10 --at 40,-3 --step 1s $T_SERIES
 keep_outdir
 expect_failure "interf-epfd: $TMP/none.ini: No such file or directory" \
     $MPI -n 3 "$EPFD" -s "$TMP/none.ini" --at 45,10 -o "$O/out.txt"
-expect_failure "interf-epfd: --es-dish-m: -3: allowed range" \
-    $MPI -n 2 "$EPFD" -s "$SYS" --at 45,10 --es-dish-m -3 -o "$O/out.txt"
+expect_failure "interf-epfd: --dish-m: -3: allowed range" \
+    $MPI -n 2 "$EPFD" -s "$SYS" --at 45,10 --dish-m -3 -o "$O/out.txt"
 printf '# lat_deg lon_deg\n45 10\n-30 x\n' >"$TMP/bad.txt"
 expect_failure "interf-epfd: $TMP/bad.txt:3:5: x: not a number" \
     $MPI -n 2 "$EPFD" -s "$SYS" --points "$TMP/bad.txt" -o "$O/out.txt"
