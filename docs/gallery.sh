@@ -28,7 +28,7 @@ if [ "$PART" = all ]; then
 
 "$B/interf-epfd" -s $SYS --at 45,10 --step auto --steps 1000000 --cdf -q >"$T/cdf.txt"
 "$B/interf-map" --cdf "$T/cdf.txt" --limits 22-1A \
-    --title 'EPFD↓ at 45°N 10°E, 0.6 m dish, 10⁶ steps of 0.266 s' --subtitle 'against RR Table 22-1A' \
+    --title 'EPFD↓ at 45°N 10°E, 0.6 m dish, 10⁶ steps of 0.269 s' --subtitle 'against RR Table 22-1A' \
     -o $IMG/cdf-22-1a.png
 
 "$B/interf-orbit" -s footprints/qzss.ini --sat 0-2 --duration 1d --step 5m -o "$T/qzss.txt"
