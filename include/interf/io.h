@@ -205,6 +205,10 @@ INTERF_API void interf_outset_unlink_all(struct interf_outset *s);
 INTERF_API enum interf_status interf_output_check(const char *target, int binary,
                                                   struct interf_error *err);
 
+/* s (UTF-8; NULL: empty) to f as a JSON string, quoted, with quotes, backslashes and control
+ * characters escaped (RFC 8259 §7). For the JSON and GeoJSON writers of every layer. */
+INTERF_API void interf_json_string(FILE *f, const char *s);
+
 #ifdef __cplusplus
 }
 #endif

@@ -122,39 +122,23 @@ static enum interf_status read_row(struct eirp_reader *r, const struct exam_line
     return INTERF_OK;
 }
 
+static enum interf_status on_line(void *reader, int first, const struct exam_line *l,
+                                  struct interf_error *err)
+{
+    struct eirp_reader *r = reader;
+    if (first)
+        return read_schema(r, l, err);
+    return l->kind == EXAM_LINE_KEY ? read_key(r, l, err) : read_row(r, l, err);
+}
+
+static enum interf_status on_end(void *reader, struct interf_error *err)
+{
+    return close_table(reader, err);
+}
+
 static enum interf_status read_stream(struct eirp_reader *r, FILE *f, struct interf_error *err)
 {
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    enum interf_status st = INTERF_OK;
-    struct exam_line l;
-    while (st == INTERF_OK && (len = getline(&buf, &cap, f)) >= 0) {
-        r->line++;
-        if ((size_t)len != strlen(buf)) {
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: a NUL byte in the line", r->path,
-                                  r->line);
-            break;
-        }
-        enum exam_line_kind kind = exam_tokenize(buf, &l);
-        if (r->line == 1)
-            st = read_schema(r, &l, err);
-        else if (kind == EXAM_LINE_KEY)
-            st = read_key(r, &l, err);
-        else if (kind == EXAM_LINE_ROW)
-            st = read_row(r, &l, err);
-    }
-    if (st == INTERF_OK && ferror(f))
-        st = interf_error_set(err, INTERF_EIO, "%s: %s", r->path, strerror(errno));
-    if (st == INTERF_OK && r->line == 0)
-        st = interf_error_set(err, INTERF_EINPUT, "%s:1: schema: empty file", r->path);
-    if (st == INTERF_OK)
-        st = close_table(r, err);
-    if (st == INTERF_OK && r->n == 0)
-        st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: rows: the mask has no row", r->path,
-                              r->line);
-    free(buf);
-    return st;
+    return exam_read_lines(f, r->path, &r->line, on_line, on_end, &r->n, r, err);
 }
 
 enum interf_status interf_eirp_mask_read_text(const char *path, struct interf_eirp_mask **out,

@@ -4,6 +4,7 @@
 #define INTERF_EXAM_IMPL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "interf/exam.h"
 
@@ -27,6 +28,17 @@ struct exam_line {
 };
 /* Tokenize s (modified in place) into l. */
 enum exam_line_kind exam_tokenize(char *s, struct exam_line *l);
+/* One line of a text mask for its reader: the first line (the schema) with first = 1, then
+ * the keys and rows (blank lines and comments are not passed). */
+typedef enum interf_status (*exam_line_fn)(void *reader, int first, const struct exam_line *l,
+                                           struct interf_error *err);
+/* Read the lines of f (named path) into fn, counting them in *line for its messages; then end
+ * (the reader's own close). A NUL byte, a read error, an empty file and a mask without rows
+ * (*n_rows 0 after end) are reported here. */
+enum interf_status exam_read_lines(FILE *f, const char *path, long *line, exam_line_fn fn,
+                                   enum interf_status (*end)(void *reader,
+                                                             struct interf_error *err),
+                                   const size_t *n_rows, void *reader, struct interf_error *err);
 /* A real in [lo, hi]: INTERF_EINPUT "PATH:LINE: FIELD: 'TEXT': not a number" or "...: allowed
  * range LO to HI". */
 enum interf_status exam_text_real(const char *path, long line, const char *field,

@@ -51,6 +51,40 @@ enum exam_line_kind exam_tokenize(char *s, struct exam_line *l)
     return l->kind = EXAM_LINE_COMMENT;
 }
 
+enum interf_status exam_read_lines(FILE *f, const char *path, long *line, exam_line_fn fn,
+                                   enum interf_status (*end)(void *reader,
+                                                             struct interf_error *err),
+                                   const size_t *n_rows, void *reader, struct interf_error *err)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    enum interf_status st = INTERF_OK;
+    struct exam_line l;
+    while (st == INTERF_OK && (len = getline(&buf, &cap, f)) >= 0) {
+        ++*line;
+        if ((size_t)len != strlen(buf)) {
+            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: a NUL byte in the line", path,
+                                  *line);
+            break;
+        }
+        enum exam_line_kind kind = exam_tokenize(buf, &l);
+        if (*line == 1 || kind == EXAM_LINE_KEY || kind == EXAM_LINE_ROW)
+            st = fn(reader, *line == 1, &l, err);
+    }
+    free(buf);
+    if (st == INTERF_OK && ferror(f))
+        st = interf_error_set(err, INTERF_EIO, "%s: %s", path, strerror(errno));
+    if (st == INTERF_OK && *line == 0)
+        st = interf_error_set(err, INTERF_EINPUT, "%s:1: schema: empty file", path);
+    if (st == INTERF_OK)
+        st = end(reader, err);
+    if (st == INTERF_OK && *n_rows == 0)
+        st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: rows: the mask has no row", path,
+                              *line);
+    return st;
+}
+
 enum interf_status exam_text_real(const char *path, long line, const char *field,
                                   const char *text, double lo, double hi, double *out,
                                   struct interf_error *err)
@@ -200,39 +234,23 @@ static enum interf_status read_row(struct reader *r, const struct exam_line *l,
     return INTERF_OK;
 }
 
+static enum interf_status on_line(void *reader, int first, const struct exam_line *l,
+                                  struct interf_error *err)
+{
+    struct reader *r = reader;
+    if (first)
+        return read_schema(r, l, err);
+    return l->kind == EXAM_LINE_KEY ? read_key(r, l, err) : read_row(r, l, err);
+}
+
+static enum interf_status on_end(void *reader, struct interf_error *err)
+{
+    return close_block(reader, err);
+}
+
 static enum interf_status read_stream(struct reader *r, FILE *f, struct interf_error *err)
 {
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    enum interf_status st = INTERF_OK;
-    struct exam_line l;
-    while (st == INTERF_OK && (len = getline(&buf, &cap, f)) >= 0) {
-        r->line++;
-        if ((size_t)len != strlen(buf)) {
-            st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: a NUL byte in the line", r->path,
-                                  r->line);
-            break;
-        }
-        enum exam_line_kind kind = exam_tokenize(buf, &l);
-        if (r->line == 1)
-            st = read_schema(r, &l, err);
-        else if (kind == EXAM_LINE_KEY)
-            st = read_key(r, &l, err);
-        else if (kind == EXAM_LINE_ROW)
-            st = read_row(r, &l, err);
-    }
-    if (st == INTERF_OK && ferror(f))
-        st = interf_error_set(err, INTERF_EIO, "%s: %s", r->path, strerror(errno));
-    if (st == INTERF_OK && r->line == 0)
-        st = interf_error_set(err, INTERF_EINPUT, "%s:1: schema: empty file", r->path);
-    if (st == INTERF_OK)
-        st = close_block(r, err);
-    if (st == INTERF_OK && r->m->n_tables == 0)
-        st = interf_error_set(err, INTERF_EINPUT, "%s:%ld: rows: the mask has no row", r->path,
-                              r->line);
-    free(buf);
-    return st;
+    return exam_read_lines(f, r->path, &r->line, on_line, on_end, &r->m->n_tables, r, err);
 }
 
 enum interf_status interf_pfd_mask_read_text(const char *path, struct interf_pfd_mask **out,

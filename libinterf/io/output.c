@@ -233,3 +233,18 @@ enum interf_status interf_output_check(const char *target, int binary, struct in
         return interf_error_set(err, INTERF_EIO, "%s: %s", target, strerror(errno));
     return INTERF_OK;
 }
+
+void interf_json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}

@@ -88,7 +88,6 @@ const char *limits_table_id(enum interf_limit_family family, size_t k);
  * head of a JSON object, and the status of a stream after writing. */
 const char *limits_tenths(int32_t t, char *buf, size_t n);
 const char *limits_rr_level(double db, char *buf, size_t n);
-void limits_json_str(FILE *fp, const char *s);
 void limits_json_num(FILE *fp, double x);
 void limits_json_mask(FILE *fp, const struct interf_limit_mask *m, const char *ind);
 void limits_provenance(FILE *fp, const struct interf_provenance *prov);

@@ -2,6 +2,7 @@
 /* interf limits, report: the verdicts of CDFs against their Article 22 rows (Rec. ITU-R S.1503-4
  * (09/2023) §D7) written as text, an interf-table(5) table or JSON, with their outcome, notes
  * and warnings (interf-check(1), OUTPUT FORMAT). */
+#include "interf/io.h"
 #include "limits_impl.h"
 
 #include <errno.h>
@@ -23,21 +24,6 @@ const char *limits_rr_level(double db, char *buf, size_t n)
     while (len > 2 && buf[len - 1] == '0' && buf[len - 2] != '.')
         buf[--len] = '\0';
     return buf;
-}
-
-void limits_json_str(FILE *fp, const char *s)
-{
-    fputc('"', fp);
-    for (; s && *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(fp, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(fp, "\\u%04x", ch);
-        else
-            fputc(ch, fp);
-    }
-    fputc('"', fp);
 }
 
 void limits_json_num(FILE *fp, double x)
@@ -69,11 +55,11 @@ void limits_json_head(FILE *fp, const struct interf_provenance *prov)
     fputs("{\n", fp);
     if (tool) {
         fputs("  \"tool\": ", fp);
-        limits_json_str(fp, tool);
+        interf_json_string(fp, tool);
         fputs(",\n", fp);
     }
     fputs("  \"standard\": ", fp);
-    limits_json_str(fp, LIMITS_STANDARD);
+    interf_json_string(fp, LIMITS_STANDARD);
 }
 
 /* "Table 22-1A, 0.6 m, 40 kHz, FSS, Rec. ITU-R S.1428-1". */
@@ -91,37 +77,37 @@ static void mask_label(const struct interf_limit_mask *m, char *buf, size_t n)
 void limits_json_mask(FILE *fp, const struct interf_limit_mask *m, const char *ind)
 {
     fprintf(fp, "%s\"table\": ", ind);
-    limits_json_str(fp, m->table);
+    interf_json_string(fp, m->table);
     fprintf(fp, ",\n%s\"kind\": \"%s\",\n%s\"service\": ", ind, interf_limit_kind_str(m->kind),
             ind);
-    limits_json_str(fp, m->service);
+    interf_json_string(fp, m->service);
     fprintf(fp, ",\n%s\"dish_m\": ", ind);
     limits_json_num(fp, m->dish_m > 0 ? m->dish_m : NAN);
     fprintf(fp, ",\n%s\"gso_beamwidth_deg\": ", ind);
     limits_json_num(fp, m->gso_beamwidth_deg > 0 ? m->gso_beamwidth_deg : NAN);
     fprintf(fp, ",\n%s\"ref_bandwidth_khz\": %.10g,\n%s\"pattern\": ", ind, m->ref_bandwidth_khz,
             ind);
-    limits_json_str(fp, m->pattern);
+    interf_json_string(fp, m->pattern);
     fprintf(fp, ",\n%s\"confidence\": \"%s\",\n%s\"source\": ", ind,
             interf_limit_confidence_str(m->confidence), ind);
-    limits_json_str(fp, m->source);
+    interf_json_string(fp, m->source);
     fprintf(fp, ",\n%s\"sources\": [", ind);
     for (size_t j = 0; j < m->n_sources; j++) {
         fprintf(fp, "%s{\"citation\": ", j ? ", " : "");
-        limits_json_str(fp, m->sources[j].citation);
+        interf_json_string(fp, m->sources[j].citation);
         fputs(", \"edition\": ", fp);
-        limits_json_str(fp, m->sources[j].edition);
+        interf_json_string(fp, m->sources[j].edition);
         fprintf(fp, ", \"derived\": %s}", m->sources[j].derived ? "true" : "false");
     }
     fputs("]", fp);
     fprintf(fp, ",\n%s\"latitude_dependent\": ", ind);
     if (m->lat_note)
-        limits_json_str(fp, m->lat_note);
+        interf_json_string(fp, m->lat_note);
     else
         fputs("null", fp);
     fprintf(fp, ",\n%s\"note\": ", ind);
     if (m->note)
-        limits_json_str(fp, m->note);
+        interf_json_string(fp, m->note);
     else
         fputs("null", fp);
     fprintf(fp, ",\n%s\"bands\": [", ind);
@@ -136,9 +122,9 @@ void limits_json_mask(FILE *fp, const struct interf_limit_mask *m, const char *i
                 sep = ", ";
             }
         fputs("], \"service\": ", fp);
-        limits_json_str(fp, b->service);
+        interf_json_string(fp, b->service);
         fputs(", \"pattern\": ", fp);
-        limits_json_str(fp, b->pattern);
+        interf_json_string(fp, b->pattern);
         fprintf(fp, ", \"confidence\": \"%s\"}", interf_limit_confidence_str(b->confidence));
     }
     fputs("]", fp);
@@ -402,7 +388,7 @@ static void json_item(FILE *fp, const struct interf_limit_item *it)
     interf_cdf_meta_number(it->cdf, it->source, "lat_deg", &lat, &e);
     interf_cdf_meta_number(it->cdf, it->source, "lon_deg", &lon, &e);
     fputs("\n    {\n      \"source\": ", fp);
-    limits_json_str(fp, it->source);
+    interf_json_string(fp, it->source);
     fprintf(fp, ",\n      \"line\": %d,\n      \"lat_deg\": ", it->cdf->line);
     limits_json_num(fp, lat);
     fputs(",\n      \"lon_deg\": ", fp);
@@ -455,7 +441,7 @@ static void write_json(FILE *fp, const struct interf_limits *lim,
                         "%g kHz)", un[k]->table, un[k]->dish_m, un[k]->ref_bandwidth_khz,
                         un[k]->ref_bandwidth_khz);
         fputs(k ? ", " : "", fp);
-        limits_json_str(fp, note);
+        interf_json_string(fp, note);
     }
     fputs("]\n}\n", fp);
 }

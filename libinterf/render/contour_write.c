@@ -1,26 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* interf render: contour files. The lines of a grid at a set of levels as an RFC 7946 GeoJSON
  * FeatureCollection or as GMT multi-segment text, each closed line with the area it bounds. */
+#include "interf/io.h"
 #include "render_impl.h"
 
 #include <math.h>
 #include <string.h>
-
-/* A JSON string (RFC 8259 §7: quotes, backslashes and control characters escaped). */
-static void json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
 
 /* One contour line, cut for RFC 7946, with the area of the polygon a closed line bounds. */
 struct contour {
@@ -63,11 +48,11 @@ static void write_feature(FILE *f, const struct interf_contour_options *o,
     static const char *const types[2][2] = {{"LineString", "MultiLineString"},
                                             {"Polygon", "MultiPolygon"}};
     fprintf(f, "%s\n{\"type\": \"Feature\", \"properties\": {\"quantity\": ", first ? "" : ",");
-    json_string(f, o->quantity ? o->quantity : "");
+    interf_json_string(f, o->quantity ? o->quantity : "");
     fputs(", ", f);
     if (o->statistic) {
         fputs("\"statistic\": ", f);
-        json_string(f, o->statistic);
+        interf_json_string(f, o->statistic);
         fputs(", ", f);
     }
     fprintf(f, o->level_db ? "\"level_db\": %.17g, " : "\"level\": %.17g, ", level);
@@ -120,9 +105,9 @@ static void write_header(FILE *f, const struct interf_contour_options *o)
     }
     fputs("{\"type\": \"FeatureCollection\",\n\"interf\": {", f);
     for (size_t k = 0; p && k < p->n; k++) {
-        json_string(f, p->item[k].key);
+        interf_json_string(f, p->item[k].key);
         fputs(": ", f);
-        json_string(f, p->item[k].value);
+        interf_json_string(f, p->item[k].value);
         fputs(", ", f);
     }
     fprintf(f, "\"crs\": \"EPSG:4326\", \"area_model\": \"%s\"},\n\"features\": [",
