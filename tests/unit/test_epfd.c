@@ -5,7 +5,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "interf.h"
 #include "interf/epfd.h"
@@ -203,16 +202,9 @@ Test(epfd, histogram_statistics_match_a_sorted_series)
 /* A system file written to a temporary folder for one test. */
 static struct interf_system *system_from(const char *text)
 {
-    char path[] = "/tmp/interf-epfd-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
     struct interf_system *sys;
     struct interf_error err;
-    enum interf_status st = interf_system_load(path, &sys, &err);
-    unlink(path);
+    enum interf_status st = interf_system_load_buffer("test.ini", text, strlen(text), &sys, &err);
     cr_assert(eq(int, st, INTERF_OK), "%s", err.msg);
     return sys;
 }

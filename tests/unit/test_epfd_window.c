@@ -8,23 +8,15 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "epfd/epfd_impl.h"
 #include "interf.h"
 
 static struct interf_system *system_from(const char *text)
 {
-    char path[] = "/tmp/interf-window-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
     struct interf_system *sys;
     struct interf_error err;
-    enum interf_status st = interf_system_load(path, &sys, &err);
-    unlink(path);
+    enum interf_status st = interf_system_load_buffer("test.ini", text, strlen(text), &sys, &err);
     cr_assert(eq(int, st, INTERF_OK), "%s", err.msg);
     return sys;
 }
