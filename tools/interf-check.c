@@ -28,10 +28,9 @@ static const struct cli_option options[] = {
     {"format", 0, CLI_ARG, "F", "text, table or json [text]", NULL, NULL},
     {"list", 0, CLI_FLAG, NULL, "print every table row, its points and flags, and exit", NULL,
      NULL},
-    {"output", 'o', CLI_ARG, "FILE", "write to FILE (atomically) instead of standard output",
-     NULL, NULL},
-    {"quiet", 'q', CLI_FLAG, NULL, "no warnings on standard error", NULL, NULL},
-    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+    CLI_OPT_OUTPUT,
+    CLI_OPT_QUIET,
+    CLI_OPT_END};
 
 static const struct cli_tool tool = {
     "interf-check", "[options] [FILE...]",

@@ -12,7 +12,7 @@
 
 static const struct cli_option options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, "Where"},
-    {"system", 's', CLI_ARG, "FILE", "system file (interf-system(5)); required", NULL, NULL},
+    CLI_OPT_SYSTEM,
     {"grid", 0, CLI_ARG, "W/E/S/N/STEP", "a grid of cells (outer edges and cell size, degrees)",
      "grid", NULL},
     {"at", 0, CLI_REPEAT, "LAT,LON", "a point (repeatable)", NULL, NULL},
@@ -56,17 +56,14 @@ static const struct cli_option options[] = {
     {"floor-nodata", 0, CLI_FLAG, NULL,
      "grid cells with no emitter in view as NODATA (they are\notherwise -300 dB, a computed "
      "value, named floor_value\nin the metadata)", NULL, NULL},
-    {"threads", 'j', CLI_ARG, "N", "threads [all cores]; results do not depend on it", NULL,
-     NULL},
+    CLI_OPT_THREADS,
     {"fp64", 0, CLI_FLAG, NULL,
      "pair geometry, gains and sums in double precision (slower;\na check of the default single "
      "precision)", NULL, NULL},
     {"max-memory", 0, CLI_ARG, "SIZE", "refuse runs that need more (e.g. 2G) [available memory]",
      NULL, NULL},
-    {"progress", 0, CLI_FLAG, NULL, "show progress even when stderr is not a terminal", NULL,
-     NULL},
-    {"quiet", 'q', CLI_FLAG, NULL, "no progress, no warnings", NULL, NULL},
-    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+    CLI_OPT_PROGRESS,
+    CLI_OPT_END};
 
 static const struct cli_tool tool = {
     "interf-epfd", "-s SYSTEM (--grid W/E/S/N/STEP | --at LAT,LON ... | --points FILE)\n"

@@ -38,12 +38,9 @@ static const struct cli_option options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, "Output"},
     {"output", 'o', CLI_ARG, "PREFIX", "write PREFIX.RUN.cdf.txt and PREFIX.RUN.png per run",
      NULL, NULL},
-    {"threads", 'j', CLI_ARG, "N", "threads [all cores]; results do not depend on it", NULL,
-     NULL},
-    {"progress", 0, CLI_FLAG, NULL, "show progress even when stderr is not a terminal", NULL,
-     NULL},
-    {"quiet", 'q', CLI_FLAG, NULL, "no progress, no warnings", NULL, NULL},
-    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+    CLI_OPT_THREADS,
+    CLI_OPT_PROGRESS,
+    CLI_OPT_END};
 
 static const struct cli_tool tool = {
     "interf-exam", "-s SYSTEM [--limits TABLE]... [--dish-m D]... [-o PREFIX] [options]\n"

@@ -12,7 +12,7 @@
 #define MAX_LEVELS 64
 
 static const struct cli_option options[] = {
-    {"system", 's', CLI_ARG, "FILE", "system file (interf-system(5)); required", NULL, NULL},
+    CLI_OPT_SYSTEM,
     {"sat", 0, CLI_ARG, "ID", "satellite number (0.., file order); required except for visible",
      "sat", NULL},
     {"beam", 0, CLI_ARG, "NAME", "one beam of the satellite [all its beams]", "beam", NULL},
@@ -41,10 +41,8 @@ static const struct cli_option options[] = {
     {"contours-out", 0, CLI_ARG, "FILE", "the contours; needed with --contour", NULL, NULL},
     {"contours-format", 0, CLI_ARG, "F", "geojson (RFC 7946) or gmt (multi-segment text) [gmt\n"
      "when FILE ends in .gmt, else geojson]", "contours_format", NULL},
-    {"progress", 0, CLI_FLAG, NULL, "show progress even when stderr is not a terminal", NULL,
-     NULL},
-    {"quiet", 'q', CLI_FLAG, NULL, "no progress, no warnings", NULL, NULL},
-    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+    CLI_OPT_PROGRESS,
+    CLI_OPT_END};
 
 static const struct cli_tool tool = {
     "interf-footprint", "-s SYSTEM [--sat ID] --quantity gain|eirp|pfd|visible [options]",

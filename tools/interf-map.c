@@ -44,7 +44,7 @@ static const struct cli_option options[] = {
     {"output", 'o', CLI_ARG, "FILE", "the PNG, written atomically (-: standard output)", NULL,
      NULL},
     {"quiet", 'q', CLI_FLAG, NULL, "no warnings or progress on standard error", NULL, NULL},
-    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+    CLI_OPT_END};
 
 static const struct cli_tool tool = {
     "interf-map", "[GRID|-] -o FILE.png [options]\n       interf-map --cdf TABLE... -o FILE.png "

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const struct cli_option options[] = {
-    {"system", 's', CLI_ARG, "FILE", "system file (see interf-system(5)); required", NULL, NULL},
+    CLI_OPT_SYSTEM,
     {"start", 0, CLI_ARG, "T",
      "first time: offset from the epoch (90s, 15m, 2h, 1.5d, -1h)\nor ISO 8601 UTC "
      "(2025-01-01T06:00:00Z) [0]", "start", NULL},
@@ -28,10 +28,9 @@ static const struct cli_option options[] = {
      NULL, NULL},
     {"earth", 0, CLI_ARG, "MODEL",
      "sphere (Rec. ITU-R S.1503-4, Re = 6378.145 km) or wgs84 [sphere]", NULL, NULL},
-    {"output", 'o', CLI_ARG, "FILE", "write to FILE (atomically) instead of standard output",
-     NULL, NULL},
-    {"quiet", 'q', CLI_FLAG, NULL, "no warnings on standard error", NULL, NULL},
-    {NULL, 0, 0, NULL, NULL, NULL, NULL}};
+    CLI_OPT_OUTPUT,
+    CLI_OPT_QUIET,
+    CLI_OPT_END};
 
 static const struct cli_tool tool = {
     "interf-orbit", "-s SYSTEM [options]",

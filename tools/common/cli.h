@@ -40,6 +40,22 @@ struct cli_option {
     const char *heading; /* a group heading in --help (with name NULL) */
 };
 
+/* Entries that several tools share, spelled once. */
+#define CLI_OPT_SYSTEM                                                                             \
+    {"system", 's', CLI_ARG, "FILE", "system file (interf-system(5)); required", NULL, NULL}
+#define CLI_OPT_OUTPUT                                                                             \
+    {"output", 'o', CLI_ARG, "FILE", "write to FILE (atomically) instead of standard output",     \
+     NULL, NULL}
+#define CLI_OPT_THREADS                                                                            \
+    {"threads", 'j', CLI_ARG, "N", "threads [all cores]; results do not depend on it", NULL, NULL}
+/* --progress and -q of the tools that show progress; -q alone of those that only warn */
+#define CLI_OPT_PROGRESS                                                                           \
+    {"progress", 0, CLI_FLAG, NULL, "show progress even when stderr is not a terminal", NULL,      \
+     NULL},                                                                                        \
+    {"quiet", 'q', CLI_FLAG, NULL, "no progress, no warnings", NULL, NULL}
+#define CLI_OPT_QUIET {"quiet", 'q', CLI_FLAG, NULL, "no warnings on standard error", NULL, NULL}
+#define CLI_OPT_END {NULL, 0, 0, NULL, NULL, NULL, NULL}
+
 /* A tool: its name, synopsis and description lines, option table and examples for --help. */
 struct cli_tool {
     const char *name;
