@@ -829,6 +829,15 @@ struct interf_exam_run_request {
                                             0: the mask's (interf_eirp_mask_beamwidth_deg) */
     int64_t n_steps;                     /* 0: the run of §D4; else its first n_steps steps */
     int threads;                         /* OpenMP threads over windows of the run; 0: all */
+    int lon_shift;                       /* 1: the longitude correction of §D3 (Fig. 13): the
+                                            GSO satellite and the boresight moved in longitude
+                                            so that satellite 0 passes over the WCG point (up:
+                                            the boresight; is: the satellite's place in the
+                                            worst geometry) in its first orbit, ascending
+                                            (interf_exam_wcg_lon_shift, in fine steps) */
+    interf_progress_fn progress;         /* interf_exam_plan_run's progress (NULL: none); a
+                                            non-zero return cancels the run */
+    void *progress_user;
 };
 
 /* A planned run (opaque; read-only while it runs, freed with interf_exam_plan_destroy). */
@@ -846,6 +855,12 @@ struct interf_exam_plan_info {
     double wcg_estimate_db;              /* up: the §D3.2.3.1 estimate there; is: the
                                             §D3.3.3 worst single entry (NaN: none) */
     double bs_lat_deg, bs_lon_deg;       /* the boresight used */
+    double gso_lon_deg;                  /* the GSO satellite used (after the correction) */
+    double wcg_lat_deg, wcg_lon_deg;     /* the WCG point satellite 0 is to pass (up: the
+                                            boresight; is: the satellite's place), before the
+                                            correction */
+    double shift_deg, shift_t_s;         /* the correction of §D3 and when satellite 0 passes
+                                            (0, 0 without it) */
     double es_beamwidth_deg;             /* up */
     double num_es;                       /* up: NUM_ES (§D5.2.5 step 1) */
     size_t n_stations;                   /* up: earth stations placed (or given) */
@@ -865,6 +880,7 @@ struct interf_exam_run_stats {
     double links_per_step;    /* up: possible links a step (step 24); is: satellites seen */
     double accepted_per_step; /* up: links accepted a step; is: = links_per_step */
     double max_epfd_db;       /* the highest epfd of a step (-INFINITY: none) */
+    uint64_t clamped;         /* step weight counted in the top bin from above it */
     int threads_used;
 };
 

@@ -179,6 +179,33 @@ static void set_boresight(struct interf_exam_plan *p, double lat_deg, double lon
         p->bs_dir[k] /= sqrt(n);
     p->info.bs_lat_deg = lat_deg;
     p->info.bs_lon_deg = lon_deg;
+    p->info.gso_lon_deg = p->req.gso_lon_deg;
+}
+
+static double wrap_deg(double d)
+{
+    return interf_wrap_pi(d * INTERF_DEG) / INTERF_DEG;
+}
+
+/* §D3, Fig. 13: the GSO satellite and the boresight moved in longitude so that satellite 0
+ * passes over the WCG point in its first orbit (ascending, at the fine step nearest its
+ * latitude); the stations are placed after it */
+static enum interf_status plan_lon_shift(struct interf_exam_plan *p, struct interf_error *err)
+{
+    double t, sat_lon;
+    if (!p->req.lon_shift)
+        return INTERF_OK;
+    enum interf_status st = interf_exam_wcg_lon_shift(p->c, 0, p->info.wcg_lat_deg, 1,
+                                                      p->info.dt_s, &t, &sat_lon, err);
+    if (st != INTERF_OK)
+        return st;
+    double shift = wrap_deg(sat_lon - p->info.wcg_lon_deg);
+    p->info.shift_deg = shift;
+    p->info.shift_t_s = t;
+    p->req.gso_lon_deg = wrap_deg(p->req.gso_lon_deg + shift);
+    interf_gso_ecef(p->req.gso_lon_deg * INTERF_DEG, p->gso_km);
+    set_boresight(p, p->info.bs_lat_deg, wrap_deg(p->info.bs_lon_deg + shift));
+    return INTERF_OK;
 }
 
 /* e.i.r.p.(lat) of the WCG(up) estimate at a point (§D3.2.3.1-§D3.2.3.2) */
@@ -494,7 +521,14 @@ enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req
             set_boresight(p, req->bs_lat_deg, req->bs_lon_deg);
         else
             wcg_up(p);
+        p->info.wcg_lat_deg = p->info.bs_lat_deg;
+        p->info.wcg_lon_deg = p->info.bs_lon_deg;
+        st = plan_timing(p, p->info.es_beamwidth_deg, err);
     }
+    if (st == INTERF_OK)
+        st = plan_constellation(p, err);
+    if (st == INTERF_OK && !req->n_stations)
+        st = plan_lon_shift(p, err);
     if (st == INTERF_OK && req->n_stations) {
         p->all_lat = malloc(req->n_stations * sizeof *p->all_lat);
         p->all_lon = malloc(req->n_stations * sizeof *p->all_lon);
@@ -509,17 +543,13 @@ enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req
         }
         p->n_all = req->n_stations;
     } else if (st == INTERF_OK) {
-        st = interf_exam_up_place(&p->info.rx, req->gso_lon_deg, p->info.bs_lat_deg,
+        st = interf_exam_up_place(&p->info.rx, p->req.gso_lon_deg, p->info.bs_lat_deg,
                                   p->info.bs_lon_deg, ops->es_distance_km, p->info.lat_min_deg,
                                   p->info.lat_max_deg, &p->all_lat, &p->all_lon, &p->n_all,
                                   err);
     }
     if (st == INTERF_OK)
         st = plan_stations(p, err);
-    if (st == INTERF_OK)
-        st = plan_timing(p, p->info.es_beamwidth_deg, err);
-    if (st == INTERF_OK)
-        st = plan_constellation(p, err);
     if (st == INTERF_OK)
         st = plan_rates(p, err);
     if (st == INTERF_OK)
@@ -550,6 +580,8 @@ static void wcg_is(struct interf_exam_plan *p)
                                            INTERF_DEG - g->phi_bs_deg) - p->info.rx.gain_max_dbi;
     int32_t best_bin = INT32_MIN;
     double best_az = 90; /* i = 0: the boresight on the equator (BS.Longitude = LatBS) */
+    p->info.wcg_lat_deg = 0;
+    p->info.wcg_lon_deg = p->req.gso_lon_deg;
     for (size_t k = 0; k < s->n_sats; k++) {
         const struct interf_elements *e = &s->elements[k];
         size_t j0 = 0;
@@ -583,6 +615,8 @@ static void wcg_is(struct interf_exam_plan *p)
                     best_bin = bin;
                     best_az = atan2(sin(dl) * cos(lat), sin(lat)) / INTERF_DEG;
                     p->info.wcg_estimate_db = epfd;
+                    p->info.wcg_lat_deg = lat / INTERF_DEG;
+                    p->info.wcg_lon_deg = p->req.gso_lon_deg + dl / INTERF_DEG;
                 }
             }
         }
@@ -617,6 +651,8 @@ enum interf_status interf_exam_is_plan(const struct interf_exam_run_request *req
     }
     if (st == INTERF_OK)
         st = plan_constellation(p, err);
+    if (st == INTERF_OK && !req->bs_given)
+        st = plan_lon_shift(p, err);
     if (st != INTERF_OK) {
         interf_exam_plan_destroy(p);
         return st;

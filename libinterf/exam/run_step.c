@@ -428,48 +428,89 @@ enum interf_status interf_exam_plan_step(const struct interf_exam_plan *p, doubl
     return st;
 }
 
-/* The bin of a step's sum (§D1.4: rounded down to 0.1 dB), clamped to the histogram */
-static size_t step_bin(double sum_lin)
+/* The bin of a step's sum (§D1.4: rounded down to 0.1 dB), clamped to the histogram;
+ * *clamped set when it lies above the top bin */
+static size_t step_bin(double sum_lin, int *clamped)
 {
+    *clamped = 0;
     if (!(sum_lin > 0))
         return 0;
     int32_t t = interf_db_to_tenths(10.0 * log10(sum_lin));
     if (t <= INTERF_EPFD_LEVEL_MIN)
         return 0;
+    *clamped = t > INTERF_EPFD_LEVEL_MAX;
     return t >= INTERF_EPFD_LEVEL_MAX ? INTERF_EPFD_NBINS - 1 : (size_t)(t - INTERF_EPFD_LEVEL_MIN);
 }
 
-/* One window [first, end) of the run through the walk, into counts and stats */
-static enum interf_status run_window(const struct interf_exam_plan *p, int64_t first,
-                                     int64_t end, uint32_t *counts,
-                                     struct interf_exam_run_stats *stats, double *links,
-                                     double *accepted, struct interf_error *err)
+/* What a thread gathers over its windows */
+struct run_acc {
+    uint32_t *counts;
+    struct interf_exam_run_stats st;
+    double links, accepted;
+    enum interf_status status;
+    struct interf_error err;
+};
+
+/* One window [first, end) of the run through the walk, into acc */
+static void run_window(const struct interf_exam_plan *p, int64_t first, int64_t end,
+                       struct run_acc *acc)
 {
     struct run_work w;
-    enum interf_status st = run_work_init(p, &w, err);
+    enum interf_status st = run_work_init(p, &w, &acc->err);
     struct interf_exam_dual d = {p->info.n_steps, p->info.n_coarse};
     struct interf_exam_walk walk;
     interf_exam_walk_begin(&d, first, end, &walk);
     int64_t k;
-    int sample;
+    int sample, clamped;
     while (st == INTERF_OK && interf_exam_walk_next(&walk, &k, &sample)) {
         struct interf_exam_step s;
-        st = run_step(p, &w, (double)k * p->info.dt_s, &s, err);
+        st = run_step(p, &w, (double)k * p->info.dt_s, &s, &acc->err);
         int64_t weight = interf_exam_walk_report(&walk, s.critical);
         if (!sample || st != INTERF_OK)
             continue;
-        counts[step_bin(s.sum_lin)] += (uint32_t)weight; /* §D5.2.6 step 35.1 */
-        stats->n_evaluated++;
-        stats->n_coarse_blocks += weight > 1;
-        stats->weight += (uint64_t)weight;
-        *links += (double)s.n_links;
-        *accepted += (double)s.n_accepted;
-        if (s.epfd_db > stats->max_epfd_db)
-            stats->max_epfd_db = s.epfd_db;
+        acc->counts[step_bin(s.sum_lin, &clamped)] += (uint32_t)weight; /* step 35.1 */
+        acc->st.clamped += (uint64_t)(clamped * weight);
+        acc->st.n_evaluated++;
+        acc->st.n_coarse_blocks += weight > 1;
+        acc->st.weight += (uint64_t)weight;
+        acc->links += (double)s.n_links;
+        acc->accepted += (double)s.n_accepted;
+        if (s.epfd_db > acc->st.max_epfd_db)
+            acc->st.max_epfd_db = s.epfd_db;
     }
     run_work_free(&w);
-    return st;
+    acc->status = st;
 }
+
+/* The threads' sums into hist and stats (integers, and a maximum: the same whatever the
+ * split) */
+static enum interf_status merge(const struct run_acc *acc, int nt, struct interf_hist_set *hist,
+                                struct interf_exam_run_stats *stats, struct interf_error *err)
+{
+    double links = 0, accepted = 0;
+    for (int t = 0; t < nt; t++) {
+        if (acc[t].status != INTERF_OK)
+            return interf_error_set(err, acc[t].status, "%s", acc[t].err.msg);
+        for (size_t b = 0; b < INTERF_EPFD_NBINS; b++)
+            hist->count[b] += acc[t].counts[b];
+        stats->n_evaluated += acc[t].st.n_evaluated;
+        stats->n_coarse_blocks += acc[t].st.n_coarse_blocks;
+        stats->weight += acc[t].st.weight;
+        stats->clamped += acc[t].st.clamped;
+        stats->max_epfd_db = fmax(stats->max_epfd_db, acc[t].st.max_epfd_db);
+        links += acc[t].links;
+        accepted += acc[t].accepted;
+    }
+    if (stats->n_evaluated) {
+        stats->links_per_step = links / (double)stats->n_evaluated;
+        stats->accepted_per_step = accepted / (double)stats->n_evaluated;
+    }
+    stats->threads_used = nt;
+    return INTERF_OK;
+}
+
+/* Windows of the run per thread: enough for the dynamic schedule to even out */
+#define WINDOWS_PER_THREAD 16
 
 enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
                                         struct interf_hist_set *hist,
@@ -487,50 +528,45 @@ enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
     if (p->req.threads <= 0)
         nt = omp_get_max_threads();
 #endif
-    if (nt > 256)
-        nt = 256;
-    if ((int64_t)nt > p->info.n_steps)
-        nt = p->info.n_steps > 0 ? (int)p->info.n_steps : 1;
+    nt = nt > 256 ? 256 : nt;
+    int64_t n = p->info.n_steps, nw = (int64_t)nt * WINDOWS_PER_THREAD;
+    nw = nw > n ? (n > 0 ? n : 1) : nw;
     uint32_t *counts = calloc((size_t)nt * INTERF_EPFD_NBINS, sizeof *counts);
-    struct interf_exam_run_stats *ts = calloc((size_t)nt, sizeof *ts);
-    double *sums = calloc(2 * (size_t)nt, sizeof *sums);
-    struct interf_error *errs = calloc((size_t)nt, sizeof *errs);
-    enum interf_status *sts = calloc((size_t)nt, sizeof *sts);
-    if (!counts || !ts || !sums || !errs || !sts) {
+    struct run_acc *acc = calloc((size_t)nt, sizeof *acc);
+    if (!counts || !acc) {
         st = interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     } else {
-        int64_t n = p->info.n_steps;
-#pragma omp parallel for num_threads(nt) schedule(static, 1)
+        int64_t done = 0;
+        int cancel = 0;
         for (int t = 0; t < nt; t++) {
-            ts[t].max_epfd_db = -INFINITY;
-            sts[t] = run_window(p, n * t / nt, n * (t + 1) / nt, counts + (size_t)t *
-                                INTERF_EPFD_NBINS, &ts[t], &sums[2 * t], &sums[2 * t + 1],
-                                &errs[t]);
+            acc[t].counts = counts + (size_t)t * INTERF_EPFD_NBINS;
+            acc[t].st.max_epfd_db = -INFINITY;
         }
-        double links = 0, acc = 0;
-        for (int t = 0; t < nt; t++) { /* merged in a fixed order: independent of nt */
-            if (st == INTERF_OK && sts[t] != INTERF_OK)
-                st = interf_error_set(err, sts[t], "%s", errs[t].msg);
-            for (size_t b = 0; b < INTERF_EPFD_NBINS; b++)
-                hist->count[b] += counts[(size_t)t * INTERF_EPFD_NBINS + b];
-            stats->n_evaluated += ts[t].n_evaluated;
-            stats->n_coarse_blocks += ts[t].n_coarse_blocks;
-            stats->weight += ts[t].weight;
-            stats->max_epfd_db = fmax(stats->max_epfd_db, ts[t].max_epfd_db);
-            links += sums[2 * t];
-            acc += sums[2 * t + 1];
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+        for (int64_t j = 0; j < nw; j++) {
+            int me = 0, stop;
+#ifdef _OPENMP
+            me = omp_get_thread_num();
+#endif
+#pragma omp atomic read
+            stop = cancel;
+            if (stop || acc[me].status != INTERF_OK)
+                continue;
+            run_window(p, n * j / nw, n * (j + 1) / nw, &acc[me]);
+            int64_t m;
+#pragma omp atomic capture
+            m = ++done;
+            if (me == 0 && p->req.progress &&
+                p->req.progress((double)m / (double)nw, "running", p->req.progress_user)) {
+#pragma omp atomic write
+                cancel = 1;
+            }
         }
-        if (stats->n_evaluated) {
-            stats->links_per_step = links / (double)stats->n_evaluated;
-            stats->accepted_per_step = acc / (double)stats->n_evaluated;
-        }
-        stats->threads_used = nt;
+        st = cancel ? interf_error_set(err, INTERF_ECANCELED, "run: canceled")
+                    : merge(acc, nt, hist, stats, err);
     }
     free(counts);
-    free(ts);
-    free(sums);
-    free(errs);
-    free(sts);
+    free(acc);
     if (st != INTERF_OK)
         interf_hist_set_free(hist);
     return st;
