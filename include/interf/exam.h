@@ -835,9 +835,6 @@ struct interf_exam_run_request {
                                             the boresight; is: the satellite's place in the
                                             worst geometry) in its first orbit, ascending
                                             (interf_exam_wcg_lon_shift, in fine steps) */
-    interf_progress_fn progress;         /* interf_exam_plan_run's progress (NULL: none); a
-                                            non-zero return cancels the run */
-    void *progress_user;
 };
 
 /* A planned run (opaque; read-only while it runs, freed with interf_exam_plan_destroy). */
@@ -905,6 +902,10 @@ INTERF_API enum interf_status interf_exam_is_plan(const struct interf_exam_run_r
                                                   struct interf_exam_plan **out,
                                                   struct interf_error *err);
 INTERF_API void interf_exam_plan_destroy(struct interf_exam_plan *p); /* NULL: no-op */
+/* The progress of interf_exam_plan_run (fraction of the run's windows done, stage "running";
+ * NULL: none; a non-zero return cancels the run with INTERF_ECANCELED). Not while it runs. */
+INTERF_API void interf_exam_plan_set_progress(struct interf_exam_plan *p, interf_progress_fn fn,
+                                              void *user);
 INTERF_API const struct interf_exam_plan_info *
 interf_exam_plan_info(const struct interf_exam_plan *p);
 /* The earth stations of an up plan: n (and their latitudes and longitudes, arrays owned by the

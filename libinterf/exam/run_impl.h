@@ -47,6 +47,8 @@ struct run_sky {
 struct interf_exam_plan {
     struct interf_exam_plan_info info;
     struct interf_exam_run_request req;  /* pointers into the caller's data */
+    interf_progress_fn progress;
+    void *progress_user;
     struct interf_exam_shell *shells;
     struct interf_constellation *c;
     struct interf_orbit_run orun;

@@ -34,6 +34,12 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     free(p);
 }
 
+void interf_exam_plan_set_progress(struct interf_exam_plan *p, interf_progress_fn fn, void *user)
+{
+    p->progress = fn;
+    p->progress_user = user;
+}
+
 const struct interf_exam_plan_info *interf_exam_plan_info(const struct interf_exam_plan *p)
 {
     return &p->info;

@@ -556,8 +556,8 @@ enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
             int64_t m;
 #pragma omp atomic capture
             m = ++done;
-            if (me == 0 && p->req.progress &&
-                p->req.progress((double)m / (double)nw, "running", p->req.progress_user)) {
+            if (me == 0 && p->progress &&
+                p->progress((double)m / (double)nw, "running", p->progress_user)) {
 #pragma omp atomic write
                 cancel = 1;
             }
