@@ -7,9 +7,11 @@ set -eu
 cd "$(dirname "$0")"
 
 # gdal-bin: the GeoTIFF tests read our files with gdalinfo and write files with gdal_translate.
+# libopenmpi-dev openmpi-bin: the tools' MPI driver (mpirun interf-epfd ...; optional to the
+# build, which finds it when present).
 packages="build-essential cmake pkg-config libproj-dev proj-data libpng-dev libopenblas-dev
 libcriterion-dev groff-base libcairo2-dev libxml2-dev fonts-dejavu-core python3 libtiff-dev
-libgeotiff-dev gdal-bin liberfa-dev"
+libgeotiff-dev gdal-bin liberfa-dev libopenmpi-dev openmpi-bin"
 
 missing=""
 for p in $packages; do

@@ -28,7 +28,7 @@ if [ "$PART" = all ]; then
 
 "$B/interf-epfd" -s $SYS --at 45,10 --step auto --steps 1000000 --cdf -q >"$T/cdf.txt"
 "$B/interf-map" --cdf "$T/cdf.txt" --limits 22-1A \
-    --title 'EPFD↓ at 45°N 10°E, 0.6 m dish, 10⁶ steps of 0.266 s' --subtitle 'against RR Table 22-1A' \
+    --title 'EPFD↓ at 45°N 10°E, 0.6 m dish, 10⁶ steps of 0.269 s' --subtitle 'against RR Table 22-1A' \
     -o $IMG/cdf-22-1a.png
 
 "$B/interf-orbit" -s footprints/qzss.ini --sat 0-2 --duration 1d --step 5m -o "$T/qzss.txt"
@@ -56,15 +56,15 @@ GSO=footprints/gso-ku-spots.ini
 LEVELS='contours −3, −6, −10 dB'
 "$B/interf-footprint" -s $GSO --sat 0 --quantity gain --grid 105/170/10/60/0.1 -o "$T/jp.asc"
 "$B/interf-map" "$T/jp.asc" --proj geos:128 --region 116/158/20/50 --coast --borders \
-    --graticule 5 --range -25:0 --contour -3,-6,-10 --mark 36,137,aim \
+    --graticule 5 --range -25:0 --contour -3,-6,-10 --mark 37.8,137.7,aim \
     --title 'GSO Ku spot beam on Japan from 128°E: relative gain G − Gmax (dB)' \
-    --subtitle "S.672-4, 2.0° beamwidth, 38.5 dBi, 22.5 dBW/40 kHz peak; $LEVELS" \
+    --subtitle "S.1528 elliptical, 2.9° × 1.32° at 45°, 38.7 dBi, 22.5 dBW/40 kHz peak; $LEVELS" \
     -o $IMG/gso-ku-japan.png
 "$B/interf-footprint" -s $GSO --sat 1 --quantity gain --grid -140/-55/10/60/0.1 -o "$T/us.asc"
 "$B/interf-map" "$T/us.asc" --proj geos:-101 --region -130/-62/18/52 --coast --borders \
     --graticule 5 --range -25:0 --contour -3,-6,-10 --mark 39,-97.5,aim \
     --title 'GSO Ku spot beam on CONUS from 101°W: relative gain G − Gmax (dB)' \
-    --subtitle "S.672-4, 4.4° beamwidth, 31.6 dBi, 22.5 dBW/40 kHz peak; $LEVELS" \
+    --subtitle "S.672-4, 4.4° beamwidth, 31.6 dBi, 22.5 dBW/40 kHz peak; $LEVELS" \
     -o $IMG/gso-ku-conus.png
 
 # QZSS (qzss.ini): the figure-8 ground track of the three IGSO satellites over a day, and the
@@ -91,7 +91,7 @@ done
 "$B/interf-map" "$T/qz-pfd.asc" --proj ortho:10,135 --coast --borders --graticule 15 \
     --range -149:-145 --contour -146.8 --track "$T/qz-track.txt" --mark 41,135,IGSO-1 \
     --title 'QZSS-like IGSO-1 at apogee, 00:00 UTC: L1 C/A PFD above 10° elevation' \
-    --subtitle "dB(W/m²) in 40 kHz; isoflux pattern qzss-l1-pattern.txt, 31 dBW EIRP:\
+    --subtitle "dB(W/m²/40 kHz); isoflux pattern qzss-l1-pattern.txt, 31 dBW EIRP:\
  within 0.25 dB over the footprint" \
     -o $IMG/qzss-pfd-igso1.png
 
@@ -126,8 +126,8 @@ LABELS='ISS'
 "$B/interf-map" "$T/leo.asc" --proj ortho:0,1.5 --region -0.6/3.6/-0.7/0.7 --graticule 0.5 \
     --range -30:0 --contour -3,-6,-10 --mark 0,0,'nadir' --mark 0,2.898,'boresight 30° off nadir' \
     --title 'LEO Ku 550 km: S.1528 beams at nadir and steered 30° east, gain G − Gmax (dB)' \
-    --subtitle "over 0°N 0°E at the epoch; peak PFD −130.8 (nadir), −132.8 dB(W/m²) in 40 kHz\
- (steered); grid 0.5° (55 km)" \
+    --subtitle "over 0°N 0°E at the epoch; peak PFD −130.8 (nadir), −132.8 dB(W/m²/40 kHz)\
+ (steered); cells 0.005° (0.56 km)" \
     -o $IMG/leo-ku-beams.png
 
 # GPS from two-line element sets (gps-tle.ini: the same 24 slots, generated sets, SGP4/SDP4):
@@ -150,7 +150,7 @@ LABELS=''
 # contribution, from a dish pointing at the zenith), with its sub-spacecraft track; and the PFD
 # of its illustrative S-band Earth link on the hemisphere that sees it.
 "$B/interf-epfd" -s footprints/gateway.ini --grid -180/180/-90/90/1 --duration 6.55d --step 30m \
-    --point 0,90 --es-pattern S.465 --es-dish-m 3 --stat exceed:-290 -q -o "$T/gw-vis.asc"
+    --point 0,90 --es-pattern S.465 --dish-m 3 --stat exceed:-290 -q -o "$T/gw-vis.asc"
 "$B/interf-orbit" -s footprints/gateway.ini --duration 6.55d --step 30m -q -o "$T/gw-track.txt"
 "$B/interf-map" "$T/gw-vis.asc" --proj robin --coast --graticule 30 --range 0:100 \
     --label '% of the orbit above 10°' --track "$T/gw-track.txt" \
@@ -164,6 +164,6 @@ LABELS='Gateway'
 "$B/interf-map" "$T/gw-pfd.asc" --proj ortho:-25,105 --coast --borders --graticule 30 \
     $(sub_marks footprints/gateway.ini 1d 0) \
     --title 'Lunar Gateway-like S-band link at 2027-01-02 00:00 UTC: PFD above 10° elevation' \
-    --subtitle "dB(W/m²) in 4 kHz; 1 m dish (25 dBi) aimed at the Earth, 13 dBW in 4 kHz\
+    --subtitle "dB(W/m²/4 kHz); 1 m dish (25 dBi) aimed at the Earth, 13 dBW/4 kHz\
  (illustrative)" \
     -o $IMG/gateway-pfd.png

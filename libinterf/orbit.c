@@ -309,3 +309,20 @@ void s1503_propagate(const struct interf_constellation *c, size_t first, size_t 
         }
     }
 }
+
+double interf_constellation_turn_rate(const struct interf_constellation *c, size_t k,
+                                      const struct interf_orbit_run *run)
+{
+    struct interf_sat_ident id;
+    interf_constellation_ident(c, k, &id);
+    if (id.kind != INTERF_SAT_ELEMENTS)
+        return INFINITY; /* SGP4 and OEM objects move by no secular model */
+    if (c->fixed[k])
+        return 0.0;
+    /* as in s1503_propagate: the node's rate in Earth-fixed axes */
+    double sk_rate = run && run->t_run_s > 0 ? 2.0 / run->t_run_s : 0.0;
+    double node_dot = c->raan_dot[k] + c->w_delta[k] * sk_rate - INTERF_OMEGA_E_RAD_S;
+    double e = c->e[k];
+    double nu_dot_max = c->n_bar[k] * (1.0 + e) * (1.0 + e) / pow(1.0 - e * e, 1.5);
+    return fabs(c->argp_dot[k]) + nu_dot_max + fabs(node_dot);
+}

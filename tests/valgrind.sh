@@ -31,11 +31,18 @@ for tool in "$build"/interf-*; do
     [ -x "$tool" ] || continue
     found=1
     # --vgdb=no: no FIFOs in /tmp (some tests run with a file size limit or as nobody)
+    # Under mpirun (tests/cli/mpi.sh) Open MPI's own allocations are suppressed as well, and
+    # hwloc's x86 backend, which cannot run under valgrind, is left out (it says so on stderr).
     cat >"$work/bin/$(basename "$tool")" <<EOF
 #!/bin/sh
+mpi=""
+if [ -n "\${OMPI_COMM_WORLD_SIZE:-}" ]; then
+    mpi="--suppressions=$src/tests/valgrind-mpi.supp"
+    export HWLOC_COMPONENTS=-x86
+fi
 exec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \\
     --errors-for-leak-kinds=definite --track-origins=no --vgdb=no --child-silent-after-fork=yes \\
-    --suppressions="$src/tests/valgrind.supp" --log-file="$work/logs/%p.log" "$tool" "\$@"
+    --suppressions="$src/tests/valgrind.supp" \$mpi --log-file="$work/logs/%p.log" "$tool" "\$@"
 EOF
     chmod 755 "$work/bin/$(basename "$tool")"
 done
@@ -52,6 +59,12 @@ fi
 # thread at a time, and a spinning one only takes the others' turn (the results do not depend
 # on the thread count).
 export VG_WORK="$work" VG_SRC="$src"
+# tests/cli/mpi.sh needs mpirun, as ctest gives it, when the build has MPI (else it skips)
+INTERF_MPIEXEC=""
+if grep -q '^INTERF_MPI:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+    INTERF_MPIEXEC=$(sed -n 's/^MPIEXEC_EXECUTABLE:FILEPATH=//p' "$build/CMakeCache.txt")
+fi
+export INTERF_MPIEXEC
 t0=$(date +%s)
 printf '%s\n' "$@" | xargs -n 1 -P "${VALGRIND_JOBS:-2}" sh -c '
     name=$(basename "$1" .sh)

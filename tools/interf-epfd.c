@@ -3,7 +3,6 @@
  * 22.5C.1, Rec. ITU-R S.1503-4 (09/2023)): statistics over time on a grid (ESRI ASCII grid) or
  * at points (statistics, CDF tables, time series). The run is the library's: this file reads
  * options into a struct interf_epfd_request and writes what the run returns. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +19,9 @@ static const struct cli_option options[] = {
     {"points", 0, CLI_ARG, "FILE", "points from a table with lat_deg and lon_deg columns", NULL,
      NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "The earth station"},
-    {"es-dish-m", 0, CLI_ARG, "D", "dish diameter, m [the system's [earth-station] dish_m]",
+    {"dish-m", 0, CLI_ARG, "D", "dish diameter, m [the system's [earth-station] dish_m]",
      "es_dish_m", NULL},
+    {"es-dish-m", 0, CLI_ALIAS, NULL, NULL, NULL, NULL},
     {"es-pattern", 0, CLI_ARG, "NAME", "S.1428 (FSS) or another registered pattern [S.1428]",
      "es_pattern", NULL},
     {"freq-ghz", 0, CLI_ARG, "F", "frequency [band lower edge + ref. bandwidth/2]", "freq_ghz",
@@ -31,8 +31,9 @@ static const struct cli_option options[] = {
      "gso_lon_deg", NULL},
     {"point", 0, CLI_ARG, "AZ,EL",
      "point at a fixed azimuth (from north, clockwise) and elevation", "pointing", NULL},
-    {"ref-bw-khz", 0, CLI_ARG, "B", "reference bandwidth [the system's ref_bandwidth_khz]",
-     "ref_bandwidth_khz", NULL},
+    {"ref-bandwidth-khz", 0, CLI_ARG, "B", "reference bandwidth, kHz [the system's "
+     "ref_bandwidth_khz]", "ref_bandwidth_khz", NULL},
+    {"ref-bw-khz", 0, CLI_ALIAS, NULL, NULL, NULL, NULL},
     {"earth", 0, CLI_ARG, "MODEL", "sphere or wgs84 (ground points only) [sphere]", "earth",
      NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Time"},
@@ -127,9 +128,7 @@ static void where(struct interf_epfd_request *q, struct run *r)
     }
     if (cli_given("points")) {
         const char *path = cli_text("points");
-        FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-        if (!f)
-            interf_error_set(&err, INTERF_EIO, "%s: %s", path, strerror(errno));
+        FILE *f = cli_input_open(path, &err);
         if (!f || interf_table_read_points(f, strcmp(path, "-") ? path : "<stdin>", &r->lat,
                                            &r->lon, &q->n_points, &err) != INTERF_OK)
             cli_die(&err);
@@ -157,9 +156,9 @@ static void request(const struct interf_system *sys, struct interf_epfd_request 
     memset(q, 0, sizeof *q);
     q->sys = sys;
     q->es_pattern = cli_text("es-pattern");
-    q->es_dish_m = cli_real("es-dish-m", 0.01, 100, 0);
+    q->es_dish_m = cli_real("dish-m", 0.01, 100, 0);
     q->freq_ghz = cli_real("freq-ghz", 0.001, 1000, 0);
-    q->ref_bandwidth_khz = cli_real("ref-bw-khz", 1e-3, 1e7, 0);
+    q->ref_bandwidth_khz = cli_real("ref-bandwidth-khz", 1e-3, 1e7, 0);
     if (cli_given("point")) {
         const char *t = cli_text("point"), *comma = strchr(t, ',');
         char az[64];
@@ -282,7 +281,7 @@ int main(int argc, char **argv)
 
     cli_parse(&tool, argc, argv);
     check_combinations();
-    if (interf_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
+    if (cli_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
         return cli_fail(&err);
     for (size_t k = 0; k < interf_system_warning_count(sys); k++)
         cli_warn("%s", interf_system_warning(sys, k));
@@ -314,13 +313,19 @@ int main(int argc, char **argv)
         cli_warn("satellites dropped out of the run: %zu (no contribution from then on)",
                  in->n_dropped);
     cli_progress_init(&prog, (double)sp->window.n_steps, "steps");
-    if (interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err) != INTERF_OK ||
-        interf_epfd_run(plan, &res, cli_progress, &prog, &err) != INTERF_OK) {
+    /* over the MPI ranks under mpirun: rank 0 then holds the whole run's results */
+    enum interf_status st = interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err);
+    if ((st = cli_ranks_agree(st, &err)) != INTERF_OK ||
+        cli_epfd_run(plan, &res, &prog, &err) != INTERF_OK) {
         cli_progress_done(&prog);
         rc = cli_fail(&err);
         goto done;
     }
     cli_progress_done(&prog);
+    if (cli_rank() != 0) { /* rank 0 writes */
+        rc = cli_commit();
+        goto done;
+    }
     if (res.clamped)
         cli_warn("%llu samples at or above -80 dB were counted in the top bin",
                  (unsigned long long)res.clamped);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* interf-map: a grid (ESRI ASCII, with its sidecars) as a PNG map in any PROJ projection, or
- * CDF tables as a chart of the % of time each level is exceeded with an Article 22 mask. */
+/* interf-map: a grid (ESRI ASCII with its sidecars, or GeoTIFF) as a PNG map in any PROJ
+ * projection, or CDF tables as a chart of the % of time each level is exceeded with an Article
+ * 22 mask. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +49,9 @@ static const struct cli_option options[] = {
 static const struct cli_tool tool = {
     "interf-map", "[GRID|-] -o FILE.png [options]\n       interf-map --cdf TABLE... -o FILE.png "
     "[options]",
-    "Draw a grid (ESRI ASCII grid, with its .aux.xml and .prj sidecars) as a PNG map, or CDF\n"
-    "tables as a chart. The grid is read from standard input when GRID is - or absent.\n",
+    "Draw a grid (ESRI ASCII grid with its .aux.xml and .prj sidecars, or GeoTIFF) as a PNG\n"
+    "map, or CDF tables as a chart. An ASCII grid is read from standard input when GRID is -\n"
+    "or absent.\n",
     options, "  interf-map epfd.asc --proj robin --coast --contour -160 -o epfd.png\n"
     "  interf-map --cdf cdf.txt --limits 22-1A --dish-m 0.6 -o cdf.png\n", 1};
 
@@ -156,25 +158,18 @@ static int run_map(struct interf_provenance *prov)
     struct cli_progress progress;
     double levels[MAX_LEVELS];
     char **ops;
-    const char *path = cli_operands(&ops) ? ops[0] : "-", *name;
-    FILE *fp;
+    const char *path = cli_operands(&ops) ? ops[0] : "-";
+    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     int rc = CLI_EXIT_ERROR;
     map_options(&mo, levels, marks);
-    if (interf_input_open(path, &fp, &name, &err) != INTERF_OK)
-        return cli_fail(&err);
-    enum interf_status st = interf_grid_read_asc(fp, name, &grid, &err);
-    interf_input_close(fp);
-    if (st == INTERF_OK && fp != stdin)
-        st = interf_grid_read_sidecars(path, &meta, &err);
-    if (st != INTERF_OK) {
+    if (interf_grid_load(path, &grid, &meta, &err) != INTERF_OK) {
         rc = cli_fail(&err);
         goto done;
     }
     if (read_tracks(&tracks) != CLI_EXIT_OK)
         goto done;
     mo.tracks = cli_given("track") ? &tracks : NULL;
-    if (!mo.label && meta.unit[0])
-        mo.label = meta.unit;
+    interf_map_options_set_meta(&mo, &meta);
     cli_progress_init(&progress, 100, "%");
     mo.progress = cli_progress;
     mo.progress_user = &progress;
@@ -186,9 +181,9 @@ static int run_map(struct interf_provenance *prov)
     cli_progress_done(&progress);
     for (size_t k = 0; k < interf_map_warning_count(map); k++)
         cli_warn("%s", interf_map_warning(map, k));
-    if (!mo.label)
-        cli_warn("%s has no unit (no .aux.xml sidecar): the colour bar has no label; give "
-                 "--label", name);
+    if (!mo.label && !mo.unit)
+        cli_warn("%s has no unit (no .aux.xml sidecar or GeoTIFF metadata): the colour bar has "
+                 "no label; give --label", name);
     interf_map_provenance(map, &meta, name, prov);
     rc = write_png(img, prov);
 done:
@@ -245,7 +240,7 @@ static int run_chart(struct interf_provenance *prov)
     if (cli_given("limits") && (verdict = limit_mask(cdfs, source[0], &mask)) == CLI_EXIT_ERROR)
         goto done;
     co.mask = cli_given("limits") ? &mask.mask : NULL;
-    if (interf_cdf_chart(cdfs, n, &co, &img, &err) != INTERF_OK) {
+    if (interf_cdf_chart(cdfs, n, &co, &img, NULL, &err) != INTERF_OK) {
         rc = cli_fail(&err);
         goto done;
     }

@@ -148,15 +148,12 @@ static double *angles_of(size_t *n, double from, double to)
     if (path) {
         if (cli_given("from") || cli_given("to") || cli_given("step"))
             cli_usage_error("--from/--to/--step: not with angles read from %s", path);
-        FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-        if (!fp) {
-            cli_error("%s: %s", path, strerror(errno));
-            return NULL;
-        }
-        enum interf_status st = interf_angles_read(fp, fp == stdin ? "standard input" : path, &a,
-                                                   n, &err);
-        if (fp != stdin)
-            fclose(fp);
+        FILE *fp = NULL;
+        const char *name;
+        enum interf_status st = interf_input_open(path, &fp, &name, &err);
+        if (st == INTERF_OK)
+            st = interf_angles_read(fp, name, &a, n, &err);
+        interf_input_close(fp);
         if (st != INTERF_OK)
             cli_fail(&err);
         return st == INTERF_OK ? a : NULL;

@@ -164,6 +164,71 @@ INTERF_API enum interf_status interf_epfd_run(const struct interf_epfd_plan *pla
                                               interf_progress_fn progress, void *user,
                                               struct interf_error *err);
 
+/* ------------------------------------------------------------------ slices of a run */
+
+/* A run is split into slices for several processes (MPI ranks: the tools' driver) with no
+ * communication until the results are merged. A slice is a set of the plan's super tiles (its
+ * units of work: up to 1024 points, 32 x 32 cells of a grid or 1024 consecutive points of a
+ * list), those whose index u has u % n_parts == part, and a sub-window of steps
+ * [step_begin, step_end) of the run's window. Histogram counts are integers: the sum of the
+ * slices' histograms is exactly the whole run's, and the series values of a slice are the
+ * whole run's bits (each point's sum is formed in the same order, and the satellites' visibility
+ * windows are the whole run's wherever a slice begins). */
+struct interf_epfd_slice {
+    size_t part, n_parts;       /* the super tiles u with u % n_parts == part */
+    long step_begin, step_end;  /* steps [step_begin, step_end) of the window */
+};
+
+/* The plan's number of super tiles (with computed points). */
+INTERF_API size_t interf_epfd_plan_units(const struct interf_epfd_plan *plan);
+
+/* The static partition of a run over n_slices processes, slice k of them (0 <= k < n_slices):
+ * P x W slices, P tile parts times W time windows (P W = n_slices), slice k being tile part
+ * k % P of window k / P. Time windows repeat no work (each slice propagates its own steps),
+ * tile parts repeat the propagation and the emitters' states of every step (measured: a tenth
+ * of a 2 deg grid step): P is the smallest divisor of n_slices whose windows hold at least
+ * INTERF_EPFD_MIN_WINDOW steps, or else the largest; at most one part per
+ * INTERF_EPFD_UNITS_PER_PART super tiles (P = 1 for a few points: time windows only). Super tiles
+ * are numbered row of super tiles by row (north to south) and west to east in a row, so dealing
+ * them round-robin gives each part every P-th super tile of every latitude band: each band's
+ * cost (satellite density, points without data) is shared to within one super tile. Window w
+ * holds steps [floor(n w / W), floor(n (w + 1) / W)) of the n steps: equal to within one step.
+ * INTERF_EINVAL when n_slices < 1 or k is out of range. */
+#define INTERF_EPFD_UNITS_PER_PART 8
+#define INTERF_EPFD_MIN_WINDOW 256
+INTERF_API enum interf_status interf_epfd_partition(const struct interf_epfd_plan *plan,
+                                                    int n_slices, int k,
+                                                    struct interf_epfd_slice *slice,
+                                                    struct interf_error *err);
+
+/* The original indices (interf_epfd_plan_points order) of the computed points of the slice's
+ * super tiles, in the plan's tile order (the same for every slice of the same tile part), into
+ * idx (NULL: count only); returns their number. */
+INTERF_API size_t interf_epfd_slice_points(const struct interf_epfd_plan *plan,
+                                           const struct interf_epfd_slice *slice, size_t *idx);
+
+/* Run one slice of the plan into out (from interf_epfd_out_create): adds the slice's counts to
+ * out's histograms (it does not zero them), writes the slice's part of the series, adds to
+ * clamped and raises threads_used to the threads this slice ran. progress as interf_epfd_run,
+ * with the fraction of the slice done. Running every slice of a partition into one out gives
+ * the whole run's results exactly. INTERF_EINVAL for a slice out of range. Thread-safe for
+ * different outs. */
+INTERF_API enum interf_status interf_epfd_run_slice(const struct interf_epfd_plan *plan,
+                                                    const struct interf_epfd_slice *slice,
+                                                    struct interf_epfd_out *out,
+                                                    interf_progress_fn progress, void *user,
+                                                    struct interf_error *err);
+
+/* Merge the results src of slice into dst (both from interf_epfd_out_create on plan, the same
+ * kind): histograms added bin by bin (interf_hist_set_add), the slice's part of the series
+ * copied, clamped added, threads_used the larger. INTERF_EINVAL for outs of different shapes,
+ * INTERF_EINPUT when a count would pass 2^32 - 1 (the slices overlap). */
+INTERF_API enum interf_status interf_epfd_out_merge(const struct interf_epfd_plan *plan,
+                                                    const struct interf_epfd_slice *slice,
+                                                    struct interf_epfd_out *dst,
+                                                    const struct interf_epfd_out *src,
+                                                    struct interf_error *err);
+
 /* ------------------------------------------------------------------ a run as a user asks it */
 
 /* S.1503-4 Table 8: the lowest elevation (deg) of the GSO satellite an earth station points at:

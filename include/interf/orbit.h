@@ -169,6 +169,19 @@ INTERF_API void interf_constellation_propagate(const struct interf_constellation
                                                enum interf_frame frame,
                                                const struct interf_ephem *out);
 
+/* A bound on how fast the direction of satellite index from the Earth's centre turns in
+ * Earth-fixed axes during run (may be NULL: no station keeping), in rad/s, so that a caller
+ * can tell how long a satellite stays away from a region without propagating it. The direction
+ * is R3(node) R1(i) (cos u, sin u, 0), so its rate is at most |du/dt| + |d node/dt|: the
+ * argument of latitude turns at most at |omega_dot| + n_bar (1 + e)^2 / (1 - e^2)^1.5 (the true
+ * anomaly's rate at perigee, S.1503-4 eqs. 20 and 22), and the node at |Omega_dot +
+ * 2 W_delta / T_run - omega_e| (eq. 21 with the station keeping of §D6.3.6 cases 2 and 3, in
+ * Earth-fixed axes); 0 for a satellite fixed in Earth-fixed axes. Satellites not moved by that
+ * model (two-line element sets, OEM objects: enum interf_sat_kind) give INFINITY. Thread-safe. */
+INTERF_API double interf_constellation_turn_rate(const struct interf_constellation *c,
+                                                 size_t index,
+                                                 const struct interf_orbit_run *run);
+
 
 /* ==========================================================================================
  * Two-line element sets and SGP4/SDP4

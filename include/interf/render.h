@@ -65,6 +65,17 @@ INTERF_API enum interf_status interf_png_write_provenance(FILE *fp, const struct
                                                           const struct interf_provenance *prov,
                                                           struct interf_error *err);
 
+/* ---------------------------------------------------------------------- units in pictures */
+
+/* A unit as pictures show it, from the one form files write (ASCII, interf-table(5): the
+ * .aux.xml UnitType, "dB(W/m2/40kHz)"): exponents after a unit symbol as superscripts ("m2" ->
+ * "m²", "s-1" -> "s⁻¹"), a thin space (U+2009) between a number and the unit symbol after it
+ * ("40 kHz", SI Brochure, 9th ed., §5.4.3), "deg" alone as "°"; the words unchanged. "dB(W/m2/40kHz)" ->
+ * "dB(W/m²/40 kHz)", "dBW/4kHz" -> "dBW/4 kHz"; "dBi", "%" and "satellites" stay as they are.
+ * Map colour bars and chart axes show their units through it. Into buf (n bytes, always
+ * terminated, cut at a whole character); NULL unit gives "". Thread-safe. */
+INTERF_API void interf_unit_typeset(const char *unit, char *buf, size_t n);
+
 /* --------------------------------------------------------------------------- colour maps */
 
 enum interf_palette {
@@ -249,7 +260,19 @@ struct interf_map_options {
     double range_min, range_max; /* colour range, in the grid's unit */
     int has_center;
     double center;          /* the value at the middle of a diverging palette */
-    const char *label;      /* colour-bar label (the unit), NULL for none */
+    const char *label;      /* colour-bar label, NULL: the unit's */
+    const char *unit;       /* the grid's unit as files write it ("dB(W/m2/40kHz)"), shown
+                               typeset (interf_unit_typeset) under the colour bar when label is
+                               NULL; NULL for none */
+    int has_floor;
+    double floor_value;     /* cells of exactly this value are the floor, "no emitter in view":
+                               a computed value, not NODATA (-300 dB for levels, 999 dB for
+                               margins, as interf-epfd's floor_value metadata item says). They
+                               are drawn as a class of their own (grey hatching on white) with
+                               a legend key "no emitter in view", and left out of the colour
+                               range, the contours and the bilinear blend. Without has_floor,
+                               values at or below -300 are left out of the automatic colour
+                               range (and drawn in its bottom colour). */
     const char *title, *subtitle; /* UTF-8, NULL for none */
     double graticule_deg;   /* spacing of meridians and parallels; 0 for none */
     const double *contour_levels;
@@ -268,6 +291,12 @@ struct interf_map_options {
     int load_coast, load_borders;
 };
 INTERF_API void interf_map_options_init(struct interf_map_options *o);
+
+/* The options a grid's metadata decides (as interf_grid_load reads it): unit (meta->unit,
+ * borrowed; NULL when empty) and the floor (has_floor and floor_value from the "floor_value"
+ * item, when it is a number). The other fields are left as they are. */
+INTERF_API void interf_map_options_set_meta(struct interf_map_options *o,
+                                            const struct interf_grid_meta *meta);
 
 /* Interpolation by name: "nearest" or "bilinear"; INTERF_EINPUT "TEXT: allowed: nearest,
  * bilinear". */
@@ -290,10 +319,12 @@ struct interf_map;
  * robin, moll, eqearth, ortho and geos (the hemisphere around the centre for stere), else the
  * grid's extent. Central meridian: the one given, else the middle of the region (of the grid,
  * for the world maps without a region). Colour range: the one given, else the minimum and
- * maximum of the values shown that are above -300 (the floor that stands for "no
- * interference"). INTERF_EINPUT for an unknown or unusable projection, a region that does not
- * project, a range with min >= max, or a grid with no values and no range; the message names
- * the field of the options ("projection: ...", "width_px: ..."). Free with interf_map_destroy. */
+ * maximum of the values shown that are not the floor (floor_value; without it, above -300).
+ * Legend: a colour bar, or, when every value shown (floor aside) is 0 or 1 (a flag, or a count
+ * that never passes 1), a key of the two classes; keys for NODATA ("no data") and the floor
+ * ("no emitter in view") beside it when the map shows them. INTERF_EINPUT for an unknown or
+ * unusable projection, a region that does not project, a range with min >= max, or a grid with
+ * no values and no range; the message names the field of the options ("projection: ...", "width_px: ..."). Free with interf_map_destroy. */
 INTERF_API enum interf_status interf_map_create(const struct interf_grid *grid,
                                                 const struct interf_map_options *o,
                                                 struct interf_map **out,
@@ -382,14 +413,40 @@ INTERF_API void interf_chart_provenance(const struct interf_cdf *cdfs, size_t n,
                                         const struct interf_chart_options *o,
                                         struct interf_provenance *p);
 
+/* Where the plot area lies in a chart image and the ranges of its axes. A value v of a linear
+ * x axis is drawn at x_px = left_px + (v - x_min) / (x_max - x_min) * (right_px - left_px)
+ * (log10 of v, x_min and x_max on a log axis), and likewise y at
+ * y_px = bottom_px - (v - y_min) / (y_max - y_min) * (bottom_px - top_px); pixel
+ * coordinates are from the image's top-left corner (pixel (i, j) covers [i, i + 1) x
+ * [j, j + 1)). Boxes are left, top, right, bottom in those coordinates (the ink of a text). */
+#define INTERF_CHART_MAX_LABELS 16
+struct interf_chart_frame {
+    int width_px, height_px;
+    double left_px, right_px, top_px, bottom_px;
+    double x_min, x_max, y_min, y_max;
+    int x_log, y_log;
+    int has_legend;
+    double legend_px[4];          /* the legend's box */
+    size_t n_labels;              /* labels of a CDF chart's mask points ("+14.2 dB"), in the
+                                     mask's order (the first INTERF_CHART_MAX_LABELS) */
+    double label_px[INTERF_CHART_MAX_LABELS][4]; /* their boxes */
+};
+
 /* A chart of n CDFs: % of time exceeded on a logarithmic axis against level (dB, in the unit of
- * the first CDF's quantity). Rows exceeded 0 % of the time are drawn at the axis floor
- * 100 / n_steps % (n_steps from the metadata, the smallest of all CDFs; without it, a
- * decade below the smallest non-zero percentage). The image is new (interf_image_destroy).
- * INTERF_EINPUT for no CDFs, an empty CDF or a bad range. */
+ * the first CDF's quantity, typeset by interf_unit_typeset). Rows exceeded 0 % of the time are
+ * drawn at the axis floor 100 / n_steps % (n_steps from the metadata, the smallest of all CDFs;
+ * without it, a decade below the smallest non-zero percentage). The automatic level axis leaves
+ * out the floor that stands for "no emitter in view" (a first row at -300 dB, the lowest bin of
+ * interf-epfd's histograms, and the rows above it up to the first change of percentage). The
+ * legend goes in the corner of the plot that the curves and the mask cross least (bottom left
+ * when none does); each margin label goes beside its mask point where it stays in the image
+ * and clear of the legend, the floor note and the other labels (right, left, then above or
+ * below). The image is new (interf_image_destroy); frame (may be NULL) receives its layout,
+ * legend and label boxes. INTERF_EINPUT for no CDFs, an empty CDF or a bad range. */
 INTERF_API enum interf_status interf_cdf_chart(const struct interf_cdf *cdfs, size_t n,
                                                const struct interf_chart_options *o,
                                                struct interf_image **out,
+                                               struct interf_chart_frame *frame,
                                                struct interf_error *err);
 
 /* ----------------------------------------------------------------------------- XY charts */
@@ -426,19 +483,6 @@ struct interf_xy_options {
     struct interf_chart_axis x, y;
 };
 INTERF_API void interf_xy_options_init(struct interf_xy_options *o);
-
-/* Where the plot area lies in a chart image and the ranges of its axes. A value v of a linear
- * x axis is drawn at x_px = left_px + (v - x_min) / (x_max - x_min) * (right_px - left_px)
- * (log10 of v, x_min and x_max on a log axis), and likewise y at
- * y_px = bottom_px - (v - y_min) / (y_max - y_min) * (bottom_px - top_px); pixel
- * coordinates are from the image's top-left corner (pixel (i, j) covers [i, i + 1) x
- * [j, j + 1)). */
-struct interf_chart_frame {
-    int width_px, height_px;
-    double left_px, right_px, top_px, bottom_px;
-    double x_min, x_max, y_min, y_max;
-    int x_log, y_log;
-};
 
 /* A chart of n lines against linear or logarithmic axes, with grid, tick labels, axis titles,
  * title, subtitle and legend (the lines in Okabe and Ito's colour-blind-safe order, first

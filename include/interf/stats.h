@@ -139,6 +139,12 @@ INTERF_API enum interf_status interf_hist_set_create(size_t n_points, size_t n_b
                                                      struct interf_hist_set *set,
                                                      struct interf_error *err);
 INTERF_API void interf_hist_set_free(struct interf_hist_set *set); /* zeroes it; twice is fine */
+/* Add src to dst bin by bin (exact integer sums: histograms of slices of a run, of ranks, of
+ * runs). INTERF_EINVAL when the sets differ in points, bins or first level; INTERF_EINPUT when
+ * a sum would pass 2^32 - 1 (dst is then unchanged). */
+INTERF_API enum interf_status interf_hist_set_add(struct interf_hist_set *dst,
+                                                  const struct interf_hist_set *src,
+                                                  struct interf_error *err);
 /* The histogram of point i of a set (a view into it). */
 INTERF_API struct interf_hist interf_hist_set_point(const struct interf_hist_set *set, size_t i);
 

@@ -126,6 +126,14 @@ struct interf_system;
  * Thread-safe: loads of different files may run at once. */
 INTERF_API enum interf_status interf_system_load(const char *path, struct interf_system **out,
                                                  struct interf_error *err);
+/* The same from the file's bytes data[0..len) already read (e.g. by one process of a parallel
+ * run and sent to the others): path names the file as interf_system_load's does (messages,
+ * system path and SHA-256 of the bytes in interf_system_info; "-" is standard input, "<stdin>"
+ * in messages), and files the system file names (antenna tables, schedules) are found
+ * relative to its folder. data is not kept. */
+INTERF_API enum interf_status interf_system_load_buffer(const char *path, const char *data,
+                                                        size_t len, struct interf_system **out,
+                                                        struct interf_error *err);
 INTERF_API void interf_system_destroy(struct interf_system *sys); /* NULL is a no-op */
 
 /* The [system] section and totals. */

@@ -122,6 +122,8 @@ struct interf_epfd_plan {
     float *alpha_node, *alpha_bound;
     int any_alpha;
     int threads;
+    int full_propagation;          /* 1: no visibility windows, every satellite propagated at
+                                      every step (what the windows are checked against) */
     /* what interf_epfd_plan_request resolved (info.es NULL for plans made from a spec) */
     struct interf_epfd_info info;
     struct interf_antenna es_own;
@@ -149,9 +151,40 @@ void epfd_mask_pairs(const struct interf_epfd_plan *p, const struct epfd_emitter
                      const double s_km[3], size_t off, size_t n, double *c);
 
 /* kernel_run64.c: kernel_run.c in double precision, for plans with spec.fp64 */
-enum interf_status epfd_run_fp64(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
-                                 interf_progress_fn progress, void *user,
-                                 struct interf_error *err);
+enum interf_status epfd_run_slice_fp64(const struct interf_epfd_plan *p,
+                                       const struct interf_epfd_slice *slice,
+                                       struct interf_epfd_out *out, interf_progress_fn progress,
+                                       void *user, struct interf_error *err);
+/* slice.c: every value of out's series at -300 dB (nothing contributes) */
+void epfd_series_reset(const struct interf_epfd_plan *p, struct interf_epfd_out *out);
 void epfd_gain_free(struct epfd_gain *g);
+
+/* Cull margin (rad) on top of the visibility cap: covers float rounding and ground heights
+ * above the sphere (up to 9 km on WGS 84) at no measurable cost. */
+#define EPFD_CULL_MARGIN_RAD (0.5 * INTERF_DEG)
+
+/* window.c: the time steps [k0, k1) outside which satellite sat cannot come within reach of
+ * any point of a run over a small area (a few earth stations). */
+struct epfd_window {
+    long k0, k1;
+    size_t sat;
+};
+
+struct epfd_windows {
+    int every;                   /* 1: no windows (a wide area): every satellite at every step */
+    size_t n;
+    struct epfd_window *w;       /* by k0, then satellite; windows of one satellite are more
+                                    than EPFD_BLOCK steps apart */
+    size_t *em_first, *em_count; /* each satellite's emitters [first, first + count) */
+};
+
+/* The windows of plan p's satellites over its run. Free with epfd_windows_free. */
+enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, struct epfd_windows *out,
+                                      struct interf_error *err);
+void epfd_windows_free(struct epfd_windows *w);
+/* The widest visibility cap (rad) of satellite sat's emitters, at its apogee, with a slack and,
+ * off the sphere, the cull margin (ground heights and the tilt of the local vertical): no point
+ * farther than this from the satellite's direction sees it above the minimum elevation. */
+double epfd_sat_reach(const struct interf_epfd_plan *p, const struct epfd_windows *w, size_t sat);
 
 #endif

@@ -524,6 +524,7 @@ enum interf_status interf_epfd_out_create(const struct interf_epfd_plan *p, int 
         !(out->series = malloc(n * steps * sizeof(float))))
         return interf_error_set(err, INTERF_ENOMEM, "out of memory for a series of %zu x %zu",
                                 n, steps);
+    epfd_series_reset(p, out); /* slices write only their part */
     return INTERF_OK;
 }
 

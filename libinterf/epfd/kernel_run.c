@@ -26,18 +26,14 @@ typedef double real;
 typedef struct epfd_geom_d geom_t;
 #define GEOM(pts) (&(pts)->d)
 #define TABLE(g) ((g)->dvs)
-#define EPFD_RUN epfd_run_fp64
+#define EPFD_RUN epfd_run_slice_fp64
 #else
 typedef float real;
 typedef struct epfd_geom_f geom_t;
 #define GEOM(pts) (&(pts)->f)
 #define TABLE(g) ((g)->vs)
-#define EPFD_RUN interf_epfd_run
+#define EPFD_RUN interf_epfd_run_slice
 #endif
-
-/* Cull margin (rad) on top of the visibility cap: covers float rounding and ground heights
- * above the sphere (up to 9 km on WGS 84) at no measurable cost. */
-#define CULL_MARGIN_RAD (0.5 * INTERF_DEG)
 
 /* What one emitter at one step needs in the pair loops. */
 struct pair_in {
@@ -47,13 +43,39 @@ struct pair_in {
     int min_el_pos;            /* minimum elevation > 0: compare squares */
 };
 
-/* Emitter states of one block of steps, [step][emitter]. */
+/* What an emitter's state holds at every step, in the working type: its power term, sin^2 of
+ * the minimum elevation, GSO-arc angle, the minimum elevation's sign, its gain table's place in
+ * the run's tables (struct few), whether it has a beam that points at nadir, and a beam that
+ * needs a 2-D table (a pfd-mask emitter has no beam). */
+struct em_const {
+    real p, s2, a0;
+    int min_el_pos, off;
+    unsigned char nadir, lut;
+};
+
+/* The fields of struct pair_in in the emitter states of a block, with the emitter's GSO-arc
+ * angle alpha0 (rad, 0: none). */
+#define EPFD_STATE_REAL(X) X(sx) X(sy) X(sz) X(bx) X(by) X(bz) X(p) X(s2) X(a0)
+#define EPFD_STATE_FIELD(name) real *name;
+
+/* Emitter states of one block of steps, by slot: the emitters evaluated at a step fill its row
+ * of slots, in emitter order, and the rows follow one another (all the emitters, or those of
+ * the satellites in a window: then a block's states are a few dozen entries a step, together).
+ * One array per field, so that a row is a tile's emitters as lanes (few_sums). */
 struct block {
-    struct pair_in *in;
+    EPFD_STATE_REAL(EPFD_STATE_FIELD)
+    int *min_el_pos;     /* as in struct pair_in */
+    int *off;            /* the emitter's gain table in the run's tables (struct few) */
+    const struct em_const *ec; /* by emitter */
     real *fx, *fy, *fz; /* the beam's azimuth frame's x axis (interf_beam_frame; 2-D patterns) */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
     double *lam;         /* Earth-central angle of the visibility cap plus the cull margin */
     double *clam, *slam; /* its cosine and sine */
+    size_t *live;        /* the emitter in each slot */
+    size_t n_live[EPFD_BLOCK]; /* slots used at each step */
+    int cull;                  /* 1: cull data filled, tiles culled; 0 for a lone tile of a few
+                                  points with windows, which leave nearly nothing to cull */
+    size_t row[EPFD_BLOCK];    /* the first slot of each step */
 };
 
 /* The points of one tile packed for the pair loops: one array of EPFD_TILE_MAX lanes per field
@@ -90,6 +112,26 @@ struct pair_out {
     real su[EPFD_TILE_MAX];             /* sin(elevation) */
 };
 
+/* Points per tile up to which the pairs run with the tile's emitters as lanes (few_sums). */
+#define EPFD_FEW_POINTS 4
+
+#define EPFD_FEW_FIELD(name) const real *name;
+/* A tile's emitters as lanes, for tiles of a few points (few_sums): their states (a row of the
+ * block, or copies of the emitters that pass the tile's cull), then what their pairs with each
+ * point gave, [point][emitter]. */
+struct few {
+    const real *cat;            /* the satellite gain tables, one after the other; NULL when
+                                   some pattern needs a 2-D table (then tiles take tile_sums) */
+    EPFD_STATE_REAL(EPFD_FEW_FIELD)
+    const int *min_el_pos, *off; /* off: the emitter's table in cat */
+    real *buf;                  /* room for the copies: 9 fields */
+    int *ibuf;                  /* and 2 */
+    real *cs;                   /* contributions, as pairs_sum forms them */
+    real *co, *ox, *oy, *oz, *os; /* as pairs_open forms them, with direction and sin(el) */
+    int *open;                  /* [emitter]: the GSO-arc test of some point is open */
+    int *dec;                   /* the GSO-arc table's verdict (few_alpha) */
+};
+
 /* Per-thread scratch of one tile. */
 struct scratch {
     real acc[EPFD_TILE_MAX];  /* linear sum of the step */
@@ -100,6 +142,7 @@ struct scratch {
     int16_t *bin;              /* bins of the super tile's tiles over the block's steps:
                                   [tile][step][point] */
     size_t *list;              /* emitters that pass the tile's cull */
+    struct few few;            /* tiles of a few points */
 };
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -123,36 +166,70 @@ static struct table table_of(const struct epfd_gain *g)
     return (struct table){TABLE(g), (real)g->n * 0.5f, g->n - 1};
 }
 
-/* The body of the pair loops for lane i: the contribution of emitter in at point i of tile t
- * (0 when not visible), its unit direction n and sin(elevation) su. The same expressions in the
- * same order everywhere: the results keep their bits whichever loop runs. */
-#define PAIR_BODY(in, t, i, ts, tr)                                                                \
-    real vx = (in)->sx - (t)->gx[i], vy = (in)->sy - (t)->gy[i], vz = (in)->sz - (t)->gz[i];      \
+/* The body of the pair loops for one pair: the contribution of an emitter at a point (0 when
+ * not visible), its unit direction n and sin(elevation) vu id. E(f) reads the emitter's field f
+ * (struct pair_in), G(f) the point's (struct lanes), TS(k) the satellite table's entry k (table
+ * ts gives its scale and last cell), tr is the earth station's table. The same expressions in
+ * the same order everywhere: the results keep their bits whichever loop runs (and over which
+ * lanes: points of a tile, or emitters of a point). */
+#define PAIR_BODY(E, G, TS, ts, tr)                                                                \
+    real vx = E(sx) - G(gx), vy = E(sy) - G(gy), vz = E(sz) - G(gz);                               \
     real d2 = vx * vx + vy * vy + vz * vz;                                                         \
-    real vu = vx * (t)->ux[i] + vy * (t)->uy[i] + vz * (t)->uz[i];                                 \
+    real vu = vx * G(ux) + vy * G(uy) + vz * G(uz);                                                \
     real id = 1.0f / sqrt(d2);                                                                     \
     real nx = vx * id, ny = vy * id, nz = vz * id;                                                 \
     /* |n + b| = 2 sin(theta/2) at the satellite, |n - p| = 2 sin(phi/2) at the station */        \
-    real ax = nx + (in)->bx, ay = ny + (in)->by, az = nz + (in)->bz;                               \
-    real ex = nx - (t)->px[i], ey = ny - (t)->py[i], ez = nz - (t)->pz[i];                         \
+    real ax = nx + E(bx), ay = ny + E(by), az = nz + E(bz);                                        \
+    real ex = nx - G(px), ey = ny - G(py), ez = nz - G(pz);                                        \
     real fs = sqrt(ax * ax + ay * ay + az * az) * (ts).h;                                          \
     real fr = sqrt(ex * ex + ey * ey + ez * ez) * (tr).h;                                          \
     int is = (int)fs, ir = (int)fr;                                                                \
     is = is < (ts).last ? is : (ts).last;                                                          \
     ir = ir < (tr).last ? ir : (tr).last;                                                          \
-    real gt = (ts).vs[2 * is] + (fs - (real)is) * (ts).vs[2 * is + 1];                             \
+    real gt = TS(2 * is) + (fs - (real)is) * TS(2 * is + 1);                                       \
     real gr = (tr).vs[2 * ir] + (fr - (real)ir) * (tr).vs[2 * ir + 1];                             \
     /* elevation >= the minimum, without asin: vu / d >= sin(min) */                              \
-    int vis = (vu > 0.0f) & ((vu * vu >= (in)->s2 * d2) | !(in)->min_el_pos);                      \
-    real c = (real)vis * ((in)->p * gt * gr * (id * id));
+    int vis = (vu > 0.0f) & ((vu * vu >= E(s2) * d2) | !E(min_el_pos));                            \
+    real c = (real)vis * (E(p) * gt * gr * (id * id));
+
+/* The GSO-arc table's |alpha| (a) and error bound (bd) toward the unit direction (NX, NY, NZ)
+ * of sin(elevation) SU from a point (G as in PAIR_BODY), through its stereographic coordinates
+ * in the point's table (node, bound: the plan's tables). */
+#define ALPHA_BODY(NX, NY, NZ, SU, G, node, bound)                                                 \
+    real le = NX * G(ex) + NY * G(ey) + NZ * G(ez);                                                \
+    real ln = NX * G(nx) + NY * G(ny) + NZ * G(nz);                                                \
+    real k = 1.0f / (1.0f + SU);                                                                   \
+    real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
+    real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
+    int ix = (int)fx, iy = (int)fy;                                                                \
+    /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */             \
+    ix = ix > 0 ? ix : 0;                                                                          \
+    ix = ix < EPFD_ALPHA_CELLS - 1 ? ix : EPFD_ALPHA_CELLS - 1;                                    \
+    iy = iy > 0 ? iy : 0;                                                                          \
+    iy = iy < EPFD_ALPHA_CELLS - 1 ? iy : EPFD_ALPHA_CELLS - 1;                                    \
+    fx -= (real)ix;                                                                                \
+    fy -= (real)iy;                                                                                \
+    /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */              \
+    int q = G(alpha) * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;                        \
+    const int up = EPFD_ALPHA_CELLS + 1;                                                           \
+    real lo = (node)[q] + fx * ((node)[q + 1] - (node)[q]);                                        \
+    real hi = (node)[q + up] + fx * ((node)[q + up + 1] - (node)[q + up]);                         \
+    real a = lo + fy * (hi - lo);                                                                  \
+    real bd = (bound)[G(alpha) * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+
+/* Accessors of PAIR_BODY for the lanes of a tile: the emitter in slot q of block b, point i of
+ * tile t, table ts. */
+#define E_BLK(f) b->f[q]
+#define G_LANE(f) t->f[i]
+#define TS_LANE(k) ts.vs[k]
 
 /* The fused pair loop of an emitter without GSO-arc avoidance: its contributions straight into
  * the tile's sums. */
-EPFD_INLINE void pairs_sum(const struct pair_in *in, const struct lanes *t, struct table ts,
+EPFD_INLINE void pairs_sum(const struct block *b, size_t q, const struct lanes *t, struct table ts,
                            struct table tr, real *restrict acc)
 {
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(in, t, i, ts, tr)
+        PAIR_BODY(E_BLK, G_LANE, TS_LANE, ts, tr)
         (void)nx, (void)ny, (void)nz;
         acc[i] += c;
     }
@@ -161,12 +238,12 @@ EPFD_INLINE void pairs_sum(const struct pair_in *in, const struct lanes *t, stru
 /* The same for an emitter with GSO-arc avoidance: the contributions into o. Returns 1 when the
  * declination bound (epfd_points.zu, zd) leaves the GSO-arc test of some visible point open, 0
  * when it clears them all. */
-EPFD_INLINE int pairs_open(const struct pair_in *in, const struct lanes *t, struct table ts,
+EPFD_INLINE int pairs_open(const struct block *b, size_t q, const struct lanes *t, struct table ts,
                            struct table tr, struct pair_out *restrict o)
 {
     int open = 0;
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(in, t, i, ts, tr)
+        PAIR_BODY(E_BLK, G_LANE, TS_LANE, ts, tr)
         o->c[i] = c;
         o->nx[i] = nx, o->ny[i] = ny, o->nz[i] = nz;
         o->su[i] = vu * id;
@@ -183,30 +260,10 @@ EPFD_INLINE int pairs_alpha(const struct lanes *t, const float *node, const floa
                             real alpha0, const struct pair_out *restrict o, real *restrict acc,
                             real *restrict und)
 {
-    const int na = EPFD_ALPHA_CELLS - 1;
     int left = 0;
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
         /* |alpha| from the point's table: stereographic coordinates of the local direction */
-        real le = o->nx[i] * t->ex[i] + o->ny[i] * t->ey[i] + o->nz[i] * t->ez[i];
-        real ln = o->nx[i] * t->nx[i] + o->ny[i] * t->ny[i] + o->nz[i] * t->nz[i];
-        real k = 1.0f / (1.0f + o->su[i]);
-        real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-        real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;
-        int ix = (int)fx, iy = (int)fy;
-        /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */
-        ix = ix > 0 ? ix : 0;
-        ix = ix < na ? ix : na;
-        iy = iy > 0 ? iy : 0;
-        iy = iy < na ? iy : na;
-        fx -= (real)ix;
-        fy -= (real)iy;
-        /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */
-        int q = t->alpha[i] * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
-        const int up = EPFD_ALPHA_CELLS + 1;
-        real lo = node[q] + fx * (node[q + 1] - node[q]);
-        real hi = node[q + up] + fx * (node[q + up + 1] - node[q + up]);
-        real a = lo + fy * (hi - lo);
-        real bd = bound[t->alpha[i] * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
+        ALPHA_BODY(o->nx[i], o->ny[i], o->nz[i], o->su[i], G_LANE, node, bound)
         real on = (real)(a - bd > alpha0), open = (real)(fabs(a - alpha0) <= bd);
         acc[i] += on * o->c[i];
         und[i] = open * o->c[i];
@@ -328,7 +385,10 @@ static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, co
 
 static void block_free(struct block *b)
 {
-    void *f[] = {b->in, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam, b->clam, b->slam};
+#define EPFD_FREE_STATE(name) free(b->name);
+    EPFD_STATE_REAL(EPFD_FREE_STATE)
+    void *f[] = {b->min_el_pos, b->off, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam,
+                 b->clam, b->slam, b->live};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
 }
@@ -337,12 +397,23 @@ static int block_alloc(struct block *b, size_t n)
 {
     real **f[] = {&b->fx, &b->fy, &b->fz};
     double **d[] = {&b->ux, &b->uy, &b->uz, &b->lam, &b->clam, &b->slam};
-    int ok = (b->in = malloc(n * sizeof *b->in)) != NULL;
+    int ok = (b->live = malloc(n * sizeof *b->live)) != NULL;
+#define EPFD_ALLOC_STATE(name) ok &= (b->name = malloc(n * sizeof(real))) != NULL;
+    EPFD_STATE_REAL(EPFD_ALLOC_STATE)
+    ok &= (b->min_el_pos = malloc(n * sizeof(int))) != NULL;
+    ok &= (b->off = malloc(n * sizeof(int))) != NULL;
     for (size_t k = 0; k < 3; k++)
         ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
     for (size_t k = 0; k < 6; k++)
         ok &= (*d[k] = malloc(n * sizeof(double))) != NULL;
     return ok;
+}
+
+/* The state of slot q for the pair loops of the tiles. */
+static struct pair_in pair_at(const struct block *b, size_t q)
+{
+    return (struct pair_in){b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q],
+                            b->bz[q], b->p[q], b->s2[q], b->min_el_pos[q]};
 }
 
 static void cands_free(struct cands *c)
@@ -362,163 +433,257 @@ static int cands_alloc(struct cands *c, size_t n)
     return ok;
 }
 
+static void few_free(struct few *f)
+{
+    void *a[] = {f->buf, f->ibuf, f->cs, f->co, f->ox, f->oy, f->oz, f->os, f->open, f->dec};
+    for (size_t k = 0; k < sizeof a / sizeof a[0]; k++)
+        free(a[k]);
+}
+
+static int few_alloc(struct few *f, size_t n)
+{
+    real **o[] = {&f->cs, &f->co, &f->ox, &f->oy, &f->oz, &f->os};
+    int ok = (f->buf = malloc(9 * n * sizeof(real))) != NULL;
+    ok &= (f->ibuf = malloc(2 * n * sizeof(int))) != NULL;
+    for (size_t k = 0; k < sizeof o / sizeof o[0]; k++)
+        ok &= (*o[k] = malloc(EPFD_FEW_POINTS * n * sizeof(real))) != NULL;
+    ok &= (f->open = malloc(n * sizeof(int))) != NULL;
+    ok &= (f->dec = malloc(EPFD_FEW_POINTS * n * sizeof(int))) != NULL;
+    return ok;
+}
+
+/* The satellite gain tables one after the other for few_sums (*own: a copy to free), or NULL
+ * when a pattern needs a 2-D table or an emitter is a pfd mask; one table is used in place. */
+static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real **own)
+{
+    *own = NULL;
+    *stride = 0;
+    if (p->es_gain.lut || p->n_sat_gain == 0)
+        return NULL;
+    for (size_t j = 0; j < p->n_em; j++)
+        if (p->em[j].mask)
+            return NULL;
+    for (size_t g = 0; g < p->n_sat_gain; g++)
+        if (p->sat_gain[g].lut || p->sat_gain[g].n != p->sat_gain[0].n)
+            return NULL;
+    *stride = 2 * (p->sat_gain[0].n + 1);
+    if (p->n_sat_gain == 1)
+        return TABLE(&p->sat_gain[0]);
+    if ((double)*stride * (double)p->n_sat_gain > 2147483647.0 ||
+        !(*own = malloc(p->n_sat_gain * (size_t)*stride * sizeof(real))))
+        return NULL;
+    for (size_t g = 0; g < p->n_sat_gain; g++)
+        memcpy(*own + g * (size_t)*stride, TABLE(&p->sat_gain[g]), (size_t)*stride * sizeof(real));
+    return *own;
+}
+
+/* The emitters' constants (struct em_const) for tables of stride entries; NULL when out of
+ * memory. */
+static struct em_const *em_consts(const struct interf_epfd_plan *p, int stride)
+{
+    struct em_const *ec = malloc((p->n_em ? p->n_em : 1) * sizeof *ec);
+    for (size_t j = 0; ec && j < p->n_em; j++) {
+        const struct epfd_emitter *em = &p->em[j];
+        ec[j] = (struct em_const){(real)em->p, (real)(em->sin_min_el * em->sin_min_el),
+                                  em->alpha0_rad, em->min_el_rad > 0, em->gain * stride,
+                                  em->beam && em->beam->pointing == INTERF_POINT_NADIR,
+                                  em->beam && p->sat_gain[em->gain].lut};
+    }
+    return ec;
+}
+
 /* The visibility cap of an emitter for the radius it had last. */
 struct cap_cache {
     double rn, lam, clam, slam;
 };
 
-/* Per satellite, for runs over a small area (a few earth stations): the time before which it
- * cannot come into view of any point, and a bound on how fast its direction from the Earth's
- * centre turns (rad/s), so that satellites far from the points are not propagated at every step
- * (performance.md: a single earth station over 10^6 steps). */
-struct sat_skip {
-    double until_s, rate;
-    unsigned char live;   /* propagated at this step */
+/* The windows (epfd_windows) that meet the current block of steps, by satellite. */
+struct sched {
+    size_t next;                    /* the first window not taken yet */
+    long s0;                        /* the block they were taken for */
+    size_t n;
+    const struct epfd_window **act; /* at most one per satellite (windows of one satellite are
+                                       more than a block apart) */
+    size_t *sats;                   /* the satellites live at one step, in order */
 };
 
-/* Radius (rad) of the area below which satellites are skipped rather than all propagated. */
-#define SKIP_AREA_RAD 1.0
+/* What one thread needs to propagate a block of steps. */
+struct worker {
+    struct block b;
+    double *pos;                    /* positions at one step: x of every satellite, y, z (km) */
+    struct cap_cache *cache;        /* by emitter */
+    struct sched sched;
+};
 
-static void skip_init(const struct interf_epfd_plan *p, struct sat_skip *sk, size_t nsat)
+static void worker_free(struct worker *wk)
 {
-    const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    for (size_t s = 0; s < nsat; s++) {
-        struct interf_elements el;
-        struct interf_orbit_rates r;
-        interf_constellation_satellite(c, s, &el, &r);
-        /* the fastest true-anomaly rate (at perigee) plus the perigee and node rates, and the
-         * Earth's rotation: an upper bound of the sub-satellite point's angular speed */
-        double e = el.e, nu_dot = r.n_bar_rad_s * (1 + e) * (1 + e) / pow(1 - e * e, 1.5);
-        sk[s].rate = nu_dot + fabs(r.argp_dot_rad_s) + fabs(r.raan_dot_rad_s) +
-                     INTERF_OMEGA_E_RAD_S;
-        sk[s].until_s = -INFINITY;
+    block_free(&wk->b);
+    free(wk->pos);
+    free(wk->cache);
+    free(wk->sched.act);
+    free(wk->sched.sats);
+}
+
+static int worker_alloc(struct worker *wk, size_t n_em, size_t nsat)
+{
+    n_em = n_em ? n_em : 1, nsat = nsat ? nsat : 1;
+    wk->pos = malloc(3 * nsat * sizeof *wk->pos);
+    wk->cache = calloc(n_em, sizeof *wk->cache);
+    wk->sched.act = malloc(nsat * sizeof *wk->sched.act);
+    wk->sched.sats = malloc(nsat * sizeof *wk->sched.sats);
+    return block_alloc(&wk->b, EPFD_BLOCK * n_em) && wk->pos && wk->cache && wk->sched.act &&
+           wk->sched.sats;
+}
+
+/* Take the windows that meet the steps [s0, s0 + ns) into sc. Blocks normally come in order;
+ * one before the last starts the list again. */
+static void sched_block(const struct epfd_windows *wn, struct sched *sc, long s0, int ns)
+{
+    if (s0 < sc->s0)
+        sc->next = 0, sc->n = 0;
+    sc->s0 = s0;
+    size_t m = 0;
+    for (size_t i = 0; i < sc->n; i++)
+        if (sc->act[i]->k1 > s0)
+            sc->act[m++] = sc->act[i];
+    sc->n = m;
+    for (; sc->next < wn->n && wn->w[sc->next].k0 < s0 + ns; sc->next++) {
+        const struct epfd_window *w = &wn->w[sc->next];
+        if (w->k1 <= s0)
+            continue;
+        size_t i = sc->n++;
+        for (; i > 0 && sc->act[i - 1]->sat > w->sat; i--)
+            sc->act[i] = sc->act[i - 1];
+        sc->act[i] = w;
     }
 }
 
-/* Which satellites to propagate at t (all of them for large areas), and propagate them. */
-static void propagate_step(const struct interf_epfd_plan *p, double t, double *pos,
-                           struct sat_skip *sk, const double *lam_sat)
+/* Propagate the satellites to evaluate at step k (time t) into pos: every one, or those whose
+ * window holds the step (their indices into sc->sats, in order). Returns their number. */
+static size_t propagate_live(const struct interf_epfd_plan *p, const struct epfd_windows *wn,
+                             struct sched *sc, long k, double t, double *pos)
 {
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    size_t nsat = interf_constellation_count(c);
-    const struct epfd_cap *all = &p->all;
-    if (all->radius_rad >= SKIP_AREA_RAD) {
+    size_t nsat = interf_constellation_count(c), n = 0;
+    if (wn->every) {
         struct interf_ephem e = {pos, pos + nsat, pos + 2 * nsat, NULL, NULL, NULL};
         interf_constellation_propagate(c, 0, nsat, t, &p->run, INTERF_FRAME_ECEF, &e);
-        for (size_t s = 0; s < nsat; s++)
-            sk[s].live = 1;
+        return nsat;
+    }
+    for (size_t i = 0; i < sc->n; i++)
+        if (sc->act[i]->k0 <= k && k < sc->act[i]->k1)
+            sc->sats[n++] = sc->act[i]->sat;
+    /* runs of consecutive satellites in one call: a plane's satellites share their node's
+     * sine and cosine (the same bits as one by one) */
+    for (size_t i = 0; i < n;) {
+        size_t a = sc->sats[i], j = i + 1;
+        while (j < n && sc->sats[j] == a + (j - i))
+            j++;
+        struct interf_ephem e = {pos + a, pos + nsat + a, pos + 2 * nsat + a, NULL, NULL, NULL};
+        interf_constellation_propagate(c, a, j - i, t, &p->run, INTERF_FRAME_ECEF, &e);
+        i = j;
+    }
+    return n;
+}
+
+/* The state of emitter j at step k of the block in slot m, its satellite at r, at distance rn
+ * from the centre in direction u = r / rn (as interf_beam_boresight forms them). */
+static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size_t m,
+                         const double r[3], double rn, const double u[3],
+                         struct cap_cache *cache, struct block *b)
+{
+    const struct em_const *e = &b->ec[j];
+    size_t q = b->row[k] + m;
+    double bs[3] = {0, 0, 0};
+    b->live[q] = j;
+    if (e->nadir)
+        bs[0] = -u[0], bs[1] = -u[1], bs[2] = -u[2];
+    else if (p->em[j].beam)
+        interf_beam_boresight(p->em[j].beam, r, p->em[j].aim_km, bs);
+    b->sx[q] = (real)r[0], b->sy[q] = (real)r[1], b->sz[q] = (real)r[2];
+    b->bx[q] = (real)bs[0], b->by[q] = (real)bs[1], b->bz[q] = (real)bs[2];
+    b->p[q] = e->p, b->s2[q] = e->s2, b->a0[q] = e->a0;
+    b->min_el_pos[q] = e->min_el_pos, b->off[q] = e->off;
+    if (e->lut) {
+        double fx[3], fy[3];
+        interf_beam_frame(bs, fx, fy);
+        b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
+    }
+    if (!b->cull)
         return;
-    }
-    for (size_t s = 0; s < nsat; s++) {
-        sk[s].live = 0;
-        if (t < sk[s].until_s)
-            continue;
-        struct interf_ephem e = {pos + s, pos + nsat + s, pos + 2 * nsat + s, NULL, NULL, NULL};
-        interf_constellation_propagate(c, s, 1, t, &p->run, INTERF_FRAME_ECEF, &e);
-        double x = pos[s], y = pos[nsat + s], z = pos[2 * nsat + s];
-        double cg = (x * all->cx + y * all->cy + z * all->cz) / sqrt(x * x + y * y + z * z);
-        double gap = acos(cg > 1 ? 1 : cg < -1 ? -1 : cg) - lam_sat[s] - all->radius_rad;
-        if (gap > 0 && sk[s].rate > 0)
-            sk[s].until_s = t + gap / sk[s].rate; /* out of reach until then */
-        else if (gap > 0)
-            sk[s].until_s = INFINITY;             /* fixed in the Earth frame: never */
-        else
-            sk[s].live = 1;
-    }
-}
-
-/* The widest cap (rad, with the cull margin) of each satellite's emitters at radius r_max: the
- * apogee radius bounds the visibility cap. */
-static void sat_caps(const struct interf_epfd_plan *p, double *lam_sat, size_t nsat)
-{
-    const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    for (size_t s = 0; s < nsat; s++)
-        lam_sat[s] = 0;
-    for (size_t j = 0; j < p->n_em; j++) {
+    b->ux[q] = u[0], b->uy[q] = u[1], b->uz[q] = u[2];
+    /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular orbit
+     * keeps its radius (to rounding), so the last values usually serve */
+    struct cap_cache *cc = &cache[j];
+    if (fabs(rn - cc->rn) > 1e-6) {
         const struct epfd_emitter *em = &p->em[j];
-        struct interf_elements el;
-        struct interf_sat_ident id;
-        interf_constellation_satellite(c, em->sat, &el, NULL);
-        interf_constellation_ident(c, em->sat, &id);
-        double ce = INTERF_RE_KM * cos(em->min_el_rad) / (el.a_km * (1 + el.e));
-        double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad + 2 * CULL_MARGIN_RAD;
-        /* SGP4 and OEM satellites have no bound of their radius here: always within reach,
-         * so never skipped (propagated at every step) */
-        if (id.kind != INTERF_SAT_ELEMENTS)
-            lam = INTERF_PI;
-        lam_sat[em->sat] = lam > lam_sat[em->sat] ? lam : lam_sat[em->sat];
+        double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
+        double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
+        cc->rn = rn;
+        cc->lam = lam > 0 ? lam + EPFD_CULL_MARGIN_RAD : 0;
+        cc->clam = cos(cc->lam);
+        cc->slam = sin(cc->lam);
     }
+    b->lam[q] = cc->lam, b->clam[q] = cc->clam, b->slam[q] = cc->slam;
 }
 
-/* Propagate the satellites for the steps [s0, s0 + ns) and fill the emitter states. */
-static void fill_block(const struct interf_epfd_plan *p, long s0, int ns, double *pos,
-                       struct cap_cache *cache, struct sat_skip *sk, const double *lam_sat,
-                       struct block *b)
+/* Propagate the satellites for the steps [s0, s0 + ns) and fill the states of the emitters to
+ * evaluate (every one, or those of the satellites whose window holds the step). An emitter
+ * left out cannot reach any point (epfd_windows): its pairs would all add zero. */
+static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windows *wn, long s0,
+                       int ns, struct worker *wk)
 {
-    size_t nsat = interf_constellation_count(interf_system_constellation(p->spec.sys));
+    size_t nsat = interf_system_info(p->spec.sys)->n_sats;
+    struct block *b = &wk->b;
+    if (!wn->every)
+        sched_block(wn, &wk->sched, s0, ns);
     for (int k = 0; k < ns; k++) {
         double t = p->run.t0_s + (double)(s0 + k) * p->spec.window.step_s;
-        propagate_step(p, t, pos, sk, lam_sat);
-        for (size_t j = 0; j < p->n_em; j++) {
-            const struct epfd_emitter *em = &p->em[j];
-            size_t q = (size_t)k * p->n_em + j, s = em->sat;
-            double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]}, bs[3] = {0, 0, 0};
-            /* out of reach, or dropped out (its propagation failed: NaN): culled */
-            if (!sk[s].live || !isfinite(r[0])) {
-                b->lam[q] = 0;
+        size_t n = propagate_live(p, wn, &wk->sched, s0 + k, t, wk->pos), m = 0;
+        b->row[k] = k > 0 ? b->row[k - 1] + b->n_live[k - 1] : 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t s = wn->every ? i : wk->sched.sats[i];
+            const double r[3] = {wk->pos[s], wk->pos[nsat + s], wk->pos[2 * nsat + s]};
+            /* a satellite that dropped out (its propagation failed: NaN) is left out */
+            if (!isfinite(r[0]))
                 continue;
-            }
-            if (em->beam) /* a mask emitter has none */
-                interf_beam_boresight(em->beam, r, em->aim_km, bs);
             double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
-            b->in[q] = (struct pair_in){(real)r[0], (real)r[1], (real)r[2], (real)bs[0],
-                                        (real)bs[1], (real)bs[2], (real)em->p,
-                                        (real)(em->sin_min_el * em->sin_min_el),
-                                        em->min_el_rad > 0};
-            if (em->beam && p->sat_gain[em->gain].lut) {
-                double fx[3], fy[3];
-                interf_beam_frame(bs, fx, fy);
-                b->fx[q] = (real)fx[0], b->fy[q] = (real)fx[1], b->fz[q] = (real)fx[2];
-            }
-            b->ux[q] = r[0] / rn, b->uy[q] = r[1] / rn, b->uz[q] = r[2] / rn;
-            /* the cap seen at or above the minimum elevation: acos(Re cos e / r) - e; a circular
-             * orbit keeps its radius (to rounding), so the last values usually serve */
-            struct cap_cache *cc = &cache[j];
-            if (fabs(rn - cc->rn) > 1e-6) {
-                double ce = INTERF_RE_KM * cos(em->min_el_rad) / rn;
-                double lam = (ce < 1 ? acos(ce) : 0) - em->min_el_rad;
-                cc->rn = rn;
-                cc->lam = lam > 0 ? lam + CULL_MARGIN_RAD : 0;
-                cc->clam = cos(cc->lam);
-                cc->slam = sin(cc->lam);
-            }
-            b->lam[q] = cc->lam, b->clam[q] = cc->clam, b->slam[q] = cc->slam;
+            const double u[3] = {r[0] / rn, r[1] / rn, r[2] / rn};
+            for (size_t j = wn->em_first[s]; j < wn->em_first[s] + wn->em_count[s]; j++)
+                fill_emitter(p, j, k, m++, r, rn, u, wk->cache, b);
         }
+        b->n_live[k] = m;
     }
 }
 
-/* The emitters whose visibility cap can reach the cap c at step k of the block, in emitter
- * order, into cd with their cull data. */
-static void cull_super(const struct interf_epfd_plan *p, const struct block *b, int k,
-                       const struct epfd_cap *c, struct cands *cd)
+/* The emitters whose visibility cap can reach the cap c (cosine and sine of its radius: cr, sr)
+ * at step k of the block, in emitter order, into cd with their cull data. */
+EPFD_CLONES
+static void cull_super(const struct block *b, int k, const struct epfd_cap *c, double cr,
+                       double sr, struct cands *cd)
 {
-    size_t m = 0, base = (size_t)k * p->n_em;
-    double cr = cos(c->radius_rad), sr = sin(c->radius_rad);
-    for (size_t j = 0; j < p->n_em; j++) {
-        size_t q = base + j;
-        /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
-         * lam + r < pi (beyond, every direction is within reach) */
-        /* emitters out of reach (skipped satellites) are many over a small area and none over
-         * a large one: this branch predicts well either way */
-        if (!(b->lam[q] > 0))
-            continue;
-        double dot = b->ux[q] * c->cx + b->uy[q] * c->cy + b->uz[q] * c->cz;
-        int far = b->lam[q] + c->radius_rad >= INTERF_PI;
-        /* branch-free: about a third pass, a branch would mispredict often */
-        cd->em[m] = j;
-        cd->ux[m] = b->ux[q], cd->uy[m] = b->uy[q], cd->uz[m] = b->uz[q];
-        cd->lam[m] = b->lam[q], cd->clam[m] = b->clam[q], cd->slam[m] = b->slam[q];
-        m += (size_t)(far | (dot >= b->clam[q] * cr - b->slam[q] * sr));
+    const size_t base = b->row[k], n = b->n_live[k];
+    const double *restrict ux = b->ux + base, *restrict uy = b->uy + base;
+    const double *restrict uz = b->uz + base, *restrict lam = b->lam + base;
+    const double *restrict cl = b->clam + base, *restrict sl = b->slam + base;
+    int64_t *restrict pass = cd->pass;
+    /* within lam + r of the centre: cos(angle) >= cos(lam + r) = cl cr - sl sr, valid while
+     * lam + r < pi (beyond, every direction is within reach); lam = 0: never visible. One
+     * vector loop, then the list, then the survivors' data (about a third pass). */
+    for (size_t i = 0; i < n; i++) {
+        double dot = ux[i] * c->cx + uy[i] * c->cy + uz[i] * c->cz;
+        int far = lam[i] + c->radius_rad >= INTERF_PI;
+        pass[i] = (int64_t)((lam[i] > 0) & (far | (dot >= cl[i] * cr - sl[i] * sr)));
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        cd->em[m] = i;
+        m += (size_t)pass[i];
+    }
+    for (size_t a = 0; a < m; a++) {
+        size_t i = cd->em[a];
+        cd->ux[a] = ux[i], cd->uy[a] = uy[i], cd->uz[a] = uz[i];
+        cd->lam[a] = lam[i], cd->clam[a] = cl[i], cd->slam[a] = sl[i];
     }
     cd->n = m;
 }
@@ -547,24 +712,158 @@ static size_t cull_tile(const struct cands *cd, const struct epfd_tile *tl, cons
     return m;
 }
 
+/* The exact GSO-arc test of emitter in at point q: 1 when |alpha| >= alpha0. Never inlined, so
+ * that every caller gets the same bits whatever instruction set it was compiled for. */
+__attribute__((noinline)) static int alpha_exact(const struct interf_epfd_plan *p, size_t q,
+                                                 const struct pair_in *in, real alpha0)
+{
+    const geom_t *g = GEOM(&p->pts);
+    double v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
+    double e = v[0] * g->ex[q] + v[1] * g->ey[q] + v[2] * g->ez[q];
+    double n = v[0] * g->nx[q] + v[1] * g->ny[q] + v[2] * g->nz[q];
+    double u = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
+    double d = sqrt(e * e + n * n + u * u);
+    return interf_alpha_table_exact(p->alpha_tab[p->pts.alpha[q]], e / d, n / d, u / d) >=
+           alpha0;
+}
+
 /* The exact GSO-arc test for the contributions the table left open (rare: < 0.1 % of pairs). */
 static void settle_open(const struct interf_epfd_plan *p, const struct epfd_tile *tl,
                         const struct pair_in *in, real alpha0, struct scratch *w)
 {
-    const geom_t *g = GEOM(&p->pts);
-    for (size_t i = 0; i < tl->n; i++) {
-        if (!(w->und[i] > 0))
-            continue;
-        size_t q = tl->first + i;
-        double v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
-        double e = v[0] * g->ex[q] + v[1] * g->ey[q] + v[2] * g->ez[q];
-        double n = v[0] * g->nx[q] + v[1] * g->ny[q] + v[2] * g->nz[q];
-        double u = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
-        double d = sqrt(e * e + n * n + u * u);
-        if (interf_alpha_table_exact(p->alpha_tab[p->pts.alpha[q]], e / d, n / d, u / d) >=
-            alpha0)
+    for (size_t i = 0; i < tl->n; i++)
+        if (w->und[i] > 0 && alpha_exact(p, tl->first + i, in, alpha0))
             w->acc[i] += w->und[i];
+}
+
+/* Accessors of PAIR_BODY for a tile of a few points: emitter m of fw as a lane, point i of
+ * tile t, the satellite tables concatenated in cat. */
+#define E_FEW(f) fw->f[m]
+#define TS_FEW(k) cat[fw->off[m] + (k)]
+
+/* The pairs of point i of tile t with the nl emitters of fw (as lanes) when none avoids the
+ * GSO arc: their contributions into c, as pairs_sum forms them. */
+EPFD_INLINE void few_sum(const struct few *restrict fw, size_t nl, const struct lanes *t, int i,
+                         const real *cat, struct table ts, struct table tr, real *restrict co)
+{
+    for (size_t m = 0; m < nl; m++) {
+        PAIR_BODY(E_FEW, G_LANE, TS_FEW, ts, tr)
+        (void)nx, (void)ny, (void)nz;
+        co[m] = c;
     }
+}
+
+/* The same as pairs_open forms them, with the directions for the GSO-arc test; open[m] is set
+ * when the declination bound leaves the test of some visible point open. */
+EPFD_INLINE void few_open(const struct few *restrict fw, size_t nl, const struct lanes *t, int i,
+                          const real *cat, struct table ts, struct table tr, real *restrict co,
+                          real *restrict ox, real *restrict oy, real *restrict oz,
+                          real *restrict os, int *restrict open)
+{
+    for (size_t m = 0; m < nl; m++) {
+        PAIR_BODY(E_FEW, G_LANE, TS_FEW, ts, tr)
+        co[m] = c;
+        ox[m] = nx, oy[m] = ny, oz[m] = nz;
+        os[m] = vu * id;
+        open[m] |= vis & (nz <= t->zu[i]) & (nz >= t->zd[i]);
+    }
+}
+
+/* The GSO-arc table's verdict on the pairs of point i as pairs_alpha forms it: 1 when |alpha|
+ * is surely >= alpha0, -1 when the table cannot decide, else 0. */
+EPFD_INLINE void few_alpha(const struct few *restrict fw, size_t nl, const struct lanes *t, int i,
+                           const float *node, const float *bound, const real *restrict ox,
+                           const real *restrict oy, const real *restrict oz,
+                           const real *restrict os, int *restrict dec)
+{
+    for (size_t m = 0; m < nl; m++) {
+        ALPHA_BODY(ox[m], oy[m], oz[m], os[m], G_LANE, node, bound)
+        dec[m] = (a - bd > fw->a0[m]) - (fabs(a - fw->a0[m]) <= bd);
+    }
+}
+
+/* The states of the nl emitters of w->list at step k as lanes: the block's row when the list
+ * is all of it, else copies. */
+static void few_lanes(const struct block *b, int k, size_t nl, struct scratch *w)
+{
+    struct few *fw = &w->few;
+    size_t r = b->row[k];
+    if (!b->cull) {
+#define EPFD_ROW(name) fw->name = b->name + r;
+        EPFD_STATE_REAL(EPFD_ROW)
+        fw->min_el_pos = b->min_el_pos + r, fw->off = b->off + r;
+        return;
+    }
+    real *dst = fw->buf;
+#define EPFD_COPY(name)                                                                            \
+    for (size_t m = 0; m < nl; m++)                                                                \
+        dst[m] = b->name[r + w->list[m]];                                                          \
+    fw->name = dst, dst += nl;
+    EPFD_STATE_REAL(EPFD_COPY)
+    int *mp = fw->ibuf, *of = fw->ibuf + nl;
+    for (size_t m = 0; m < nl; m++)
+        mp[m] = b->min_el_pos[r + w->list[m]], of[m] = b->off[r + w->list[m]];
+    fw->min_el_pos = mp, fw->off = of;
+}
+
+/* The linear sums of a tile of a few points at step k of the block over the nl emitters of
+ * w->list, with the emitters as lanes (a lone earth station would leave all but one lane of
+ * the tile's loops idle). Each point's sum is formed in emitter order from the same values as
+ * in tile_sums, so it has the same bits. */
+EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *b, int k,
+                          const struct epfd_tile *tl, const struct lanes *t, size_t nl,
+                          struct scratch *w)
+{
+    struct few *fw = &w->few;
+    const size_t cap = p->n_em ? p->n_em : 1;
+    const struct table tr = table_of(&p->es_gain), ts = table_of(&p->sat_gain[0]);
+    few_lanes(b, k, nl, w);
+    int any_sum = 0, any_alpha = 0;
+    for (size_t m = 0; m < nl; m++) {
+        w->few.open[m] = 0;
+        any_alpha |= fw->a0[m] > 0;
+        any_sum |= !(fw->a0[m] > 0);
+    }
+    for (int i = 0; i < (int)tl->n; i++) {
+        real *cs = fw->cs + (size_t)i * cap, *co = fw->co + (size_t)i * cap;
+        real *ox = fw->ox + (size_t)i * cap, *oy = fw->oy + (size_t)i * cap;
+        real *oz = fw->oz + (size_t)i * cap, *os = fw->os + (size_t)i * cap;
+        if (any_sum)
+            few_sum(fw, nl, t, i, fw->cat, ts, tr, cs);
+        if (any_alpha)
+            few_open(fw, nl, t, i, fw->cat, ts, tr, co, ox, oy, oz, os, fw->open);
+    }
+    int any_open = 0;
+    for (size_t m = 0; any_alpha && m < nl; m++)
+        any_open |= fw->open[m];
+    for (int i = 0; i < (int)tl->n; i++) {
+        size_t o = (size_t)i * cap;
+        int *dec = fw->dec + o;
+        if (any_open)
+            few_alpha(fw, nl, t, i, p->alpha_node, p->alpha_bound, fw->ox + o, fw->oy + o,
+                      fw->oz + o, fw->os + o, dec);
+        real acc = 0.0f;
+        for (size_t m = 0; m < nl; m++) {
+            if (!(fw->a0[m] > 0)) {
+                acc += fw->cs[o + m];
+                continue;
+            }
+            real c = fw->co[o + m];
+            if (!(c > 0))
+                continue;
+            /* pairs_alpha and settle_open: the table's verdict, or the exact test */
+            if (!fw->open[m] || dec[m] > 0) {
+                acc += c;
+            } else if (dec[m] < 0) {
+                const struct pair_in in = pair_at(b, b->row[k] + w->list[m]);
+                if (alpha_exact(p, tl->first + (size_t)i, &in, fw->a0[m]))
+                    acc += c;
+            }
+        }
+        w->acc[i] = acc;
+    }
+    for (int i = (int)tl->n; i < EPFD_TILE_MAX; i++)
+        w->acc[i] = 0.0f;
 }
 
 /* A pfd-mask emitter's contributions to a tile (mask_emitter.c), straight into the sums or
@@ -592,26 +891,33 @@ static void tile_sums(const struct interf_epfd_plan *p, const struct block *b, i
                       const struct epfd_tile *tl, const struct lanes *t, size_t nl,
                       struct scratch *w)
 {
+    if (tl->n <= EPFD_FEW_POINTS && w->few.cat) {
+        few_sums(p, b, k, tl, t, nl, w);
+        return;
+    }
     const struct table tr = table_of(&p->es_gain);
     memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++) {
-        const struct epfd_emitter *em = &p->em[w->list[m]];
+        size_t q = b->row[k] + w->list[m];
+        const struct epfd_emitter *em = &p->em[b->live[q]];
         const struct epfd_gain *gt = &p->sat_gain[em->gain];
-        size_t q = (size_t)k * p->n_em + w->list[m];
-        const struct pair_in *in = &b->in[q];
         if (em->mask) {
-            mask_sums(p, in, em, tl, w);
+            const struct pair_in in = pair_at(b, q);
+            mask_sums(p, &in, em, tl, w);
         } else if (gt->lut || p->es_gain.lut) {
             const real f[3] = {b->fx[q], b->fy[q], b->fz[q]};
-            pairs_2d(in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
+            const struct pair_in in = pair_at(b, q);
+            pairs_2d(&in, em, f, gt, p, tl->first, tl->n, w->acc, w->und);
             if (em->alpha0_rad > 0)
-                settle_open(p, tl, in, em->alpha0_rad, w);
+                settle_open(p, tl, &in, em->alpha0_rad, w);
         } else if (!(em->alpha0_rad > 0)) {
-            pairs_sum(in, t, table_of(gt), tr, w->acc);
-        } else if (pairs_open(in, t, table_of(gt), tr, &w->pair)) {
+            pairs_sum(b, q, t, table_of(gt), tr, w->acc);
+        } else if (pairs_open(b, q, t, table_of(gt), tr, &w->pair)) {
             if (pairs_alpha(t, p->alpha_node, p->alpha_bound, em->alpha0_rad, &w->pair, w->acc,
-                            w->und))
-                settle_open(p, tl, in, em->alpha0_rad, w);
+                            w->und)) {
+                const struct pair_in in = pair_at(b, q);
+                settle_open(p, tl, &in, em->alpha0_rad, w);
+            }
         } else {
             add_all(&w->pair, w->acc);
         }
@@ -624,7 +930,9 @@ static uint64_t run_tile(const struct interf_epfd_plan *p, const struct block *b
                          const struct interf_epfd_bins *bins, struct scratch *w,
                          int16_t *tbin, struct interf_epfd_out *out)
 {
-    size_t nl = cull_tile(&w->cands, tl, t, w->list);
+    size_t nl = b->cull ? cull_tile(&w->cands, tl, t, w->list) : b->n_live[k];
+    for (size_t m = 0; !b->cull && m < nl; m++)
+        w->list[m] = m;
     tile_sums(p, b, k, tl, t, nl, w);
     uint64_t clamped = 0;
     for (size_t i = 0; i < tl->n; i++) {
@@ -654,101 +962,214 @@ static void count_bins(const struct interf_epfd_plan *p, const struct epfd_tile 
     }
 }
 
-enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
-                            interf_progress_fn progress, void *user, struct interf_error *err)
+/* Super tile sp over the steps [s0, s0 + ns) of the block b: every tile's sums at each step
+ * (steps outside, tiles inside: one step's emitter states stay in L2 while every tile of the
+ * super tile uses them), the tiles' bins kept in scratch until the block is done, then
+ * counted; under a lock when other threads count blocks of the same points (shared).
+ * Returns the samples clamped. */
+static uint64_t run_super(const struct interf_epfd_plan *p, const struct block *b, long s0,
+                          int ns, const struct epfd_super *sp,
+                          const struct interf_epfd_bins *bins, struct scratch *sw, int shared,
+                          struct interf_epfd_out *out)
 {
-#ifndef EPFD_FP64
-    if (p->spec.fp64)
-        return epfd_run_fp64(p, out, progress, user, err);
-#endif
-    const struct interf_epfd_spec *s = &p->spec;
-    size_t nsat = interf_system_info(s->sys)->n_sats;
-    struct block b = {0};
-    struct interf_epfd_bins *bins = malloc(sizeof *bins);
-    double *pos = malloc(3 * (nsat ? nsat : 1) * sizeof *pos);
-    struct scratch *w = calloc((size_t)p->threads, sizeof *w);
-    struct cap_cache *cache = calloc(p->n_em ? p->n_em : 1, sizeof *cache);
-    struct sat_skip *sk = calloc(nsat ? nsat : 1, sizeof *sk);
-    double *lam_sat = calloc(nsat ? nsat : 1, sizeof *lam_sat);
-    enum interf_status st = INTERF_ENOMEM;
-    int ok = bins && pos && w && cache && sk && lam_sat &&
-             block_alloc(&b, EPFD_BLOCK * (p->n_em ? p->n_em : 1));
-    for (int t = 0; ok && t < p->threads; t++) {
-        w[t].list = malloc((p->n_em ? p->n_em : 1) * sizeof(size_t));
-        ok = cands_alloc(&w[t].cands, p->n_em ? p->n_em : 1);
-        w[t].bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
-        w[t].lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w[t].lanes);
-        ok &= w[t].list && w[t].bin && w[t].lanes;
+    uint64_t clamped = 0;
+    for (size_t t = sp->first; t < sp->first + sp->n; t++)
+        pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
+    const double cr = cos(sp->cap.radius_rad), sr = sin(sp->cap.radius_rad);
+    for (int k = 0; k < ns; k++) {
+        if (b->cull)
+            cull_super(b, k, &sp->cap, cr, sr, &sw->cands);
+        for (size_t t = sp->first; t < sp->first + sp->n; t++)
+            clamped += run_tile(p, b, k, s0 + k, &p->tiles[t], &sw->lanes[t - sp->first], bins,
+                                sw, sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
     }
-    if (!ok) {
-        interf_error_set(err, st, "EPFD run: out of memory");
-        goto done;
+    if (shared) {
+        #pragma omp critical(epfd_hist)
+        for (size_t t = sp->first; t < sp->first + sp->n; t++)
+            count_bins(p, &p->tiles[t], ns, sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
+    } else {
+        for (size_t t = sp->first; t < sp->first + sp->n; t++)
+            count_bins(p, &p->tiles[t], ns, sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
     }
-    interf_epfd_bins_init(bins);
-    skip_init(p, sk, nsat);
-    sat_caps(p, lam_sat, nsat);
-    if (out->hist.count)
-        memset(out->hist.count, 0, p->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
-    if (out->series)
-        for (size_t i = 0; i < p->n_points * (size_t)s->window.n_steps; i++)
-            out->series[i] = -300.0f;
-    out->clamped = 0;
-    const long n_steps = s->window.n_steps;
-    for (long s0 = 0; s0 < n_steps; s0 += EPFD_BLOCK) {
-        int ns = n_steps - s0 < EPFD_BLOCK ? (int)(n_steps - s0) : EPFD_BLOCK;
-        fill_block(p, s0, ns, pos, cache, sk, lam_sat, &b);
+    return clamped;
+}
+
+/* What a run shares between its threads. */
+struct run {
+    const struct interf_epfd_plan *p;
+    struct interf_epfd_out *out;
+    const struct interf_epfd_bins *bins;
+    const struct epfd_windows *wn;
+    const struct interf_epfd_slice *sl;
+    size_t n_own;              /* the slice's super tiles: sl->part + j sl->n_parts, j < n_own */
+    struct worker *wk;         /* one (blocks by super tiles) or one per thread (by blocks) */
+    struct scratch *w;         /* one per thread */
+    interf_progress_fn progress;
+    void *user;
+};
+
+/* Many points: one block after the other, propagated once, its super tiles shared among the
+ * threads. A point's sum never depends on how they are shared. Returns 0 when canceled. */
+static int run_by_supers(struct run *r)
+{
+    const struct interf_epfd_plan *p = r->p;
+    const long k0 = r->sl->step_begin, k1 = r->sl->step_end;
+    for (long s0 = k0; s0 < k1 && r->n_own > 0; s0 += EPFD_BLOCK) {
+        int ns = k1 - s0 < EPFD_BLOCK ? (int)(k1 - s0) : EPFD_BLOCK;
+        fill_block(p, r->wn, s0, ns, &r->wk[0]);
         uint64_t clamped = 0;
         int used = 1;
-        /* Threads take whole super tiles: a point's sum never depends on how they are shared.
-         * No more threads than super tiles: a lone earth station runs on one thread, without
-         * waking an idle one for every block. */
-        int nt = (size_t)p->threads < p->n_supers ? p->threads : (int)p->n_supers;
+        int nt = (size_t)p->threads < r->n_own ? p->threads : (int)r->n_own;
         #pragma omp parallel num_threads(nt > 0 ? nt : 1) reduction(+ : clamped)
         {
             #pragma omp single
             used = omp_get_num_threads();
             #pragma omp for schedule(dynamic, 1)
-            for (size_t u = 0; u < p->n_supers; u++) {
-                const struct epfd_super *sp = &p->supers[u];
-                struct scratch *sw = &w[omp_get_thread_num()];
-                for (size_t t = sp->first; t < sp->first + sp->n; t++)
-                    pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
-                /* steps outside, tiles inside: one step's emitter states (~100 kB) stay in
-                 * L2 while every tile of the super tile uses them; the tiles' bins wait in
-                 * scratch until the block is done */
-                for (int k = 0; k < ns; k++) {
-                    cull_super(p, &b, k, &sp->cap, &sw->cands);
-                    for (size_t t = sp->first; t < sp->first + sp->n; t++)
-                        clamped += run_tile(p, &b, k, s0 + k, &p->tiles[t],
-                                            &sw->lanes[t - sp->first], bins, sw,
-                                            sw->bin + (t - sp->first) * EPFD_BIN_ROWS, out);
-                }
-                for (size_t t = sp->first; t < sp->first + sp->n; t++)
-                    count_bins(p, &p->tiles[t], ns, sw->bin + (t - sp->first) * EPFD_BIN_ROWS,
-                               out);
+            for (size_t j = 0; j < r->n_own; j++)
+                clamped += run_super(p, &r->wk[0].b, s0, ns,
+                                     &p->supers[r->sl->part + j * r->sl->n_parts], r->bins,
+                                     &r->w[omp_get_thread_num()], 0, r->out);
+        }
+        r->out->clamped += clamped;
+        r->out->threads_used = used > r->out->threads_used ? used : r->out->threads_used;
+        if (r->progress &&
+            r->progress((double)(s0 + ns - k0) / (double)(k1 - k0), "running", r->user))
+            return 0;
+    }
+    return 1;
+}
+
+/* Fewer super tiles than threads (a few earth stations): the threads take whole blocks of
+ * steps instead, each propagating its own, and count their bins under a lock (integer counts:
+ * the same whatever the order). Progress is reported by thread 0. Returns 0 when canceled. */
+static int run_by_blocks(struct run *r)
+{
+    const struct interf_epfd_plan *p = r->p;
+    const long k0 = r->sl->step_begin, k1 = r->sl->step_end;
+    const long n_blocks = k1 > k0 ? (k1 - k0 - 1) / EPFD_BLOCK + 1 : 0;
+    long done = 0;
+    int stop = 0, used = 1;
+    uint64_t clamped = 0;
+    #pragma omp parallel num_threads(p->threads) reduction(+ : clamped)
+    {
+        const int me = omp_get_thread_num();
+        #pragma omp single
+        used = omp_get_num_threads();
+        #pragma omp for schedule(dynamic, 1)
+        for (long blk = 0; blk < n_blocks; blk++) {
+            int halt;
+            #pragma omp atomic read
+            halt = stop;
+            if (halt)
+                continue;
+            long s0 = k0 + blk * EPFD_BLOCK, d;
+            int ns = k1 - s0 < EPFD_BLOCK ? (int)(k1 - s0) : EPFD_BLOCK;
+            fill_block(p, r->wn, s0, ns, &r->wk[me]);
+            for (size_t j = 0; j < r->n_own; j++)
+                clamped += run_super(p, &r->wk[me].b, s0, ns,
+                                     &p->supers[r->sl->part + j * r->sl->n_parts], r->bins,
+                                     &r->w[me], 1, r->out);
+            #pragma omp atomic capture
+            d = ++done;
+            if (me == 0 && r->progress &&
+                r->progress((double)d / (double)n_blocks, "running", r->user)) {
+                #pragma omp atomic write
+                stop = 1;
             }
         }
-        out->clamped += clamped;
-        out->threads_used = used;
-        if (progress && progress((double)(s0 + ns) / (double)n_steps, "running", user)) {
-            st = interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
-            goto done;
-        }
     }
-    st = INTERF_OK;
+    r->out->clamped += clamped;
+    r->out->threads_used = used > r->out->threads_used ? used : r->out->threads_used;
+    return !stop;
+}
+
+enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, const struct interf_epfd_slice *sl,
+                            struct interf_epfd_out *out, interf_progress_fn progress, void *user,
+                            struct interf_error *err)
+{
+    const struct interf_epfd_spec *s = &p->spec;
+    if (sl->n_parts < 1 || sl->part >= sl->n_parts || sl->step_begin < 0 ||
+        sl->step_begin > sl->step_end || sl->step_end > s->window.n_steps)
+        return interf_error_set(err, INTERF_EINVAL, "EPFD slice: part %zu of %zu, steps %ld to "
+                                "%ld of %ld", sl->part, sl->n_parts, sl->step_begin,
+                                sl->step_end, s->window.n_steps);
+#ifndef EPFD_FP64
+    if (s->fp64)
+        return epfd_run_slice_fp64(p, sl, out, progress, user, err);
+#endif
+    size_t nsat = interf_system_info(s->sys)->n_sats, n_em = p->n_em ? p->n_em : 1;
+    /* the slice's super tiles: u = part + j n_parts */
+    const size_t n_own =
+        p->n_supers > sl->part ? (p->n_supers - sl->part + sl->n_parts - 1) / sl->n_parts : 0;
+    const int by_blocks =
+        n_own < (size_t)p->threads && sl->step_end - sl->step_begin > EPFD_BLOCK;
+    const int n_wk = by_blocks ? p->threads : 1;
+    struct epfd_windows wn = {0};
+    struct run r = {p, out, NULL, &wn, sl, n_own, NULL, NULL, progress, user};
+    real *cat_own;
+    int stride;
+    const real *cat = gain_cat(p, &stride, &cat_own);
+    struct em_const *ec = em_consts(p, stride);
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    r.bins = bins;
+    r.w = calloc((size_t)p->threads, sizeof *r.w);
+    r.wk = calloc((size_t)n_wk, sizeof *r.wk);
+    enum interf_status st = epfd_windows_build(p, &wn, err);
+    if (st != INTERF_OK)
+        goto done;
+    int ok = bins && r.w && r.wk && ec;
+    for (int t = 0; ok && t < n_wk; t++) {
+        ok = worker_alloc(&r.wk[t], p->n_em, nsat);
+        r.wk[t].b.cull = wn.every || p->n_tiles != 1 || p->tiles[0].n > EPFD_FEW_POINTS;
+        r.wk[t].b.ec = ec;
+    }
+    for (int t = 0; ok && t < p->threads; t++) {
+        struct scratch *w = &r.w[t];
+        w->list = malloc(n_em * sizeof(size_t));
+        ok = cands_alloc(&w->cands, n_em);
+        w->bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
+        w->lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
+        ok &= w->list && w->bin && w->lanes && few_alloc(&w->few, n_em);
+        w->few.cat = cat;
+    }
+    if (!ok) {
+        st = interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory");
+        goto done;
+    }
+    interf_epfd_bins_init(bins);
+    st = (by_blocks ? run_by_blocks(&r) : run_by_supers(&r))
+             ? INTERF_OK
+             : interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
 done:
-    for (int t = 0; w && t < p->threads; t++) {
-        free(w[t].list);
-        cands_free(&w[t].cands);
-        free(w[t].bin);
-        free(w[t].lanes);
+    for (int t = 0; r.w && t < p->threads; t++) {
+        free(r.w[t].list);
+        cands_free(&r.w[t].cands);
+        free(r.w[t].bin);
+        free(r.w[t].lanes);
+        few_free(&r.w[t].few);
     }
-    free(w);
-    free(cache);
-    free(sk);
-    free(lam_sat);
-    block_free(&b);
-    free(pos);
+    for (int t = 0; r.wk && t < n_wk; t++)
+        worker_free(&r.wk[t]);
+    free(r.w);
+    free(r.wk);
+    epfd_windows_free(&wn);
+    free(cat_own);
+    free(ec);
     free(bins);
     return st;
 }
+
+#ifndef EPFD_FP64
+enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
+                                   interf_progress_fn progress, void *user,
+                                   struct interf_error *err)
+{
+    struct interf_epfd_slice all = {0, 1, 0, p->spec.window.n_steps};
+    if (out->hist.count)
+        memset(out->hist.count, 0, p->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
+    epfd_series_reset(p, out);
+    out->clamped = 0;
+    out->threads_used = 0;
+    return interf_epfd_run_slice(p, &all, out, progress, user, err);
+}
+#endif

@@ -120,7 +120,7 @@ enum interf_status interf_exam_chart(const struct interf_exam *ex, size_t k, int
     o.title = title;
     o.subtitle = interf_system_info(ex->req.sys)->name;
     o.mask = &mask;
-    st = interf_cdf_chart(cdf, 1, &o, out, err);
+    st = interf_cdf_chart(cdf, 1, &o, out, NULL, err);
     interf_cdf_free_all(cdf, 1);
     return st;
 }

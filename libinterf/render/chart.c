@@ -165,6 +165,23 @@ void render_chart_axes(cairo_t *cr, const struct chart_frame *f)
     }
 }
 
+void render_chart_frame_out(const struct chart_frame *f, struct interf_chart_frame *out)
+{
+    memset(out, 0, sizeof *out);
+    out->width_px = f->width;
+    out->height_px = f->height;
+    out->left_px = f->px0;
+    out->right_px = f->px1;
+    out->top_px = f->py0;
+    out->bottom_px = f->py1;
+    out->x_min = f->x.min;
+    out->x_max = f->x.max;
+    out->y_min = f->y.min;
+    out->y_max = f->y.max;
+    out->x_log = f->x.log;
+    out->y_log = f->y.log;
+}
+
 /* -------------------------------------------------------------------------------- legend */
 
 void render_chart_legend_size(cairo_t *cr, const struct chart_frame *f,

@@ -6,11 +6,15 @@
 #include "render_impl.h"
 
 #include <ctype.h>
+#include "interf/epfd.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MASK_RGB 0xCC0000u
+/* Samples of the curves and the mask every this many pixels, to find the emptiest corner. */
+#define SAMPLE_PX 2.0
 
 struct chart {
     struct chart_frame f;        /* x: level (dB), y: % of time exceeded (log) */
@@ -19,6 +23,8 @@ struct chart {
     const struct interf_chart_options *o;
     double floor_pct;            /* where the CDFs' 0 % is drawn: 100 / n_steps */
     char x_title[160];
+    struct interf_chart_frame *out; /* the layout, legend and label boxes, filled while drawn */
+    double *note;                /* the floor note's box (4 values), set while drawn */
 };
 
 static double x_px(const struct chart *c, double db)
@@ -68,26 +74,42 @@ static double axis_floor(const struct interf_cdf *cdf, size_t n)
     return fmin(fl, 10.0);
 }
 
-/* "epfd_dbw_m2_40khz" -> "EPFD, dB(W/m² in 40 kHz)"; unknown names are shown as they are. */
-static void axis_title(const char *q, char *buf, size_t n)
+/* The unit of a quantity in the files' form from its column-style name: "epfd_dbw_m2_40khz"
+ * -> "dB(W/m2/40kHz)", "eirp_dbw_4khz" -> "dBW/4kHz", "gain_dbi" -> "dBi"; the name's part
+ * before "_db" into name (n bytes). 0 when the name has no "_db". */
+static int quantity_unit(const char *q, char *name, char *unit, size_t n)
 {
     const char *u = strstr(q, "_db");
-    char name[64], bw[32] = "";
-    if (!u || (size_t)(u - q) >= sizeof name) {
+    char bw[32] = "";
+    if (!u || (size_t)(u - q) >= n)
+        return 0;
+    snprintf(name, n, "%.*s", (int)(u - q), q);
+    const char *b = strrchr(u, '_');
+    if (b && b > u && (strstr(b, "khz") || strstr(b, "mhz")))
+        snprintf(bw, sizeof bw, "/%.*s%s", (int)strcspn(b + 1, "km"), b + 1,
+                 strstr(b, "khz") ? "kHz" : "MHz");
+    if (strncmp(u, "_dbw_m2", 7) == 0)
+        snprintf(unit, n, "dB(W/m2%s)", bw);
+    else if (strncmp(u, "_dbw", 4) == 0)
+        snprintf(unit, n, "dBW%s", bw);
+    else
+        snprintf(unit, n, "%s", strncmp(u, "_dbi", 4) == 0 ? "dBi" : "dB");
+    return 1;
+}
+
+/* "epfd_dbw_m2_40khz" -> "EPFD, dB(W/m²/40 kHz)" (the unit typeset, interf_unit_typeset);
+ * unknown names are shown as they are. */
+static void axis_title(const char *q, char *buf, size_t n)
+{
+    char name[64], unit[64], typeset[96];
+    if (!quantity_unit(q, name, unit, sizeof name)) {
         snprintf(buf, n, "%s", q);
         return;
     }
-    memcpy(name, q, (size_t)(u - q));
-    name[u - q] = '\0';
     for (char *p = name; *p; p++)
         *p = strlen(name) <= 5 ? (char)toupper((unsigned char)*p) : *p == '_' ? ' ' : *p;
-    const char *b = strrchr(u, '_');
-    if (b && b > u && (strstr(b, "khz") || strstr(b, "mhz")))
-        snprintf(bw, sizeof bw, " in %.*s %s", (int)strcspn(b + 1, "km"), b + 1,
-                 strstr(b, "khz") ? "kHz" : "MHz");
-    const char *unit = strncmp(u, "_dbw_m2", 7) == 0 ? "dB(W/m\xC2\xB2" : strncmp(u, "_dbw", 4) == 0
-                       ? "dB(W" : strncmp(u, "_dbi", 4) == 0 ? "dBi" : "dB";
-    snprintf(buf, n, "%s, %s%s%s", name, unit, bw, unit[2] == '(' ? ")" : "");
+    interf_unit_typeset(unit, typeset, sizeof typeset);
+    snprintf(buf, n, "%s, %s", name, typeset);
 }
 
 static void curves(cairo_t *cr, const struct chart *c)
@@ -102,7 +124,7 @@ static void curves(cairo_t *cr, const struct chart *c)
         const struct interf_cdf *d = &c->cdf[k];
         /* Levels below the first row are exceeded 100 % of the time, above the last 0 %
          * (interf-table(5)): the curve runs on to both ends of the axis. */
-        cairo_move_to(cr, f->px0, cdf_y(c, 100));
+        cairo_move_to(cr, fmin(f->px0, x_px(c, d->level_tenths[0] / 10.0)), cdf_y(c, 100));
         for (size_t i = 0; i < d->n; i++)
             cairo_line_to(cr, x_px(c, d->level_tenths[i] / 10.0), cdf_y(c, d->pct_exceeded[i]));
         cairo_line_to(cr, f->px1, cdf_y(c, 0));
@@ -112,12 +134,11 @@ static void curves(cairo_t *cr, const struct chart *c)
     cairo_restore(cr);
 }
 
-/* The limit mask: its points joined by straight segments, each marked, with its margin. */
+/* The limit mask: its points joined by straight segments, each marked. */
 static void mask(cairo_t *cr, const struct chart *c)
 {
     const struct interf_chart_mask *m = c->o->mask;
     double fs = c->f.fs;
-    char buf[64], num[48];
     if (!m || m->n == 0)
         return;
     cairo_save(cr);
@@ -127,24 +148,75 @@ static void mask(cairo_t *cr, const struct chart *c)
         (k ? cairo_line_to : cairo_move_to)(cr, x_px(c, m->level_db[k]),
                                             y_px(c, m->pct_exceeded[k]));
     cairo_stroke(cr);
-    render_text_font(cr, 0.8 * fs, 0);
     for (size_t k = 0; k < m->n; k++) {
         double x = x_px(c, m->level_db[k]), y = y_px(c, m->pct_exceeded[k]);
         cairo_rectangle(cr, x - 0.25 * fs, y - 0.25 * fs, 0.5 * fs, 0.5 * fs);
-        render_set_rgb(cr, MASK_RGB);
         cairo_fill(cr);
-        if (!m->margin_db || !isfinite(m->margin_db[k]))
+    }
+    cairo_restore(cr);
+}
+
+/* Is box b clear of the legend, the floor note, the mask's markers and the labels placed so
+ * far (n of them)? */
+static int label_clear(const struct chart *c, const double b[4], size_t n)
+{
+    const struct interf_chart_mask *m = c->o->mask;
+    double fs = c->f.fs;
+    if ((c->out->has_legend && render_boxes_overlap(b, c->out->legend_px)) ||
+        render_boxes_overlap(b, c->note))
+        return 0;
+    for (size_t k = 0; k < m->n; k++) {
+        double x = x_px(c, m->level_db[k]), y = y_px(c, m->pct_exceeded[k]);
+        const double mark[4] = {x - 0.25 * fs, y - 0.25 * fs, x + 0.25 * fs, y + 0.25 * fs};
+        if (render_boxes_overlap(b, mark))
+            return 0;
+    }
+    for (size_t k = 0; k < n && k < INTERF_CHART_MAX_LABELS; k++)
+        if (render_boxes_overlap(b, c->out->label_px[k]))
+            return 0;
+    return 1;
+}
+
+/* The margin of each mask point beside it: the first place (right, left, above or below on
+ * either side; above first on the axis floor, never below it) whose box stays in the image,
+ * above the tick labels and clear of the rest (label_clear); else the first in the image. */
+static void margin_labels(cairo_t *cr, const struct chart *c)
+{
+    /* anchor offsets (in text sizes) and alignments of the places tried */
+    static const double place[6][4] = {{0.5, 0, 0, 0.5},     {0.5, -0.45, 0, 1},
+                                       {-0.5, 0, 1, 0.5},    {-0.5, -0.45, 1, 1},
+                                       {0.5, 0.45, 0, 0},    {-0.5, 0.45, 1, 0}};
+    static const int order[2][6] = {{0, 2, 1, 3, 4, 5}, {1, 3, 0, 2, -1, -1}};
+    const struct interf_chart_mask *m = c->o->mask;
+    double fs = c->f.fs, halo = 0.15 * fs;
+    char buf[64], num[48];
+    if (!m || !m->margin_db)
+        return;
+    render_text_font(cr, 0.8 * fs, 0);
+    for (size_t k = 0; k < m->n; k++) {
+        double x = x_px(c, m->level_db[k]), y = y_px(c, m->pct_exceeded[k]), b[4];
+        int on_floor = y > c->f.py1 - 0.8 * fs, chosen = -1, in_image = -1;
+        if (!isfinite(m->margin_db[k]))
             continue;
         render_format_tick(num, sizeof num, m->margin_db[k], 0.1);
         snprintf(buf, sizeof buf, "%s%s dB", m->margin_db[k] > 0 ? "+" : "", num);
+        for (int i = 0; i < 6 && chosen < 0 && order[on_floor][i] >= 0; i++) {
+            const double *q = place[order[on_floor][i]];
+            render_text_box(cr, buf, x + q[0] * fs, y + q[1] * fs, q[2], q[3], halo, b);
+            if (b[0] < 1 || b[2] > c->f.width - 1 || b[1] < 1 || b[3] > c->f.py1 + 0.4 * fs)
+                continue;
+            in_image = in_image < 0 ? order[on_floor][i] : in_image;
+            chosen = label_clear(c, b, c->out->n_labels) ? order[on_floor][i] : -1;
+        }
+        /* crowded: the first place in the image (or, failing that, the first) */
+        const double *q = place[chosen >= 0 ? chosen : in_image >= 0 ? in_image
+                                                                     : order[on_floor][0]];
+        render_text_box(cr, buf, x + q[0] * fs, y + q[1] * fs, q[2], q[3], halo, b);
         cairo_set_source_rgb(cr, m->margin_db[k] < 0 ? 0.8 : INK, 0, 0);
-        /* On the axis floor the label goes above the point, off the axis line. */
-        if (y > c->f.py1 - 0.8 * fs)
-            render_text_at(cr, buf, x + 0.5 * fs, y - 0.45 * fs, 0, 1, 0.15 * fs);
-        else
-            render_text_at(cr, buf, x + 0.5 * fs, y, 0, 0.5, 0.15 * fs);
+        render_text_at(cr, buf, x + q[0] * fs, y + q[1] * fs, q[2], q[3], halo);
+        if (c->out->n_labels < INTERF_CHART_MAX_LABELS)
+            memcpy(c->out->label_px[c->out->n_labels++], b, sizeof b);
     }
-    cairo_restore(cr);
 }
 
 /* A CDF's legend label: given, else its point ("45°N 10°E" from lat_deg and lon_deg), else
@@ -166,6 +238,48 @@ static void curve_label(const struct chart *c, size_t k, char *buf, size_t n)
     }
 }
 
+/* How many points of a polyline (n points x, y in pixels) fall in box b, sampled every
+ * SAMPLE_PX along it. */
+static size_t polyline_hits(const double *x, const double *y, size_t n, const double b[4])
+{
+    size_t hits = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        double len = hypot(x[i + 1] - x[i], y[i + 1] - y[i]);
+        int steps = (int)fmin(ceil(len / SAMPLE_PX), 1e5);
+        for (int t = 0; t <= steps; t++) {
+            double u = steps ? (double)t / steps : 0;
+            double px = x[i] + u * (x[i + 1] - x[i]), py = y[i] + u * (y[i + 1] - y[i]);
+            hits += px >= b[0] && px <= b[2] && py >= b[1] && py <= b[3];
+        }
+    }
+    return hits;
+}
+
+/* How much of the curves and of the mask lies in box b (samples along them). */
+static size_t crossings(const struct chart *c, const double b[4])
+{
+    const struct interf_chart_mask *m = c->o->mask;
+    size_t hits = 0;
+    for (size_t k = 0; k < c->n; k++) {
+        const struct interf_cdf *d = &c->cdf[k];
+        double x[2], y[2];
+        x[0] = c->f.px0, y[0] = cdf_y(c, 100);
+        for (size_t i = 0; i <= d->n; i++) {
+            x[1] = i < d->n ? fmax(x_px(c, d->level_tenths[i] / 10.0), c->f.px0) : c->f.px1;
+            y[1] = cdf_y(c, i < d->n ? d->pct_exceeded[i] : 0);
+            x[1] = fmin(x[1], c->f.px1);
+            hits += polyline_hits(x, y, 2, b);
+            x[0] = x[1], y[0] = y[1];
+        }
+    }
+    for (size_t k = 0; m && k + 1 < m->n; k++) {
+        const double x[2] = {x_px(c, m->level_db[k]), x_px(c, m->level_db[k + 1])};
+        const double y[2] = {y_px(c, m->pct_exceeded[k]), y_px(c, m->pct_exceeded[k + 1])};
+        hits += polyline_hits(x, y, 2, b);
+    }
+    return hits;
+}
+
 static void legend(cairo_t *cr, const struct chart *c)
 {
     size_t n = c->n + (c->o->mask ? 1 : 0);
@@ -183,10 +297,23 @@ static void legend(cairo_t *cr, const struct chart *c)
         rgb[k] = k == c->n ? MASK_RGB : render_chart_rgb(k);
     }
     render_chart_legend_size(cr, &c->f, labels, n, &w, &h);
-    /* Bottom left, above the floor note: CDFs fall from top left to bottom right, so that
-     * corner is the emptiest. */
-    render_chart_legend(cr, &c->f, c->f.px0 + 0.6 * c->f.fs,
-                        y_px(c, c->floor_pct) - 1.6 * c->f.fs - h, labels, rgb, n);
+    /* Bottom left above the floor note first (CDFs fall from top left to bottom right, so that
+     * corner is mostly empty), then the other corners: the one the curves cross least. */
+    double fs = c->f.fs, left = c->f.px0 + 0.6 * fs, right = c->f.px1 - 0.6 * fs - w;
+    double low = y_px(c, c->floor_pct) - 1.6 * fs - h, high = c->f.py0 + 0.6 * fs;
+    const double corner[4][2] = {{left, low}, {right, high}, {right, low}, {left, high}};
+    size_t best = 0, best_hits = SIZE_MAX;
+    for (size_t k = 0; k < 4 && best_hits > 0; k++) {
+        const double box[4] = {corner[k][0], corner[k][1], corner[k][0] + w, corner[k][1] + h};
+        size_t hits = crossings(c, box);
+        if (hits < best_hits)
+            best = k, best_hits = hits;
+    }
+    render_chart_legend(cr, &c->f, corner[best][0], corner[best][1], labels, rgb, n);
+    c->out->has_legend = 1;
+    memcpy(c->out->legend_px, (double[4]){corner[best][0], corner[best][1],
+                                          corner[best][0] + w, corner[best][1] + h},
+           sizeof c->out->legend_px);
 }
 
 /* The floor: a note at the bottom, or a dashed line when the axis goes below it. */
@@ -209,6 +336,7 @@ static void floor_note(cairo_t *cr, const struct chart *c)
         cairo_restore(cr);
     }
     render_text_at(cr, buf, c->f.px0 + 0.4 * fs, y - 0.4 * fs, 0, 1, 0.15 * fs);
+    render_text_box(cr, buf, c->f.px0 + 0.4 * fs, y - 0.4 * fs, 0, 1, 0.15 * fs, c->note);
 }
 
 static void draw(cairo_t *cr, const void *user)
@@ -219,6 +347,7 @@ static void draw(cairo_t *cr, const void *user)
     mask(cr, c);
     floor_note(cr, c);
     legend(cr, c);
+    margin_labels(cr, c);
 }
 
 static enum interf_status check(const struct interf_cdf *cdf, size_t n,
@@ -241,6 +370,20 @@ static enum interf_status check(const struct interf_cdf *cdf, size_t n,
     return INTERF_OK;
 }
 
+/* The lowest level of a CDF the level axis shows: its first row, or, when that row is the floor
+ * (-300 dB, interf-epfd's lowest bin: "no emitter in view"), the last row before the
+ * percentage first changes, so that neither the floor nor the empty bins above it stretch the
+ * axis (the curve enters the plot at the floor's percentage). */
+static double lowest_level(const struct interf_cdf *d)
+{
+    size_t j = 0;
+    if (d->level_tenths[0] > INTERF_EPFD_LEVEL_MIN)
+        return d->level_tenths[0] / 10.0;
+    while (j + 1 < d->n && d->pct_exceeded[j + 1] == d->pct_exceeded[0])
+        j++;
+    return d->level_tenths[j] / 10.0;
+}
+
 /* The level axis: the range given, else the data's and the mask's rounded out to 5 dB. */
 static void level_range(struct chart *c)
 {
@@ -253,7 +396,7 @@ static void level_range(struct chart *c)
     x->min = HUGE_VAL;
     x->max = -HUGE_VAL;
     for (size_t k = 0; k < c->n; k++) {
-        x->min = fmin(x->min, c->cdf[k].level_tenths[0] / 10.0);
+        x->min = fmin(x->min, lowest_level(&c->cdf[k]));
         x->max = fmax(x->max, c->cdf[k].level_tenths[c->cdf[k].n - 1] / 10.0);
     }
     for (size_t k = 0; c->o->mask && k < c->o->mask->n; k++) {
@@ -272,7 +415,8 @@ void interf_chart_options_init(struct interf_chart_options *o)
 
 enum interf_status interf_cdf_chart(const struct interf_cdf *cdf, size_t n,
                                     const struct interf_chart_options *o,
-                                    struct interf_image **out, struct interf_error *err)
+                                    struct interf_image **out, struct interf_chart_frame *frame,
+                                    struct interf_error *err)
 {
     if (!o || !out)
         return interf_error_set(err, INTERF_EINVAL, "interf_cdf_chart: NULL argument");
@@ -294,5 +438,13 @@ enum interf_status interf_cdf_chart(const struct interf_cdf *cdf, size_t n,
     c.f.y.label = "% of time exceeded";
     axis_title(cdf[0].quantity, c.x_title, sizeof c.x_title);
     c.f.x.label = c.x_title;
-    return render_chart_paint(&c.f, draw, &c, out, err);
+    struct interf_chart_frame f;
+    double note[4] = {0, 0, 0, 0};
+    render_chart_frame_out(&c.f, &f);
+    c.out = &f;
+    c.note = note;
+    st = render_chart_paint(&c.f, draw, &c, out, err);
+    if (st == INTERF_OK && frame)
+        *frame = f;
+    return st;
 }

@@ -108,7 +108,7 @@ enum interf_status interf_pattern_chart(const struct interf_pattern_chart *c,
                                         struct interf_error *err)
 {
     struct interf_xy_options xo;
-    char sub[600], source[512];
+    char sub[600], source[512], deg[8], x_title[64];
     double *x = NULL, *y = NULL;
     size_t n = 0;
     *out = NULL;
@@ -123,7 +123,9 @@ enum interf_status interf_pattern_chart(const struct interf_pattern_chart *c,
     xo.width_px = c->width_px;
     xo.title = c->title;
     xo.subtitle = sub;
-    xo.x.label = "Off-axis angle \xCE\xB8, deg";
+    interf_unit_typeset("deg", deg, sizeof deg);
+    snprintf(x_title, sizeof x_title, "Off-axis angle \xCE\xB8, %s", deg);
+    xo.x.label = x_title;
     xo.x.log = c->log_angle;
     xo.x.has_range = 1;
     xo.x.min = range_deg[0];

@@ -17,6 +17,7 @@ struct xy {
     struct chart_frame f;
     const struct interf_xy_series *s;
     size_t n;
+    struct interf_chart_frame *out; /* the legend's box goes here */
 };
 
 /* Can value v be drawn on an axis (log: v > 0)? */
@@ -202,8 +203,10 @@ static void legend(cairo_t *cr, const struct xy *c)
     if (m == 0)
         return;
     render_chart_legend_size(cr, &c->f, labels, m, &w, &h);
-    render_chart_legend(cr, &c->f, c->f.px1 - 0.6 * c->f.fs - w, c->f.py0 + 0.6 * c->f.fs,
-                        labels, rgb, m);
+    double x = c->f.px1 - 0.6 * c->f.fs - w, y = c->f.py0 + 0.6 * c->f.fs;
+    render_chart_legend(cr, &c->f, x, y, labels, rgb, m);
+    c->out->has_legend = 1;
+    memcpy(c->out->legend_px, (double[4]){x, y, x + w, y + h}, sizeof c->out->legend_px);
 }
 
 static void draw(cairo_t *cr, const void *user)
@@ -238,10 +241,11 @@ enum interf_status interf_xy_chart(const struct interf_xy_series *series, size_t
     if (!ranges(&c, o))
         return interf_error_set(err, INTERF_EINPUT, "chart: no point inside the x range %g "
                                 "to %g", c.f.x.min, c.f.x.max);
+    struct interf_chart_frame f;
+    render_chart_frame_out(&c.f, &f);
+    c.out = &f;
     st = render_chart_paint(&c.f, draw, &c, out, err);
     if (st == INTERF_OK && frame)
-        *frame = (struct interf_chart_frame){
-            c.f.width, c.f.height, c.f.px0, c.f.px1, c.f.py0, c.f.py1, c.f.x.min, c.f.x.max,
-            c.f.y.min, c.f.y.max, c.f.x.log, c.f.y.log};
+        *frame = f;
     return st;
 }

@@ -8,7 +8,25 @@
 #include <stdio.h>
 #include <string.h>
 
+#define FLOOR_KEY "no emitter in view"
+
 /* ------------------------------------------------------------------------------- layout */
+
+/* The width of text s at size_px, as the map draws it (before there is a map to draw on). */
+static double text_width_px(double size_px, const char *s)
+{
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create(surface);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+    render_text_font(cr, size_px, 0);
+    double w = render_text_width(cr, s);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+    return w;
+}
 
 void render_layout_map(struct interf_map *m)
 {
@@ -38,8 +56,11 @@ void render_layout_map(struct interf_map *m)
         right += 1.2 * fs;
         top += 0.6 * fs;
     }
+    /* The floor's key, "no emitter in view", is the widest text beside the bar. */
+    double key_w = m->floor_shown ? 0.85 * fs + 0.4 * fs + text_width_px(0.9 * fs, FLOOR_KEY)
+                                  : 0;
     if (L->bar_vertical)
-        bar_space = fs * (0.9 + 1.0 + 0.4 + 3.4 + 0.5 + 1.2);
+        bar_space = fmax(fs * (0.9 + 1.0 + 0.4 + 3.4 + 0.5 + 1.2), 1.5 * fs + key_w - margin);
     L->map_left = (int)round(left);
     L->map_top = (int)round(top);
     L->map_w = (int)fmax(16, round(width - left - right - bar_space));
@@ -53,14 +74,22 @@ void render_layout_map(struct interf_map *m)
         L->bar_h = round(0.85 * fs);
         L->bar_w = round(0.6 * L->map_w);
         L->bar_x = L->map_left + round((L->map_w - L->bar_w) / 2);
+        /* Narrower when the keys right of it (2.7 fs: the last tick label and the gap) would
+         * leave the image. */
+        double over = L->bar_x + L->bar_w + 2.7 * fs + key_w - (width - 0.5 * fs);
+        if (over > 0) {
+            L->bar_w = round(L->bar_w - 2 * over);
+            L->bar_x = L->map_left + round((L->map_w - L->bar_w) / 2);
+        }
         L->bar_y = round(bottom + 1.1 * margin);
-        bottom = L->bar_y + L->bar_h + 0.45 * fs + CAP * fs + (o->label ? 1.7 * fs : 0);
+        bottom = L->bar_y + L->bar_h + 0.45 * fs + CAP * fs + (m->label[0] ? 1.7 * fs : 0);
     } else if (L->bar) {
         L->bar_w = round(0.85 * fs);
         L->bar_h = round(fmax(0.7 * L->map_h, 6 * fs));
         L->bar_x = L->map_left + L->map_w + round(1.0 * fs);
         L->bar_y = L->map_top + round((L->map_h - L->bar_h) / 2);
-        bottom = fmax(bottom, L->bar_y + L->bar_h + 2.5 * fs);
+        /* below the bar: a triangle, then the keys of NODATA and the floor */
+        bottom = fmax(bottom, L->bar_y + L->bar_h + (m->floor_shown ? 4.4 : 2.5) * fs);
     }
     L->height = (int)ceil(bottom + margin);
 }
@@ -179,70 +208,137 @@ static double ticks(cairo_t *cr, const struct interf_map *m)
 }
 
 /* The unit under a horizontal bar, or along a vertical one clear of its tick labels (tick_w:
- * the widest of them). */
+ * the widest of them); for the two classes of a 0/1 map, under their row, or along them
+ * (tick_w: the widest key). */
 static void unit_label(cairo_t *cr, const struct interf_map *m, double tick_w)
 {
     const struct layout *L = &m->lay;
-    double fs = L->font_px;
-    if (!m->opt.label)
+    double fs = L->font_px, s = L->bar_vertical ? L->bar_w : L->bar_h;
+    if (!m->label[0])
         return;
     render_text_font(cr, fs, 0);
     cairo_set_source_rgb(cr, INK, INK, INK);
     if (!L->bar_vertical) {
-        render_text_at(cr, m->opt.label, L->bar_x + L->bar_w / 2,
-                       L->bar_y + L->bar_h + 0.45 * fs + CAP * 0.9 * fs + 0.75 * fs, 0.5, 0, 0);
+        double y = m->two_class ? L->bar_y + L->bar_h + 0.6 * fs
+                                : L->bar_y + L->bar_h + 0.45 * fs + CAP * 0.9 * fs + 0.75 * fs;
+        render_text_at(cr, m->label, L->bar_x + L->bar_w / 2, y, 0.5, 0, 0);
         return;
     }
     cairo_save(cr);
-    cairo_translate(cr, L->bar_x + L->bar_w + fmax(4.3 * fs, 1.2 * fs + tick_w),
-                    L->bar_y + L->bar_h / 2);
+    if (m->two_class)
+        cairo_translate(cr, L->bar_x + tick_w + 0.8 * fs, L->bar_y + s + 0.225 * fs);
+    else
+        cairo_translate(cr, L->bar_x + L->bar_w + fmax(4.3 * fs, 1.2 * fs + tick_w),
+                        L->bar_y + L->bar_h / 2);
     cairo_rotate(cr, INTERF_PI / 2);
-    render_text_at(cr, m->opt.label, 0, 0, 0.5, 1, 0);
+    render_text_at(cr, m->label, 0, 0, 0.5, 1, 0);
     cairo_restore(cr);
 }
 
-/* A grey box labelled "no data" beside the bar, when the map shows NODATA; reach: how far
- * the last tick label goes past the bar's end. */
-static void nodata_key(cairo_t *cr, const struct interf_map *m, double reach)
+/* A legend key with the top-left corner of its box (side s) at (x, y): the box filled with
+ * colour rgb, or with the floor's hatching, then the text. Returns the key's width. */
+static double key(cairo_t *cr, const struct interf_map *m, double x, double y, double s,
+                  int hatched, uint32_t rgb, const char *text)
 {
-    const struct layout *L = &m->lay;
-    double fs = L->font_px, s = L->bar_vertical ? L->bar_w : L->bar_h, x, y;
-    if (L->bar_vertical) {
-        x = L->bar_x;
-        y = L->bar_y + L->bar_h + (m->below_range ? 1.0 : 0) * s + 0.8 * fs;
+    double fs = m->lay.font_px;
+    cairo_save(cr);
+    if (hatched) { /* the pixels of the map's hatching, so that the two look the same */
+        cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+        for (int j = (int)floor(y); j < (int)ceil(y + s); j++)
+            for (int i = (int)floor(x); i < (int)ceil(x + s); i++) {
+                render_set_rgb(cr, render_floor_rgb(m, i, j));
+                cairo_rectangle(cr, i, j, 1, 1);
+                cairo_fill(cr);
+            }
+        cairo_restore(cr);
+        cairo_save(cr);
+        cairo_rectangle(cr, x, y, s, s);
     } else {
-        x = L->bar_x + L->bar_w + fmax((m->above_range ? 1.0 : 0) * s, reach) + 1.2 * fs;
-        y = L->bar_y;
+        cairo_rectangle(cr, x, y, s, s);
+        render_set_rgb(cr, rgb);
+        cairo_fill_preserve(cr);
     }
-    cairo_rectangle(cr, x, y, s, s);
-    render_set_rgb(cr, NODATA_RGB);
-    cairo_fill_preserve(cr);
     cairo_set_source_rgb(cr, INK, INK, INK);
     cairo_stroke(cr);
+    cairo_restore(cr);
     render_text_font(cr, 0.9 * fs, 0);
-    render_text_at(cr, "no data", x + s + 0.4 * fs, y + s / 2, 0, 0.5, 0);
+    cairo_set_source_rgb(cr, INK, INK, INK);
+    render_text_at(cr, text, x + s + 0.4 * fs, y + s / 2, 0, 0.5, 0);
+    return s + 0.4 * fs + render_text_width(cr, text);
+}
+
+/* The keys of NODATA ("no data") and the floor ("no emitter in view") when the map shows them,
+ * one under the other from (x, y). */
+static void extra_keys(cairo_t *cr, const struct interf_map *m, double x, double y)
+{
+    const struct layout *L = &m->lay;
+    double fs = L->font_px, s = L->bar_vertical ? L->bar_w : L->bar_h;
+    if (m->has_nodata) {
+        key(cr, m, x, y, s, 0, NODATA_RGB, "no data");
+        y += s + 0.45 * fs;
+    }
+    if (m->floor_shown)
+        key(cr, m, x, y, s, 1, 0, FLOOR_KEY);
+}
+
+/* The two classes of a 0/1 map, "0" and "1" in their colours: in a row centred where a
+ * horizontal bar would be, or one under the other from the top of a vertical one. Returns the
+ * widest key's width. */
+static double class_keys(cairo_t *cr, const struct interf_map *m)
+{
+    const struct layout *L = &m->lay;
+    double fs = L->font_px, s = L->bar_vertical ? L->bar_w : L->bar_h, widest = 0;
+    double x = L->bar_x, y = L->bar_y, gap = 1.5 * fs;
+    if (!L->bar_vertical) /* the row's width: two boxes, their texts and the gap between */
+        x = L->bar_x + L->bar_w / 2 -
+            (2 * (s + 0.4 * fs) + text_width_px(0.9 * fs, "0") + text_width_px(0.9 * fs, "1") +
+             gap) / 2;
+    for (int v = 0; v <= 1; v++) {
+        double w = key(cr, m, x, y, s, 0, render_map_colour_rgb(m, v), v ? "1" : "0");
+        widest = fmax(widest, w);
+        if (L->bar_vertical)
+            y += s + 0.45 * fs;
+        else
+            x += w + gap;
+    }
+    return widest;
 }
 
 void render_draw_colour_bar(cairo_t *cr, const struct interf_map *m)
 {
-    if (!m->lay.bar)
+    const struct layout *L = &m->lay;
+    double s = L->bar_vertical ? L->bar_w : L->bar_h, fs = L->font_px;
+    if (!L->bar)
         return;
     cairo_save(cr);
-    cairo_set_line_width(cr, fmax(1.0, m->lay.font_px / 16));
-    ramp(cr, m);
-    bar_outline(cr, m, 1);
-    bar_outline(cr, m, 0);
-    double reach = ticks(cr, m);
-    unit_label(cr, m, reach);
-    if (m->has_nodata)
-        nodata_key(cr, m, reach);
+    cairo_set_line_width(cr, fmax(1.0, fs / 16));
+    if (!m->has_values) { /* only the floor (and NODATA): their keys alone */
+        extra_keys(cr, m, L->bar_x, L->bar_y);
+    } else if (m->two_class) {
+        unit_label(cr, m, class_keys(cr, m));
+        if (L->bar_vertical)
+            extra_keys(cr, m, L->bar_x, L->bar_y + 2 * (s + 0.45 * fs) + 0.35 * fs);
+        else
+            extra_keys(cr, m, L->bar_x + L->bar_w + 1.2 * fs, L->bar_y);
+    } else {
+        ramp(cr, m);
+        bar_outline(cr, m, 1);
+        bar_outline(cr, m, 0);
+        double reach = ticks(cr, m);
+        unit_label(cr, m, reach);
+        if (L->bar_vertical)
+            extra_keys(cr, m, L->bar_x,
+                       L->bar_y + L->bar_h + (m->below_range ? 1.0 : 0) * s + 0.8 * fs);
+        else
+            extra_keys(cr, m, L->bar_x + L->bar_w + fmax((m->above_range ? 1.0 : 0) * s, reach) +
+                                  1.2 * fs, L->bar_y);
+    }
     cairo_restore(cr);
 }
 
 /* ------------------------------------------------------------------------- frame labels */
 
-/* "30°E", "0°", "180°", "45°S" with the decimals the graticule step needs. */
-static void degree_label(char *buf, size_t n, double v, double step, int is_lon)
+void render_degree_label(char *buf, size_t n, double v, double step, int is_lon)
 {
     char num[32];
     if (is_lon) {
@@ -261,6 +357,10 @@ void render_draw_frame_labels(cairo_t *cr, const struct interf_map *m)
     const double *r = m->view.region, step = m->opt.graticule_deg;
     double fs = L->font_px, px, py;
     char buf[48];
+    if (!m->view.rect) {
+        render_draw_graticule_labels(cr, m);
+        return;
+    }
     if (!L->frame_labels)
         return;
     cairo_save(cr);
@@ -269,13 +369,13 @@ void render_draw_frame_labels(cairo_t *cr, const struct interf_map *m)
     for (double lon = ceil(r[0] / step - 1e-9) * step; lon <= r[1] + 1e-9; lon += step) {
         if (!render_geo_to_px(m, lon, r[2] + 1e-9, &px, &py))
             continue;
-        degree_label(buf, sizeof buf, lon, step, 1);
+        render_degree_label(buf, sizeof buf, lon, step, 1);
         render_text_at(cr, buf, L->map_left + px, L->map_top + L->map_h + 0.5 * fs, 0.5, 0, 0);
     }
     for (double lat = ceil(r[2] / step - 1e-9) * step; lat <= r[3] + 1e-9; lat += step) {
         if (!render_geo_to_px(m, r[0] + 1e-9, lat, &px, &py))
             continue;
-        degree_label(buf, sizeof buf, lat, step, 0);
+        render_degree_label(buf, sizeof buf, lat, step, 0);
         render_text_at(cr, buf, L->map_left - 0.5 * fs, L->map_top + py, 1, 0.5, 0);
     }
     cairo_restore(cr);

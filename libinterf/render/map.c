@@ -10,8 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Values at or below this are the floor that stands for "no interference" (interf-table(5)):
- * left out of the default colour range, drawn with its bottom colour. */
+/* Without a floor value, values at or below this are taken for the floor that stands for "no
+ * interference" (interf-table(5)): left out of the default colour range, drawn with its bottom
+ * colour. */
 #define FLOOR_DB (-300.0)
 
 void interf_map_options_init(struct interf_map_options *o)
@@ -20,6 +21,24 @@ void interf_map_options_init(struct interf_map_options *o)
     o->width_px = MAP_DEFAULT_WIDTH_PX;
     o->interp = INTERF_INTERP_NEAREST;
     o->palette = INTERF_PALETTE_VIRIDIS;
+}
+
+void interf_map_options_set_meta(struct interf_map_options *o, const struct interf_grid_meta *meta)
+{
+    const char *floor = meta ? interf_grid_meta_get(meta, "floor_value") : NULL;
+    double v;
+    if (!meta)
+        return;
+    o->unit = meta->unit[0] ? meta->unit : NULL;
+    if (floor && interf_parse_real(floor, &v) && isfinite(v)) {
+        o->has_floor = 1;
+        o->floor_value = v;
+    }
+}
+
+int render_map_is_floor(const struct interf_map *m, double v)
+{
+    return m->opt.has_floor && v == m->opt.floor_value;
 }
 
 size_t interf_map_warning_count(const struct interf_map *m) { return m->n_warn; }
@@ -61,8 +80,8 @@ static int cell_shown(const struct interf_map *m, size_t k)
     return render_view_inside_deg(&m->view, lon, lat) > -0.71 * s->cell_deg;
 }
 
-/* Smallest and largest shown value above floor; returns the count. */
-static size_t shown_minmax(const struct interf_map *m, double floor_value, double *lo, double *hi)
+/* Smallest and largest shown value above `below` that is not the floor; returns the count. */
+static size_t shown_minmax(const struct interf_map *m, double below, double *lo, double *hi)
 {
     const struct interf_grid *g = m->grid;
     size_t n = g->spec.ncols * g->spec.nrows, count = 0;
@@ -70,7 +89,7 @@ static size_t shown_minmax(const struct interf_map *m, double floor_value, doubl
     *hi = -INFINITY;
     for (size_t k = 0; k < n; k++) {
         double v = g->values[k];
-        if (isnan(v) || !(v > floor_value) || !cell_shown(m, k))
+        if (isnan(v) || !(v > below) || render_map_is_floor(m, v) || !cell_shown(m, k))
             continue;
         *lo = fmin(*lo, v);
         *hi = fmax(*hi, v);
@@ -79,18 +98,41 @@ static size_t shown_minmax(const struct interf_map *m, double floor_value, doubl
     return count;
 }
 
-/* The colour range: given, else the shown values above the floor (or all shown values when none
- * is above it); a single value v gets v - 1 to v + 1. Returns 0 when no cell shown has a value. */
-static int colour_range(struct interf_map *m)
+/* What the legend shows besides the range: floor cells, values beyond the range, and whether
+ * every value (floor aside) is 0 or 1. */
+static void classes(struct interf_map *m, size_t n_values)
 {
     const struct interf_grid *g = m->grid;
-    double lo, hi;
     size_t n = g->spec.ncols * g->spec.nrows;
-    int has = shown_minmax(m, FLOOR_DB, &lo, &hi) > 0 || shown_minmax(m, -INFINITY, &lo, &hi) > 0;
+    int flag = n_values > 0 && m->opt.palette != INTERF_PALETTE_INDEX;
+    for (size_t k = 0; k < n; k++) {
+        double v = g->values[k];
+        if (isnan(v) || !cell_shown(m, k))
+            continue;
+        if (render_map_is_floor(m, v)) {
+            m->floor_shown = 1;
+            continue;
+        }
+        flag &= v == 0 || v == 1;
+        m->below_range |= v < m->range_min;
+        m->above_range |= v > m->range_max;
+    }
+    m->two_class = flag;
+}
+
+/* The colour range: given, else the shown values above the floor (or all shown values when none
+ * is above it); a single value v gets v - 1 to v + 1. Returns 0 when no cell shown has a value
+ * besides the floor. */
+static int colour_range(struct interf_map *m)
+{
+    double lo, hi;
+    size_t count = shown_minmax(m, m->opt.has_floor ? -INFINITY : FLOOR_DB, &lo, &hi);
+    if (count == 0)
+        count = shown_minmax(m, -INFINITY, &lo, &hi);
     if (m->opt.has_range) {
         lo = m->opt.range_min;
         hi = m->opt.range_max;
-    } else if (!has) {
+    } else if (count == 0) {
         lo = 0;
         hi = 1;
     } else if (lo == hi) {
@@ -99,13 +141,8 @@ static int colour_range(struct interf_map *m)
     }
     m->range_min = lo;
     m->range_max = hi;
-    for (size_t k = 0; k < n; k++) {
-        if (!(g->values[k] < lo || g->values[k] > hi) || !cell_shown(m, k))
-            continue;
-        m->below_range |= g->values[k] < lo;
-        m->above_range |= g->values[k] > hi;
-    }
-    return has;
+    classes(m, count);
+    return count > 0;
 }
 
 enum interf_status interf_map_create(const struct interf_grid *g,
@@ -127,10 +164,16 @@ enum interf_status interf_map_create(const struct interf_grid *g,
         interf_map_destroy(m);
         return st;
     }
-    m->lay.bar = colour_range(m);
-    if (!m->lay.bar)
+    m->lay.bar = m->has_values = colour_range(m);
+    if (!m->has_values && !m->floor_shown)
         render_map_warn(m, "the grid has no values where the map shows it (NODATA only)");
-    m->lay.frame_labels = m->view.rect && o->graticule_deg > 0;
+    m->lay.bar |= m->floor_shown;
+    if (o->label)
+        snprintf(m->label, sizeof m->label, "%s", o->label);
+    else
+        interf_unit_typeset(o->unit, m->label, sizeof m->label);
+    m->lay.frame_labels = o->graticule_deg > 0 &&
+                          (m->view.rect || render_graticule_edge_labels(m));
     render_layout_map(m);
     if ((st = render_map_load_data(m, err)) != INTERF_OK) {
         interf_map_destroy(m);
@@ -219,8 +262,18 @@ static enum interf_status contours(cairo_t *cr, struct interf_map *m, struct int
     struct interf_lines *lv = calloc(n ? n : 1, sizeof *lv);
     if (!lv)
         return interf_error_set(err, INTERF_ENOMEM, "contours: out of memory");
+    const struct interf_grid *g = m->grid;
+    struct interf_grid *copy = NULL;
+    if (m->floor_shown && n > 0) { /* the floor is no level: lines end there as at NODATA */
+        size_t cells = g->spec.ncols * g->spec.nrows;
+        st = interf_grid_create(&g->spec, &copy, err);
+        for (size_t k = 0; st == INTERF_OK && k < cells; k++)
+            copy->values[k] = render_map_is_floor(m, g->values[k]) ? NAN : g->values[k];
+        g = copy;
+    }
     for (size_t k = 0; k < n && st == INTERF_OK; k++)
-        st = interf_grid_contour(m->grid, m->opt.contour_levels[k], &lv[k], err);
+        st = interf_grid_contour(g, m->opt.contour_levels[k], &lv[k], err);
+    interf_grid_destroy(copy);
     if (st == INTERF_OK)
         render_draw_contours(cr, m, lv, m->opt.contour_levels, n);
     for (size_t k = 0; k < n; k++)

@@ -20,11 +20,11 @@
 /* The inverse-forward round trip must land within this fraction of a pixel. */
 #define ROUND_TRIP_PX 0.01
 
-/* Sample the grid at lon, lat (deg): the value, NaN for NODATA; *outside set when the point is
- * not in the grid at all. */
-static double sample(const struct interf_grid *g, enum interf_interp interp, double lon,
-                     double lat, int *outside)
+/* Sample the map's grid at lon, lat (deg): the value, NaN for NODATA; *outside set when the
+ * point is not in the grid at all. */
+static double sample(const struct interf_map *m, double lon, double lat, int *outside)
 {
+    const struct interf_grid *g = m->grid;
     const struct interf_grid_spec *s = &g->spec;
     double b[4];
     interf_grid_bounds(s, b);
@@ -40,7 +40,7 @@ static double sample(const struct interf_grid *g, enum interf_interp interp, dou
     size_t nc = s->ncols, nr = s->nrows;
     size_t ic = (size_t)c < nc ? (size_t)c : nc - 1, ir = r < 0 ? 0 : (size_t)r;
     double nearest = g->values[ir * nc + ic];
-    if (interp == INTERF_INTERP_NEAREST)
+    if (m->opt.interp == INTERF_INTERP_NEAREST)
         return nearest;
     /* Bilinear between the four cell centres around the point: columns wrap on a global grid,
      * both clamp at the grid's edges. */
@@ -57,9 +57,17 @@ static double sample(const struct interf_grid *g, enum interf_interp interp, dou
     j1 = j1 >= (long)nr ? (long)nr - 1 : j1;
     double v00 = g->values[j0 * (long)nc + i0], v01 = g->values[j0 * (long)nc + i1];
     double v10 = g->values[j1 * (long)nc + i0], v11 = g->values[j1 * (long)nc + i1];
-    if (isnan(v00) || isnan(v01) || isnan(v10) || isnan(v11))
+    /* NODATA and the floor are no values to blend with. */
+    if (isnan(v00) || isnan(v01) || isnan(v10) || isnan(v11) || render_map_is_floor(m, v00) ||
+        render_map_is_floor(m, v01) || render_map_is_floor(m, v10) || render_map_is_floor(m, v11))
         return nearest;
     return (1 - fw) * ((1 - fu) * v00 + fu * v01) + fw * ((1 - fu) * v10 + fu * v11);
+}
+
+uint32_t render_floor_rgb(const struct interf_map *m, int x, int y)
+{
+    int period = (int)fmax(4, round(0.4 * m->lay.font_px)); /* 6 px at the default width */
+    return (x + y) % period == 0 ? FLOOR_LINE_RGB : FLOOR_RGB;
 }
 
 uint32_t render_map_colour_rgb(const struct interf_map *m, double v)
@@ -120,9 +128,11 @@ static void batch(struct interf_map *m, size_t p0, size_t n, double *buf, unsign
         if (*fk < 0)
             continue;
         int outside;
-        double val = sample(m->grid, m->opt.interp, lo, la, &outside);
+        double val = sample(m, lo, la, &outside);
         m->has_nodata |= isnan(val);
-        *px = 0xFF000000u | render_map_colour_rgb(m, val);
+        *px = 0xFF000000u | (render_map_is_floor(m, val)
+                                 ? render_floor_rgb(m, L->map_left + (int)i, L->map_top + (int)j)
+                                 : render_map_colour_rgb(m, val));
     }
 }
 
@@ -169,9 +179,7 @@ static void dilate(unsigned char *data, int stride, const double *f, size_t w, s
         }
 }
 
-/* Is the point (px, py) of the map area (pixels, continuous) on the map? The test of batch() for
- * one point. */
-static int point_on_map(const struct interf_map *m, double px, double py)
+int render_point_on_map(const struct interf_map *m, double px, double py)
 {
     const struct layout *L = &m->lay;
     double x = L->x_left_m + px * L->m_per_px, y = L->y_top_m - py * L->m_per_px;
@@ -205,11 +213,11 @@ static void refine_outline(const struct interf_map *m, const unsigned char *bad,
                 double tx = ax, ty = ay;
                 ax = bx, ay = by, bx = tx, by = ty;
             }
-            if (!point_on_map(m, ax, ay))
+            if (!render_point_on_map(m, ax, ay))
                 continue;
             for (int it = 0; it < 12; it++) {
                 double cx = (ax + bx) / 2, cy = (ay + by) / 2;
-                if (point_on_map(m, cx, cy))
+                if (render_point_on_map(m, cx, cy))
                     ax = cx, ay = cy;
                 else
                     bx = cx, by = cy;

@@ -25,6 +25,10 @@
 /* Neutral grey of NODATA cells (sRGB 0xB4B4B4: lighter than every palette's dark end, darker
  * than its light end, and without hue). */
 #define NODATA_RGB 0xB4B4B4u
+/* The floor class ("no emitter in view"): grey lines at 45 deg on white, unlike NODATA's flat
+ * grey and every palette's colours. */
+#define FLOOR_RGB 0xFFFFFFu
+#define FLOOR_LINE_RGB 0x9A9A9Au
 /* Grey level of text and lines (near black, softer on screen and paper). */
 #define INK 0.1
 
@@ -55,7 +59,9 @@ struct layout {
     int bar;                    /* draw a colour bar */
     int bar_vertical;
     double bar_x, bar_y, bar_w, bar_h; /* the colour ramp itself */
-    int frame_labels;           /* graticule labels along a rectangular frame (eqc) */
+    int frame_labels;           /* room for graticule labels around the map: along a
+                                   rectangular frame (eqc) or where the lines meet the
+                                   outline */
 };
 
 struct interf_map {
@@ -66,6 +72,10 @@ struct interf_map {
     double range_min, range_max;
     int below_range, above_range; /* values beyond the colour range exist */
     int has_nodata;               /* the map shows NODATA (set while rendering) */
+    int has_values;               /* the map shows values besides NODATA and the floor */
+    int floor_shown;              /* the map shows floor cells (interf_map_options.has_floor) */
+    int two_class;                /* every value shown, floor aside, is 0 or 1 */
+    char label[160];              /* under the colour bar: the label, else the unit typeset */
     size_t n_warn;
     char warn[MAP_WARN_MAX][256];
     struct interf_lines coast, borders; /* loaded from the data files (load_coast, ...) */
@@ -76,6 +86,8 @@ enum interf_status render_map_load_data(struct interf_map *m, struct interf_erro
 
 /* map.c */
 void render_map_warn(struct interf_map *m, const char *fmt, ...) INTERF_PRINTF(2, 3);
+/* 1 when v is the map's floor value (interf_map_options.has_floor). */
+int render_map_is_floor(const struct interf_map *m, double v);
 
 /* view.c */
 enum interf_status render_view_init(struct view *v, const struct interf_grid *g,
@@ -91,6 +103,11 @@ double render_view_lon_in_region(const struct view *v, double lon_deg);
 
 /* raster.c: the colour 0xRRGGBB of value v (NaN: the NODATA grey). */
 uint32_t render_map_colour_rgb(const struct interf_map *m, double v);
+/* raster.c: the floor's colour at image pixel (x, y): grey hatching at 45 deg on white. */
+uint32_t render_floor_rgb(const struct interf_map *m, int x, int y);
+/* raster.c: is the point (px, py) of the map area (pixels from its corner, continuous) on the
+ * map? The test every pixel of the raster passes, for one point. */
+int render_point_on_map(const struct interf_map *m, double px, double py);
 /* raster.c: fill the map area of an ARGB32 surface (data, stride in bytes) and the outline of
  * the map (pixel coordinates of the map area, closed rings). */
 enum interf_status render_raster_render(struct interf_map *m, unsigned char *data, int stride,
@@ -127,6 +144,11 @@ void render_text_font(cairo_t *cr, double size_px, int bold);
 void render_text_at(cairo_t *cr, const char *s, double x, double y, double ax, double ay,
                     double halo);
 double render_text_width(cairo_t *cr, const char *s);
+/* The box (left, top, right, bottom) of the ink render_text_at would draw, halo included. */
+void render_text_box(cairo_t *cr, const char *s, double x, double y, double ax, double ay,
+                     double halo, double box[4]);
+/* 1 when boxes a and b (left, top, right, bottom) overlap. */
+int render_boxes_overlap(const double a[4], const double b[4]);
 /* Format a tick value with the decimals its step needs ("-160", "2.5"), a real minus sign. */
 void render_format_tick(char *buf, size_t n, double v, double step);
 /* A "nice" step (1, 2, 2.5 or 5 x 10^k) giving about want intervals over span. */
@@ -135,6 +157,13 @@ void render_layout_map(struct interf_map *m);
 void render_draw_titles(cairo_t *cr, const struct interf_map *m);
 void render_draw_colour_bar(cairo_t *cr, const struct interf_map *m);
 void render_draw_frame_labels(cairo_t *cr, const struct interf_map *m);
+/* "30°E", "0°", "180°", "45°S" with the decimals the graticule step needs. */
+void render_degree_label(char *buf, size_t n, double v, double step, int is_lon);
+
+/* graticule.c: the graticule's labels on maps that are not longitude/latitude rectangles; 1
+ * when a map needs room around it for them (labels along its outline, not only inside). */
+int render_graticule_edge_labels(const struct interf_map *m);
+void render_draw_graticule_labels(cairo_t *cr, const struct interf_map *m);
 
 /* chart.c: the frame shared by the CDF chart (chart_cdf.c) and the XY chart (chart_xy.c): the
  * layout, the axes (grid, ticks, tick labels, axis titles), titles, legend and the surface. */
@@ -176,6 +205,8 @@ void render_chart_legend_size(cairo_t *cr, const struct chart_frame *f,
                               const char *const *labels, size_t n, double *w, double *h);
 void render_chart_legend(cairo_t *cr, const struct chart_frame *f, double x, double y,
                          const char *const *labels, const uint32_t *rgb, size_t n);
+/* The public frame of a chart: plot area and axes (no legend, no labels). */
+void render_chart_frame_out(const struct chart_frame *f, struct interf_chart_frame *out);
 /* A white f->width x f->height surface, anti-aliased text, draw(cr, user), then the titles;
  * into a new image. Tick labels use snprintf: LC_NUMERIC is "C" for this thread meanwhile. */
 enum interf_status render_chart_paint(const struct chart_frame *f,

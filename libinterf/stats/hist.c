@@ -47,6 +47,25 @@ void interf_hist_set_free(struct interf_hist_set *set)
     memset(set, 0, sizeof *set);
 }
 
+enum interf_status interf_hist_set_add(struct interf_hist_set *dst,
+                                       const struct interf_hist_set *src,
+                                       struct interf_error *err)
+{
+    if (dst->n_points != src->n_points || dst->n_bins != src->n_bins ||
+        dst->first_level_tenths != src->first_level_tenths || !dst->count || !src->count)
+        return interf_error_set(err, INTERF_EINVAL, "histograms of different shapes");
+    size_t n = dst->n_points * dst->n_bins;
+    /* check first, so that a refused sum leaves dst as it was */
+    for (size_t k = 0; k < n; k++)
+        if (src->count[k] > UINT32_MAX - dst->count[k])
+            return interf_error_set(err, INTERF_EINPUT, "histogram counts: sum of bin %zu of "
+                                    "point %zu passes %u", k % dst->n_bins, k / dst->n_bins,
+                                    (unsigned)UINT32_MAX);
+    for (size_t k = 0; k < n; k++)
+        dst->count[k] += src->count[k];
+    return INTERF_OK;
+}
+
 struct interf_hist interf_hist_set_point(const struct interf_hist_set *set, size_t i)
 {
     struct interf_hist h = {set->first_level_tenths, set->n_bins, set->count + i * set->n_bins,

@@ -179,12 +179,25 @@ static enum interf_status build_constellation(struct interf_system *sys, struct 
     return st;
 }
 
-static enum interf_status load(const char *path, struct interf_system *sys,
-                               struct interf_error *err)
+/* The file's text: read from path, or data[0..len) when data is given ("-" names stdin). */
+static enum interf_status read_ini(const char *path, const char *data, size_t len,
+                                   struct interf_ini *ini, struct interf_error *err)
+{
+    if (!data)
+        return interf_ini_load(path, ini, err);
+    enum interf_status st =
+        interf_ini_parse(strcmp(path, "-") ? path : "<stdin>", data, len, ini, err);
+    if (st == INTERF_OK)
+        interf_sha256(data, len, ini->sha256);
+    return st;
+}
+
+static enum interf_status load(const char *path, const char *data, size_t len,
+                               struct interf_system *sys, struct interf_error *err)
 {
     struct interf_ini ini;
     size_t count[K_COUNT] = {0};
-    enum interf_status st = interf_ini_load(path, &ini, err);
+    enum interf_status st = read_ini(path, data, len, &ini, err);
     if (st != INTERF_OK)
         return st;
     if ((st = check_sections(path, &ini, count, err)) != INTERF_OK ||
@@ -205,8 +218,8 @@ done:
     return st;
 }
 
-enum interf_status interf_system_load(const char *path, struct interf_system **out,
-                                      struct interf_error *err)
+static enum interf_status load_system(const char *path, const char *data, size_t len,
+                                      struct interf_system **out, struct interf_error *err)
 {
     enum interf_status st;
     if (!path || !out)
@@ -227,7 +240,7 @@ enum interf_status interf_system_load(const char *path, struct interf_system **o
         goto fail;
     }
     memcpy(sys->info.path, path, strlen(path) + 1);
-    if ((st = load(path, sys, err)) != INTERF_OK)
+    if ((st = load(path, data, len, sys, err)) != INTERF_OK)
         goto fail;
     uselocale(old);
     freelocale(c_num);
@@ -238,6 +251,21 @@ fail:
     uselocale(old);
     freelocale(c_num);
     return st;
+}
+
+enum interf_status interf_system_load(const char *path, struct interf_system **out,
+                                      struct interf_error *err)
+{
+    return load_system(path, NULL, 0, out, err);
+}
+
+enum interf_status interf_system_load_buffer(const char *path, const char *data, size_t len,
+                                             struct interf_system **out,
+                                             struct interf_error *err)
+{
+    if (!data && len)
+        return interf_error_set(err, INTERF_EINVAL, "interf_system_load_buffer: NULL data");
+    return load_system(path, data ? data : "", len, out, err);
 }
 
 void interf_system_destroy(struct interf_system *sys)

@@ -75,7 +75,8 @@ expect_exit 0 "$EPFD" -s "$TMP/ell.ini" --at 45,10 --duration 10m --stat max
 # --fp64: the same kernel in double precision; within the tables' budget of fp32, recorded.
 expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --duration 2h --fp64 --cdf -j 2
 grep -q '^# precision: fp64$' "$TMP/out" && pass || fail "precision not recorded"
-grep -q '^# threads: 1$' "$TMP/out" && pass || fail "threads: $(grep threads "$TMP/out")"
+# a lone earth station's blocks of steps are shared between the threads
+grep -q '^# threads: 2$' "$TMP/out" && pass || fail "threads: $(grep threads "$TMP/out")"
 m64=$(sed -n 's/^# max_epfd: //p' "$TMP/out")
 m32=$(sed -n 's/^# max_epfd: //p' "$TMP/cdf.txt")
 near "$m64" "$m32" 0.11
@@ -117,5 +118,17 @@ expect_exit 2 "$EPFD" -s "$SYS" -s "$SYS" --at 45,10
 grep -q -- "--system: given twice" "$TMP/err" && pass || fail "option given twice"
 expect_exit 2 "$EPFD" -s "$SYS" --at 45,10 --point 0,-5
 grep -q -- "below the horizon" "$TMP/err" && pass || fail "--point below the horizon"
+
+# One name per option across the tools: --dish-m and --ref-bandwidth-khz, the old spellings
+# --es-dish-m and --ref-bw-khz kept as aliases (the same option: giving both is giving it twice).
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --dish-m 1.2 --ref-bandwidth-khz 4 --steps 20 -q
+grep -v '^# command:' "$TMP/out" >"$TMP/new-names.txt"
+expect_exit 0 "$EPFD" -s "$SYS" --at 45,10 --es-dish-m 1.2 --ref-bw-khz 4 --steps 20 -q
+grep -v '^# command:' "$TMP/out" | cmp -s - "$TMP/new-names.txt" && pass ||
+    fail "--es-dish-m and --ref-bw-khz differ from --dish-m and --ref-bandwidth-khz"
+grep -q '^# es_dish_m: 1.2$' "$TMP/new-names.txt" && pass || fail "--dish-m not applied"
+expect_exit 2 "$EPFD" -s "$SYS" --at 45,10 --dish-m 1.2 --es-dish-m 0.6
+grep -q -- "--dish-m: given twice" "$TMP/err" && pass || fail "alias given with its option"
+"$EPFD" --help | grep -q -- '--dish-m, --es-dish-m D' && pass || fail "--help lists the alias"
 
 finish

@@ -28,7 +28,7 @@ expect_failure "interf-pattern: $TMP/empty.txt: no angles" \
     "$PAT" $S1428 --angles "$TMP/empty.txt" -o "$O/out.txt"
 # shellcheck disable=SC2086
 run sh -c '"$@" </dev/null' sh "$PAT" $S1428 - -o "$O/out.txt"
-check_failure "interf-pattern: standard input: no angles"
+check_failure "interf-pattern: <stdin>: no angles"
 # cut inside a number's exponent
 printf '0\n2.5\n3e' >"$TMP/cut.txt"
 # shellcheck disable=SC2086

@@ -16,15 +16,20 @@ for page in "$SRC"/man/man*/*.[157]; do
     fi
 done
 
-# Long options of --help against those the page documents (as \-\-name in roff).
+# Long options of --help against those the page documents (as \-\-name in roff), aliases
+# included: --help lists them on their option's line ("--dish-m, --es-dish-m D"), the page on
+# its tag line.
 for tool in "$INTERF_BIN"/interf-*; do
     name=$(basename "$tool")
     page="$SRC/man/man1/$name.1"
     [ -f "$page" ] || { fail "$name has no man page"; continue; }
-    # the option lines of --help, and the tagged paragraphs (.TP) of the page
-    "$tool" --help | sed -n 's/^ *\(-[a-zA-Z], \)\{0,1\}\(--[a-z][a-z-]*\).*/\2/p' |
-        sort -u >"$TMP/help"
-    awk 'prev == ".TP" { if (match($0, /\\-\\-[a-z]([a-z]|\\-)*/)) print substr($0, RSTART, RLENGTH) }
+    # the option names at the start of the option lines of --help, and on the tag lines of the
+    # tagged paragraphs (.TP) of the page
+    "$tool" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][a-z-]*(, --[a-z][a-z-]*)*' |
+        grep -oE -- '--[a-z][a-z-]*' | sort -u >"$TMP/help"
+    awk 'prev == ".TP" { s = $0
+             while (match(s, /\\-\\-[a-z]([a-z]|\\-)*/)) {
+                 print substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH) } }
          { prev = $0 }' "$page" | sed 's/\\//g' | sort -u >"$TMP/man"
     if cmp -s "$TMP/help" "$TMP/man"; then
         pass

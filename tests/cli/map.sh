@@ -156,6 +156,35 @@ printf '# t_s x_km\n0 1\n' >"$TMP/bad-track.txt"
 expect_exit 2 "$MAP" "$GRIDS/beam.asc" --track "$TMP/bad-track.txt" -o "$TMP/e.png"
 expect_stderr_prefix "interf-map: --track: $TMP/bad-track.txt:1: the schema line names no lat_deg"
 
+# A GeoTIFF that interf-epfd wrote: read by interf_grid_load (its unit and floor_value from the
+# GDAL_METADATA tag, so no warning), its floor cells drawn as the hatched class "no emitter in
+# view" (pixels of the hatching's grey 0x9A9A9A, render_impl.h); with --floor-nodata they are
+# NODATA instead and no such pixel is drawn. The ASCII grid on standard input maps too.
+# "R G B" triples of a PNG's pixels counted when they equal $2.
+count_rgb() {
+    gdal_translate -q -of ENVI -co INTERLEAVE=BIP -b 1 -b 2 -b 3 "$1" "$1.bin" &&
+        od -An -v -tu1 -w3 "$1.bin" | awk -v want="$2" '$1 " " $2 " " $3 == want { n++ }
+                                                      END { print n + 0 }'
+}
+EPFD="$INTERF_BIN/interf-epfd"
+"$EPFD" -s "$SRC/footprints/leo-ku-550.ini" --grid -20/20/40/90/2 --duration 10m -q \
+    -o "$TMP/floor.tif"
+expect_exit 0 "$MAP" "$TMP/floor.tif" --width 400 -o "$TMP/tif.png"
+expect_stderr_empty
+expect_png "$TMP/tif.png" 400
+grep -aq 'epfd_dbw_m2_40khz in dB(W/m2/40kHz), statistic max' "$TMP/tif.png" && pass ||
+    fail "GeoTIFF: unit and quantity not read"
+[ "$(count_rgb "$TMP/tif.png" "154 154 154")" -gt 1000 ] && pass ||
+    fail "GeoTIFF: no floor class drawn"
+"$EPFD" -s "$SRC/footprints/leo-ku-550.ini" --grid -20/20/40/90/2 --duration 10m -q \
+    --floor-nodata -o "$TMP/nodata.tif"
+expect_exit 0 "$MAP" "$TMP/nodata.tif" --label dB --width 400 -o "$TMP/tif.png"
+[ "$(count_rgb "$TMP/tif.png" "154 154 154")" -lt 50 ] && pass ||
+    fail "--floor-nodata: hatching drawn"
+"$EPFD" -s "$SRC/footprints/leo-ku-550.ini" --grid -20/20/40/90/2 --duration 10m -q -o - |
+    "$MAP" - --label dB --width 300 -o "$TMP/stdin.png" 2>"$TMP/err"
+expect_png "$TMP/stdin.png" 300
+
 # CDF charts: two points in one stream; a bad table is an error; map options are refused.
 {
     printf '# epfd_dbw_m2_40khz pct_time_exceeded\n# lat_deg: 45\n# lon_deg: 10\n'
@@ -205,7 +234,7 @@ first_cell() { awk 'NR == 7 { print $1; exit }' "$TMP/out"; }
 # gso-ku-spots.ini: at each beam's aim point (a cell centre) the off-axis angle is 0, so the
 # relative gain is 0 dB and the EIRP the beam's eirp_dbw, 22.5 dBW; two satellites, 0 and 1.
 expect_exit 0 "$FOOT" -s "$FP/gso-ku-spots.ini" --sat 0 --quantity gain \
-    --grid 136.5/137.5/35.5/36.5/1
+    --grid 137.2/138.2/37.3/38.3/1
 near "$(first_cell)" 0 0.0001
 expect_exit 0 "$FOOT" -s "$FP/gso-ku-spots.ini" --sat 1 --quantity eirp \
     --grid -98/-97/38.5/39.5/1

@@ -53,7 +53,7 @@ grep -q 'warning: satellite 0 (GATEWAY) drops out of the run at 2027-01-15T00:36
     "$TMP/err" && pass || fail "drop-out warning: $(head -n 1 "$TMP/err")"
 
 # A satellite that decays (AIAA 2006-6753's 29141) is reported once and counted.
-expect_exit 0 "$EPFD" -s "$SYS/decay.ini" --at 45,10 --es-dish-m 0.6 --duration 10h --step 60s \
+expect_exit 0 "$EPFD" -s "$SYS/decay.ini" --at 45,10 --dish-m 0.6 --duration 10h --step 60s \
     --stat max
 [ "$(grep -c 'drops out' "$TMP/err")" -eq 1 ] && pass || fail "one drop-out message"
 grep -q 'satellite 12 (SL-14 DEB, catalogue number 29141) drops out of the run at 2006-06-19T13:' \
@@ -89,7 +89,7 @@ cmp -s "$TMP/j1.asc" "$TMP/j2.asc" && pass || fail "mix grid depends on the thre
 # reference is interf-orbit's pass table from the cell centres: 157 hourly steps, the rows at
 # or above 10 deg.
 expect_exit 0 "$EPFD" -s "$FP/gateway.ini" --grid -180/180/-90/90/30 --duration 6.55d \
-    --step 1h --point 0,90 --es-pattern S.465 --es-dish-m 3 --stat exceed:-290 -o "$TMP/gw.asc"
+    --step 1h --point 0,90 --es-pattern S.465 --dish-m 3 --stat exceed:-290 -o "$TMP/gw.asc"
 for cell in "7 75" "9 15" "12 -75"; do
     set -- $cell
     got=$(awk -v r="$1" 'NR == r { print $1 }' "$TMP/gw.asc")

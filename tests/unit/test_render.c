@@ -247,6 +247,227 @@ Test(render, nodata_is_grey)
     interf_grid_destroy(g);
 }
 
+/* ---------------------------------------------------------------------- the floor class */
+
+/* A global 10 deg grid: the three northernmost rows the floor, the others -200 + 0.5 col
+ * (-200 to -182.5, one value per column). */
+static struct interf_grid *floor_grid(double floor, double base, double per_col)
+{
+    struct interf_grid *g = index_grid();
+    for (size_t k = 0; k < 36 * 18; k++)
+        g->values[k] = k / 36 < 3 ? floor : base + per_col * (double)(k % 36);
+    return g;
+}
+
+/* Count the pixels of colour rgb in the image. */
+static size_t count_rgb(const struct interf_image *img, uint32_t rgb)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < (size_t)img->width_px * img->height_px; k++) {
+        const uint8_t *p = img->rgba + 4 * k;
+        n += p[3] == 255 && ((uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2]) == rgb;
+    }
+    return n;
+}
+
+Test(render, floor_cells_are_a_class_of_their_own)
+{
+    /* -300 dB cells ("no emitter in view") with floor_value set: the colour range is that of
+     * the other values (-200 to -182.5, the grid's construction), the floor's pixels are the
+     * hatching's white or grey (render_impl.h: 0xFFFFFF, 0x9A9A9A), not a palette colour. */
+    struct interf_grid *g = floor_grid(-300, -200, 0.5);
+    struct interf_map_options o;
+    struct interf_map *map;
+    struct interf_map_frame f;
+    interf_map_options_init(&o);
+    o.width_px = 600;
+    o.has_floor = 1;
+    o.floor_value = -300;
+    struct interf_image *img = render(g, &o, &map);
+    interf_map_frame(map, &f);
+    cr_assert(epsilon_eq(dbl, f.range_min, -200, 0));
+    cr_assert(epsilon_eq(dbl, f.range_max, -182.5, 0));
+    int i, j;
+    proj_pixel(&f, 5, 75, &i, &j);
+    for (int dj = 0; dj < 6; dj++) { /* six pixels down a column cross the 6 px hatching */
+        const uint8_t *p = pixel(img, i, j + dj);
+        uint32_t rgb = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+        cr_assert(rgb == 0xFFFFFF || rgb == 0x9A9A9A, "floor pixel %d,%d is %06X", i, j + dj,
+                  rgb);
+    }
+    cr_assert(gt(sz, count_rgb(img, 0x9A9A9A), 100), "the hatching's lines");
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    /* Without the floor value -300 is the bottom colour (as before floor_value existed). */
+    o.has_floor = 0;
+    img = render(g, &o, &map);
+    cr_assert(eq(sz, count_rgb(img, 0x9A9A9A), 0));
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+}
+
+Test(render, floor_is_left_out_of_a_margin_scale_and_of_contours)
+{
+    /* Margins: the floor is 999 dB (no interference, whatever the limit); the colour range is
+     * the margins' 0 to 17.5. */
+    struct interf_grid *g = floor_grid(999, 0, 0.5);
+    struct interf_map_options o;
+    struct interf_map *map;
+    struct interf_map_frame f;
+    interf_map_options_init(&o);
+    o.width_px = 400;
+    o.has_floor = 1;
+    o.floor_value = 999;
+    struct interf_image *img = render(g, &o, &map);
+    interf_map_frame(map, &f);
+    cr_assert(epsilon_eq(dbl, f.range_min, 0, 0));
+    cr_assert(epsilon_eq(dbl, f.range_max, 17.5, 0));
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+    /* A contour at -250 dB lies between the floor (-300) and the values (>= -200) only: with
+     * the floor left out there is no line, so the map is the same with and without it. */
+    g = floor_grid(-300, -200, 0.5);
+    o.floor_value = -300;
+    struct interf_image *plain = render(g, &o, &map);
+    interf_map_destroy(map);
+    const double level = -250;
+    o.contour_levels = &level;
+    o.n_contours = 1;
+    img = render(g, &o, &map);
+    cr_assert(eq(int, memcmp(img->rgba, plain->rgba, (size_t)img->width_px * img->height_px * 4),
+                 0), "a contour drawn along the floor");
+    interf_image_destroy(img);
+    interf_image_destroy(plain);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+}
+
+Test(render, options_from_the_grid_metadata)
+{
+    struct interf_grid_meta meta;
+    struct interf_map_options o;
+    interf_grid_meta_init(&meta);
+    snprintf(meta.unit, sizeof meta.unit, "dB(W/m2/40kHz)");
+    cr_assert(eq(int, interf_grid_meta_set(&meta, "floor_value", "999", NULL), INTERF_OK));
+    interf_map_options_init(&o);
+    interf_map_options_set_meta(&o, &meta);
+    cr_assert(eq(int, o.has_floor, 1));
+    cr_assert(epsilon_eq(dbl, o.floor_value, 999, 0));
+    cr_assert(eq(str, (char *)o.unit, "dB(W/m2/40kHz)"));
+    cr_assert(eq(int, interf_grid_meta_set(&meta, "floor_value", "none", NULL), INTERF_OK));
+    interf_map_options_init(&o);
+    interf_map_options_set_meta(&o, &meta);
+    cr_assert(eq(int, o.has_floor, 0), "a floor_value that is no number is ignored");
+}
+
+Test(render, a_zero_one_grid_gets_two_classes)
+{
+    /* Values 0 and 1 only: a key of two classes, no colour bar, so the palette's middle colour
+     * (which every ramp of 256 pixels or more shows) is nowhere in the image; with a value 0.5
+     * among them it is a colour bar again. */
+    struct interf_grid *g = index_grid();
+    struct interf_map_options o;
+    struct interf_map *map;
+    uint32_t middle = interf_palette_rgb(INTERF_PALETTE_VIRIDIS, 0.5);
+    for (size_t k = 0; k < 36 * 18; k++)
+        g->values[k] = k % 36 < 18 ? 0 : 1;
+    interf_map_options_init(&o);
+    o.width_px = 600;
+    o.unit = "satellites";
+    struct interf_image *img = render(g, &o, &map);
+    cr_assert(eq(sz, count_rgb(img, middle), 0));
+    cr_assert(gt(sz, count_rgb(img, interf_palette_rgb(INTERF_PALETTE_VIRIDIS, 1)), 1000));
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    g->values[0] = 0.5;
+    img = render(g, &o, &map);
+    cr_assert(gt(sz, count_rgb(img, middle), 0), "a colour bar");
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+}
+
+/* Opaque pixels darker than 90 in every channel (text, INK 0.1 = 26 over anything) in the
+ * box x0..x1, y0..y1 of the image (clipped to it). */
+static int dark_pixels(const struct interf_image *img, double x0, double y0, double x1,
+                       double y1)
+{
+    int n = 0;
+    for (int j = (int)fmax(0, y0); j < (int)fmin(img->height_px, y1); j++)
+        for (int i = (int)fmax(0, x0); i < (int)fmin(img->width_px, x1); i++) {
+            const uint8_t *p = pixel(img, i, j);
+            n += p[3] > 200 && p[0] < 90 && p[1] < 90 && p[2] < 90;
+        }
+    return n;
+}
+
+Test(render, graticule_labels_on_every_projection)
+{
+    /* A yellow map (every cell 1, range 0 to 1: viridis' top 0xFDE725) with a 30 deg
+     * graticule, whose lines (INK at 45 % over yellow) are not dark: dark pixels are text. On
+     * the world maps the label "30°N" stands left of the outline where that parallel meets
+     * it; on the globes the meridians are labelled inside, below and right of where they
+     * cross the graticule's parallel nearest the centre (here 30 deg N for ortho:30,20, the
+     * equator for geos:0), as the label of 30°E. */
+    static const struct {
+        const char *proj;
+        int globe;
+        double lon, lat; /* the point the label is placed from */
+    } cases[] = {{"robin", 0, -180, 30},    {"moll", 0, -180, 30},  {"eqearth", 0, -180, 30},
+                 {"ortho:30,20", 1, 30, 30}, {"geos:0", 1, 30, 0}};
+    struct interf_grid *g = index_grid();
+    for (size_t k = 0; k < 36 * 18; k++)
+        g->values[k] = 1;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        struct interf_map_options o;
+        struct interf_map *map;
+        double x, y, fs = 16; /* the text size of a 1200 px map */
+        interf_map_options_init(&o);
+        o.projection = cases[c].proj;
+        o.has_range = 1;
+        o.range_min = 0;
+        o.range_max = 1;
+        o.graticule_deg = 30;
+        struct interf_image *img = render(g, &o, &map);
+        cr_assert(interf_map_locate(map, cases[c].lon + (cases[c].globe ? 0 : 1e-6),
+                                    cases[c].lat, &x, &y), "%s", cases[c].proj);
+        int n = cases[c].globe ? dark_pixels(img, x + 0.3 * fs, y + 0.3 * fs, x + 4 * fs,
+                                             y + 1.4 * fs)
+                               : dark_pixels(img, x - 3 * fs, y - 0.6 * fs, x - 0.3 * fs,
+                                             y + 0.6 * fs);
+        cr_assert(gt(int, n, 10), "%s: no label by %g, %g (%d dark pixels)", cases[c].proj,
+                  cases[c].lon, cases[c].lat, n);
+        interf_image_destroy(img);
+        interf_map_destroy(map);
+    }
+    interf_grid_destroy(g);
+}
+
+Test(render, units_typeset_for_pictures)
+{
+    /* The file form (interf-table(5)) to the picture form: superscript exponents (U+00B2,
+     * U+207B U+00B9), a thin space U+2009 between number and unit, "deg" as U+00B0. */
+    static const char *const cases[][2] = {
+        {"dB(W/m2/40kHz)", "dB(W/m\xC2\xB2/40\xE2\x80\x89kHz)"},
+        {"dBW/4kHz", "dBW/4\xE2\x80\x89kHz"},
+        {"dB(W/m2/1MHz)", "dB(W/m\xC2\xB2/1\xE2\x80\x89MHz)"},
+        {"s-1", "s\xE2\x81\xBB\xC2\xB9"},
+        {"deg", "\xC2\xB0"},
+        {"dBi", "dBi"}, {"%", "%"}, {"satellites", "satellites"}, {"", ""}};
+    char buf[64];
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        interf_unit_typeset(cases[k][0], buf, sizeof buf);
+        cr_assert(eq(str, buf, (char *)cases[k][1]), "%s", cases[k][0]);
+    }
+    /* Cut at a whole character: "dB(W/m" and not half of the two bytes of "²". */
+    interf_unit_typeset("dB(W/m2/40kHz)", buf, 8);
+    cr_assert(eq(str, buf, "dB(W/m"));
+    interf_unit_typeset(NULL, buf, sizeof buf);
+    cr_assert(eq(str, buf, ""));
+}
+
 Test(render, option_errors)
 {
     struct interf_grid *g = index_grid();
@@ -540,15 +761,128 @@ Test(render, cdf_chart)
     interf_chart_options_init(&o);
     o.width_px = 600;
     o.title = "CDF";
-    cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, NULL, &err), INTERF_OK), "%s", err.msg);
     cr_assert(eq(int, img->width_px, 600));
     cr_assert(eq(int, img->height_px, 372), "0.62 x the width");
     interf_image_destroy(img);
     o.has_range = 1;
     o.range_min_db = 0;
     o.range_max_db = 0;
-    cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, &err), INTERF_EINPUT));
-    cr_assert(eq(int, interf_cdf_chart(cdf, 0, &o, &img, &err), INTERF_EINPUT));
+    cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, NULL, &err), INTERF_EINPUT));
+    cr_assert(eq(int, interf_cdf_chart(cdf, 0, &o, &img, NULL, &err), INTERF_EINPUT));
+    interf_cdf_free_all(cdf, n);
+}
+
+static void frame_px(const struct interf_chart_frame *f, double x, double y, double *px,
+                     double *py);
+
+/* A CDF with interf-epfd's floor: 37 % of the time no emitter is in view (the -300.0 dB row),
+ * the bins above it empty up to -237.1 dB, then values to -164 dB; 40000 steps. */
+static struct interf_cdf *floor_cdf(void)
+{
+    static char text[80000];
+    size_t used = (size_t)snprintf(text, sizeof text, "# epfd_dbw_m2_40khz pct_time_exceeded\n"
+                                   "# lat_deg: 0\n# lon_deg: 0\n# n_steps: 40000\n");
+    for (int t = -1640; t >= -3000; t--) {
+        double db = t / 10.0, pct = db > -237.05 ? 30 * pow(10, (-237 - db) / 18.3) : 37.1375;
+        used += (size_t)snprintf(text + used, sizeof text - used, "%.1f %.6g\n", db,
+                                 t == -1640 ? 0.0025 : pct);
+    }
+    FILE *fp = fmemopen(text, used, "r");
+    struct interf_cdf *cdf;
+    size_t n;
+    struct interf_error err;
+    cr_assert(eq(int, interf_cdf_read(fp, "floor.txt", &cdf, &n, &err), INTERF_OK), "%s",
+              err.msg);
+    fclose(fp);
+    return cdf;
+}
+
+static int box_inside(const double b[4], double w, double h)
+{
+    return b[0] >= 0 && b[1] >= 0 && b[2] <= w && b[3] <= h;
+}
+
+static int boxes_meet(const double a[4], const double b[4])
+{
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+Test(render, cdf_chart_leaves_out_the_floor_and_lays_out_its_labels)
+{
+    /* The mask of RR Table 22-1A, 0.6 m (the points as interf_limit_check applies them) with
+     * margins close together at its end, against the right edge of the chart. */
+    static const double level[] = {-175.4, -174, -170.8, -165.3, -160.4, -160, -160};
+    static const double pct[] = {100, 10, 1, 0.27, 0.009, 0.003, 0};
+    static const double margin[] = {INFINITY, 56.7, 52.0, 31.6, 3.8, 3.8, 3.7};
+    struct interf_chart_mask mask = {7, level, pct, margin, "RR Table 22-1A, 0.6 m, 40 kHz: "
+                                     "INSUFFICIENT (run of 40000 steps, 333334 needed)"};
+    struct interf_cdf *cdf = floor_cdf();
+    struct interf_chart_options o;
+    struct interf_chart_frame f;
+    struct interf_image *img;
+    struct interf_error err;
+    interf_chart_options_init(&o);
+    o.mask = &mask;
+    cr_assert(eq(int, interf_cdf_chart(cdf, 1, &o, &img, &f, &err), INTERF_OK), "%s", err.msg);
+    /* The level axis from the last empty bin, -237.1 dB, rounded out to 5 dB: -240 (not the
+     * floor's -305); to the mask's -160 rounded out: -155. */
+    cr_assert(epsilon_eq(dbl, f.x_min, -240, 0));
+    cr_assert(epsilon_eq(dbl, f.x_max, -155, 0));
+    cr_assert(eq(int, f.width_px, img->width_px));
+    cr_assert(eq(int, f.has_legend, 1));
+    cr_assert(box_inside(f.legend_px, f.width_px, f.height_px));
+    /* Six labels (the 100 % point's margin is infinite: none), each whole in the image, clear
+     * of the legend and of each other. */
+    cr_assert(eq(sz, f.n_labels, 6));
+    for (size_t k = 0; k < f.n_labels; k++) {
+        const double *b = f.label_px[k];
+        cr_assert(box_inside(b, f.width_px, f.height_px), "label %zu: %g %g %g %g", k, b[0],
+                  b[1], b[2], b[3]);
+        cr_assert(eq(int, boxes_meet(b, f.legend_px), 0), "label %zu under the legend", k);
+        for (size_t j = 0; j < k; j++) {
+            const double *a = f.label_px[j];
+            cr_assert(eq(int, boxes_meet(a, b), 0), "labels %zu and %zu overlap", j, k);
+        }
+    }
+    interf_image_destroy(img);
+    interf_cdf_free_all(cdf, 1);
+}
+
+Test(render, cdf_chart_legend_leaves_the_curves_clear)
+{
+    /* A curve down the left edge and along the floor (a drop from 100 % to 0.01 % within the
+     * first 0.3 dB): the bottom-left corner is taken, the legend goes where no curve is, and
+     * no vertex of the curve lies in its box. */
+    static char text[20000];
+    size_t used = (size_t)snprintf(text, sizeof text, "# epfd_dbw_m2_40khz pct_time_exceeded\n"
+                                   "# n_steps: 10000\n");
+    for (int t = -2000; t <= -1500; t++)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%.1f %g\n", t / 10.0,
+                                 t == -2000 ? 100 : t == -1999 ? 1 : t == -1998 ? 0.1
+                                                  : t < -1500 ? 0.01 : 0);
+    FILE *fp = fmemopen(text, used, "r");
+    struct interf_cdf *cdf;
+    size_t n;
+    struct interf_error err;
+    cr_assert(eq(int, interf_cdf_read(fp, "c.txt", &cdf, &n, &err), INTERF_OK), "%s", err.msg);
+    fclose(fp);
+    struct interf_chart_options o;
+    struct interf_chart_frame f;
+    struct interf_image *img;
+    interf_chart_options_init(&o);
+    o.width_px = 800;
+    cr_assert(eq(int, interf_cdf_chart(cdf, n, &o, &img, &f, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, f.has_legend, 1));
+    for (size_t i = 0; i < cdf->n; i++) {
+        double px, py;
+        frame_px(&f, cdf->level_tenths[i] / 10.0, fmax(cdf->pct_exceeded[i], f.y_min), &px,
+                 &py);
+        const double point[4] = {px, py, px + 1e-9, py + 1e-9};
+        cr_assert(eq(int, boxes_meet(point, f.legend_px), 0), "row %zu under the legend", i);
+    }
+    cr_assert(lt(dbl, f.legend_px[1], (f.top_px + f.bottom_px) / 2), "the legend is at the top");
+    interf_image_destroy(img);
     interf_cdf_free_all(cdf, n);
 }
 

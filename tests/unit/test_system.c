@@ -824,3 +824,38 @@ Test(system, a_whole_system_is_capped_at_a_million_satellites)
                               "satellites (about 220 MB), more than 1000000 in all") != NULL,
               "%s", err.msg);
 }
+
+Test(system, a_buffer_loads_as_the_file_it_holds)
+{
+    /* The same bytes from memory and from the file: the same system (name, counts, SHA-256 of
+     * the bytes, path as given), and an error in the bytes located as in the file. */
+    char path[1024];
+    fixture(path, sizeof path, "good-leo.ini");
+    struct interf_system *file = load_ok("good-leo.ini"), *mem = NULL;
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    static char data[65536];
+    size_t len = fread(data, 1, sizeof data, f);
+    fclose(f);
+    cr_assert(lt(sz, 0, len));
+    struct interf_error err = {INTERF_OK, ""};
+    cr_assert(eq(int, interf_system_load_buffer(path, data, len, &mem, &err), INTERF_OK), "%s",
+              err.msg);
+    const struct interf_system_info *a = interf_system_info(file), *b = interf_system_info(mem);
+    cr_assert(eq(str, (char *)b->path, (char *)a->path));
+    cr_assert(eq(str, (char *)b->sha256, (char *)a->sha256));
+    cr_assert(eq(str, (char *)b->name, (char *)a->name));
+    cr_assert(eq(sz, b->n_sats, a->n_sats));
+    interf_system_destroy(mem);
+    interf_system_destroy(file);
+    /* errors name the bytes as the caller does, as interf_system_load names a file and
+     * standard input ("-": "<stdin>" in the reader's messages) */
+    static const char syntax[] = "[system]\nname = x\nband_ghz\n", empty[] = "[system]\n";
+    cr_assert(eq(int, interf_system_load_buffer("-", syntax, sizeof syntax - 1, &mem, &err),
+                 INTERF_EINPUT));
+    cr_assert_null(mem);
+    assert_prefix(err.msg, "<stdin>:3: ");
+    cr_assert(eq(int, interf_system_load_buffer("b.ini", empty, sizeof empty - 1, &mem, &err),
+                 INTERF_EINPUT));
+    assert_prefix(err.msg, "b.ini:1: [orbit]: missing section");
+}

@@ -6,6 +6,7 @@
 #define INTERF_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "interf.h"
@@ -19,13 +20,17 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_ERROR = 2 };
 enum cli_arg {
     CLI_FLAG = 0,   /* nothing */
     CLI_ARG = 1,    /* one value, given once */
-    CLI_REPEAT = 2  /* one value, may be given again (each is kept, in order) */
+    CLI_REPEAT = 2, /* one value, may be given again (each is kept, in order) */
+    CLI_ALIAS = 3   /* another name of the option of the entry before it (an old spelling kept):
+                       given either way it is that option, cli_given and the others answer to
+                       both names, and --help lists it on that option's line */
 };
 
 /* One line of a tool's option table (the table ends with an entry whose name and heading are
- * both NULL). An entry with only a heading starts a group in --help. */
+ * both NULL). An entry with only a heading starts a group in --help. An alias is an entry of
+ * its own, {"es-dish-m", 0, CLI_ALIAS, NULL, NULL, NULL, NULL}, right after its option. */
 struct cli_option {
-    const char *name;    /* long name without dashes, e.g. "es-dish-m" */
+    const char *name;    /* long name without dashes, e.g. "dish-m" */
     char short_name;     /* e.g. 's', or 0 */
     enum cli_arg arg;
     const char *metavar; /* the value in --help, e.g. "D" */
@@ -60,7 +65,7 @@ size_t cli_given(const char *name);
 const char *cli_text(const char *name);
 const char *cli_nth(const char *name, size_t k);
 /* Typed values of an option (def when absent); a bad value is a usage error naming the option
- * ("--es-dish-m: expected a number, got \"x\""). */
+ * ("--dish-m: expected a number, got \"x\""). */
 double cli_real(const char *name, double min, double max, double def);
 long cli_long(const char *name, long min, long max, long def);
 double cli_duration(const char *name, int allow_negative, double def);
@@ -121,5 +126,56 @@ struct cli_progress {
 void cli_progress_init(struct cli_progress *p, double total, const char *unit);
 int cli_progress(double fraction, const char *stage, void *user);
 void cli_progress_done(struct cli_progress *p);
+
+/* ---------------------------------------------------------------------------- MPI ranks */
+
+/* A tool started by mpirun (its environment says so) runs as one rank of many: cli_parse starts
+ * MPI then, and only then (a plain run pays nothing, and builds without MPI run the same code
+ * as one rank). Rank 0 reads every input and gives it to the others, prints every message and
+ * writes every output; the other ranks print nothing, their standard output goes nowhere, and
+ * an error only they meet reaches the user through rank 0 (cli_ranks_agree) or, failing that,
+ * once from that rank, naming it. mpirun ends the job when a rank exits non-zero. */
+int cli_rank(void);  /* 0 in a plain run */
+int cli_ranks(void); /* 1 in a plain run */
+
+/* Every rank calls this with its own status: INTERF_OK when every rank succeeded; otherwise the
+ * status and message of the lowest failing rank, as "rank R: message" (no prefix in a plain
+ * run), in err on every rank. A collective call: every rank must make it, in the same order. */
+enum interf_status cli_ranks_agree(enum interf_status st, struct interf_error *err);
+
+/* An input the tool reads (a path, "-": standard input, which under mpirun only rank 0 has):
+ * rank 0 reads it, every rank gets the same stream (a temporary copy under MPI). NULL with err
+ * set ("PATH: No such file or directory") on every rank when it cannot be read. Collective. */
+FILE *cli_input_open(const char *path, struct interf_error *err);
+/* The system file (interf_system_load), read by rank 0 only. Collective. */
+enum interf_status cli_system_load(const char *path, struct interf_system **sys,
+                                   struct interf_error *err);
+
+/* Counts summed over the ranks onto rank 0, exactly (32-bit counts that cannot overflow: the
+ * engines bound them). count[0..n) on every rank; rank 0 receives the sums. Collective. */
+void cli_ranks_sum_counts(uint32_t *count, size_t n);
+
+/* Progress of work shared by the ranks, shown by rank 0 (cli_progress over the sum of the
+ * ranks' work done): wrap a run's progress with cli_ranks_progress (user: the struct), begun
+ * with this rank's amount of work, ended after the run on every rank (rank 0 waits there for
+ * the others' last report, showing progress meanwhile). */
+struct cli_ranks_progress {
+    struct cli_progress *shown;
+    double work, total, *done, last_s, sent;
+    int finals;
+    void *request;
+};
+enum interf_status cli_ranks_progress_begin(struct cli_ranks_progress *p,
+                                            struct cli_progress *shown, double work,
+                                            struct interf_error *err);
+int cli_ranks_progress(double fraction, const char *stage, void *user);
+void cli_ranks_progress_end(struct cli_ranks_progress *p);
+
+/* Run an EPFD plan over the ranks: each runs its slice of the static partition
+ * (interf_epfd_partition), the histograms are summed exactly and the series gathered onto rank
+ * 0, whose out then holds the whole run's results, the same bits as interf_epfd_run's; progress
+ * shown on rank 0. In a plain run, interf_epfd_run itself. Collective. */
+enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct interf_epfd_out *out,
+                                struct cli_progress *prog, struct interf_error *err);
 
 #endif

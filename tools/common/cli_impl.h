@@ -19,4 +19,16 @@ void cli_discard(void);
 const struct cli_option *cli_option_of_field(const char *field, size_t len);
 int cli_has_option(const char *name);
 
+/* msg.c: ranks other than 0 keep their messages (the last error is kept for cli_mpi_exit);
+ * whether an error was met. */
+void cli_messages_rank(int rank);
+const char *cli_kept_error(void);
+int cli_failed(void);
+/* mpi.c: start MPI when mpirun launched the process (called by cli_parse). */
+void cli_mpi_start(void);
+/* mpi.c: the smallest of the ranks' values (the value itself in a plain run). Collective. */
+double cli_ranks_min(double v);
+/* mpi.c: ranks on this rank's machine (1 in a plain run). */
+int cli_ranks_here(void);
+
 #endif

@@ -10,11 +10,25 @@
 #include "cli_impl.h"
 
 static const char *prog = "interf";
+/* Under MPI, ranks other than 0 print nothing: they keep their last error (cli_mpi.c shows it
+ * if rank 0 cannot). */
+static int quiet_rank, failed;
+static char kept[1024];
 
 const char *cli_name(void) { return prog; }
+void cli_messages_rank(int rank) { quiet_rank = rank; }
+const char *cli_kept_error(void) { return kept; }
+int cli_failed(void) { return failed; }
 
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
 {
+    if (!*prefix)
+        failed = 1;
+    if (quiet_rank) {
+        if (!*prefix)
+            vsnprintf(kept, sizeof kept, fmt, ap);
+        return;
+    }
     cli_progress_done(NULL);
     fprintf(stderr, "%s: %s", prog, prefix);
     vfprintf(stderr, fmt, ap);
@@ -45,7 +59,8 @@ void cli_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vmessage("", fmt, ap);
     va_end(ap);
-    fprintf(stderr, "Try '%s --help'.\n", prog);
+    if (!quiet_rank)
+        fprintf(stderr, "Try '%s --help'.\n", prog);
     exit(CLI_EXIT_ERROR);
 }
 
@@ -105,6 +120,8 @@ static void say(const char *s)
 static void on_signal(int sig)
 {
     interf_outset_unlink_all(cli_outputs_if_any());
+    if (quiet_rank)
+        _exit(CLI_EXIT_ERROR);
     if (cli_progress_open())
         say("\n");
     say(prog);

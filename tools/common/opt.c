@@ -20,11 +20,19 @@ static size_t n_operands;
 static int cmd_argc;
 static char **cmd_argv;
 
+/* The entry an alias stands for: the option before it (aliases of one option follow it). */
+static int target_of(int k)
+{
+    while (k > 0 && tool->options[k].arg == CLI_ALIAS)
+        k--;
+    return k;
+}
+
 static int index_of(const char *name)
 {
     for (int k = 0; k < n_opts; k++)
         if (tool->options[k].name && strcmp(tool->options[k].name, name) == 0)
-            return k;
+            return target_of(k);
     return -1;
 }
 
@@ -48,7 +56,8 @@ static int checked(const char *name)
     return k;
 }
 
-/* --help: the usage line, the description, the options by group, the examples. */
+/* --help: the usage line, the description, the options by group (each with its aliases), the
+ * examples. */
 static void help(void)
 {
     printf("Usage: %s %s\n%s\n", tool->name, tool->synopsis, tool->description);
@@ -58,9 +67,16 @@ static void help(void)
             printf("%s:\n", o->heading);
             continue;
         }
-        char left[64];
+        if (o->arg == CLI_ALIAS)
+            continue;
+        char left[128], names[96];
+        int used = snprintf(names, sizeof names, "%s", o->name);
+        for (int a = k + 1; a < n_opts && tool->options[a].arg == CLI_ALIAS &&
+                            (size_t)used < sizeof names; a++)
+            used += snprintf(names + used, sizeof names - (size_t)used, ", --%s",
+                             tool->options[a].name);
         snprintf(left, sizeof left, "%c%c%s--%s%s%s", o->short_name ? '-' : ' ',
-                 o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", o->name,
+                 o->short_name ? o->short_name : ' ', o->short_name ? ", " : "  ", names,
                  o->metavar ? " " : "", o->metavar ? o->metavar : "");
         printf("  %-23s%s", left, strlen(left) > 23 ? "\n                         " : "");
         for (const char *h = o->help; *h; h++) {
@@ -83,14 +99,22 @@ void cli_parse(const struct cli_tool *t, int argc, char **argv)
     char shorts[2 * MAX_OPTS + 4] = ":h";
     size_t ns = 2, nl = 0;
     tool = t;
+    /* getopt_long permutes argv: the command line as given is put back after parsing, for
+     * the provenance that main records from argv */
+    char **given = calloc((size_t)argc + 1, sizeof *given);
+    if (given)
+        memcpy(given, argv, (size_t)argc * sizeof *argv);
     cmd_argc = argc, cmd_argv = argv;
     cli_messages_init(t->name);
+    cli_mpi_start();
     for (n_opts = 0; t->options[n_opts].name || t->options[n_opts].heading; n_opts++) {
         const struct cli_option *o = &t->options[n_opts];
         if (!o->name)
             continue;
-        lo[nl++] = (struct option){o->name, o->arg == CLI_FLAG ? no_argument : required_argument,
-                                   NULL, 1000 + n_opts};
+        int k = target_of(n_opts); /* an alias is its option under another name */
+        lo[nl++] = (struct option){o->name, t->options[k].arg == CLI_FLAG ? no_argument
+                                                                          : required_argument,
+                                   NULL, 1000 + k};
         if (o->short_name) {
             shorts[ns++] = o->short_name;
             if (o->arg != CLI_FLAG)
@@ -127,8 +151,15 @@ void cli_parse(const struct cli_tool *t, int argc, char **argv)
             cli_usage_error("--%s: given twice", o->name);
         values[k][n_values[k]++] = o->arg == CLI_FLAG ? "" : optarg;
     }
-    operands = argv + optind;
     n_operands = (size_t)(argc - optind);
+    operands = argv + optind;
+    if (given && (operands = calloc(n_operands + 1, sizeof *operands))) {
+        memcpy(operands, argv + optind, n_operands * sizeof *argv);
+        memcpy(argv, given, (size_t)argc * sizeof *argv);
+    } else {
+        operands = argv + optind;
+    }
+    free(given);
     if (n_operands && !t->operands)
         cli_usage_error("%s: unexpected argument", operands[0]);
 }

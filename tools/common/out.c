@@ -37,6 +37,8 @@ int cli_close_stdout(void)
 void cli_output_check(const char *path, int binary)
 {
     struct interf_error err;
+    if (cli_rank() != 0)
+        return; /* rank 0 writes every output */
     if (interf_output_check(path ? path : "-", binary, &err) != INTERF_OK) {
         cli_error("%s", err.msg);
         exit(CLI_EXIT_ERROR);
@@ -109,7 +111,9 @@ static double available_memory(void)
 void cli_check_memory(double need, const char *advice)
 {
     int limited = cli_has_option("max-memory") && cli_given("max-memory");
-    double have = limited ? cli_size("max-memory", 0) : available_memory();
+    /* the ranks on one machine share its memory; every rank decides on the scarcest */
+    double have = cli_ranks_min(limited ? cli_size("max-memory", 0)
+                                        : available_memory() / cli_ranks_here());
     if (need > have)
         cli_usage_error("this run needs %.2f GiB of memory, more than the %.2f GiB %s; %s",
                         need / 1073741824.0, have / 1073741824.0,

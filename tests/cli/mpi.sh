@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: MIT
+# interf-epfd under mpirun: grids, points, a single point split in time windows, CDF tables and
+# series from 2 and 3 ranks, each the same bytes as the one-process run's; bad input and an
+# error on one rank reported once (exit 2); a signal leaves no file. Skipped (77) when the build
+# has no MPI (INTERF_MPIEXEC empty: cmake -DINTERF_MPI=OFF, or no MPI found).
+. "$(dirname "$0")/lib.sh"
+
+if [ -z "${INTERF_MPIEXEC:-}" ]; then
+    echo "mpi.sh: this build has no MPI: skipped"
+    exit 77
+fi
+# --oversubscribe: 3 ranks on a machine of 2 cores (OpenMPI refuses more ranks than cores);
+# --allow-run-as-root: CI runs as root, which OpenMPI refuses without it; --bind-to none: the
+# ranks' OpenMP threads are not all bound to one core; -q: mpirun adds no notice of its own
+# after a rank exits non-zero (the tool's message is then the only line).
+MPI="$INTERF_MPIEXEC -q --oversubscribe --allow-run-as-root --bind-to none"
+EPFD="$INTERF_BIN/interf-epfd"
+SYS="$INTERF_TEST_DATA/../../footprints/leo-ku-550.ini"
+# Open MPI's own one-time allocations (kept until exit) are not our leaks: suppressed here only,
+# by the frames of complete stacks (the fast unwinder stops in libraries without frame pointers).
+export LSAN_OPTIONS="suppressions=$INTERF_TEST_DATA/../lsan-mpi.supp:print_suppressions=0:\
+fast_unwind_on_malloc=0"
+O="$TMP/o"
+# Run lengths; under valgrind (INTERF_SLOW=0) shorter, with windows still across 4096 steps.
+T_GRID="--duration 5m" T_POINTS="--duration 30m" T_ONE="--duration 2h" T_SERIES="--duration 1h"
+if [ "$INTERF_SLOW" = 0 ]; then
+    T_GRID="--steps 3" T_POINTS="--duration 5m" T_ONE="--duration 90m" T_SERIES="--duration 5m"
+fi
+
+# Run the same arguments in folders 1 (one process), 2 and 3 (ranks), each from inside its
+# folder so that the command line in the outputs' provenance is the same; then every file of
+# folder 1 must be in 2 and 3, byte for byte. Standard input: the file $INPUT, if set.
+same_as_one_process() {
+    what=$1
+    shift
+    for n in 1 2 3; do
+        rm -rf "${TMP:?}/$n"
+        mkdir "$TMP/$n"
+        if [ $n = 1 ]; then
+            (cd "$TMP/$n" && "$EPFD" "$@" <"${INPUT:-/dev/null}" >stdout 2>stderr)
+        else
+            # shellcheck disable=SC2086
+            (cd "$TMP/$n" && $MPI -n $n "$EPFD" "$@" <"${INPUT:-/dev/null}" >stdout 2>stderr)
+        fi
+        st=$?
+        [ $st = 0 ] && pass || { fail "$what, $n: exit $st"; sed 's/^/    /' "$TMP/$n/stderr"; }
+    done
+    [ -s "$TMP/1/stdout" ] || [ "$(ls "$TMP/1" | wc -l)" -gt 2 ] || fail "$what: no output"
+    for f in $(ls "$TMP/1"); do
+        for n in 2 3; do
+            cmp -s "$TMP/1/$f" "$TMP/$n/$f" && pass || fail "$what: $f differs with $n ranks"
+        done
+    done
+}
+
+# A grid of 18 super tiles (6 x 3 of 32 x 32 cells): 2 ranks take 9 each (tile parts), 3
+# ranks a third of the steps each (time windows); several statistics, one grid each.
+# shellcheck disable=SC2086
+same_as_one_process "grid" -s "$SYS" --grid -180/180/-80/80/2 $T_GRID -j 1 -q \
+    --stat max --stat p99 --stat exceed:-170 -o g
+[ -s "$TMP/1/g.max.asc" ] && [ -s "$TMP/1/g.p99.asc.aux.xml" ] && pass || fail "grid files"
+
+# Points from a table (on standard input: under mpirun only rank 0 has it).
+printf '# lat_deg lon_deg\n45 10\n-30 100\n0 0\n52 -1\n' >"$TMP/points.txt"
+# shellcheck disable=SC2086
+same_as_one_process "points" -s "$SYS" --points "$TMP/points.txt" $T_POINTS -j 1 -q \
+    --stat p99.9 --stat max --stat margin:22-1A
+# shellcheck disable=SC2086
+INPUT="$TMP/points.txt" same_as_one_process "points on stdin" -s "$SYS" --points - $T_POINTS \
+    -j 1 -q
+# The system file on standard input.
+# shellcheck disable=SC2086
+INPUT="$SYS" same_as_one_process "system on stdin" -s - --at 45,10 $T_POINTS -j 1 -q --cdf
+
+# One earth station, 1 s steps for 2 h (7200 steps): time windows that start between the
+# kernel's resets of its skip state every 4096 steps (at 2400, 3600, 4800); CDF tables, series.
+# shellcheck disable=SC2086
+same_as_one_process "single point" -s "$SYS" --at 45,10 --step 1s $T_ONE -j 1 -q --cdf
+grep -q '^# epfd_dbw_m2_40khz pct_time_exceeded' "$TMP/1/stdout" && pass || fail "CDF table"
+# shellcheck disable=SC2086
+same_as_one_process "series" -s "$SYS" --at 45,10 --at 40,-3 --step 1s $T_SERIES -j 1 -q \
+    --series -o series.txt
+
+# Bad input: one message, exit 2, nothing written.
+keep_outdir
+expect_failure "interf-epfd: $TMP/none.ini: No such file or directory" \
+    $MPI -n 3 "$EPFD" -s "$TMP/none.ini" --at 45,10 -o "$O/out.txt"
+expect_failure "interf-epfd: --dish-m: -3: allowed range" \
+    $MPI -n 2 "$EPFD" -s "$SYS" --at 45,10 --dish-m -3 -o "$O/out.txt"
+printf '# lat_deg lon_deg\n45 10\n-30 x\n' >"$TMP/bad.txt"
+expect_failure "interf-epfd: $TMP/bad.txt:3:5: x: not a number" \
+    $MPI -n 2 "$EPFD" -s "$SYS" --points "$TMP/bad.txt" -o "$O/out.txt"
+
+# An error that one rank alone meets (its memory limited: the 1 deg grid's histograms need
+# 0.47 GiB) reaches the user once, naming the rank. AddressSanitizer reserves more address
+# space than any such limit: not under sanitizers, nor valgrind (INTERF_SLOW=0).
+if [ "${INTERF_SANITIZE:-0}" != 1 ] && [ "$INTERF_SLOW" != 0 ]; then
+    keep_outdir
+    run $MPI -n 1 "$EPFD" -s "$SYS" --grid -180/180/-80/80/1 --steps 2 -q -o "$O/out.asc" : \
+        -n 1 sh -c "ulimit -v 600000; exec \"$EPFD\" -s \"$SYS\" --grid -180/180/-80/80/1 \
+        --steps 2 -q -o \"$O/out.asc\""
+    check_failure "interf-epfd: rank 1: "
+    grep -q "out of memory" "$TMP/err" && pass || fail "rank 1: $(cat "$TMP/err")"
+fi
+
+# SIGINT to mpirun mid-run (it sends the ranks SIGTERM): no file is left, and only rank 0 says
+# so (mpirun, ending the job, does not always pass its last line on: at most once).
+keep_outdir out.asc
+long="--grid -20/20/30/60/1 --duration 2d"
+[ "$INTERF_SLOW" = 0 ] && long="--grid -10/10/40/50/1 --duration 2d"
+# shellcheck disable=SC2086
+interrupt INT 'grep -q "%" "$TMP/err"' $MPI -n 2 "$EPFD" -s "$SYS" $long --progress \
+    -o "$O/out.asc"
+[ "$STATUS" != 0 ] && pass || fail "interrupted run: exit 0"
+[ "$(grep -c 'interf-epfd: terminated by SIGTERM' "$TMP/err")" -le 1 ] && pass ||
+    fail "interrupted run: $(tr '\r' '\n' <"$TMP/err" | tail -n 3)"
+check_outdir
+
+finish
