@@ -180,14 +180,18 @@ struct interf_exam_run {
 
 struct interf_exam;
 
-/* Resolve a request: the runs (rows of the tables asked for, EPFD down, whose bands overlap
- * the system's band_ghz), each with its frequency (§D2.1: max(band_lo, mask fmin) + B/2), its
- * earth station (the row's pattern and dish), and its time step and run length (§D4, over the
+/* Resolve a request: the runs (rows of the tables asked for whose bands overlap the system's
+ * band_ghz: EPFD down, and EPFD up and is planned by interf_exam_up_plan / interf_exam_is_plan
+ * from the system's eirp_mask / ss_eirp_mask with the longitude correction), each with its
+ * frequency (§D2.1: max(band_lo, mask fmin) + B/2), its earth station (down: the row's pattern
+ * and dish), and its time step and run length (§D4, over the
  * orbit groups with satellites as shells: H_MIN, DoesRepeat and P_repeat of the groups, N'hit
- * with the system's satellites). Nothing is run. INTERF_EINPUT naming the field: "system: ..."
- * (no band, an orbit without pfd_mask, MIN_DURATION given, repeating and non-repeating groups
- * mixed), "tables: ..." (unknown, or no row applies), "n_steps: ...". Free with
- * interf_exam_destroy. */
+ * with the system's satellites). Nothing is run. A row whose mask the system lacks is noted
+ * for interf_exam_summary when its table was not asked for. INTERF_EINPUT naming the field:
+ * "system: ..." (no band, an orbit without pfd_mask when a down table was asked for,
+ * MIN_DURATION given, repeating and non-repeating groups mixed), "PATH: eirp_mask: ..." (a
+ * table asked for, or every row that applies, needs a mask no group gives), "tables: ..."
+ * (unknown, or no row applies), "n_steps: ...". Free with interf_exam_destroy. */
 INTERF_API enum interf_status interf_exam_create(const struct interf_exam_request *req,
                                                  struct interf_exam **out,
                                                  struct interf_error *err);
@@ -204,11 +208,13 @@ INTERF_API size_t interf_exam_n_runs(const struct interf_exam *ex);
 INTERF_API const struct interf_exam_run *interf_exam_get_run(const struct interf_exam *ex,
                                                              size_t k);
 
-/* Execute run k: the WCG over the orbit groups (interf_exam_wcg_down; the highest margin bin,
- * ties the lowest angular velocity), the longitude correction (interf_exam_wcg_lon_shift over
- * the first satellite of that group, ascending, in fine steps), the station run
- * (interf_exam_station_run with the run's step, N_coarse and D_art) and the verdict
- * (interf_limit_check at the earth station's latitude; INSUFFICIENT by
+/* Execute run k. EPFD up and is: interf_exam_plan_run of the run's plan (progress: stage
+ * "running"), then the verdict (interf_limit_check, no latitude; INSUFFICIENT by
+ * interf_exam_sufficient). EPFD down: the WCG over the orbit groups (interf_exam_wcg_down;
+ * the highest margin bin, ties the lowest angular velocity), the longitude correction
+ * (interf_exam_wcg_lon_shift over the first satellite of that group, ascending, in fine steps),
+ * the station run (interf_exam_station_run with the run's step, N_coarse and D_art) and the
+ * verdict (interf_limit_check at the earth station's latitude; INSUFFICIENT by
  * interf_exam_sufficient). progress reports the run's fraction (stage "worst-case geometry",
  * then "running"). */
 INTERF_API enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
@@ -224,9 +230,11 @@ INTERF_API int interf_exam_sufficient(uint64_t total_weight, double n_min);
 INTERF_API enum interf_exam_verdict interf_exam_overall(const struct interf_exam *ex);
 INTERF_API const char *interf_exam_verdict_str(enum interf_exam_verdict v); /* "PASS", ... */
 
-/* The CDF of executed run k (interf_cdf_create_hist; quantity epfd_dbw_m2_<B>khz) with its
- * metadata (lat_deg, lon_deg, gso_lon_deg, es_dish_m, es_pattern, freq_ghz, n_steps,
- * max_epfd, table). Free with interf_cdf_free_all(*out, 1). */
+/* The CDF of executed run k (interf_cdf_create_hist; quantity epfd_dbw_m2_<B>khz, for up and is
+ * epfd_up_... and epfd_is_...) with its metadata (lat_deg, lon_deg: the earth station, or the
+ * GSO beam's boresight for up and is; gso_lon_deg, es_dish_m and es_pattern, or
+ * gso_beamwidth_deg and gso_pattern; freq_ghz, step_s, n_steps, total_weight, max_epfd,
+ * table). Free with interf_cdf_free_all(*out, 1). */
 INTERF_API enum interf_status interf_exam_cdf(const struct interf_exam *ex, size_t k,
                                               struct interf_cdf **out,
                                               struct interf_error *err);

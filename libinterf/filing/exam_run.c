@@ -104,8 +104,7 @@ static enum interf_status lacking(struct interf_exam *ex, const struct interf_li
         }
     }
     if (ex->req.n_tables > 0)
-        return interf_error_set(err, INTERF_EINPUT, "system: no [orbit] gives %s (Table %s)",
-                                filing_input_key(m), m->table);
+        return filing_no_input(sys, m, err);
     if (ex->n_skipped < sizeof ex->skipped / sizeof ex->skipped[0]) {
         ex->skipped[ex->n_skipped] = m;
         ex->skipped_key[ex->n_skipped++] = filing_input_key(m);
@@ -221,10 +220,7 @@ static enum interf_status plan_runs(struct interf_exam *ex, int repeating, doubl
             return st;
     }
     if (ex->n_runs == 0 && ex->n_skipped)
-        return interf_error_set(err, INTERF_EINPUT, "system: the rows of the band %g-%g GHz "
-                                "need %s (Table %s), which no [orbit] gives",
-                                info->band_lo_ghz, info->band_hi_ghz, ex->skipped_key[0],
-                                ex->skipped[0]->table);
+        return filing_no_input(ex->req.sys, ex->skipped[0], err);
     if (ex->n_runs == 0)
         return interf_error_set(err, INTERF_EINPUT, "tables: no %s row of the tables and "
                                 "dishes asked for applies to the band %g-%g GHz",

@@ -23,6 +23,9 @@ struct interf_exam {
 const char *filing_input_key(const struct interf_limit_mask *m);
 /* 1 when sys gives it (every group with satellites for pfd_mask, one for the others) */
 int filing_has_input(const struct interf_system *sys, const struct interf_limit_mask *m);
+/* INTERF_EINPUT "PATH: eirp_mask: no [orbit] gives it; ..." for a row whose input sys lacks */
+enum interf_status filing_no_input(const struct interf_system *sys,
+                                   const struct interf_limit_mask *m, struct interf_error *err);
 /* An epfd up or epfd_is run r of row m over its band b (uplink.c): its name, frequency and
  * plan (with the longitude correction) */
 enum interf_status filing_plan_uplink(struct interf_exam *ex, const struct interf_limit_mask *m,

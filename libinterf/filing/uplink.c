@@ -16,6 +16,16 @@ const char *filing_input_key(const struct interf_limit_mask *m)
            : m->kind == INTERF_EPFD_IS ? "ss_eirp_mask" : "pfd_mask";
 }
 
+enum interf_status filing_no_input(const struct interf_system *sys,
+                                   const struct interf_limit_mask *m, struct interf_error *err)
+{
+    return interf_error_set(err, INTERF_EINPUT, "%s: %s: no [orbit] gives it; Table %s (%s) "
+                            "needs it (Rec. ITU-R S.1503-4 %s)", interf_system_info(sys)->path,
+                            filing_input_key(m), m->table, interf_limit_kind_str(m->kind),
+                            m->kind == INTERF_EPFD_UP ? "§B4.2, §C3.1"
+                            : m->kind == INTERF_EPFD_IS ? "§C3.2" : "§B4.1");
+}
+
 /* The group's mask for a row's kind (NULL: none) */
 static const struct interf_eirp_mask *group_mask(const struct interf_system_orbit *o,
                                                  enum interf_limit_kind kind)
@@ -62,9 +72,7 @@ enum interf_status interf_exam_inputs_init(const struct interf_system *sys,
             in->orbit = g;
         }
     if (!o)
-        return interf_error_set(err, INTERF_EINPUT, "system: no [orbit] gives %s (Table %s, "
-                                "S.1503-4 %s)", filing_input_key(row), row->table,
-                                row->kind == INTERF_EPFD_UP ? "§B4.2, §C3.1" : "§C3.2");
+        return filing_no_input(sys, row, err);
     size_t n = info->n_sats;
     in->el = malloc((n ? n : 1) * sizeof *in->el);
     in->opt = malloc((n ? n : 1) * sizeof *in->opt);
