@@ -105,6 +105,9 @@ static enum interf_status lacking(struct interf_exam *ex, const struct interf_li
     }
     if (ex->req.n_tables > 0)
         return filing_no_input(sys, m, err);
+    for (size_t k = 0; k < ex->n_skipped; k++) /* one note a table */
+        if (strcmp(ex->skipped[k]->table, m->table) == 0)
+            return INTERF_OK;
     if (ex->n_skipped < sizeof ex->skipped / sizeof ex->skipped[0]) {
         ex->skipped[ex->n_skipped] = m;
         ex->skipped_key[ex->n_skipped++] = filing_input_key(m);
