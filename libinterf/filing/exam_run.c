@@ -354,7 +354,7 @@ enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
     if ((double)r->n_steps > INTERF_HIST_MAX_STEPS)
         return interf_exam_check(ex, err);
     if (r->link != INTERF_EXAM_LINK_DOWN) {
-        enum interf_status st = filing_execute_uplink(ex, r, progress, user, err);
+        enum interf_status st = filing_execute_uplink(r, progress, user, err);
         if (st == INTERF_OK)
             st = filing_verdict(ex, r, err);
         r->done = st == INTERF_OK;

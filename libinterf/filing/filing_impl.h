@@ -32,9 +32,8 @@ enum interf_status filing_plan_uplink(struct interf_exam *ex, const struct inter
                                       int b, struct interf_exam_run *r,
                                       struct interf_error *err);
 /* Run it into r->res and r->stats */
-enum interf_status filing_execute_uplink(const struct interf_exam *ex, struct interf_exam_run *r,
-                                         interf_progress_fn progress, void *user,
-                                         struct interf_error *err);
+enum interf_status filing_execute_uplink(struct interf_exam_run *r, interf_progress_fn progress,
+                                         void *user, struct interf_error *err);
 /* The verdict of §D7 of executed run r, and INSUFFICIENT below N_min (exam_run.c) */
 enum interf_status filing_verdict(const struct interf_exam *ex, struct interf_exam_run *r,
                                   struct interf_error *err);

@@ -119,9 +119,11 @@ enum interf_status filing_plan_uplink(struct interf_exam *ex, const struct inter
     r->in.req.threads = ex->req.threads;
     st = up ? interf_exam_up_plan(&r->in.req, &r->plan, err)
             : interf_exam_is_plan(&r->in.req, &r->plan, err);
-    if (st != INTERF_OK)
-        return interf_error_set(err, err ? err->status : st, "%s: %s", r->name,
-                                err ? err->msg : "cannot be planned");
+    if (st != INTERF_OK) { /* the plan's message names the field: prefix the run */
+        char msg[sizeof err->msg];
+        snprintf(msg, sizeof msg, "%s", err ? err->msg : "");
+        return interf_error_set(err, st, "%s: %s", r->name, msg);
+    }
     const struct interf_exam_plan_info *pi = interf_exam_plan_info(r->plan);
     r->timing = pi->timing;
     r->theta3db_deg = pi->timing.req.theta3db_deg;
@@ -135,12 +137,10 @@ enum interf_status filing_plan_uplink(struct interf_exam *ex, const struct inter
     return INTERF_OK;
 }
 
-enum interf_status filing_execute_uplink(const struct interf_exam *ex, struct interf_exam_run *r,
-                                         interf_progress_fn progress, void *user,
-                                         struct interf_error *err)
+enum interf_status filing_execute_uplink(struct interf_exam_run *r, interf_progress_fn progress,
+                                         void *user, struct interf_error *err)
 {
     struct interf_hist_set h;
-    (void)ex;
     interf_exam_plan_set_progress(r->plan, progress, user);
     double t0 = omp_get_wtime();
     enum interf_status st = interf_exam_plan_run(r->plan, &h, &r->stats, err);
