@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The examination's epfd up and epfd_is runs (interf/filing.h over the plans of
- * interf/exam.h): the CDF of an executed run against its plan's steps evaluated one by one, the
- * INSUFFICIENT verdict below N_min, and the located refusal of a system without the mask. */
+ * interf/exam.h): the CDF of an executed run against its plan's steps evaluated one by one, its
+ * name and frequency (§D2.1), and the INSUFFICIENT verdict below N_min (Table 13). */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <math.h>
@@ -42,7 +42,8 @@ static struct interf_exam *examine(const struct interf_system *sys,
  * Ncoarse is 1 here (is: always, §D4.4; up: N'coarse of §D4.1 for this system), so the walk
  * evaluates every step and the comparison is exact. */
 static void check_cdf_against_steps(const char *system, const char *table, int64_t n_steps,
-                                    enum interf_exam_link link)
+                                    enum interf_exam_link link, double freq_mhz,
+                                    const char *name)
 {
     struct interf_system *sys;
     struct interf_limits *lim;
@@ -54,6 +55,8 @@ static void check_cdf_against_steps(const char *system, const char *table, int64
     const struct interf_exam_run *r = interf_exam_get_run(ex, 0);
     const struct interf_exam_plan_info *pi = interf_exam_plan_info(r->plan);
     cr_assert(eq(int, r->link, link));
+    cr_assert(eq(str, (char *)r->name, (char *)name));
+    cr_assert(epsilon_eq(dbl, r->freq_mhz, freq_mhz, 1e-9), "%.9f", r->freq_mhz);
     cr_assert(eq(int, pi->n_coarse, 1));
     cr_assert(eq(i64, pi->n_steps, n_steps));
     cr_assert(eq(int, interf_exam_cdf(ex, 0, &cdf, &err), INTERF_OK), "%s", err.msg);
@@ -91,12 +94,16 @@ static void check_cdf_against_steps(const char *system, const char *table, int64
 
 Test(filing_up, up_run_cdf_is_its_steps_one_by_one, .timeout = 120)
 {
-    check_cdf_against_steps("oneweb-ku-up.ini", "22-2", 300, INTERF_EXAM_LINK_UP);
+    /* §D2.1: the band's and the mask's lower edge, 14 000 MHz, plus half of 40 kHz */
+    check_cdf_against_steps("oneweb-ku-up.ini", "22-2", 300, INTERF_EXAM_LINK_UP, 14000.02,
+                            "22-2_4deg_40kHz");
 }
 
 Test(filing_up, is_run_cdf_is_its_steps_one_by_one, .timeout = 120)
 {
-    check_cdf_against_steps("oneweb-ku-is.ini", "22-3", 300, INTERF_EXAM_LINK_IS);
+    /* §D2.1: 10 700 MHz (band and mask) plus half of 40 kHz */
+    check_cdf_against_steps("oneweb-ku-is.ini", "22-3", 300, INTERF_EXAM_LINK_IS, 10700.02,
+                            "22-3_4deg_40kHz");
 }
 
 /* The 22-3 row is a 100 % limit: S.1503-4 §D4.6 Table 13 gives N_min = 10 for p = 100 %, so 9
