@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* interf-exam: the examination of a non-GSO FSS system's epfd down as the Radiocommunication
- * Bureau runs it (Rec. ITU-R S.1503-4 (09/2023)): the filed pfd masks at the worst-case
- * geometry, the run length of §D4, the verdict of §D7 against Article 22. The examination is
- * the library's (interf/filing.h): this file reads options into a request and writes the
- * summary, the CDFs and the charts. */
+/* interf-exam: the examination of a non-GSO FSS system as the Radiocommunication Bureau runs
+ * it (Rec. ITU-R S.1503-4 (09/2023)): epfd down from the filed pfd masks, epfd up and epfd_is
+ * from the e.i.r.p. masks, each at its worst-case geometry over the run length of §D4, the
+ * verdict of §D7 against Article 22 (Tables 22-1A to 22-1E, 22-2, 22-3). The examination is the
+ * library's (interf/filing.h): this file reads options into a request and writes the summary,
+ * the CDFs and the charts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,22 +14,22 @@
 
 static const struct cli_option options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, "What"},
-    {"system", 's', CLI_ARG, "FILE", "system file with pfd masks (interf-system(5)); required",
-     NULL, NULL},
+    {"system", 's', CLI_ARG, "FILE", "system file with pfd_mask (EPFD down), eirp_mask (up)\n"
+     "or ss_eirp_mask (is) (interf-system(5)); required", NULL, NULL},
     {"limits", 0, CLI_REPEAT, "TABLE",
-     "an Article 22 table, e.g. 22-1A (repeatable) [every EPFD-down\ntable whose band the "
-     "system's overlaps]", "tables", NULL},
-    {"dish-m", 0, CLI_REPEAT, "D", "only the rows of this dish diameter (repeatable) [all]",
-     NULL, NULL},
+     "an Article 22 table, e.g. 22-1A, 22-2 (repeatable) [every table\nwhose band the "
+     "system's overlaps and whose mask it gives]", "tables", NULL},
+    {"dish-m", 0, CLI_REPEAT, "D", "only the EPFD-down rows of this dish diameter (repeatable)\n"
+     "[all]", NULL, NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Rules"},
-    {"rec", 0, CLI_ARG, "REC", "S.1503-4 or S.1503-2: the worst-case geometry's rules "
-     "[S.1503-4]", NULL, NULL},
+    {"rec", 0, CLI_ARG, "REC", "S.1503-4 or S.1503-2: the EPFD-down worst-case geometry's\n"
+     "rules [S.1503-4]", NULL, NULL},
     {"beamwidth", 0, CLI_ARG, "CONV", "bureau (70 lambda/D) or s1428 (the S.1428-1 main lobe): "
-     "the\nearth station's 3 dB beamwidth in the time step [bureau]", NULL, NULL},
-    {"wcg-step", 0, CLI_ARG, "DEG", "the worst-case geometry's search step [0.1]",
+     "the\nearth station's 3 dB beamwidth in the EPFD-down time step\n[bureau]", NULL, NULL},
+    {"wcg-step", 0, CLI_ARG, "DEG", "the EPFD-down worst-case geometry's search step\n[0.1]",
      "wcg_step_deg", NULL},
     {"steps", 0, CLI_ARG, "N", "steps of every run instead of the run length of §D4 (a run\n"
-     "below N_min is INSUFFICIENT)", "n_steps", NULL},
+     "below N_min is INSUFFICIENT; a shorter trial of a long run)", "n_steps", NULL},
     {"dry-run", 0, CLI_FLAG, NULL, "print the runs, their step and run length, and stop", NULL,
      NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Masks"},
@@ -45,12 +46,14 @@ static const struct cli_option options[] = {
 static const struct cli_tool tool = {
     "interf-exam", "-s SYSTEM [--limits TABLE]... [--dish-m D]... [-o PREFIX] [options]\n"
                    "       interf-exam -s SYSTEM --make-masks STEP -o PREFIX",
-    "The examination of a non-GSO system's EPFD down (Rec. ITU-R S.1503-4): its pfd masks at\n"
-    "the worst-case geometry over the run length of §D4, the verdict of §D7 per Article 22\n"
-    "row. Exit status: 0 pass, 1 fail, 3 insufficient run, 2 error.\n",
+    "The examination of a non-GSO system (Rec. ITU-R S.1503-4): EPFD down from its pfd masks,\n"
+    "EPFD up and EPFD is from its e.i.r.p. masks, at the worst-case geometry over the run\n"
+    "length of §D4, the verdict of §D7 per Article 22 row (Tables 22-1A to 22-1E, 22-2, 22-3).\n"
+    "Exit status: 0 pass, 1 fail, 3 insufficient run, 2 error.\n",
     options,
     "  interf-exam -s footprints/meo-ku-rgt.ini --limits 22-1A --dish-m 0.6 -o exam\n"
-    "  interf-exam -s footprints/leo-ku-550-masks.ini --limits 22-1A --dry-run\n",
+    "  interf-exam -s footprints/leo-ku-550-masks.ini --limits 22-1A --dry-run\n"
+    "  interf-exam -s footprints/oneweb-ku-up.ini --limits 22-2 --steps 100000 -o up\n",
     0};
 
 static void check_combinations(void)
@@ -142,9 +145,11 @@ static void provenance(struct interf_provenance *p, const struct interf_system *
     interf_provenance_set(p, "system_name", "%s", info->name);
     interf_provenance_set(p, "table", "%s", r->row->table);
     interf_provenance_set(p, "rec", "%s", cli_given("rec") ? cli_text("rec") : "S.1503-4");
-    interf_provenance_set(p, "beamwidth_convention", "%s",
-                          cli_given("beamwidth") ? cli_text("beamwidth") : "bureau");
-    interf_provenance_set(p, "wcg_step_deg", "%g", cli_real("wcg-step", 0.001, 10, 0.1));
+    if (r->link == INTERF_EXAM_LINK_DOWN) { /* the rules of the EPFD-down WCG and step */
+        interf_provenance_set(p, "beamwidth_convention", "%s",
+                              cli_given("beamwidth") ? cli_text("beamwidth") : "bureau");
+        interf_provenance_set(p, "wcg_step_deg", "%g", cli_real("wcg-step", 0.001, 10, 0.1));
+    }
     interf_provenance_set(p, "step_s", "%.6g", r->timing.dt_fine_s);
     interf_provenance_set(p, "n_steps", "%lld", (long long)r->n_steps);
     interf_provenance_set(p, "ref_bandwidth_khz", "%g", r->ref_bandwidth_khz);

@@ -829,6 +829,12 @@ struct interf_exam_run_request {
                                             0: the mask's (interf_eirp_mask_beamwidth_deg) */
     int64_t n_steps;                     /* 0: the run of §D4; else its first n_steps steps */
     int threads;                         /* OpenMP threads over windows of the run; 0: all */
+    int lon_shift;                       /* 1: the longitude correction of §D3 (Fig. 13): the
+                                            GSO satellite and the boresight moved in longitude
+                                            so that satellite 0 passes over the WCG point (up:
+                                            the boresight; is: the satellite's place in the
+                                            worst geometry) in its first orbit, ascending
+                                            (interf_exam_wcg_lon_shift, in fine steps) */
 };
 
 /* A planned run (opaque; read-only while it runs, freed with interf_exam_plan_destroy). */
@@ -846,6 +852,12 @@ struct interf_exam_plan_info {
     double wcg_estimate_db;              /* up: the §D3.2.3.1 estimate there; is: the
                                             §D3.3.3 worst single entry (NaN: none) */
     double bs_lat_deg, bs_lon_deg;       /* the boresight used */
+    double gso_lon_deg;                  /* the GSO satellite used (after the correction) */
+    double wcg_lat_deg, wcg_lon_deg;     /* the WCG point satellite 0 is to pass (up: the
+                                            boresight; is: the satellite's place), before the
+                                            correction */
+    double shift_deg, shift_t_s;         /* the correction of §D3 and when satellite 0 passes
+                                            (0, 0 without it) */
     double es_beamwidth_deg;             /* up */
     double num_es;                       /* up: NUM_ES (§D5.2.5 step 1) */
     size_t n_stations;                   /* up: earth stations placed (or given) */
@@ -865,6 +877,7 @@ struct interf_exam_run_stats {
     double links_per_step;    /* up: possible links a step (step 24); is: satellites seen */
     double accepted_per_step; /* up: links accepted a step; is: = links_per_step */
     double max_epfd_db;       /* the highest epfd of a step (-INFINITY: none) */
+    uint64_t clamped;         /* step weight counted in the top bin from above it */
     int threads_used;
 };
 
@@ -889,6 +902,10 @@ INTERF_API enum interf_status interf_exam_is_plan(const struct interf_exam_run_r
                                                   struct interf_exam_plan **out,
                                                   struct interf_error *err);
 INTERF_API void interf_exam_plan_destroy(struct interf_exam_plan *p); /* NULL: no-op */
+/* The progress of interf_exam_plan_run (fraction of the run's windows done, stage "running";
+ * NULL: none; a non-zero return cancels the run with INTERF_ECANCELED). Not while it runs. */
+INTERF_API void interf_exam_plan_set_progress(struct interf_exam_plan *p, interf_progress_fn fn,
+                                              void *user);
 INTERF_API const struct interf_exam_plan_info *
 interf_exam_plan_info(const struct interf_exam_plan *p);
 /* The earth stations of an up plan: n (and their latitudes and longitudes, arrays owned by the

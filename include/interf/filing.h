@@ -11,9 +11,14 @@
  * parameters), epfd (bins, the earth station's pattern), limits, stats and render: exam cannot
  * hold it, since epfd.h includes exam.h.
  *
+ * The epfd up and epfd_is runs (§D5.2, §D5.3) of the rows of Tables 22-2 and 22-3 go through
+ * the plans of interf/exam.h (interf_exam_up_plan, interf_exam_is_plan) with the masks and
+ * operating parameters of the system file (eirp_mask, ss_eirp_mask, ...).
+ *
  * Not implemented: the track-duration variant of §D5.1.4.2 (MIN_DURATION; a system giving it
- * is refused), the reduced-step special case of §D4.7.2, epfd up and epfd_is runs (§D5.2,
- * §D5.3), e.i.r.p. masks of earth stations, runs by date of entry into force. */
+ * is refused), the reduced-step special case of §D4.7.2, runs by date of entry into force,
+ * masks and operating parameters by orbit group for epfd up and epfd_is (the first group that
+ * gives the mask serves the system), filed earth stations (ES_ID other than -1). */
 #ifndef INTERF_FILING_H
 #define INTERF_FILING_H
 
@@ -93,9 +98,12 @@ struct interf_exam_request {
     const struct interf_system *sys;     /* required: its masks, band and operating parameters */
     const struct interf_limits *limits;  /* required: the Article 22 tables */
     size_t n_tables;
-    const char *const *tables;           /* "22-1A", ... [every EPFD-down validation table] */
+    const char *const *tables;           /* "22-1A", "22-2", ... [every validation table whose
+                                            input the system gives: pfd_mask for EPFD down,
+                                            eirp_mask for up, ss_eirp_mask for is] */
     size_t n_dishes;
-    const double *dish_m;                /* only the rows of these diameters [every row] */
+    const double *dish_m;                /* only the EPFD-down rows of these diameters [every
+                                            row]; the EPFD-up and EPFD-is rows have none */
     enum interf_exam_rec rec;            /* the WCG's rule set [S.1503-4] */
     enum interf_exam_beamwidth beamwidth; /* theta3dB of the time step [70 lambda / D] */
     double wcg_step_deg;                 /* the WCG's search step [the rule's: 0.1 deg] */
@@ -112,10 +120,41 @@ enum interf_exam_verdict {
                                     N_min of §D4.6: the statistics cannot support the verdict */
 };
 
+/* ---------------------------------------------------------- epfd up and epfd_is inputs */
+
+/* What an epfd up or epfd_is run of a system takes from its file: the satellites' elements and
+ * propagation options at t = 0, MIN_EXCLUDE's plane of each (Walker plane + 1), and of the
+ * first orbit group giving the row's mask (eirp_mask for a row of Table 22-2, ss_eirp_mask for
+ * Table 22-3) that mask, its operating parameters, H_MIN and DoesRepeat, and es_beamwidth_deg. */
+struct interf_exam_inputs {
+    struct interf_exam_run_request req; /* sys and row set, gso_lon_deg 0, lon_shift 1, the
+                                           rest 0 (the whole run of §D4 on every core) */
+    size_t orbit;                       /* the group whose mask serves */
+    struct interf_elements *el;         /* owned: n_sats each */
+    struct interf_orbit_options *opt;
+    long *orb_id;
+};
+
+/* Fill *in for row (a row of Table 22-2 or 22-3) from sys (both must outlive it). INTERF_EINPUT
+ * "system: ..." when no group gives the mask, the row's kind is another. Release with
+ * interf_exam_inputs_release (also after a failure). */
+INTERF_API enum interf_status interf_exam_inputs_init(const struct interf_system *sys,
+                                                      const struct interf_limit_mask *row,
+                                                      struct interf_exam_inputs *in,
+                                                      struct interf_error *err);
+INTERF_API void interf_exam_inputs_release(struct interf_exam_inputs *in);
+
 /* One run: a row of an Article 22 table at the lower edge of its band's overlap with the
  * system's. The fields from wcg on are set by interf_exam_execute. */
 struct interf_exam_run {
-    char name[64];                          /* "22-1A_0.6m_40kHz": for file names */
+    char name[64];                          /* "22-1A_0.6m_40kHz", "22-2_4deg_40kHz": for file
+                                               names */
+    enum interf_exam_link link;             /* DOWN: the fields of an earth station below; UP,
+                                               IS: the plan */
+    struct interf_exam_inputs in;           /* UP, IS */
+    struct interf_exam_plan *plan;          /* UP, IS: planned by interf_exam_create (its
+                                               geometry, stations, step and run length) */
+    struct interf_exam_run_stats stats;     /* UP, IS: set by interf_exam_execute */
     const struct interf_limit_mask *row;
     double band_lo_ghz, band_hi_ghz;        /* the overlap of the row's band and the system's */
     double freq_mhz;                        /* §D2.1 */
@@ -141,14 +180,18 @@ struct interf_exam_run {
 
 struct interf_exam;
 
-/* Resolve a request: the runs (rows of the tables asked for, EPFD down, whose bands overlap
- * the system's band_ghz), each with its frequency (§D2.1: max(band_lo, mask fmin) + B/2), its
- * earth station (the row's pattern and dish), and its time step and run length (§D4, over the
+/* Resolve a request: the runs (rows of the tables asked for whose bands overlap the system's
+ * band_ghz: EPFD down, and EPFD up and is planned by interf_exam_up_plan / interf_exam_is_plan
+ * from the system's eirp_mask / ss_eirp_mask with the longitude correction), each with its
+ * frequency (§D2.1: max(band_lo, mask fmin) + B/2), its earth station (down: the row's pattern
+ * and dish), and its time step and run length (§D4, over the
  * orbit groups with satellites as shells: H_MIN, DoesRepeat and P_repeat of the groups, N'hit
- * with the system's satellites). Nothing is run. INTERF_EINPUT naming the field: "system: ..."
- * (no band, an orbit without pfd_mask, MIN_DURATION given, repeating and non-repeating groups
- * mixed), "tables: ..." (unknown, or no row applies), "n_steps: ...". Free with
- * interf_exam_destroy. */
+ * with the system's satellites). Nothing is run. A row whose mask the system lacks is noted
+ * for interf_exam_summary when its table was not asked for. INTERF_EINPUT naming the field:
+ * "system: ..." (no band, an orbit without pfd_mask when a down table was asked for,
+ * MIN_DURATION given, repeating and non-repeating groups mixed), "PATH: eirp_mask: ..." (a
+ * table asked for, or every row that applies, needs a mask no group gives), "tables: ..."
+ * (unknown, or no row applies), "n_steps: ...". Free with interf_exam_destroy. */
 INTERF_API enum interf_status interf_exam_create(const struct interf_exam_request *req,
                                                  struct interf_exam **out,
                                                  struct interf_error *err);
@@ -165,11 +208,13 @@ INTERF_API size_t interf_exam_n_runs(const struct interf_exam *ex);
 INTERF_API const struct interf_exam_run *interf_exam_get_run(const struct interf_exam *ex,
                                                              size_t k);
 
-/* Execute run k: the WCG over the orbit groups (interf_exam_wcg_down; the highest margin bin,
- * ties the lowest angular velocity), the longitude correction (interf_exam_wcg_lon_shift over
- * the first satellite of that group, ascending, in fine steps), the station run
- * (interf_exam_station_run with the run's step, N_coarse and D_art) and the verdict
- * (interf_limit_check at the earth station's latitude; INSUFFICIENT by
+/* Execute run k. EPFD up and is: interf_exam_plan_run of the run's plan (progress: stage
+ * "running"), then the verdict (interf_limit_check, no latitude; INSUFFICIENT by
+ * interf_exam_sufficient). EPFD down: the WCG over the orbit groups (interf_exam_wcg_down;
+ * the highest margin bin, ties the lowest angular velocity), the longitude correction
+ * (interf_exam_wcg_lon_shift over the first satellite of that group, ascending, in fine steps),
+ * the station run (interf_exam_station_run with the run's step, N_coarse and D_art) and the
+ * verdict (interf_limit_check at the earth station's latitude; INSUFFICIENT by
  * interf_exam_sufficient). progress reports the run's fraction (stage "worst-case geometry",
  * then "running"). */
 INTERF_API enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
@@ -185,9 +230,11 @@ INTERF_API int interf_exam_sufficient(uint64_t total_weight, double n_min);
 INTERF_API enum interf_exam_verdict interf_exam_overall(const struct interf_exam *ex);
 INTERF_API const char *interf_exam_verdict_str(enum interf_exam_verdict v); /* "PASS", ... */
 
-/* The CDF of executed run k (interf_cdf_create_hist; quantity epfd_dbw_m2_<B>khz) with its
- * metadata (lat_deg, lon_deg, gso_lon_deg, es_dish_m, es_pattern, freq_ghz, n_steps,
- * max_epfd, table). Free with interf_cdf_free_all(*out, 1). */
+/* The CDF of executed run k (interf_cdf_create_hist; quantity epfd_dbw_m2_<B>khz, for up and is
+ * epfd_up_... and epfd_is_...) with its metadata (lat_deg, lon_deg: the earth station, or the
+ * GSO beam's boresight for up and is; gso_lon_deg, es_dish_m and es_pattern, or
+ * gso_beamwidth_deg and gso_pattern; freq_ghz, step_s, n_steps, total_weight, max_epfd,
+ * table). Free with interf_cdf_free_all(*out, 1). */
 INTERF_API enum interf_status interf_exam_cdf(const struct interf_exam *ex, size_t k,
                                               struct interf_cdf **out,
                                               struct interf_error *err);

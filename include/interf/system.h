@@ -75,6 +75,14 @@ struct interf_orbit_exam {
     /* H_MIN (h_min_km, 0 if absent), DoesRepeat and P_repeat (repeat_period_s), W_delta and
      * the administration precession (station_keeping_deg, precession_deg_per_day). */
     struct interf_op_orbit orbit;
+    /* The e.i.r.p. masks of epfd up and epfd_is (§B4.2, §C3, §C4.3-§C4.4), XML or
+     * interf-mask(5) text by content, owned by the system; NULL and "" if none: eirp_mask the
+     * earth stations' (form "T" or "A"), ss_eirp_mask the satellites' toward the GSO arc. */
+    char eirp_mask_file[INTERF_PATH_MAX];
+    struct interf_eirp_mask *eirp_mask;
+    char ss_eirp_mask_file[INTERF_PATH_MAX];
+    struct interf_eirp_mask *ss_eirp_mask;
+    double es_beamwidth_deg; /* the earth station's 3 dB beamwidth for §D4.3 (0: the mask's) */
 };
 
 struct interf_system_orbit {

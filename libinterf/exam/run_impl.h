@@ -7,6 +7,14 @@
 #include "interf/epfd.h"
 #include "interf/geo.h"
 
+/* A curve with an index of its segments: interf_eirp_curve_eval_db without the search */
+struct run_curve {
+    const struct interf_eirp_curve *c;
+    double x0_deg, cells_per_deg;
+    size_t n_cells;
+    uint32_t *seg;       /* per cell, the segment [x[k], x[k + 1]) holding the cell's start */
+};
+
 /* One representative earth station of an up run, with what does not change over the run */
 struct run_station {
     struct interf_station st;
@@ -15,20 +23,38 @@ struct run_station {
     double const_db;     /* 10 log NUM_ES + bandwidth - LFS + G_RX - Gmax (§D5.2.6 steps 19-23) */
     long max_co_freq;    /* MAX_CO_FREQ at its latitude (-1: none) */
     const struct interf_eirp_table *table; /* the mask's nearest latitude (§D5.2.7) */
-    const struct interf_eirp_curve *curve; /* "T": its curve */
+    const struct run_curve *curve;         /* "T": its curve */
     double peak_db;      /* the table's peak: the reference of §D4.7.2 */
     double dlong_deg;    /* "A": Long(GSO) - Long(ES) */
     size_t alpha;        /* its alpha table (one per latitude row) */
+    double alpha0_rad;   /* MIN_EXCLUDE at its latitude when no plane has its own */
+};
+
+/* A group of neighbouring stations: a satellite farther than rad from dir sees none of them
+ * above the lowest MIN_ELEV */
+struct run_cluster {
+    double dir[3], cos_rad, rad;
+};
+
+/* What bounds the time before a satellite can come near the stations (epfd up) */
+struct run_sky {
+    double rate_rad_s;        /* bound on the angular speed of its direction (Earth-fixed) */
+    double node0_rad, node_rate_rad_s; /* its node in the Earth-fixed frame: node0 + rate t */
+    double sin_i, cos_i;
+    double plane_margin_rad;  /* station keeping's W_delta and rounding */
 };
 
 struct interf_exam_plan {
     struct interf_exam_plan_info info;
     struct interf_exam_run_request req;  /* pointers into the caller's data */
+    interf_progress_fn progress;
+    void *progress_user;
     struct interf_exam_shell *shells;
     struct interf_constellation *c;
     struct interf_orbit_run orun;
     double gso_km[3], bs_dir[3];          /* the GSO satellite, its boresight (unit) */
     double h_min_km;
+    double d_art_rad_s;                  /* the artificial precession added (§D4.6.2) */
     /* up */
     size_t n_es, n_all;                  /* stations that see the GSO satellite; placed */
     struct run_station *es;
@@ -36,8 +62,20 @@ struct interf_exam_plan {
     double *es_km;                       /* 3 a station */
     long *es_max;
     double sin_eps_min;                  /* sine of the lowest MIN_ELEV */
-    double cull_dir[3], cull_cos;        /* satellites farther than acos(cull_cos) from
-                                            cull_dir (unit) see no station */
+    double cull_dir[3], cull_cos, cull_rad; /* satellites farther than cull_rad from cull_dir
+                                            (unit) see no station above the lowest MIN_ELEV */
+    double cos_reach;                    /* cosine of that elevation's reach from the highest
+                                            orbit: a satellite farther from a station's zenith
+                                            is below it */
+    struct run_sky *sky;                 /* per satellite */
+    size_t n_clusters;
+    struct run_cluster *clusters;
+    uint32_t *es_cluster;                /* the cluster of each station */
+    int elev_const;                      /* 1: MIN_ELEV is one value everywhere (elev_deg) */
+    double elev_deg, sin_elev_safe;      /* it, and a sine above which el >= it surely */
+    int alpha0_by_plane;                 /* 1: a plane has its own MIN_EXCLUDE */
+    size_t n_curves;
+    struct run_curve *curves;            /* "T": one per table of the mask */
     size_t n_alpha;
     struct interf_alpha_table **alpha;
     double *alpha_lat;
@@ -49,10 +87,19 @@ struct run_work {
     double *xyz;                /* the same as triples */
     unsigned char *ok;          /* satellite above H_MIN */
     uint32_t *near, n_near;     /* up: the satellites above it that some station may see */
-    struct interf_up_link *links;
+    uint32_t *clist, *clen;     /* up: per cluster, its near satellites (indices into near) */
+    double *cdot;               /* up: per cluster, cos of a satellite's angle from it */
+    double *nx, *ny, *nz;       /* up: their positions */
+    double *nr;                 /* up: their radius times the cosine of the plan's reach */
+    double *until_s, last_t;    /* up: a satellite is not propagated before until_s */
+    uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
+    struct interf_up_link *links, *kept, *tmp;
     unsigned char *state;
     size_t cap;
 };
+
+/* The curve's value at x_deg, the bits of interf_eirp_curve_eval_db */
+double run_curve_eval(const struct run_curve *r, double x_deg);
 
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,
                                  struct interf_error *err);

@@ -18,14 +18,26 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
         interf_alpha_table_destroy(p->alpha[k]);
     free(p->alpha);
     free(p->alpha_lat);
+    for (size_t k = 0; k < p->n_curves; k++)
+        free(p->curves[k].seg);
+    free(p->curves);
     free(p->es);
     free(p->all_lat);
     free(p->all_lon);
     free(p->es_km);
     free(p->es_max);
+    free(p->sky);
+    free(p->clusters);
+    free(p->es_cluster);
     free(p->shells);
     interf_constellation_destroy(p->c);
     free(p);
+}
+
+void interf_exam_plan_set_progress(struct interf_exam_plan *p, interf_progress_fn fn, void *user)
+{
+    p->progress = fn;
+    p->progress_user = user;
 }
 
 const struct interf_exam_plan_info *interf_exam_plan_info(const struct interf_exam_plan *p)
@@ -122,6 +134,7 @@ static enum interf_status plan_constellation(struct interf_exam_plan *p, struct 
     const struct interf_exam_system *s = &p->req.sys;
     const struct interf_exam_timing *t = &p->info.timing;
     double d_art = t->req.repeating || t->equatorial ? 0 : t->d_art_deg_s * INTERF_DEG;
+    p->d_art_rad_s = d_art;
     enum interf_status st = interf_constellation_create(s->n_sats, &p->c, err);
     for (size_t k = 0; st == INTERF_OK && k < s->n_sats; k++) {
         struct interf_orbit_options o = s->options[k];
@@ -172,6 +185,33 @@ static void set_boresight(struct interf_exam_plan *p, double lat_deg, double lon
         p->bs_dir[k] /= sqrt(n);
     p->info.bs_lat_deg = lat_deg;
     p->info.bs_lon_deg = lon_deg;
+    p->info.gso_lon_deg = p->req.gso_lon_deg;
+}
+
+static double wrap_deg(double d)
+{
+    return interf_wrap_pi(d * INTERF_DEG) / INTERF_DEG;
+}
+
+/* §D3, Fig. 13: the GSO satellite and the boresight moved in longitude so that satellite 0
+ * passes over the WCG point in its first orbit (ascending, at the fine step nearest its
+ * latitude); the stations are placed after it */
+static enum interf_status plan_lon_shift(struct interf_exam_plan *p, struct interf_error *err)
+{
+    double t, sat_lon;
+    if (!p->req.lon_shift)
+        return INTERF_OK;
+    enum interf_status st = interf_exam_wcg_lon_shift(p->c, 0, p->info.wcg_lat_deg, 1,
+                                                      p->info.dt_s, &t, &sat_lon, err);
+    if (st != INTERF_OK)
+        return st;
+    double shift = wrap_deg(sat_lon - p->info.wcg_lon_deg);
+    p->info.shift_deg = shift;
+    p->info.shift_t_s = t;
+    p->req.gso_lon_deg = wrap_deg(p->req.gso_lon_deg + shift);
+    interf_gso_ecef(p->req.gso_lon_deg * INTERF_DEG, p->gso_km);
+    set_boresight(p, p->info.bs_lat_deg, wrap_deg(p->info.bs_lon_deg + shift));
+    return INTERF_OK;
 }
 
 /* e.i.r.p.(lat) of the WCG(up) estimate at a point (§D3.2.3.1-§D3.2.3.2) */
@@ -257,29 +297,136 @@ static enum interf_status station_alpha(struct interf_exam_plan *p, double lat_d
     return st;
 }
 
-/* The cap beyond which a satellite is below the horizon of every station: the stations'
- * mean direction, their largest angle from it plus the horizon's reach acos(Re / r) of the
- * highest orbit */
+/* Neighbouring stations in clusters (each station joins the first cluster whose seed is
+ * within 1.5 ES_DISTANCE, at least 5 deg: blocks of about 3 x 3 on the placement's grid), so
+ * that a satellite is paired only with the stations of the clusters it is near; a cluster's
+ * cap is its seed's, out to its farthest station plus reach_rad */
+static void plan_clusters(struct interf_exam_plan *p, double reach_rad)
+{
+    double join = fmax(5.0 * INTERF_DEG, 1.5 * p->req.sys.ops->es_distance_km / INTERF_RE_KM);
+    p->n_clusters = 0;
+    for (size_t k = 0; k < p->n_es; k++) {
+        size_t c = 0;
+        while (c < p->n_clusters &&
+               interf_angle_between(p->clusters[c].dir, p->es[k].st.up) > join)
+            c++;
+        if (c == p->n_clusters) {
+            struct run_cluster *q = &p->clusters[p->n_clusters++];
+            memcpy(q->dir, p->es[k].st.up, sizeof q->dir);
+            q->rad = 0;
+        }
+        p->es_cluster[k] = (uint32_t)c;
+        p->clusters[c].rad = fmax(p->clusters[c].rad,
+                                  interf_angle_between(p->clusters[c].dir, p->es[k].st.up));
+    }
+    for (size_t c = 0; c < p->n_clusters; c++) {
+        p->clusters[c].rad += reach_rad;
+        p->clusters[c].cos_rad = p->clusters[c].rad < INTERF_PI ? cos(p->clusters[c].rad) : -2;
+    }
+}
+
+/* The cap beyond which a satellite is below the lowest MIN_ELEV of every station: the
+ * stations' mean direction, their largest angle from it plus the reach of that elevation from
+ * the highest orbit (Fig. 32: acos(Re cos(eps) / r) - eps), with a margin for rounding */
 static void plan_cull(struct interf_exam_plan *p)
 {
-    double c[3] = {0, 0, 0}, r_max = 0;
+    double c[3] = {0, 0, 0}, r_max = 0, rho = 0;
+    for (size_t k = 0; k < p->req.sys.n_sats; k++)
+        r_max = fmax(r_max, p->req.sys.elements[k].a_km * (1 + p->req.sys.elements[k].e));
+    double ce = sqrt(1 - p->sin_eps_min * p->sin_eps_min);
+    double lam = acos(INTERF_RE_KM * ce / r_max) - asin(p->sin_eps_min) + 1e-4;
+    p->cos_reach = cos(lam);
+    plan_clusters(p, lam);
     for (size_t k = 0; k < p->n_es; k++)
         for (int i = 0; i < 3; i++)
             c[i] += p->es[k].st.up[i];
     double n = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
     p->cull_cos = -2; /* none culled */
+    p->cull_rad = INTERF_PI;
     if (!(n > 1e-9 * (double)p->n_es))
         return;
-    double rho = 0;
     for (int i = 0; i < 3; i++)
         p->cull_dir[i] = c[i] / n;
     for (size_t k = 0; k < p->n_es; k++)
         rho = fmax(rho, interf_angle_between(p->cull_dir, p->es[k].st.up));
-    for (size_t k = 0; k < p->req.sys.n_sats; k++)
-        r_max = fmax(r_max, p->req.sys.elements[k].a_km * (1 + p->req.sys.elements[k].e));
-    double reach = rho + acos(INTERF_RE_KM / r_max) + 1e-6;
-    if (reach < INTERF_PI)
-        p->cull_cos = cos(reach);
+    if (rho + lam < INTERF_PI) {
+        p->cull_cos = cos(rho + lam);
+        p->cull_rad = rho + lam;
+    }
+}
+
+/* Per satellite, what bounds the time before it can enter the cap (run_step.c): the angular
+ * speed of its direction from the Earth's centre in the Earth-fixed frame (the fastest
+ * true-anomaly rate, at perigee, the perigee and node rates, station keeping over the run and
+ * the Earth's rotation), and its orbit plane's node in that frame, which turns at
+ * raan_dot - omega_e (station keeping moves it at most W_delta from there) */
+static enum interf_status plan_rates(struct interf_exam_plan *p, struct interf_error *err)
+{
+    size_t n = p->req.sys.n_sats;
+    if (!(p->sky = malloc((n ? n : 1) * sizeof *p->sky)))
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    for (size_t k = 0; k < n; k++) {
+        struct interf_elements el;
+        struct interf_orbit_rates rt;
+        struct run_sky *q = &p->sky[k];
+        double w_delta = p->req.sys.options[k].w_delta_rad;
+        interf_constellation_satellite(p->c, k, &el, &rt);
+        double e = el.e, nu = rt.n_bar_rad_s * (1 + e) * (1 + e) / pow(1 - e * e, 1.5);
+        double keep = p->orun.t_run_s > 0 ? 2 * w_delta / p->orun.t_run_s : 0;
+        q->node_rate_rad_s = rt.raan_dot_rad_s - INTERF_OMEGA_E_RAD_S;
+        q->rate_rad_s = nu + fabs(rt.argp_dot_rad_s) + fabs(q->node_rate_rad_s) + keep;
+        q->node0_rad = el.lan_rad;
+        q->sin_i = sin(el.i_rad);
+        q->cos_i = cos(el.i_rad);
+        q->plane_margin_rad = w_delta + 1e-4;
+    }
+    return INTERF_OK;
+}
+
+/* MIN_ELEV of one value (the test of step 18 b) then needs no angle where the elevation's sine
+ * is safely above its sine), and MIN_EXCLUDE by plane or not */
+static void plan_tests(struct interf_exam_plan *p)
+{
+    const struct interf_op_params *ops = p->req.sys.ops;
+    const struct interf_elev_table *t = &ops->min_elev;
+    p->elev_const = 1;
+    p->elev_deg = t->n_rows ? t->elev_deg[0] : 0;
+    for (size_t r = 0; r < t->n_rows; r++)
+        p->elev_const &= t->count[r] == 1 && t->elev_deg[t->first[r]] == p->elev_deg;
+    /* asin(x) / deg >= elev for x above sin(elev) by 1e-9 relative: asin's slope is >= 1 */
+    p->sin_elev_safe = p->elev_deg > 0 ? sin(p->elev_deg * INTERF_DEG) * (1 + 1e-9) : 0;
+    for (size_t k = 0; k < ops->n_exclude; k++)
+        p->alpha0_by_plane |= ops->exclude[k].orb_id != 0;
+}
+
+/* The segment index of each "T" curve (one per table of the mask) */
+static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_error *err)
+{
+    const struct interf_eirp_mask *m = p->req.sys.mask;
+    if (m->form != INTERF_EIRP_ES_OFFAXIS)
+        return INTERF_OK;
+    if (!(p->curves = calloc(m->n_tables, sizeof *p->curves)))
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    p->n_curves = m->n_tables;
+    for (size_t k = 0; k < m->n_tables; k++) {
+        struct run_curve *r = &p->curves[k];
+        const struct interf_eirp_curve *c = &m->tables[k].curves[0];
+        r->c = c;
+        r->n_cells = 1024;
+        if (!(r->seg = malloc(r->n_cells * sizeof *r->seg)))
+            return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+        r->x0_deg = c->x_deg[0];
+        double span = c->n > 1 ? c->x_deg[c->n - 1] - c->x_deg[0] : 1;
+        r->cells_per_deg = (double)r->n_cells / span;
+        size_t lo = 0;
+        for (size_t j = 0; j < r->n_cells; j++) {
+            double x = r->x0_deg + (double)j / r->cells_per_deg;
+            while (lo + 2 < c->n && c->x_deg[lo + 1] <= x)
+                lo++;
+            r->seg[j] = (uint32_t)lo;
+        }
+    }
+    return INTERF_OK;
 }
 
 /* The stations that see the GSO satellite, with their constants (§D5.2.6 steps 15-23) */
@@ -292,11 +439,16 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
     p->es_max = malloc((n ? n : 1) * sizeof *p->es_max);
     p->alpha = calloc(n ? n : 1, sizeof *p->alpha);
     p->alpha_lat = malloc((n ? n : 1) * sizeof *p->alpha_lat);
-    if (!p->es || !p->es_km || !p->es_max || !p->alpha || !p->alpha_lat)
+    p->clusters = malloc((n ? n : 1) * sizeof *p->clusters);
+    p->es_cluster = malloc((n ? n : 1) * sizeof *p->es_cluster);
+    if (!p->es || !p->es_km || !p->es_max || !p->alpha || !p->alpha_lat || !p->clusters ||
+        !p->es_cluster)
         return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
     double num_db = 10.0 * log10(p->info.num_es);
-    struct interf_earth *sphere;
-    enum interf_status st = interf_earth_create(INTERF_EARTH_SPHERE, &sphere, err);
+    struct interf_earth *sphere = NULL;
+    enum interf_status st = plan_curves(p, err);
+    if (st == INTERF_OK)
+        st = interf_earth_create(INTERF_EARTH_SPHERE, &sphere, err);
     for (size_t k = 0; st == INTERF_OK && k < n; k++) {
         struct run_station *e = &p->es[p->n_es];
         e->lat_deg = p->all_lat[k];
@@ -323,10 +475,11 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
         e->const_db = num_db + p->info.bw_scale_db - lfs + grel;
         e->max_co_freq = interf_op_max_co_freq(s->ops, e->lat_deg);
         e->table = interf_eirp_mask_table(s->mask, e->lat_deg);
-        e->curve = &e->table->curves[0];
+        e->curve = p->curves ? &p->curves[e->table - s->mask->tables] : NULL;
         e->peak_db = interf_eirp_mask_peak_db(s->mask, e->lat_deg);
         e->dlong_deg = p->req.gso_lon_deg - e->lon_deg;
         e->dlong_deg -= 360.0 * floor((e->dlong_deg + 180.0) / 360.0);
+        e->alpha0_rad = interf_op_alpha0_deg(s->ops, 0, e->lat_deg) * INTERF_DEG;
         memcpy(p->es_km + 3 * p->n_es, e->st.ecef_km, sizeof e->st.ecef_km);
         p->es_max[p->n_es] = e->max_co_freq;
         st = station_alpha(p, e->lat_deg, &e->alpha, err);
@@ -374,7 +527,14 @@ enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req
             set_boresight(p, req->bs_lat_deg, req->bs_lon_deg);
         else
             wcg_up(p);
+        p->info.wcg_lat_deg = p->info.bs_lat_deg;
+        p->info.wcg_lon_deg = p->info.bs_lon_deg;
+        st = plan_timing(p, p->info.es_beamwidth_deg, err);
     }
+    if (st == INTERF_OK)
+        st = plan_constellation(p, err);
+    if (st == INTERF_OK && !req->n_stations)
+        st = plan_lon_shift(p, err);
     if (st == INTERF_OK && req->n_stations) {
         p->all_lat = malloc(req->n_stations * sizeof *p->all_lat);
         p->all_lon = malloc(req->n_stations * sizeof *p->all_lon);
@@ -389,7 +549,7 @@ enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req
         }
         p->n_all = req->n_stations;
     } else if (st == INTERF_OK) {
-        st = interf_exam_up_place(&p->info.rx, req->gso_lon_deg, p->info.bs_lat_deg,
+        st = interf_exam_up_place(&p->info.rx, p->req.gso_lon_deg, p->info.bs_lat_deg,
                                   p->info.bs_lon_deg, ops->es_distance_km, p->info.lat_min_deg,
                                   p->info.lat_max_deg, &p->all_lat, &p->all_lon, &p->n_all,
                                   err);
@@ -397,9 +557,9 @@ enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req
     if (st == INTERF_OK)
         st = plan_stations(p, err);
     if (st == INTERF_OK)
-        st = plan_timing(p, p->info.es_beamwidth_deg, err);
+        st = plan_rates(p, err);
     if (st == INTERF_OK)
-        st = plan_constellation(p, err);
+        plan_tests(p);
     if (st != INTERF_OK) {
         interf_exam_plan_destroy(p);
         return st;
@@ -426,6 +586,8 @@ static void wcg_is(struct interf_exam_plan *p)
                                            INTERF_DEG - g->phi_bs_deg) - p->info.rx.gain_max_dbi;
     int32_t best_bin = INT32_MIN;
     double best_az = 90; /* i = 0: the boresight on the equator (BS.Longitude = LatBS) */
+    p->info.wcg_lat_deg = 0;
+    p->info.wcg_lon_deg = p->req.gso_lon_deg;
     for (size_t k = 0; k < s->n_sats; k++) {
         const struct interf_elements *e = &s->elements[k];
         size_t j0 = 0;
@@ -459,6 +621,8 @@ static void wcg_is(struct interf_exam_plan *p)
                     best_bin = bin;
                     best_az = atan2(sin(dl) * cos(lat), sin(lat)) / INTERF_DEG;
                     p->info.wcg_estimate_db = epfd;
+                    p->info.wcg_lat_deg = lat / INTERF_DEG;
+                    p->info.wcg_lon_deg = p->req.gso_lon_deg + dl / INTERF_DEG;
                 }
             }
         }
@@ -493,6 +657,8 @@ enum interf_status interf_exam_is_plan(const struct interf_exam_run_request *req
     }
     if (st == INTERF_OK)
         st = plan_constellation(p, err);
+    if (st == INTERF_OK && !req->bs_given)
+        st = plan_lon_shift(p, err);
     if (st != INTERF_OK) {
         interf_exam_plan_destroy(p);
         return st;

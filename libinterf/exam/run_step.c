@@ -17,19 +17,33 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
 {
     size_t n = p->req.sys.n_sats;
     memset(w, 0, sizeof *w);
-    w->x = malloc(6 * n * sizeof *w->x);
+    w->x = malloc(12 * n * sizeof *w->x);
     w->ok = malloc(n);
     w->near = malloc(n * sizeof *w->near);
+    w->sat_count = calloc(n, sizeof *w->sat_count);
+    w->clist = malloc((p->n_clusters ? p->n_clusters : 1) * n * sizeof *w->clist);
+    w->clen = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->clen);
+    w->cdot = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cap = 256;
-    w->links = malloc(w->cap * sizeof *w->links);
+    w->links = malloc(3 * w->cap * sizeof *w->links);
     w->state = malloc(w->cap);
-    if (!w->x || !w->ok || !w->near || !w->links || !w->state) {
+    if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot || !w->links || !w->state) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
     w->y = w->x + n;
     w->z = w->x + 2 * n;
     w->xyz = w->x + 3 * n;
+    w->nx = w->x + 6 * n;
+    w->ny = w->x + 7 * n;
+    w->nz = w->x + 8 * n;
+    w->nr = w->x + 10 * n;
+    w->until_s = w->x + 11 * n;
+    w->kept = w->links + w->cap;
+    w->tmp = w->links + 2 * w->cap;
+    for (size_t s = 0; s < n; s++)
+        w->until_s[s] = -INFINITY;
+    w->last_t = -INFINITY;
     return INTERF_OK;
 }
 
@@ -38,51 +52,83 @@ void run_work_free(struct run_work *w)
     free(w->x);
     free(w->ok);
     free(w->near);
+    free(w->sat_count);
+    free(w->clist);
+    free(w->clen);
+    free(w->cdot);
     free(w->links);
     free(w->state);
     memset(w, 0, sizeof *w);
 }
 
-static int add_link(struct run_work *w, size_t n, struct interf_up_link l)
+double run_curve_eval(const struct run_curve *r, double x_deg)
 {
-    if (n == w->cap) {
-        size_t cap = 2 * w->cap;
-        struct interf_up_link *q = realloc(w->links, cap * sizeof *q);
-        if (!q)
-            return 0;
-        w->links = q;
-        unsigned char *s = realloc(w->state, cap);
-        if (!s)
-            return 0;
-        w->state = s;
-        w->cap = cap;
+    const double *x = r->c->x_deg, *y = r->c->eirp_db;
+    size_t n = r->c->n;
+    if (x_deg <= x[0] || n == 1)
+        return y[0];
+    if (x_deg >= x[n - 1])
+        return y[n - 1];
+    double f = (x_deg - r->x0_deg) * r->cells_per_deg;
+    size_t lo = r->seg[f < (double)r->n_cells ? (size_t)f : r->n_cells - 1];
+    while (x[lo + 1] <= x_deg) /* x[lo] <= x_deg < x[lo + 1], as the search finds it */
+        lo++;
+    while (x[lo] > x_deg)
+        lo--;
+    double t = (x_deg - x[lo]) / (x[lo + 1] - x[lo]);
+    return y[lo] + t * (y[lo + 1] - y[lo]);
+}
+
+/* Room for one more link (the three link arrays grow together) */
+static int link_room(struct run_work *w, size_t n)
+{
+    if (n < w->cap)
+        return 1;
+    size_t cap = 2 * w->cap;
+    struct interf_up_link *q = malloc(3 * cap * sizeof *q);
+    unsigned char *s = realloc(w->state, cap);
+    if (!q || !s) {
+        free(q);
+        if (s)
+            w->state = s;
+        return 0;
     }
-    w->links[n] = l;
+    memcpy(q, w->links, n * sizeof *q);
+    free(w->links);
+    w->links = q;
+    w->kept = q + cap;
+    w->tmp = q + 2 * cap;
+    w->state = s;
+    w->cap = cap;
     return 1;
 }
 
-/* Steps 18-19 for station e and satellite s (position q): the e.i.r.p. toward the GSO
- * satellite, or NaN when the station does not work it (below eps0, inside alpha0) */
+/* Steps 18-19 for station e and satellite s, v the vector from the station to the satellite,
+ * du its up component (> 0) and d its length, the satellite above the lowest MIN_ELEV: the
+ * e.i.r.p. toward the GSO satellite, or NaN when the station does not work it (below eps0,
+ * inside alpha0). */
 static double link_eirp(const struct interf_exam_plan *p, const struct run_station *e, size_t s,
-                        const double *q)
+                        const double v[3], double du, double d)
 {
     const struct interf_op_params *ops = p->req.sys.ops;
-    double v[3] = {q[0] - e->st.ecef_km[0], q[1] - e->st.ecef_km[1], q[2] - e->st.ecef_km[2]};
-    double du = v[0] * e->st.up[0] + v[1] * e->st.up[1] + v[2] * e->st.up[2];
-    if (du <= 0) /* step 18 a): not visible */
-        return NAN;
-    double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-    if (du < p->sin_eps_min * d) /* below the lowest minimum elevation: no angle needed */
-        return NAN;
+    int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL;
     double de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) / d;
     double dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
-    double el = asin(du / d) / INTERF_DEG, az = atan2(de, dn) / INTERF_DEG;
-    if (az < 0)
-        az += 360.0;
-    if (el < interf_elev_table_eval(&ops->min_elev, e->lat_deg, az)) /* step 18 b) */
-        return NAN;
-    long orb = p->req.sys.orb_id ? p->req.sys.orb_id[s] : 0;
-    double a0 = interf_op_alpha0_deg(ops, orb, e->lat_deg) * INTERF_DEG;
+    double el = NAN, az = NAN;
+    /* step 18 b): a MIN_ELEV of one value needs no angle where the sine clears it */
+    if (azel || !p->elev_const || !(du > p->sin_elev_safe * d)) {
+        el = asin(du / d) / INTERF_DEG;
+        az = atan2(de, dn) / INTERF_DEG;
+        if (az < 0)
+            az += 360.0;
+        if (el < (p->elev_const ? p->elev_deg : interf_elev_table_eval(&ops->min_elev,
+                                                                        e->lat_deg, az)))
+            return NAN;
+    }
+    double a0 = e->alpha0_rad;
+    if (p->alpha0_by_plane)
+        a0 = interf_op_alpha0_deg(ops, p->req.sys.orb_id ? p->req.sys.orb_id[s] : 0,
+                                  e->lat_deg) * INTERF_DEG;
     if (a0 > 0) { /* step 18 c): outside the exclusion zone */
         float bound;
         const struct interf_alpha_table *t = p->alpha[e->alpha];
@@ -92,38 +138,147 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
         if (alpha < a0)
             return NAN;
     }
-    if (p->req.sys.mask->form == INTERF_EIRP_ES_AZEL) /* §D5.2.7 */
+    if (azel) /* §D5.2.7 */
         return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
                                          e->dlong_deg);
     double c = (v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2]) / d;
-    return interf_eirp_curve_eval_db(e->curve, acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG);
+    return run_curve_eval(e->curve, acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG);
+}
+
+/* The links of station e (steps 14-24) appended to w->links from *n; *critical as §D4.7.2 */
+static int station_links(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
+                         size_t *n, int *critical)
+{
+    const struct run_station *es = &p->es[e];
+    const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
+    const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
+    uint32_t c = p->es_cluster[e], m = w->clen[c];
+    const uint32_t *list = w->clist + (size_t)c * p->req.sys.n_sats;
+    for (uint32_t i = 0; i < m; i++) {
+        uint32_t j = list[i];
+        /* within the reach of the lowest MIN_ELEV from the highest orbit (w->nr[j] = |q|
+         * cos(reach)): a bound, without a square root */
+        if (!(w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j]))
+            continue;
+        /* step 18 a), in the bits of the one-pair form */
+        double v[3] = {w->nx[j] - ex, w->ny[j] - ey, w->nz[j] - ez};
+        double du = v[0] * ux + v[1] * uy + v[2] * uz;
+        if (du <= 0)
+            continue;
+        double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        if (du < se * d)
+            continue;
+        uint32_t s = w->near[j];
+        double eirp = link_eirp(p, es, s, v, du, d);
+        if (isnan(eirp))
+            continue;
+        *critical |= eirp > es->peak_db - 30.0;
+        if (!link_room(w, *n))
+            return 0;
+        w->links[(*n)++] = (struct interf_up_link){eirp + es->const_db, s, e};
+    }
+    return 1;
+}
+
+/* a before b in the order of step 25 within one station: epfd down, then satellite */
+static int station_before(const struct interf_up_link *a, const struct interf_up_link *b)
+{
+    return a->epfd_db > b->epfd_db || (a->epfd_db == b->epfd_db && a->sat < b->sat);
+}
+
+/* Station links[0..n) (in satellite order): its MAX_CO_FREQ first links of step 25's order
+ * appended to kept (in satellite order), their satellites counted */
+static size_t keep_first(struct run_work *w, const struct interf_up_link *links, size_t n,
+                         long max_co_freq, size_t k)
+{
+    unsigned char *take = w->state;
+    size_t want = max_co_freq < 0 || (size_t)max_co_freq >= n ? n : (size_t)max_co_freq;
+    memset(take, want == n, n);
+    for (size_t r = 0; r < want && want < n; r++) {
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < n; i++)
+            if (!take[i] && (best == SIZE_MAX || station_before(&links[i], &links[best])))
+                best = i;
+        take[best] = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (take[i]) {
+            w->kept[k++] = links[i];
+            w->sat_count[links[i].sat]++;
+        }
+    return k;
+}
+
+/* Stable merge sort of a[0..n) by decreasing epfd_i (tmp: n scratch entries) */
+static void sort_epfd(struct interf_up_link *a, struct interf_up_link *tmp, size_t n)
+{
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width
+                                                                                   : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = a[j].epfd_db > a[i].epfd_db ? a[j++] : a[i++];
+            while (i < mid)
+                tmp[k++] = a[i++];
+            while (j < hi)
+                tmp[k++] = a[j++];
+        }
+        memcpy(a, tmp, n * sizeof *a);
+    }
+}
+
+/* Steps 25-34 when no satellite limit, no angle rule, binds: then the greedy selection takes,
+ * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
+ * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
+ * its own kept links are taken): the same links, summed in the same order, as
+ * interf_exam_up_select. Returns 0 when a satellite limit binds (the caller runs the full
+ * selection). */
+static int select_kept(const struct interf_exam_plan *p, struct run_work *w, size_t n,
+                       struct interf_exam_step *out)
+{
+    const struct interf_op_params *ops = p->req.sys.ops;
+    if (ops->min_angle_at_es_deg > 0 || ops->min_angle_at_sat_deg > 0)
+        return 0;
+    for (uint32_t j = 0; j < w->n_near; j++)
+        w->sat_count[w->near[j]] = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && w->links[j].es == w->links[i].es)
+            j++;
+        k = keep_first(w, w->links + i, j - i, p->es_max[w->links[i].es], k);
+        i = j;
+    }
+    for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < w->n_near; j++)
+        if (w->sat_count[w->near[j]] > (uint32_t)ops->max_co_freq_sat)
+            return 0;
+    /* kept is in (station, satellite) order: a stable sort gives step 25's order */
+    sort_epfd(w->kept, w->tmp, k);
+    double sum = 0;
+    for (size_t i = 0; i < k; i++)
+        sum += pow(10.0, w->kept[i].epfd_db / 10.0); /* step 28 */
+    out->sum_lin = sum;
+    out->n_accepted = k;
+    return 1;
 }
 
 static enum interf_status step_up(const struct interf_exam_plan *p, struct run_work *w,
                                   struct interf_exam_step *out, struct interf_error *err)
 {
     size_t n = 0;
-    for (size_t e = 0; e < p->n_es; e++) { /* steps 14-24 */
-        const struct run_station *es = &p->es[e];
-        if (es->max_co_freq == 0)
-            continue;
-        for (uint32_t j = 0; j < w->n_near; j++) {
-            size_t s = w->near[j];
-            double eirp = link_eirp(p, es, s, w->xyz + 3 * s);
-            if (isnan(eirp))
-                continue;
-            /* §D4.7.2: a station's gain toward the GSO within 30 dB of its peak */
-            out->critical |= eirp > es->peak_db - 30.0;
-            struct interf_up_link l = {eirp + es->const_db, (uint32_t)s, (uint32_t)e};
-            if (!add_link(w, n++, l))
-                return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
-        }
-    }
+    int critical = 0;
+    for (uint32_t e = 0; e < p->n_es; e++) /* steps 14-24 */
+        if (p->es[e].max_co_freq != 0 && !station_links(p, w, e, &n, &critical))
+            return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
+    out->critical = critical;
+    out->n_links = n;
+    if (select_kept(p, w, n, out))
+        return INTERF_OK;
     const struct interf_op_params *ops = p->req.sys.ops;
     interf_exam_up_select(n, w->links, w->xyz, p->es_km, p->es_max, ops->max_co_freq_sat,
                           ops->min_angle_at_es_deg, ops->min_angle_at_sat_deg, w->state,
                           &out->sum_lin); /* steps 25-34 */
-    out->n_links = n;
     for (size_t k = 0; k < n; k++)
         out->n_accepted += w->state[k];
     return INTERF_OK;
@@ -168,12 +323,11 @@ static void step_is(const struct interf_exam_plan *p, struct run_work *w,
     out->n_accepted = out->n_links;
 }
 
-enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, double t_s,
-                            struct interf_exam_step *out, struct interf_error *err)
+/* Every satellite at t, with the H_MIN flag (epfd_is) */
+static void propagate_all(const struct interf_exam_plan *p, struct run_work *w, double t_s)
 {
     size_t n = p->req.sys.n_sats;
     struct interf_ephem eph = {w->x, w->y, w->z, NULL, NULL, NULL};
-    memset(out, 0, sizeof *out);
     interf_constellation_propagate(p->c, 0, n, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
     double r_min = INTERF_RE_KM + p->h_min_km;
     for (size_t s = 0; s < n; s++) {
@@ -181,20 +335,84 @@ enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w
         memcpy(w->xyz + 3 * s, q, sizeof q);
         w->ok[s] = q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min; /* H_MIN */
     }
+}
+
+/* A time span before which satellite s, gap_rad farther from the nearest cluster's cap at t_s,
+ * cannot be inside a cap: the longer of two bounds, its direction turning at its greatest
+ * speed, and its orbit plane (which it never leaves) turning toward the stations' cap at its
+ * node's rate */
+static double sky_wait(const struct interf_exam_plan *p, size_t s, double t_s, double gap_rad)
+{
+    const struct run_sky *q = &p->sky[s];
+    double wait = gap_rad / q->rate_rad_s;
+    if (p->cull_cos < -1 || q->node_rate_rad_s == 0)
+        return wait;
+    double node = q->node0_rad + q->node_rate_rad_s * t_s;
+    double n[3] = {q->sin_i * sin(node), -q->sin_i * cos(node), q->cos_i};
+    double off = fabs(n[0] * p->cull_dir[0] + n[1] * p->cull_dir[1] + n[2] * p->cull_dir[2]);
+    double beta = asin(off < 1 ? off : 1) - q->plane_margin_rad - p->cull_rad;
+    return beta > 0 ? fmax(wait, beta / fabs(q->node_rate_rad_s)) : wait;
+}
+
+/* The satellites at t that some station may see above the lowest MIN_ELEV (epfd up), into
+ * w->near and the lists of the clusters they are near: a satellite near no cluster is not
+ * propagated again before it could reach one (its visibility window opens no earlier) */
+static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, double t_s)
+{
+    size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    double r_min = INTERF_RE_KM + p->h_min_km;
+    if (t_s < w->last_t) /* the windows hold for increasing times only */
+        for (size_t s = 0; s < n; s++)
+            w->until_s[s] = -INFINITY;
+    w->last_t = t_s;
     w->n_near = 0;
-    for (size_t s = 0; p->info.link == INTERF_EXAM_LINK_UP && s < n; s++) {
-        const double *q = w->xyz + 3 * s;
+    memset(w->clen, 0, nc * sizeof *w->clen);
+    for (size_t s = 0; s < n; s++) {
+        if (t_s < w->until_s[s])
+            continue;
+        double *q = w->xyz + 3 * s;
+        struct interf_ephem eph = {&q[0], &q[1], &q[2], NULL, NULL, NULL};
+        interf_constellation_propagate(p->c, s, 1, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
         double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]);
-        if (w->ok[s] && /* not below every station's horizon */
-            q[0] * p->cull_dir[0] + q[1] * p->cull_dir[1] + q[2] * p->cull_dir[2] >=
-                p->cull_cos * r)
-            w->near[w->n_near++] = (uint32_t)s;
+        int near = 0;
+        for (size_t c = 0; c < nc; c++) {
+            const double *u = p->clusters[c].dir;
+            w->cdot[c] = (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) / r;
+            near |= w->cdot[c] >= p->clusters[c].cos_rad;
+        }
+        if (!near) {
+            double gap = INFINITY;
+            for (size_t c = 0; c < nc; c++)
+                gap = fmin(gap, acos(w->cdot[c] > -1 ? w->cdot[c] : -1) - p->clusters[c].rad);
+            w->until_s[s] = t_s + sky_wait(p, s, t_s, gap);
+            continue;
+        }
+        if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
+            continue;
+        uint32_t j = w->n_near++;
+        w->near[j] = (uint32_t)s;
+        w->nx[j] = q[0];
+        w->ny[j] = q[1];
+        w->nz[j] = q[2];
+        w->nr[j] = r * p->cos_reach;
+        for (size_t c = 0; c < nc; c++)
+            if (w->cdot[c] >= p->clusters[c].cos_rad)
+                w->clist[c * n + w->clen[c]++] = j;
     }
+}
+
+enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, double t_s,
+                            struct interf_exam_step *out, struct interf_error *err)
+{
     enum interf_status st = INTERF_OK;
-    if (p->info.link == INTERF_EXAM_LINK_UP)
+    memset(out, 0, sizeof *out);
+    if (p->info.link == INTERF_EXAM_LINK_UP) {
+        propagate_near(p, w, t_s);
         st = step_up(p, w, out, err);
-    else
+    } else {
+        propagate_all(p, w, t_s);
         step_is(p, w, out);
+    }
     out->epfd_db = out->sum_lin > 0 ? 10.0 * log10(out->sum_lin) : -INFINITY;
     return st;
 }
@@ -210,48 +428,89 @@ enum interf_status interf_exam_plan_step(const struct interf_exam_plan *p, doubl
     return st;
 }
 
-/* The bin of a step's sum (§D1.4: rounded down to 0.1 dB), clamped to the histogram */
-static size_t step_bin(double sum_lin)
+/* The bin of a step's sum (§D1.4: rounded down to 0.1 dB), clamped to the histogram;
+ * *clamped set when it lies above the top bin */
+static size_t step_bin(double sum_lin, int *clamped)
 {
+    *clamped = 0;
     if (!(sum_lin > 0))
         return 0;
     int32_t t = interf_db_to_tenths(10.0 * log10(sum_lin));
     if (t <= INTERF_EPFD_LEVEL_MIN)
         return 0;
+    *clamped = t > INTERF_EPFD_LEVEL_MAX;
     return t >= INTERF_EPFD_LEVEL_MAX ? INTERF_EPFD_NBINS - 1 : (size_t)(t - INTERF_EPFD_LEVEL_MIN);
 }
 
-/* One window [first, end) of the run through the walk, into counts and stats */
-static enum interf_status run_window(const struct interf_exam_plan *p, int64_t first,
-                                     int64_t end, uint32_t *counts,
-                                     struct interf_exam_run_stats *stats, double *links,
-                                     double *accepted, struct interf_error *err)
+/* What a thread gathers over its windows */
+struct run_acc {
+    uint32_t *counts;
+    struct interf_exam_run_stats st;
+    double links, accepted;
+    enum interf_status status;
+    struct interf_error err;
+};
+
+/* One window [first, end) of the run through the walk, into acc */
+static void run_window(const struct interf_exam_plan *p, int64_t first, int64_t end,
+                       struct run_acc *acc)
 {
     struct run_work w;
-    enum interf_status st = run_work_init(p, &w, err);
+    enum interf_status st = run_work_init(p, &w, &acc->err);
     struct interf_exam_dual d = {p->info.n_steps, p->info.n_coarse};
     struct interf_exam_walk walk;
     interf_exam_walk_begin(&d, first, end, &walk);
     int64_t k;
-    int sample;
+    int sample, clamped;
     while (st == INTERF_OK && interf_exam_walk_next(&walk, &k, &sample)) {
         struct interf_exam_step s;
-        st = run_step(p, &w, (double)k * p->info.dt_s, &s, err);
+        st = run_step(p, &w, (double)k * p->info.dt_s, &s, &acc->err);
         int64_t weight = interf_exam_walk_report(&walk, s.critical);
         if (!sample || st != INTERF_OK)
             continue;
-        counts[step_bin(s.sum_lin)] += (uint32_t)weight; /* §D5.2.6 step 35.1 */
-        stats->n_evaluated++;
-        stats->n_coarse_blocks += weight > 1;
-        stats->weight += (uint64_t)weight;
-        *links += (double)s.n_links;
-        *accepted += (double)s.n_accepted;
-        if (s.epfd_db > stats->max_epfd_db)
-            stats->max_epfd_db = s.epfd_db;
+        acc->counts[step_bin(s.sum_lin, &clamped)] += (uint32_t)weight; /* step 35.1 */
+        acc->st.clamped += (uint64_t)(clamped * weight);
+        acc->st.n_evaluated++;
+        acc->st.n_coarse_blocks += weight > 1;
+        acc->st.weight += (uint64_t)weight;
+        acc->links += (double)s.n_links;
+        acc->accepted += (double)s.n_accepted;
+        if (s.epfd_db > acc->st.max_epfd_db)
+            acc->st.max_epfd_db = s.epfd_db;
     }
     run_work_free(&w);
-    return st;
+    acc->status = st;
 }
+
+/* The threads' sums into hist and stats (integers, and a maximum: the same whatever the
+ * split) */
+static enum interf_status merge(const struct run_acc *acc, int nt, struct interf_hist_set *hist,
+                                struct interf_exam_run_stats *stats, struct interf_error *err)
+{
+    double links = 0, accepted = 0;
+    for (int t = 0; t < nt; t++) {
+        if (acc[t].status != INTERF_OK)
+            return interf_error_set(err, acc[t].status, "%s", acc[t].err.msg);
+        for (size_t b = 0; b < INTERF_EPFD_NBINS; b++)
+            hist->count[b] += acc[t].counts[b];
+        stats->n_evaluated += acc[t].st.n_evaluated;
+        stats->n_coarse_blocks += acc[t].st.n_coarse_blocks;
+        stats->weight += acc[t].st.weight;
+        stats->clamped += acc[t].st.clamped;
+        stats->max_epfd_db = fmax(stats->max_epfd_db, acc[t].st.max_epfd_db);
+        links += acc[t].links;
+        accepted += acc[t].accepted;
+    }
+    if (stats->n_evaluated) {
+        stats->links_per_step = links / (double)stats->n_evaluated;
+        stats->accepted_per_step = accepted / (double)stats->n_evaluated;
+    }
+    stats->threads_used = nt;
+    return INTERF_OK;
+}
+
+/* Windows of the run per thread: enough for the dynamic schedule to even out */
+#define WINDOWS_PER_THREAD 16
 
 enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
                                         struct interf_hist_set *hist,
@@ -269,50 +528,45 @@ enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
     if (p->req.threads <= 0)
         nt = omp_get_max_threads();
 #endif
-    if (nt > 256)
-        nt = 256;
-    if ((int64_t)nt > p->info.n_steps)
-        nt = p->info.n_steps > 0 ? (int)p->info.n_steps : 1;
+    nt = nt > 256 ? 256 : nt;
+    int64_t n = p->info.n_steps, nw = (int64_t)nt * WINDOWS_PER_THREAD;
+    nw = nw > n ? (n > 0 ? n : 1) : nw;
     uint32_t *counts = calloc((size_t)nt * INTERF_EPFD_NBINS, sizeof *counts);
-    struct interf_exam_run_stats *ts = calloc((size_t)nt, sizeof *ts);
-    double *sums = calloc(2 * (size_t)nt, sizeof *sums);
-    struct interf_error *errs = calloc((size_t)nt, sizeof *errs);
-    enum interf_status *sts = calloc((size_t)nt, sizeof *sts);
-    if (!counts || !ts || !sums || !errs || !sts) {
+    struct run_acc *acc = calloc((size_t)nt, sizeof *acc);
+    if (!counts || !acc) {
         st = interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     } else {
-        int64_t n = p->info.n_steps;
-#pragma omp parallel for num_threads(nt) schedule(static, 1)
+        int64_t done = 0;
+        int cancel = 0;
         for (int t = 0; t < nt; t++) {
-            ts[t].max_epfd_db = -INFINITY;
-            sts[t] = run_window(p, n * t / nt, n * (t + 1) / nt, counts + (size_t)t *
-                                INTERF_EPFD_NBINS, &ts[t], &sums[2 * t], &sums[2 * t + 1],
-                                &errs[t]);
+            acc[t].counts = counts + (size_t)t * INTERF_EPFD_NBINS;
+            acc[t].st.max_epfd_db = -INFINITY;
         }
-        double links = 0, acc = 0;
-        for (int t = 0; t < nt; t++) { /* merged in a fixed order: independent of nt */
-            if (st == INTERF_OK && sts[t] != INTERF_OK)
-                st = interf_error_set(err, sts[t], "%s", errs[t].msg);
-            for (size_t b = 0; b < INTERF_EPFD_NBINS; b++)
-                hist->count[b] += counts[(size_t)t * INTERF_EPFD_NBINS + b];
-            stats->n_evaluated += ts[t].n_evaluated;
-            stats->n_coarse_blocks += ts[t].n_coarse_blocks;
-            stats->weight += ts[t].weight;
-            stats->max_epfd_db = fmax(stats->max_epfd_db, ts[t].max_epfd_db);
-            links += sums[2 * t];
-            acc += sums[2 * t + 1];
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+        for (int64_t j = 0; j < nw; j++) {
+            int me = 0, stop;
+#ifdef _OPENMP
+            me = omp_get_thread_num();
+#endif
+#pragma omp atomic read
+            stop = cancel;
+            if (stop || acc[me].status != INTERF_OK)
+                continue;
+            run_window(p, n * j / nw, n * (j + 1) / nw, &acc[me]);
+            int64_t m;
+#pragma omp atomic capture
+            m = ++done;
+            if (me == 0 && p->progress &&
+                p->progress((double)m / (double)nw, "running", p->progress_user)) {
+#pragma omp atomic write
+                cancel = 1;
+            }
         }
-        if (stats->n_evaluated) {
-            stats->links_per_step = links / (double)stats->n_evaluated;
-            stats->accepted_per_step = acc / (double)stats->n_evaluated;
-        }
-        stats->threads_used = nt;
+        st = cancel ? interf_error_set(err, INTERF_ECANCELED, "run: canceled")
+                    : merge(acc, nt, hist, stats, err);
     }
     free(counts);
-    free(ts);
-    free(sums);
-    free(errs);
-    free(sts);
+    free(acc);
     if (st != INTERF_OK)
         interf_hist_set_free(hist);
     return st;

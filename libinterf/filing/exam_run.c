@@ -50,11 +50,6 @@ static enum interf_status plan_shells(struct interf_exam *ex, int *repeating, do
         const struct interf_orbit_exam *x = &o->exam;
         if (o->n_sats == 0)
             continue;
-        if (!x->pfd_mask)
-            return interf_error_set(err, INTERF_EINPUT, "system: [orbit %s] has no pfd_mask "
-                                    "(the examination evaluates the filed masks; "
-                                    "interf_exam_mask_from_orbit builds one from a beam)",
-                                    o->name);
         for (size_t k = 0; k < x->ops.min_duration_s.n; k++)
             if (x->ops.min_duration_s.value[k] != 0)
                 return interf_error_set(err, INTERF_EINPUT, "system: [orbit %s] min_duration: "
@@ -79,7 +74,7 @@ static enum interf_status plan_shells(struct interf_exam *ex, int *repeating, do
     return INTERF_OK;
 }
 
-/* 1 when the row is one the request asks for */
+/* 1 when the row is one the request asks for: EPFD down (of a dish asked for), up or is */
 static int wanted(const struct interf_exam *ex, const struct interf_limit_mask *m)
 {
     int t = ex->req.n_tables == 0, d = ex->req.n_dishes == 0;
@@ -87,7 +82,37 @@ static int wanted(const struct interf_exam *ex, const struct interf_limit_mask *
         t |= strcasecmp(ex->req.tables[k], m->table) == 0;
     for (size_t k = 0; k < ex->req.n_dishes; k++)
         d |= fabs(ex->req.dish_m[k] - m->dish_m) < 1e-6;
-    return t && d && m->kind == INTERF_EPFD_DOWN && m->dish_m > 0;
+    if (m->kind == INTERF_EPFD_DOWN)
+        return t && d && m->dish_m > 0;
+    return t && ex->req.n_dishes == 0 && (m->kind == INTERF_EPFD_UP || m->kind == INTERF_EPFD_IS);
+}
+
+/* A row whose band applies but whose input the system lacks: an error when its table was
+ * asked for, else noted for the summary */
+static enum interf_status lacking(struct interf_exam *ex, const struct interf_limit_mask *m,
+                                  struct interf_error *err)
+{
+    const struct interf_system *sys = ex->req.sys;
+    if (ex->req.n_tables > 0 && m->kind == INTERF_EPFD_DOWN) {
+        for (size_t g = 0; g < interf_system_info(sys)->n_orbits; g++) {
+            const struct interf_system_orbit *o = interf_system_orbit(sys, g);
+            if (o->n_sats && !o->exam.pfd_mask)
+                return interf_error_set(err, INTERF_EINPUT, "system: [orbit %s] has no pfd_mask "
+                                        "(the examination evaluates the filed masks; "
+                                        "interf_exam_mask_from_orbit builds one from a beam)",
+                                        o->name);
+        }
+    }
+    if (ex->req.n_tables > 0)
+        return filing_no_input(sys, m, err);
+    for (size_t k = 0; k < ex->n_skipped; k++) /* one note a table */
+        if (strcmp(ex->skipped[k]->table, m->table) == 0)
+            return INTERF_OK;
+    if (ex->n_skipped < sizeof ex->skipped / sizeof ex->skipped[0]) {
+        ex->skipped[ex->n_skipped] = m;
+        ex->skipped_key[ex->n_skipped++] = filing_input_key(m);
+    }
+    return INTERF_OK;
 }
 
 /* The band of the row that overlaps [lo, hi] lowest, or -1 */
@@ -147,6 +172,27 @@ enum interf_status interf_exam_check(const struct interf_exam *ex, struct interf
     return INTERF_OK;
 }
 
+/* The kind of row the tables asked for ("EPFD-down"...), "" for several or none */
+static const char *kinds_asked(const struct interf_exam *ex)
+{
+    static const char *const name[] = {"EPFD-down", "EPFD-up", "EPFD-is"};
+    int kind = -1;
+    for (size_t k = 0; k < interf_limits_count(ex->req.limits); k++) {
+        const struct interf_limit_mask *m = interf_limits_mask(ex->req.limits, k);
+        int i = m->kind == INTERF_EPFD_DOWN ? 0 : m->kind == INTERF_EPFD_UP ? 1
+                : m->kind == INTERF_EPFD_IS ? 2 : -1;
+        int asked = ex->req.n_tables == 0;
+        for (size_t j = 0; j < ex->req.n_tables; j++)
+            asked |= strcasecmp(ex->req.tables[j], m->table) == 0;
+        if (!asked || i < 0)
+            continue;
+        if (kind >= 0 && kind != i)
+            return "applicable";
+        kind = i;
+    }
+    return kind >= 0 ? name[kind] : "applicable";
+}
+
 /* Every row asked for whose band overlaps the system's */
 static enum interf_status plan_runs(struct interf_exam *ex, int repeating, double p_repeat,
                                     struct interf_error *err)
@@ -164,17 +210,24 @@ static enum interf_status plan_runs(struct interf_exam *ex, int repeating, doubl
     for (size_t k = 0; k < n; k++) {
         const struct interf_limit_mask *m = interf_limits_mask(ex->req.limits, k);
         int b = wanted(ex, m) ? overlap(m, info->band_lo_ghz, info->band_hi_ghz) : -1;
+        enum interf_status st = INTERF_OK;
         if (b < 0)
             continue;
-        enum interf_status st = plan_run(ex, m, b, repeating, p_repeat, &ex->runs[ex->n_runs++],
-                                         err);
+        if (!filing_has_input(ex->req.sys, m))
+            st = lacking(ex, m, err);
+        else if (m->kind == INTERF_EPFD_DOWN)
+            st = plan_run(ex, m, b, repeating, p_repeat, &ex->runs[ex->n_runs++], err);
+        else
+            st = filing_plan_uplink(ex, m, b, &ex->runs[ex->n_runs++], err);
         if (st != INTERF_OK)
             return st;
     }
+    if (ex->n_runs == 0 && ex->n_skipped)
+        return filing_no_input(ex->req.sys, ex->skipped[0], err);
     if (ex->n_runs == 0)
-        return interf_error_set(err, INTERF_EINPUT, "tables: no EPFD-down row of the tables "
-                                "and dishes asked for applies to the band %g-%g GHz",
-                                info->band_lo_ghz, info->band_hi_ghz);
+        return interf_error_set(err, INTERF_EINPUT, "tables: no %s row of the tables and "
+                                "dishes asked for applies to the band %g-%g GHz",
+                                kinds_asked(ex), info->band_lo_ghz, info->band_hi_ghz);
     return INTERF_OK;
 }
 
@@ -212,8 +265,11 @@ void interf_exam_destroy(struct interf_exam *ex)
 {
     if (!ex)
         return;
-    for (size_t k = 0; ex->runs && k < ex->n_runs; k++)
+    for (size_t k = 0; ex->runs && k < ex->n_runs; k++) {
         interf_antenna_release(&ex->runs[k].es);
+        interf_exam_plan_destroy(ex->runs[k].plan);
+        interf_exam_inputs_release(&ex->runs[k].in);
+    }
     free(ex->runs);
     free(ex->shells);
     free(ex->shell_orbit);
@@ -270,14 +326,14 @@ static double wrap_deg(double d)
     return interf_wrap_pi(d * INTERF_DEG) / INTERF_DEG;
 }
 
-/* The verdict of §D7 at the run's earth station, and INSUFFICIENT below N_min */
-static enum interf_status verdict(struct interf_exam *ex, struct interf_exam_run *r,
+enum interf_status filing_verdict(const struct interf_exam *ex, struct interf_exam_run *r,
                                   struct interf_error *err)
 {
     struct interf_cdf *cdf = NULL;
     enum interf_status st = interf_exam_cdf(ex, (size_t)(r - ex->runs), &cdf, err);
     if (st == INTERF_OK)
-        st = interf_limit_check(r->row, cdf, r->name, r->es_lat_deg,
+        st = interf_limit_check(r->row, cdf, r->name,
+                                r->link == INTERF_EXAM_LINK_DOWN ? r->es_lat_deg : NAN,
                                 isfinite(r->res.max_db) ? r->res.max_db : NAN, &r->verdict, err);
     interf_cdf_free_all(cdf, 1);
     if (st == INTERF_OK)
@@ -297,6 +353,13 @@ enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
     const struct interf_system *sys = ex->req.sys;
     if ((double)r->n_steps > INTERF_HIST_MAX_STEPS)
         return interf_exam_check(ex, err);
+    if (r->link != INTERF_EXAM_LINK_DOWN) {
+        enum interf_status st = filing_execute_uplink(r, progress, user, err);
+        if (st == INTERF_OK)
+            st = filing_verdict(ex, r, err);
+        r->done = st == INTERF_OK;
+        return st;
+    }
     if (progress && progress(0, "worst-case geometry", user))
         return interf_error_set(err, INTERF_ECANCELED, "examination: canceled");
     enum interf_status st = wcg(ex, r, err);
@@ -322,7 +385,7 @@ enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
     if ((st = interf_exam_station_run(&q, &r->res, NULL, progress, user, err)) != INTERF_OK)
         return st;
     r->run_seconds = omp_get_wtime() - t0;
-    if ((st = verdict(ex, r, err)) != INTERF_OK)
+    if ((st = filing_verdict(ex, r, err)) != INTERF_OK)
         return st;
     r->done = 1;
     return INTERF_OK;

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* interf system: the keys of an [orbit NAME] section that the examination of Rec. ITU-R
- * S.1503-4 (09/2023) needs: the pfd mask of §B4.1 (pfd_mask), the operating parameters of
- * §B3.3 (operating_params_file, or min_exclude_deg, min_elev_deg, max_co_freq, min_duration_s,
- * min_angle_at_es_deg, min_angle_at_sat_deg) and the constellation's H_MIN and DoesRepeat of
- * §B3.2 (h_min_km, repeat_period_s). */
+ * S.1503-4 (09/2023) needs: the pfd mask of §B4.1 (pfd_mask), the e.i.r.p. masks of §B4.2 and
+ * §C3 (eirp_mask, ss_eirp_mask), the operating parameters of §B3.3 (operating_params_file, or
+ * min_exclude_deg, min_elev_deg, max_co_freq, min_duration_s, min_angle_at_es_deg,
+ * min_angle_at_sat_deg, es_density_km2, es_distance_km, es_lat_min_deg, es_lat_max_deg,
+ * max_co_freq_sat), the earth station's beamwidth of §D4.3 (es_beamwidth_deg) and the
+ * constellation's H_MIN and DoesRepeat of §B3.2 (h_min_km, repeat_period_s). */
 #include "system_impl.h"
 
 #include <errno.h>
@@ -13,20 +15,27 @@
 #include <sys/stat.h>
 
 const char *const sys_orbit_exam_keys[SYS_ORBIT_EXAM_NKEYS] = {
-    "pfd_mask",    "operating_params_file", "h_min_km",       "repeat_period_s",
-    "min_exclude_deg", "min_elev_deg",      "max_co_freq",    "min_duration_s",
-    "min_angle_at_es_deg", "min_angle_at_sat_deg"};
+    "pfd_mask",        "operating_params_file", "h_min_km",          "repeat_period_s",
+    "min_exclude_deg", "min_elev_deg",          "max_co_freq",       "min_duration_s",
+    "min_angle_at_es_deg", "min_angle_at_sat_deg", "es_density_km2", "es_distance_km",
+    "es_lat_min_deg",  "es_lat_max_deg",        "max_co_freq_sat",   "eirp_mask",
+    "ss_eirp_mask",    "es_beamwidth_deg"};
 
 /* The keys that hold one frequency range's operating parameters (operating_params_file holds
  * them all). */
-static const char *const per_freq_keys[] = {"min_exclude_deg", "min_elev_deg", "max_co_freq",
-                                            "min_duration_s", "min_angle_at_es_deg",
-                                            "min_angle_at_sat_deg"};
+static const char *const per_freq_keys[] = {
+    "min_exclude_deg", "min_elev_deg",   "max_co_freq",    "min_duration_s",
+    "min_angle_at_es_deg", "min_angle_at_sat_deg", "es_density_km2", "es_distance_km",
+    "es_lat_min_deg",  "es_lat_max_deg", "max_co_freq_sat"};
 
 void sys_orbit_exam_release(struct interf_orbit_exam *x)
 {
     interf_pfd_mask_destroy(x->pfd_mask);
     x->pfd_mask = NULL;
+    interf_eirp_mask_destroy(x->eirp_mask);
+    x->eirp_mask = NULL;
+    interf_eirp_mask_destroy(x->ss_eirp_mask);
+    x->ss_eirp_mask = NULL;
     interf_op_params_release(&x->ops);
 }
 
@@ -76,6 +85,29 @@ static enum interf_status read_mask(const struct sec *c, struct interf_orbit_exa
                                      : interf_pfd_mask_read_text(x->pfd_mask_file, &x->pfd_mask,
                                                                  &e2);
     return st == INTERF_OK ? INTERF_OK : sys_fail_at(c, ent->line, ent->key, NULL, "%s", e2.msg);
+}
+
+/* eirp_mask = FILE (the earth stations', "T" or "A") or ss_eirp_mask = FILE (the satellites'
+ * toward the GSO arc): the XML of S.1503-4 §C4.3-§C4.4 or the text of interf-mask(5), by
+ * content; the form the file declares must be the key's */
+static enum interf_status read_eirp_mask(const struct sec *c, const char *key, int ss,
+                                         char *path, size_t n, struct interf_eirp_mask **out)
+{
+    const struct interf_ini_entry *ent = interf_ini_find(c->ini, key);
+    struct interf_error e2;
+    enum interf_status st;
+    if (!ent)
+        return INTERF_OK;
+    if ((st = file_path(c, ent, path, n)) != INTERF_OK)
+        return st;
+    st = looks_xml(path) ? interf_eirp_mask_read_xml(path, out, &e2)
+                         : interf_eirp_mask_read_text(path, out, &e2);
+    if (st != INTERF_OK)
+        return sys_fail_at(c, ent->line, ent->key, NULL, "%s", e2.msg);
+    if (((*out)->form == INTERF_EIRP_SS_OFFAXIS) != ss)
+        return BAD(c, ent, "%s: %s mask: give it as %s", path,
+                   ss ? "an earth-station" : "a space-station", ss ? "eirp_mask" : "ss_eirp_mask");
+    return INTERF_OK;
 }
 
 /* A library parser's message "FIELD: rest" located at the key, without the repeated field */
@@ -211,7 +243,17 @@ static enum interf_status ops_from_keys(const struct sec *c, const struct orbit_
     const struct interf_ini_entry *ent = interf_ini_find(c->ini, "min_elev_deg");
     struct interf_error e2;
     enum interf_status st;
+    static const struct range dens = {0, 1e6, 1, 0, "per km2"}, dist = {0, 40000, 0, 0, "km"},
+                              lat = {-90, 90, 0, 0, "deg"};
+    int co_sat;
     ops->es_lat_min_deg = -90, ops->es_lat_max_deg = 90, ops->max_co_freq_sat = -1;
+    if ((st = sys_get_real(c, "es_density_km2", &dens, 0, &ops->es_density_km2)) ||
+        (st = sys_get_real(c, "es_distance_km", &dist, 0, &ops->es_distance_km)) ||
+        (st = sys_get_real(c, "es_lat_min_deg", &lat, -90, &ops->es_lat_min_deg)) ||
+        (st = sys_get_real(c, "es_lat_max_deg", &lat, 90, &ops->es_lat_max_deg)) ||
+        (st = sys_get_int(c, "max_co_freq_sat", 0, 9999, -1, &co_sat)))
+        return st;
+    ops->max_co_freq_sat = co_sat;
     if ((st = not_both(c, "min_exclude_deg", "gso_avoidance_deg")) != INTERF_OK ||
         (st = not_both(c, "min_elev_deg", "min_elevation_deg")) != INTERF_OK ||
         (st = exclude_key(c, o, ops)) != INTERF_OK ||
@@ -272,6 +314,15 @@ enum interf_status parse_orbit_exam(const struct sec *c, struct orbit_slot *o)
         st = file ? ops_from_file(c, file, x) : ops_from_keys(c, o, &x->ops);
     if (st == INTERF_OK)
         st = read_mask(c, x);
+    if (st == INTERF_OK)
+        st = read_eirp_mask(c, "eirp_mask", 0, x->eirp_mask_file, sizeof x->eirp_mask_file,
+                            &x->eirp_mask);
+    if (st == INTERF_OK)
+        st = read_eirp_mask(c, "ss_eirp_mask", 1, x->ss_eirp_mask_file,
+                            sizeof x->ss_eirp_mask_file, &x->ss_eirp_mask);
+    static const struct range bw = {0, 180, 1, 1, "deg"};
+    if (st == INTERF_OK)
+        st = sys_get_real(c, "es_beamwidth_deg", &bw, 0, &x->es_beamwidth_deg);
     if (st != INTERF_OK)
         sys_orbit_exam_release(x);
     return st;

@@ -117,7 +117,7 @@ void orbit_slot_free(struct orbit_slot *o);
 /* The examination's keys of [orbit NAME] (orbit_exam.c): their names (allowed for every type
  * but gso), the parser (after the orbit's motion keys; on failure it holds nothing) and the
  * release of what it read. */
-#define SYS_ORBIT_EXAM_NKEYS 10
+#define SYS_ORBIT_EXAM_NKEYS 18
 extern const char *const sys_orbit_exam_keys[SYS_ORBIT_EXAM_NKEYS];
 enum interf_status parse_orbit_exam(const struct sec *c, struct orbit_slot *o);
 void sys_orbit_exam_release(struct interf_orbit_exam *x);

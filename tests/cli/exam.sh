@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
 # interf-exam: the exit status is the verdict (0 pass, 1 fail, 3 insufficient run, 2 error) on
 # one-satellite systems with flat pfd masks, the files it writes, the run length of a repeating
-# system, --make-masks and --dry-run; and when things go wrong (a missing or bad mask, a bad
-# operating parameter, no mask, an unknown table, a bad option, an unwritable prefix): exit 2,
-# one line on stderr naming the file and line, nothing on stdout, no output file.
+# system, --make-masks and --dry-run, short EPFD-up and EPFD-is runs; and when things go wrong
+# (a missing or bad mask, a bad operating parameter, no mask, no e.i.r.p. mask for 22-2, an
+# unknown table, a bad option, an unwritable prefix): exit 2, one line on stderr naming the
+# file and line, nothing on stdout, no output file.
 . "$(dirname "$0")/lib.sh"
 
 EXAM="$INTERF_BIN/interf-exam"
@@ -65,6 +66,28 @@ expect_exit 0 "$EXAM" -s "$INTERF_TEST_DATA/../../footprints/leo-ku-rgt-exam.ini
     --limits 22-1A --dish-m 0.6 --dry-run
 grep -q '2199603 steps of 0.621 s' "$TMP/out" && pass || fail "dry run: $(head -n 1 "$TMP/out")"
 
+# EPFD up and EPFD is (Tables 22-2, 22-3) of the OneWeb-like files: the rows are 100 % limits,
+# N_min = 10 (S.1503-4 §D4.6, Table 13), so a run of 5 steps is INSUFFICIENT; the CDF is of the
+# run's 5 steps; the is system's band also holds the EPFD-down rows of 22-1A, for which it gives
+# no pfd_mask: noted, once, in the summary.
+FP="$INTERF_TEST_DATA/../../footprints"
+mkdir "$TMP/u"
+expect_exit 3 "$EXAM" -s "$FP/oneweb-ku-up.ini" --limits 22-2 --steps 5 -j 2 -o "$TMP/u/x"
+grep -q '^verdict: INSUFFICIENT$' "$TMP/out" && pass || fail "up: $(head -n 2 "$TMP/out")"
+grep -q '^22-2_4deg_40kHz  *14.000020  *4.279  *5  *10 .* INSUFFICIENT' "$TMP/out" && pass ||
+    fail "up row: $(grep '^22-2' "$TMP/out")"
+[ "$(ls "$TMP/u" | tr '\n' ' ')" = "x.22-2_4deg_40kHz.cdf.txt x.22-2_4deg_40kHz.png " ] &&
+    pass || fail "up files: $(ls "$TMP/u")"
+grep -q '^# epfd_up_dbw_m2_40khz pct_time_exceeded$' "$TMP/u/x.22-2_4deg_40kHz.cdf.txt" &&
+    grep -q '^# total_weight: 5$' "$TMP/u/x.22-2_4deg_40kHz.cdf.txt" && pass ||
+    fail "up cdf: $(head -n 10 "$TMP/u/x.22-2_4deg_40kHz.cdf.txt")"
+expect_exit 3 "$EXAM" -s "$FP/oneweb-ku-is.ini" --steps 5 -j 2
+grep -q '^22-3_4deg_40kHz  *10.700020 .* INSUFFICIENT' "$TMP/out" && pass ||
+    fail "is row: $(grep '^22-3' "$TMP/out")"
+[ "$(grep -c '^not examined: Table 22-1A (epfd_down), the system file gives no pfd_mask$' \
+    "$TMP/out")" = 1 ] && pass || fail "is note: $(grep 'not examined' "$TMP/out")"
+[ ! -s "$TMP/err" ] && pass || fail "is: stderr without a terminal: $(head -n 2 "$TMP/err")"
+
 # --make-masks: the beam's mask, as interf-mask(5) text that the reader takes back
 cat >"$TMP/beam.ini" <<'INI'
 [system]
@@ -116,6 +139,18 @@ expect_failure "interf-exam: --limits: 22-9Z: no such table" \
     "$EXAM" -s "$TMP/pass.ini" --limits 22-9Z -o "$O/x"
 expect_failure "interf-exam: --limits: no EPFD-down row" \
     "$EXAM" -s "$TMP/pass.ini" --limits 22-1A -o "$O/x"
+# a system in the band of Table 22-2 with neither e.i.r.p. mask
+cat >"$TMP/nomask-up.ini" <<'INI'
+[system]
+name = no mask
+band_ghz = 14.0-14.5
+[orbit one]
+type = elements
+altitude_km = 1200
+inclination_deg = 10
+INI
+expect_failure "interf-exam: $TMP/nomask-up.ini: eirp_mask: no [orbit] gives it; Table 22-2" \
+    "$EXAM" -s "$TMP/nomask-up.ini" --limits 22-2 -o "$O/x"
 expect_failure "interf-exam: --rec: S.1503-3: expected S.1503-4 or S.1503-2" \
     "$EXAM" -s "$TMP/pass.ini" --rec S.1503-3 -o "$O/x"
 expect_failure "interf-exam: --make-masks: needs -o PREFIX" \
