@@ -391,6 +391,83 @@ INTERF_API float interf_alpha_table_lookup(const struct interf_alpha_table *t, f
 INTERF_API double interf_alpha_table_exact(const struct interf_alpha_table *t, double e,
                                            double n, double u);
 
+/* ------------------------------------------------------------------ frequency-resolved runs */
+
+/* The spectrum of one system in a run of n_ch channels (the run's band plan, one reference
+ * bandwidth each): psd_dbw[b * n_ch + c] is the power of beam b (interf_system_beam order) in
+ * channel c, dB(W) in the system file's reference bandwidth (as power_dbw; the spec's
+ * power_offset_db is added to both); at or below INTERF_EPFD_PSD_OFF_DBW the beam does not
+ * transmit in that channel. The satellites of an orbit group that files a pfd mask (no beams)
+ * take their mask in every channel. */
+#define INTERF_EPFD_PSD_OFF_DBW (-300.0)
+struct interf_epfd_spectrum {
+    size_t n_ch;
+    const double *psd_dbw;
+};
+
+/* What the products of a frequency-resolved run held: the non-zero and all entries of the
+ * coupling matrices, and the floating-point operations of their products (2 m k n each). */
+struct interf_epfd_chan_info {
+    uint64_t nnz, cells;
+    double flop;
+};
+
+/* The frequency-resolved EPFD of one slice of plan (a single-precision plan), added to lin:
+ *   lin[(g (step_end - step_begin) + t - step_begin) n_ch + c] +=
+ *       sum_e C[g, t, e] S[e, c],   C = Pe Gt Gr / (4 pi d^2 Gr,max),  S[e, c] = PSD(e, c) / Pe
+ * in W/m2 in the reference bandwidth, for the plan's points g (interf_epfd_plan_points order;
+ * points not computed get nothing) and the slice's steps t. C is formed tile by tile and block
+ * of steps by block by the fused kernel's pair loops (the same entries, emitter by emitter: the
+ * GSO-arc test and the pfd masks included), S C by one single-threaded cblas_sgemm per tile
+ * and block: results do not depend on the number of threads. lin (caller-owned, of
+ * n_points (step_end - step_begin) n_ch floats) accumulates, so that the runs of several
+ * systems over the same points and absolute window sum into one (the aggregate of
+ * Res. 76 (Rev.WRC-23) / Rec. ITU-R S.1588 "joint simulation"). info (may be NULL) is added to.
+ * INTERF_EINPUT when the spectrum's size does not match the system's beams or holds NaN or
+ * +Inf, INTERF_EINVAL for an fp64 plan or a slice out of range. Thread-safe for different
+ * lins. */
+INTERF_API enum interf_status interf_epfd_run_channels(const struct interf_epfd_plan *plan,
+                                                       const struct interf_epfd_slice *slice,
+                                                       const struct interf_epfd_spectrum *sp,
+                                                       float *lin,
+                                                       struct interf_epfd_chan_info *info,
+                                                       struct interf_error *err);
+
+/* Count the samples of lin (n_points x n_steps x n_ch, linear W/m2 as interf_epfd_run_channels
+ * forms them) into hist, a set of n_points n_ch histograms (point g's channel c at g n_ch + c,
+ * INTERF_EPFD_NBINS bins from INTERF_EPFD_LEVEL_MIN; counts added), skipping the points with
+ * skip[g] set (skip may be NULL). Returns the samples at or above the top bin. */
+INTERF_API uint64_t interf_epfd_channels_count(const float *lin, size_t n_points, size_t n_steps,
+                                               size_t n_ch, const unsigned char *skip,
+                                               const struct interf_epfd_bins *bins,
+                                               struct interf_hist_set *hist);
+
+/* The memory (bytes) of an aggregate run of n_sys systems over n_points points and n_ch
+ * channels by interf_epfd_aggregate: the per-channel histograms of the aggregate and, with
+ * per_system, of each system, and the linear buffers of chunk_steps steps (one, two with
+ * per_system). For checking a request before any allocation. */
+INTERF_API double interf_epfd_aggregate_bytes(double n_points, double n_ch, double n_sys,
+                                              int per_system, double chunk_steps);
+
+/* The aggregate of n_sys systems: plans[s] (all over the same points and the same absolute
+ * window: interf_epfd_plan_points and window equal) with spectra[s] (the same n_ch), run in
+ * chunks of chunk_steps steps (0: INTERF_EPFD_CHUNK_STEPS), each chunk's systems summed in
+ * linear power per point, step and channel, then counted into agg (from interf_hist_set_create
+ * with n_points n_ch histograms as interf_epfd_channels_count; counts added) and, when per_sys
+ * is not NULL, each system's own into per_sys[s] (the same shape). clamped (may be NULL)
+ * receives the aggregate's samples at or above -80 dB; info (may be NULL) the products' sizes.
+ * INTERF_EINPUT when the plans' points, windows or channel counts differ, INTERF_ENOMEM when
+ * the buffers cannot be allocated. */
+#define INTERF_EPFD_CHUNK_STEPS 4096
+INTERF_API enum interf_status interf_epfd_aggregate(const struct interf_epfd_plan *const *plans,
+                                                    const struct interf_epfd_spectrum *spectra,
+                                                    size_t n_sys, long chunk_steps,
+                                                    struct interf_hist_set *agg,
+                                                    struct interf_hist_set *per_sys,
+                                                    uint64_t *clamped,
+                                                    struct interf_epfd_chan_info *info,
+                                                    struct interf_error *err);
+
 #ifdef __cplusplus
 }
 #endif
