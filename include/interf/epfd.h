@@ -433,6 +433,20 @@ INTERF_API enum interf_status interf_epfd_run_channels(const struct interf_epfd_
                                                        struct interf_epfd_chan_info *info,
                                                        struct interf_error *err);
 
+/* The spectra of a band plan: n_ch channels of width_khz from lo_ghz to hi_ghz (a whole number
+ * of them, at most INTERF_EPFD_CHANNELS_MAX), and for each beam of sys its PSD in each channel:
+ * the largest PSD of the beam's channels (interf_system_beam: channels = LO-HI:PSD) that overlap
+ * it, so that a channel coarser than the reference bandwidth carries the largest PSD of any
+ * reference bandwidth inside it; a beam without channels transmits power_dbw wherever the
+ * channel overlaps the system's band_ghz (everywhere without band_ghz). *psd_dbw (n_beams x
+ * n_ch, as struct interf_epfd_spectrum reads it) is allocated; the caller frees it.
+ * INTERF_EINPUT "spectrum: ..." for a bad plan. */
+#define INTERF_EPFD_CHANNELS_MAX 65536
+INTERF_API enum interf_status interf_epfd_spectrum_plan(const struct interf_system *sys,
+                                                        double lo_ghz, double hi_ghz,
+                                                        double width_khz, double **psd_dbw,
+                                                        size_t *n_ch, struct interf_error *err);
+
 /* Count the samples of lin (n_points x n_steps x n_ch, linear W/m2 as interf_epfd_run_channels
  * forms them) into hist, a set of n_points n_ch histograms (point g's channel c at g n_ch + c,
  * INTERF_EPFD_NBINS bins from INTERF_EPFD_LEVEL_MIN; counts added), skipping the points with

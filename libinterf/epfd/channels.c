@@ -180,3 +180,52 @@ done:
     free(bins);
     return st;
 }
+
+/* The largest PSD of beam bm over the band [lo, hi] (GHz), or INTERF_EPFD_PSD_OFF_DBW. */
+static double beam_psd(const struct interf_system_info *info, const struct interf_system_beam *bm,
+                       double lo, double hi)
+{
+    const double eps = 1e-12; /* bands that only touch do not overlap */
+    if (bm->n_channels == 0) {
+        int in = info->band_hi_ghz <= 0 || (info->band_hi_ghz > lo + eps &&
+                                            info->band_lo_ghz < hi - eps);
+        return in ? bm->power_dbw : INTERF_EPFD_PSD_OFF_DBW;
+    }
+    double best = INTERF_EPFD_PSD_OFF_DBW;
+    for (size_t k = 0; k < bm->n_channels; k++) {
+        const struct interf_beam_channel *c = &bm->channels[k];
+        if (c->hi_ghz > lo + eps && c->lo_ghz < hi - eps && c->psd_dbw > best)
+            best = c->psd_dbw;
+    }
+    return best;
+}
+
+enum interf_status interf_epfd_spectrum_plan(const struct interf_system *sys, double lo_ghz,
+                                             double hi_ghz, double width_khz, double **psd_dbw,
+                                             size_t *n_ch, struct interf_error *err)
+{
+    const struct interf_system_info *info = interf_system_info(sys);
+    double w_ghz = width_khz * 1e-6, n = (hi_ghz - lo_ghz) / w_ghz;
+    *psd_dbw = NULL;
+    if (!(lo_ghz > 0) || !(hi_ghz > lo_ghz) || !(width_khz > 0))
+        return interf_error_set(err, INTERF_EINPUT, "spectrum: expected 0 < LO < HI (GHz) and a "
+                                "positive channel width");
+    double whole = floor(n + 0.5);
+    if (fabs(n - whole) > 1e-6 * (whole > 1 ? whole : 1) || whole < 1)
+        return interf_error_set(err, INTERF_EINPUT, "spectrum: %g-%g GHz is not a whole number "
+                                "of %g kHz channels (%.6g)", lo_ghz, hi_ghz, width_khz, n);
+    if (whole > INTERF_EPFD_CHANNELS_MAX)
+        return interf_error_set(err, INTERF_EINPUT, "spectrum: %.0f channels, at most %d",
+                                whole, INTERF_EPFD_CHANNELS_MAX);
+    *n_ch = (size_t)whole;
+    double *v = malloc((info->n_beams ? info->n_beams : 1) * *n_ch * sizeof *v);
+    if (!v)
+        return interf_error_set(err, INTERF_ENOMEM, "spectrum: out of memory");
+    for (size_t b = 0; b < info->n_beams; b++)
+        for (size_t c = 0; c < *n_ch; c++)
+            v[b * *n_ch + c] = beam_psd(info, interf_system_beam(sys, b),
+                                        lo_ghz + (double)c * w_ghz,
+                                        lo_ghz + (double)(c + 1) * w_ghz);
+    *psd_dbw = v;
+    return INTERF_OK;
+}

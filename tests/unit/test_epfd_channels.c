@@ -300,3 +300,58 @@ Test(epfd_channels, bad_input_is_refused)
     interf_system_destroy(sys);
     interf_earth_destroy(sc.earth);
 }
+
+Test(epfd_channels, band_plan_from_the_beams_channels)
+{
+    /* Beam a files two channels, beam b none (power_dbw across band_ghz 10.7-12.7). A plan of
+     * four 50 MHz channels from 10.65 GHz, by hand: [10.65, 10.70] touches nothing of either
+     * (bands that only touch do not overlap); [10.70, 10.75] a -40, b -40; [10.75, 10.80] a -43,
+     * b -40; [10.80, 10.85] a off, b -40. One 100 MHz channel over 10.70-10.80 carries the
+     * largest PSD of a inside it, -40. */
+    struct interf_system *sys = system_from(HEAD
+        "[beam a]\nantenna = a\npower_dbw = -40\nchannels = 10.70-10.75:-40, 10.75 - 10.80 : -43\n"
+        "[beam b]\nantenna = a\npower_dbw = -40\n"
+        "[orbit o]\ntype = elements\naltitude_km = 550\ninclination_deg = 0\nbeams = a, b\n");
+    const double off = INTERF_EPFD_PSD_OFF_DBW;
+    const double want[8] = {off, -40, -43, off, off, -40, -40, -40};
+    double *psd;
+    size_t n;
+    struct interf_error err;
+    cr_assert(eq(int, interf_epfd_spectrum_plan(sys, 10.65, 10.85, 50000, &psd, &n, &err),
+                 INTERF_OK), "%s", err.msg);
+    cr_assert(eq(sz, n, 4));
+    for (int k = 0; k < 8; k++)
+        cr_assert(eq(dbl, psd[k], want[k]), "beam %d channel %d: %g", k / 4, k % 4, psd[k]);
+    free(psd);
+    cr_assert(eq(int, interf_epfd_spectrum_plan(sys, 10.70, 10.80, 100000, &psd, &n, &err),
+                 INTERF_OK), "%s", err.msg);
+    cr_assert(eq(sz, n, 1));
+    cr_assert(eq(dbl, psd[0], -40));
+    free(psd);
+    cr_assert(eq(int, interf_epfd_spectrum_plan(sys, 10.70, 10.80, 30000, &psd, &n, &err),
+                 INTERF_EINPUT));
+    cr_assert(strstr(err.msg, "not a whole number") != NULL, "%s", err.msg);
+    interf_system_destroy(sys);
+}
+
+Test(epfd_channels, bad_channels_are_located)
+{
+    const char *bad[] = {"10.8-10.7:-40", "10.7-10.8", "10.7-10.8:x", "10.7-10.8:-400"};
+    for (size_t k = 0; k < 4; k++) {
+        char text[1024], path[] = "/tmp/interf-chan-XXXXXX";
+        snprintf(text, sizeof text, HEAD "[beam b]\nantenna = a\npower_dbw = -40\nchannels = %s\n"
+                 "[orbit o]\ntype = elements\naltitude_km = 550\nbeams = b\n", bad[k]);
+        int fd = mkstemp(path);
+        cr_assert(fd >= 0);
+        FILE *f = fdopen(fd, "w");
+        fputs(text, f);
+        fclose(f);
+        struct interf_system *sys = NULL;
+        struct interf_error err;
+        cr_assert(eq(int, interf_system_load(path, &sys, &err), INTERF_EINPUT), "%s", bad[k]);
+        unlink(path);
+        char where[64];
+        snprintf(where, sizeof where, ":12: [beam b] channels: ");
+        cr_assert(strstr(err.msg, where) != NULL, "%s", err.msg);
+    }
+}
