@@ -482,6 +482,39 @@ INTERF_API enum interf_status interf_epfd_aggregate(const struct interf_epfd_pla
                                                     struct interf_epfd_chan_info *info,
                                                     struct interf_error *err);
 
+/* The CDF of every computed point and channel of per-channel histograms hist (n_points n_ch
+ * of them, as interf_epfd_aggregate forms them) in the format of interf-table(5), point by
+ * point, channel by channel, parts separated by ">" lines; each part's metadata: lat_deg,
+ * lon_deg, channel (1-based), channel_ghz (LO-HI of the band plan of n_ch channels of
+ * width_khz from lo_ghz), channel_width_khz, systems (text, e.g. "aggregate of 2"), max_epfd,
+ * total_weight, then prov's items. first: the writer's parts are the first in the stream (the
+ * "# nodata:" lines then come first, and no ">" before the first part). INTERF_EIO on a write
+ * error. */
+INTERF_API enum interf_status interf_epfd_write_channel_cdfs(FILE *fp,
+                                                             const struct interf_epfd_plan *p,
+                                                             const struct interf_hist_set *hist,
+                                                             size_t n_ch, double lo_ghz,
+                                                             double width_khz,
+                                                             const char *systems, int first,
+                                                             const struct interf_provenance *prov,
+                                                             struct interf_error *err);
+
+/* Statistics (max, pNN, exceed; not margins: INTERF_EINVAL) of every computed point and channel
+ * of per-channel histograms hist: a row "lat_deg lon_deg system channel lo_ghz hi_ghz STAT..."
+ * per point and channel (system: the caller's number, 0 for the aggregate, k for the k-th
+ * system), levels at 0.1 dB, the floor value (interf_epfd_stat_floor) where nothing
+ * contributed. first: write the header line, prov's items and the "# nodata:" lines before the
+ * rows. INTERF_EIO on a write error. */
+INTERF_API enum interf_status interf_epfd_write_channel_stats(FILE *fp,
+                                                              const struct interf_epfd_plan *p,
+                                                              const struct interf_hist_set *hist,
+                                                              size_t n_ch, double lo_ghz,
+                                                              double width_khz, int system,
+                                                              const struct interf_stat *stats,
+                                                              size_t n_stats, int first,
+                                                              const struct interf_provenance *prov,
+                                                              struct interf_error *err);
+
 #ifdef __cplusplus
 }
 #endif
