@@ -406,9 +406,10 @@ struct interf_epfd_spectrum {
 };
 
 /* What the products of a frequency-resolved run held: the non-zero and all entries of the
- * coupling matrices, and the floating-point operations of their products (2 m k n each). */
+ * coupling matrices, their number and rows (so cells / rows is the mean K), and the
+ * floating-point operations of their products (2 m k n each). */
 struct interf_epfd_chan_info {
-    uint64_t nnz, cells;
+    uint64_t nnz, cells, products, rows;
     double flop;
 };
 

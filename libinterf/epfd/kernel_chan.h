@@ -30,6 +30,7 @@ struct chan_scratch {
     float *prod;         /* C S, (point, step) rows x channels */
     int fail;            /* out of memory during the run */
     uint64_t nnz, cells; /* non-zero and all entries of the matrices multiplied */
+    uint64_t products, rows;
     double flop;
 };
 
@@ -146,6 +147,7 @@ static void chan_tile(const struct interf_epfd_plan *p, const struct block *b, l
     cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)nch, (int)n_col, 1.0f,
                 ch->c, (int)n_col, ch->s, (int)nch, 0.0f, ch->prod, (int)nch);
     ch->cells += rows * n_col;
+    ch->products++, ch->rows += rows;
     ch->flop += 2.0 * (double)rows * (double)n_col * (double)nch;
     for (size_t i = 0; i < tl->n; i++) {
         size_t orig = p->pts.index[tl->first + i];

@@ -1241,6 +1241,8 @@ enum interf_status epfd_run_chan(const struct interf_epfd_plan *p,
     for (int t = 0; info && t < p->threads; t++) {
         info->nnz += chs[t].nnz;
         info->cells += chs[t].cells;
+        info->products += chs[t].products;
+        info->rows += chs[t].rows;
         info->flop += chs[t].flop;
     }
     free(chs);

@@ -134,6 +134,8 @@ Test(epfd_channels, two_systems_four_channels_by_hand)
     /* two products of one row (point, step) by one emitter, 4 channels: 2 (1 x 1 x 4) each */
     cr_assert(eq(u64, info.cells, 2));
     cr_assert(eq(u64, info.nnz, 2));
+    cr_assert(eq(u64, info.products, 2));
+    cr_assert(eq(u64, info.rows, 2));
     cr_assert(epsilon_eq(dbl, info.flop, 16, 0));
     interf_hist_set_free(&agg);
     interf_hist_set_free(&own[0]);
