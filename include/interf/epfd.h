@@ -424,9 +424,11 @@ struct interf_epfd_chan_info {
  * n_points (step_end - step_begin) n_ch floats) accumulates, so that the runs of several
  * systems over the same points and absolute window sum into one (the aggregate of
  * Res. 76 (Rev.WRC-23) / Rec. ITU-R S.1588 "joint simulation"). info (may be NULL) is added to.
- * INTERF_EINPUT when the spectrum's size does not match the system's beams or holds NaN or
- * +Inf, INTERF_EINVAL for an fp64 plan or a slice out of range. Thread-safe for different
- * lins. */
+ * sp->psd_dbw must hold n_beams n_ch values. INTERF_EINPUT when the spectrum has no channel or
+ * holds NaN or +Inf ("PATH: beam NAME: channel C: PSD is not a number"), INTERF_EINVAL for an
+ * fp64 plan or a slice out of range, INTERF_ENOMEM when the coupling matrices cannot grow.
+ * Sets OpenBLAS to one thread for the call and restores the caller's setting after it (a
+ * process-wide setting: calls from several threads at once may leave it at one). */
 INTERF_API enum interf_status interf_epfd_run_channels(const struct interf_epfd_plan *plan,
                                                        const struct interf_epfd_slice *slice,
                                                        const struct interf_epfd_spectrum *sp,
