@@ -51,6 +51,9 @@ grep -q '^# systems: aggregate of 2$' "$TMP/cdf.txt" && pass || fail "systems"
 expect_exit 3 "$CHECK" -q --limits Res76-1A "$TMP/cdf.txt"
 grep -q '^  limits: Res. 76 Table Res76-1A, 0.6 m' "$TMP/out" && pass || fail "Res. 76 row"
 grep -q '^point 3: .* channel 3 11.2-11.45$' "$TMP/out" && pass || fail "channel in report"
+# the aggregate row's own points (Res. 76 Table 1A, 60 cm: -165.3 dB at 99 % of time, a level
+# the single-entry Table 22-1A does not have), judged for every channel
+[ "$(grep -c '^ *-165.3 *-165.3 *1 ' "$TMP/out")" -eq 8 ] && pass || fail "Res. 76 -165.3 dB point"
 
 # --- bad input: one message (a usage error's hint after it), exit 2, nothing on stdout ------
 # the last run's stderr begins with $1
