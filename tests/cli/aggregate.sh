@@ -20,8 +20,12 @@ expect_exit 0 "$EPFD" -q -s "$A" -s "$B" $RUN --stat max --per-system
 val() { cell $((8 * $1 + $2)) 7; }
 # A transmits in 10.7-11.7 GHz only (channels 1-4), B in 11.2-12.2 GHz (channels 3-6): the
 # others are the floor, -300 dB
-for ch in 5 6 7 8; do [ "$(val 1 "$ch")" = "-300.0" ] && pass || fail "A channel $ch: $(val 1 "$ch")"; done
-for ch in 1 2 7 8; do [ "$(val 2 "$ch")" = "-300.0" ] && pass || fail "B channel $ch: $(val 2 "$ch")"; done
+for ch in 5 6 7 8; do
+    [ "$(val 1 "$ch")" = "-300.0" ] && pass || fail "A channel $ch: $(val 1 "$ch")"
+done
+for ch in 1 2 7 8; do
+    [ "$(val 2 "$ch")" = "-300.0" ] && pass || fail "B channel $ch: $(val 2 "$ch")"
+done
 for ch in 7 8; do [ "$(val 0 "$ch")" = "-300.0" ] && pass || fail "aggregate channel $ch"; done
 # A's PSD is 0, 0, -3, -6 dB of its power in channels 1 to 4: its maxima follow, to the bin
 near "$(val 1 3)" "$(awk -v a="$(val 1 1)" 'BEGIN { print a - 3 }')" 0.15
@@ -72,6 +76,7 @@ first_line 'interf-epfd: --per-system: only with several -s or --spectrum'
 sed 's/^channels = 10.70-10.95:-40,/channels = 10.70-10.95:nan,/' "$A" >"$TMP/bad.ini"
 # shellcheck disable=SC2086
 expect_exit 2 "$EPFD" -s "$TMP/bad.ini" $RUN
-expect_stderr_prefix "interf-epfd: $TMP/bad.ini:$(grep -n '^channels' "$TMP/bad.ini" | cut -d: -f1): [beam nadir] channels: "
+line=$(grep -n '^channels' "$TMP/bad.ini" | cut -d: -f1)
+expect_stderr_prefix "interf-epfd: $TMP/bad.ini:$line: [beam nadir] channels: "
 expect_no_stdout
 finish
