@@ -357,3 +357,41 @@ Test(epfd_channels, bad_channels_are_located)
         cr_assert(strstr(err.msg, where) != NULL, "%s", err.msg);
     }
 }
+
+Test(epfd_channels, chunks_of_steps_give_the_whole_runs_histograms, .timeout = 120)
+{
+    /* interf_epfd_aggregate over 300 steps in one chunk and in chunks of 128 steps (blocks of
+     * 64 steps start at the same steps either way: the same products, the same bits), and the
+     * histograms' totals are the steps: every sample counted once. */
+    struct interf_system *sys = system_from(SHELL2);
+    double lat[NPT], lon[NPT];
+    scene_points(lat, lon);
+    struct scene sc = {NULL, es_dish(0.6), NPT, lat, lon, INTERF_ES_GSO_SAME, NST, 2};
+    interf_earth_create(INTERF_EARTH_SPHERE, &sc.earth, NULL);
+    const struct interf_epfd_plan *plan = plan_of(sys, &sc, 2);
+    const double psd[6] = {-40, -43, -300, -37, -300, -40};
+    struct interf_epfd_spectrum sp = {3, psd};
+    struct interf_hist_set one, chunked;
+    struct interf_error err;
+    cr_assert(eq(int, interf_hist_set_create(NPT * 3, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
+                                             &one, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_hist_set_create(NPT * 3, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
+                                             &chunked, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_epfd_aggregate(&plan, &sp, 1, 0, &one, NULL, NULL, NULL, &err),
+                 INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_epfd_aggregate(&plan, &sp, 1, 128, &chunked, NULL, NULL, NULL,
+                                            &err), INTERF_OK), "%s", err.msg);
+    size_t n = (size_t)NPT * 3 * INTERF_EPFD_NBINS;
+    cr_assert(memcmp(one.count, chunked.count, n * sizeof *one.count) == 0, "chunks differ");
+    for (size_t h = 0; h < (size_t)NPT * 3; h++) {
+        struct interf_hist x = interf_hist_set_point(&one, h);
+        cr_assert(epsilon_eq(dbl, interf_hist_total(&x), (double)NST, 0), "histogram %zu", h);
+    }
+    struct interf_hist top = interf_hist_set_point(&one, 0); /* point 0, channel 1 */
+    cr_assert(lt(i32, INTERF_EPFD_LEVEL_MIN, interf_hist_max(&top)), "nothing seen");
+    interf_hist_set_free(&one);
+    interf_hist_set_free(&chunked);
+    interf_epfd_plan_destroy((struct interf_epfd_plan *)plan);
+    interf_system_destroy(sys);
+    interf_earth_destroy(sc.earth);
+}
