@@ -10,8 +10,8 @@
 #include "interf/limits.h"
 
 static const struct cli_option options[] = {
-    {"limits", 0, CLI_ARG, "ID", "table: 22-1A, 22-1B, 22-1C, 22-1D, 22-1E, 22-2, 22-3", "table",
-     NULL},
+    {"limits", 0, CLI_ARG, "ID", "table: 22-1A, 22-1B, 22-1C, 22-1D, 22-1E, 22-2, 22-3, or\n"
+     "Resolution 76's aggregate Res76-1A, Res76-1B, Res76-1C, Res76-1D", "table", NULL},
     {"band", 0, CLI_ARG, "LO-HI",
      "frequency band in GHz (e.g. 10.7-11.7), or one frequency;\nselects the table (with "
      "--service where two tables share\nit) [metadata freq_ghz when neither --limits nor "
@@ -50,6 +50,11 @@ static int request(const struct interf_limits *lim, struct interf_limit_request 
     struct interf_error err;
     interf_limit_request_init(r);
     r->table = cli_text("limits");
+    /* Resolution 76's aggregate tables are named Res76-1A..1D (interf-check --list) */
+    const char *t = r->table;
+    if (t && (t[0] == 'R' || t[0] == 'r') && (t[1] == 'E' || t[1] == 'e') &&
+        (t[2] == 'S' || t[2] == 's') && strncmp(t + 3, "76", 2) == 0)
+        r->family = INTERF_LIMIT_AGGREGATE;
     r->service = cli_text("service");
     if (cli_given("band") && interf_limit_parse_band(cli_text("band"), &r->band_lo_ghz,
                                                      &r->band_hi_ghz, &err) != INTERF_OK)

@@ -9,10 +9,13 @@
 #include "cli.h"
 
 #define MAX_STATS 16
+#define MAX_SYSTEMS 16
 
 static const struct cli_option options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, "Where"},
-    CLI_OPT_SYSTEM,
+    {"system", 's', CLI_REPEAT, "FILE",
+     "system file (interf-system(5)); required; given again, the\naggregate of the systems "
+     "(points only)", NULL, NULL},
     {"grid", 0, CLI_ARG, "W/E/S/N/STEP", "a grid of cells (outer edges and cell size, degrees)",
      "grid", NULL},
     {"at", 0, CLI_REPEAT, "LAT,LON", "a point (repeatable)", NULL, NULL},
@@ -36,6 +39,13 @@ static const struct cli_option options[] = {
     {"ref-bw-khz", 0, CLI_ALIAS, NULL, NULL, NULL, NULL},
     {"earth", 0, CLI_ARG, "MODEL", "sphere or wgs84 (ground points only) [sphere]", "earth",
      NULL},
+    {NULL, 0, 0, NULL, NULL, NULL, "Spectrum (frequency-resolved runs, points only)"},
+    {"spectrum", 0, CLI_ARG, "LO-HI", "band plan in GHz: channels of --channel-khz from LO to HI,\n"
+     "each beam's PSD from its channels = (interf-system(5))", NULL, NULL},
+    {"channel-khz", 0, CLI_ARG, "W", "channel width, kHz, at least the reference bandwidth; a\n"
+     "coarser channel carries the largest PSD inside it\n[the reference bandwidth]", NULL, NULL},
+    {"per-system", 0, CLI_FLAG, NULL, "with several -s: each system's own CDFs or statistics "
+     "too", NULL, NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Time"},
     {"start", 0, CLI_ARG, "T", "offset from the epoch or ISO 8601 UTC [0]", "start", NULL},
     {"duration", 0, CLI_ARG, "D", "run length (90s, 15m, 2h, 1.5d) [1d]", "duration_s", NULL},
@@ -73,7 +83,10 @@ static const struct cli_tool tool = {
     options,
     "  interf-epfd -s footprints/leo-ku-550.ini --grid -180/180/-80/80/2 --duration 1h \\\n"
     "              --stat max -o epfd-max.asc\n"
-    "  interf-epfd -s footprints/leo-ku-550.ini --at 45,10 --cdf | interf-check --limits 22-1A\n",
+    "  interf-epfd -s footprints/leo-ku-550.ini --at 45,10 --cdf | interf-check --limits 22-1A\n"
+    "  interf-epfd -s footprints/leo-ku-550-channels.ini \\\n"
+    "              -s footprints/leo-ku-1150-channels.ini --at 45,10 --spectrum 10.7-12.7 \\\n"
+    "              --channel-khz 250000 --cdf | interf-check --limits Res76-1A\n",
     0};
 
 /* What the options ask beyond the request: the statistics, their Article 22 rows. */
@@ -89,6 +102,19 @@ static void check_combinations(void)
 {
     if (!cli_given("system"))
         cli_usage_error("-s/--system: required");
+    if (cli_given("system") > 1 || cli_given("spectrum")) {
+        const char *what = cli_given("spectrum") ? "--spectrum" : "several -s";
+        if (cli_given("grid") || cli_given("series") || cli_given("fp64"))
+            cli_usage_error("%s: only with points (--at, --points) and --stat or --cdf, in "
+                            "single precision", what);
+        if (cli_ranks() > 1)
+            cli_usage_error("%s: not under mpirun", what);
+        if (cli_given("system") > MAX_SYSTEMS)
+            cli_usage_error("-s: at most %d systems", MAX_SYSTEMS);
+    } else if (cli_given("per-system") || cli_given("channel-khz")) {
+        cli_usage_error("%s: only with several -s or --spectrum",
+                        cli_given("per-system") ? "--per-system" : "--channel-khz");
+    }
     if (!!cli_given("grid") + !!(cli_given("at") || cli_given("points")) != 1)
         cli_usage_error("give either --grid or points (--at, --points)");
     if (cli_given("grid") && (cli_given("cdf") || cli_given("series")))
@@ -263,6 +289,172 @@ static int write_points(const struct interf_epfd_plan *plan, const struct interf
     return st == INTERF_OK ? CLI_EXIT_OK : cli_fail_output(cli_text("output"), &err);
 }
 
+/* ------------------------------------------------------------ frequency-resolved, aggregate */
+
+/* What an aggregate run holds: the systems, their plans and spectra, the histograms. */
+struct aggr {
+    size_t n_sys, n_ch;
+    struct interf_system *sys[MAX_SYSTEMS];
+    struct interf_epfd_plan *plan[MAX_SYSTEMS];
+    double *psd[MAX_SYSTEMS];
+    struct interf_epfd_spectrum spectrum[MAX_SYSTEMS];
+    struct interf_hist_set agg, own[MAX_SYSTEMS];
+    double lo_ghz, width_khz;
+};
+
+static void aggr_free(struct aggr *a)
+{
+    for (size_t s = 0; s < a->n_sys; s++) {
+        interf_epfd_plan_destroy(a->plan[s]);
+        interf_system_destroy(a->sys[s]);
+        free(a->psd[s]);
+        interf_hist_set_free(&a->own[s]);
+    }
+    interf_hist_set_free(&a->agg);
+}
+
+/* Every system planned over the first one's points, earth station and absolute window (its
+ * start, step and steps resolved once: the systems' epochs may differ). */
+static void aggr_plan(struct aggr *a, struct run *r)
+{
+    struct interf_epfd_request q;
+    struct interf_error err;
+    for (size_t s = 0; s < a->n_sys; s++) {
+        if (cli_system_load(cli_nth("system", s), &a->sys[s], &err) != INTERF_OK)
+            cli_die(&err);
+        for (size_t k = 0; k < interf_system_warning_count(a->sys[s]); k++)
+            cli_warn("%s", interf_system_warning(a->sys[s], k));
+        if (s == 0)
+            request(a->sys[0], &q, r);
+        q.sys = a->sys[s];
+        if (interf_epfd_plan_request(&q, &a->plan[s], &err) != INTERF_OK)
+            cli_usage_fail(&err);
+        if (s > 0)
+            continue;
+        const struct interf_epfd_info *in = interf_epfd_plan_info(a->plan[0]);
+        const struct interf_time_window *w = &interf_epfd_plan_spec(a->plan[0])->window;
+        q.start_given = 1, q.start_unix_s = w->start_unix_s;
+        q.step_auto = 0, q.step_s = w->step_s, q.n_steps = w->n_steps, q.duration_s = 0;
+        q.es_pattern = in->es->def->name, q.es_dish_m = in->es_dish_m;
+        q.freq_ghz = in->freq_ghz, q.ref_bandwidth_khz = in->ref_bandwidth_khz;
+    }
+}
+
+/* The band plan (--spectrum, --channel-khz; without --spectrum one channel at the run's
+ * frequency) and each system's spectrum over it. */
+static void aggr_spectrum(struct aggr *a)
+{
+    const struct interf_epfd_info *in = interf_epfd_plan_info(a->plan[0]);
+    struct interf_error err;
+    double hi;
+    a->width_khz = cli_real("channel-khz", 1e-3, 1e9, in->ref_bandwidth_khz);
+    if (a->width_khz < in->ref_bandwidth_khz * (1 - 1e-9))
+        cli_usage_error("--channel-khz: %g: below the reference bandwidth (%g kHz)",
+                        a->width_khz, in->ref_bandwidth_khz);
+    if (cli_given("spectrum")) {
+        if (interf_limit_parse_band(cli_text("spectrum"), &a->lo_ghz, &hi, &err) != INTERF_OK)
+            cli_usage_error("--spectrum: %s", err.msg);
+    } else {
+        a->lo_ghz = in->freq_ghz - a->width_khz * 0.5e-6, hi = a->lo_ghz + a->width_khz * 1e-6;
+    }
+    for (size_t s = 0; s < a->n_sys; s++) {
+        if (interf_epfd_spectrum_plan(a->sys[s], a->lo_ghz, hi, a->width_khz, &a->psd[s],
+                                      &a->n_ch, &err) != INTERF_OK)
+            cli_usage_error("--spectrum: %s", err.msg + strlen("spectrum: "));
+        a->spectrum[s].n_ch = a->n_ch, a->spectrum[s].psd_dbw = a->psd[s];
+    }
+}
+
+static int aggr_write(struct aggr *a, const struct run *r, const struct interf_provenance *prov)
+{
+    FILE *fp = cli_open(cli_text("output"));
+    struct interf_error err;
+    char what[64];
+    enum interf_status st;
+    snprintf(what, sizeof what, "aggregate of %zu", a->n_sys);
+    st = cli_given("cdf") ? interf_epfd_write_channel_cdfs(fp, a->plan[0], &a->agg, a->n_ch,
+                                                           a->lo_ghz, a->width_khz, what, 1,
+                                                           prov, &err)
+                          : interf_epfd_write_channel_stats(fp, a->plan[0], &a->agg, a->n_ch,
+                                                            a->lo_ghz, a->width_khz, 0, r->stats,
+                                                            r->n_stats, 1, prov, &err);
+    for (size_t s = 0; s < a->n_sys && cli_given("per-system") && st == INTERF_OK; s++)
+        st = cli_given("cdf")
+                 ? interf_epfd_write_channel_cdfs(fp, a->plan[0], &a->own[s], a->n_ch, a->lo_ghz,
+                                                  a->width_khz, cli_nth("system", s), 0, prov,
+                                                  &err)
+                 : interf_epfd_write_channel_stats(fp, a->plan[0], &a->own[s], a->n_ch,
+                                                   a->lo_ghz, a->width_khz, (int)s + 1, r->stats,
+                                                   r->n_stats, 0, prov, &err);
+    return st == INTERF_OK ? cli_commit() : cli_fail_output(cli_text("output"), &err);
+}
+
+/* Several systems or a band plan: the per-channel aggregate at points. */
+static int run_aggregate(int argc, char **argv)
+{
+    static struct run r;
+    static struct aggr a;
+    struct interf_error err;
+    struct interf_provenance prov;
+    a.n_sys = cli_given("system");
+    aggr_plan(&a, &r);
+    aggr_spectrum(&a);
+    size_t np = interf_epfd_plan_points(a.plan[0], NULL, NULL), nh = np * a.n_ch;
+    const int per = cli_given("per-system") > 0;
+    long n_steps = interf_epfd_plan_spec(a.plan[0])->window.n_steps;
+    double chunk = n_steps < INTERF_EPFD_CHUNK_STEPS ? (double)n_steps : INTERF_EPFD_CHUNK_STEPS;
+    cli_check_memory(interf_epfd_aggregate_bytes((double)np, (double)a.n_ch, (double)a.n_sys,
+                                                 per, chunk),
+                     "use wider channels (--channel-khz), a narrower --spectrum or fewer points");
+    r.n_stats = cli_given("stat") ? cli_given("stat") : 1;
+    for (size_t k = 0; k < r.n_stats; k++)
+        if (interf_stat_parse(cli_given("stat") ? cli_nth("stat", k) : "max",
+                              INTERF_STAT_ALLOW(INTERF_STAT_MAX) |
+                                  INTERF_STAT_ALLOW(INTERF_STAT_PCT) |
+                                  INTERF_STAT_ALLOW(INTERF_STAT_EXCEED),
+                              &r.stats[k], &err) != INTERF_OK)
+            cli_usage_error("--stat: %s (per channel: max, pNN, exceed:LEVEL)", err.msg);
+    cli_output_check(cli_text("output"), 0);
+    enum interf_status st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
+                                                   &a.agg, &err);
+    for (size_t s = 0; per && s < a.n_sys && st == INTERF_OK; s++)
+        st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &a.own[s],
+                                    &err);
+    uint64_t clamped = 0;
+    struct interf_epfd_chan_info info = {0};
+    if (st == INTERF_OK)
+        st = interf_epfd_aggregate((const struct interf_epfd_plan *const *)a.plan, a.spectrum,
+                                   a.n_sys, 0, &a.agg, per ? a.own : NULL, &clamped, &info,
+                                   &err);
+    int rc;
+    if (st != INTERF_OK) {
+        rc = cli_fail(&err);
+    } else {
+        if (clamped)
+            cli_warn("%llu samples at or above -80 dB were counted in the top bin",
+                     (unsigned long long)clamped);
+        interf_provenance_init(&prov, "interf-epfd");
+        interf_provenance_set_command(&prov, argc, argv);
+        interf_epfd_provenance(a.plan[0], NULL, &prov);
+        for (size_t s = 1; s < a.n_sys; s++) {
+            char key[32];
+            snprintf(key, sizeof key, "system_%zu", s + 1);
+            interf_provenance_set(&prov, key, "%s", cli_nth("system", s));
+            snprintf(key, sizeof key, "system_%zu_sha256", s + 1);
+            interf_provenance_set(&prov, key, "%s", interf_system_info(a.sys[s])->sha256);
+        }
+        interf_provenance_set(&prov, "channels", "%zu of %g kHz from %g GHz", a.n_ch,
+                              a.width_khz, a.lo_ghz);
+        interf_provenance_set(&prov, "coupling_density", "%.4g",
+                              info.cells ? (double)info.nnz / (double)info.cells : 0.0);
+        rc = aggr_write(&a, &r, &prov);
+    }
+    aggr_free(&a);
+    free(r.lat);
+    free(r.lon);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     static struct run r;
@@ -278,6 +470,8 @@ int main(int argc, char **argv)
 
     cli_parse(&tool, argc, argv);
     check_combinations();
+    if (cli_given("system") > 1 || cli_given("spectrum"))
+        return run_aggregate(argc, argv);
     if (cli_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
         return cli_fail(&err);
     for (size_t k = 0; k < interf_system_warning_count(sys); k++)

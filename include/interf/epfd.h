@@ -391,6 +391,133 @@ INTERF_API float interf_alpha_table_lookup(const struct interf_alpha_table *t, f
 INTERF_API double interf_alpha_table_exact(const struct interf_alpha_table *t, double e,
                                            double n, double u);
 
+/* ------------------------------------------------------------------ frequency-resolved runs */
+
+/* The spectrum of one system in a run of n_ch channels (the run's band plan, one reference
+ * bandwidth each): psd_dbw[b * n_ch + c] is the power of beam b (interf_system_beam order) in
+ * channel c, dB(W) in the system file's reference bandwidth (as power_dbw; the spec's
+ * power_offset_db is added to both); at or below INTERF_EPFD_PSD_OFF_DBW the beam does not
+ * transmit in that channel. The satellites of an orbit group that files a pfd mask (no beams)
+ * take their mask in every channel. */
+#define INTERF_EPFD_PSD_OFF_DBW (-300.0)
+struct interf_epfd_spectrum {
+    size_t n_ch;
+    const double *psd_dbw;
+};
+
+/* What the products of a frequency-resolved run held: the non-zero and all entries of the
+ * coupling matrices, their number and rows (so cells / rows is the mean K), and the
+ * floating-point operations of their products (2 m k n each). */
+struct interf_epfd_chan_info {
+    uint64_t nnz, cells, products, rows;
+    double flop;
+};
+
+/* The frequency-resolved EPFD of one slice of plan (a single-precision plan), added to lin:
+ *   lin[(g (step_end - step_begin) + t - step_begin) n_ch + c] +=
+ *       sum_e C[g, t, e] S[e, c],   C = Pe Gt Gr / (4 pi d^2 Gr,max),  S[e, c] = PSD(e, c) / Pe
+ * in W/m2 in the reference bandwidth, for the plan's points g (interf_epfd_plan_points order;
+ * points not computed get nothing) and the slice's steps t. C is formed tile by tile and block
+ * of steps by block by the fused kernel's pair loops (the same entries, emitter by emitter: the
+ * GSO-arc test and the pfd masks included), S C by one single-threaded cblas_sgemm per tile
+ * and block: results do not depend on the number of threads. lin (caller-owned, of
+ * n_points (step_end - step_begin) n_ch floats) accumulates, so that the runs of several
+ * systems over the same points and absolute window sum into one (the aggregate of
+ * Res. 76 (Rev.WRC-23) / Rec. ITU-R S.1588 "joint simulation"). info (may be NULL) is added to.
+ * sp->psd_dbw must hold n_beams n_ch values. INTERF_EINPUT when the spectrum has no channel or
+ * holds NaN or +Inf ("PATH: beam NAME: channel C: PSD is not a number"), INTERF_EINVAL for an
+ * fp64 plan or a slice out of range, INTERF_ENOMEM when the coupling matrices cannot grow.
+ * Sets OpenBLAS to one thread for the call and restores the caller's setting after it (a
+ * process-wide setting: calls from several threads at once may leave it at one). */
+INTERF_API enum interf_status interf_epfd_run_channels(const struct interf_epfd_plan *plan,
+                                                       const struct interf_epfd_slice *slice,
+                                                       const struct interf_epfd_spectrum *sp,
+                                                       float *lin,
+                                                       struct interf_epfd_chan_info *info,
+                                                       struct interf_error *err);
+
+/* The spectra of a band plan: n_ch channels of width_khz from lo_ghz to hi_ghz (a whole number
+ * of them, at most INTERF_EPFD_CHANNELS_MAX), and for each beam of sys its PSD in each channel:
+ * the largest PSD of the beam's channels (interf_system_beam: channels = LO-HI:PSD) that overlap
+ * it, so that a channel coarser than the reference bandwidth carries the largest PSD of any
+ * reference bandwidth inside it; a beam without channels transmits power_dbw wherever the
+ * channel overlaps the system's band_ghz (everywhere without band_ghz). *psd_dbw (n_beams x
+ * n_ch, as struct interf_epfd_spectrum reads it) is allocated; the caller frees it.
+ * INTERF_EINPUT "spectrum: ..." for a bad plan. */
+#define INTERF_EPFD_CHANNELS_MAX 65536
+INTERF_API enum interf_status interf_epfd_spectrum_plan(const struct interf_system *sys,
+                                                        double lo_ghz, double hi_ghz,
+                                                        double width_khz, double **psd_dbw,
+                                                        size_t *n_ch, struct interf_error *err);
+
+/* Count the samples of lin (n_points x n_steps x n_ch, linear W/m2 as interf_epfd_run_channels
+ * forms them) into hist, a set of n_points n_ch histograms (point g's channel c at g n_ch + c,
+ * INTERF_EPFD_NBINS bins from INTERF_EPFD_LEVEL_MIN; counts added), skipping the points with
+ * skip[g] set (skip may be NULL). Returns the samples at or above the top bin. */
+INTERF_API uint64_t interf_epfd_channels_count(const float *lin, size_t n_points, size_t n_steps,
+                                               size_t n_ch, const unsigned char *skip,
+                                               const struct interf_epfd_bins *bins,
+                                               struct interf_hist_set *hist);
+
+/* The memory (bytes) of an aggregate run of n_sys systems over n_points points and n_ch
+ * channels by interf_epfd_aggregate: the per-channel histograms of the aggregate and, with
+ * per_system, of each system, and the linear buffers of chunk_steps steps (one, two with
+ * per_system). For checking a request before any allocation. */
+INTERF_API double interf_epfd_aggregate_bytes(double n_points, double n_ch, double n_sys,
+                                              int per_system, double chunk_steps);
+
+/* The aggregate of n_sys systems: plans[s] (all over the same points and the same absolute
+ * window: interf_epfd_plan_points and window equal) with spectra[s] (the same n_ch), run in
+ * chunks of chunk_steps steps (0: INTERF_EPFD_CHUNK_STEPS), each chunk's systems summed in
+ * linear power per point, step and channel, then counted into agg (from interf_hist_set_create
+ * with n_points n_ch histograms as interf_epfd_channels_count; counts added) and, when per_sys
+ * is not NULL, each system's own into per_sys[s] (the same shape). clamped (may be NULL)
+ * receives the aggregate's samples at or above -80 dB; info (may be NULL) the products' sizes.
+ * INTERF_EINPUT when the plans' points, windows or channel counts differ, INTERF_ENOMEM when
+ * the buffers cannot be allocated. */
+#define INTERF_EPFD_CHUNK_STEPS 4096
+INTERF_API enum interf_status interf_epfd_aggregate(const struct interf_epfd_plan *const *plans,
+                                                    const struct interf_epfd_spectrum *spectra,
+                                                    size_t n_sys, long chunk_steps,
+                                                    struct interf_hist_set *agg,
+                                                    struct interf_hist_set *per_sys,
+                                                    uint64_t *clamped,
+                                                    struct interf_epfd_chan_info *info,
+                                                    struct interf_error *err);
+
+/* The CDF of every computed point and channel of per-channel histograms hist (n_points n_ch
+ * of them, as interf_epfd_aggregate forms them) in the format of interf-table(5), point by
+ * point, channel by channel, parts separated by ">" lines; each part's metadata: lat_deg,
+ * lon_deg, channel (1-based), channel_ghz (LO-HI of the band plan of n_ch channels of
+ * width_khz from lo_ghz), channel_width_khz, systems (text, e.g. "aggregate of 2"), max_epfd,
+ * total_weight, then prov's items. first: the writer's parts are the first in the stream (the
+ * "# nodata:" lines then come first, and no ">" before the first part). INTERF_EIO on a write
+ * error. */
+INTERF_API enum interf_status interf_epfd_write_channel_cdfs(FILE *fp,
+                                                             const struct interf_epfd_plan *p,
+                                                             const struct interf_hist_set *hist,
+                                                             size_t n_ch, double lo_ghz,
+                                                             double width_khz,
+                                                             const char *systems, int first,
+                                                             const struct interf_provenance *prov,
+                                                             struct interf_error *err);
+
+/* Statistics (max, pNN, exceed; not margins: INTERF_EINVAL) of every computed point and channel
+ * of per-channel histograms hist: a row "lat_deg lon_deg system channel lo_ghz hi_ghz STAT..."
+ * per point and channel (system: the caller's number, 0 for the aggregate, k for the k-th
+ * system), levels at 0.1 dB, the floor value (interf_epfd_stat_floor) where nothing
+ * contributed. first: write the header line, prov's items and the "# nodata:" lines before the
+ * rows. INTERF_EIO on a write error. */
+INTERF_API enum interf_status interf_epfd_write_channel_stats(FILE *fp,
+                                                              const struct interf_epfd_plan *p,
+                                                              const struct interf_hist_set *hist,
+                                                              size_t n_ch, double lo_ghz,
+                                                              double width_khz, int system,
+                                                              const struct interf_stat *stats,
+                                                              size_t n_stats, int first,
+                                                              const struct interf_provenance *prov,
+                                                              struct interf_error *err);
+
 #ifdef __cplusplus
 }
 #endif

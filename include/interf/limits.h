@@ -354,9 +354,11 @@ struct interf_limit_request {
     double ref_bandwidth_khz;        /* the reference bandwidth of the levels */
     double lat_deg;                  /* the earth station's latitude (RR Nos. 22.5C.4, 22.5C.8) */
     double max_db;                   /* the run maximum, dB in the reference bandwidth */
+    enum interf_limit_family family; /* the family of the table (0: Article 22 validation;
+                                        INTERF_LIMIT_AGGREGATE: Resolution 76, "Res76-1A"...) */
 };
 
-/* Every value "not given": NULL table and service, band 0, 0, the numbers NaN. */
+/* Every value "not given": NULL table and service, band 0, 0, the numbers NaN, family 0. */
 INTERF_API void interf_limit_request_init(struct interf_limit_request *r);
 
 /* Check a request before any data completes it: INTERF_EINVAL for a malformed field ("service:

@@ -29,6 +29,7 @@ struct interf_system_antenna {
 
 enum interf_pointing { INTERF_POINT_NADIR = 0, INTERF_POINT_OFF_NADIR = 1, INTERF_POINT_AIM = 2 };
 
+#define INTERF_BEAM_CHANNELS_MAX 64
 struct interf_system_beam {
     char name[INTERF_NAME_MAX];
     size_t antenna;                /* index into the system's antennas */
@@ -39,6 +40,14 @@ struct interf_system_beam {
     double power_dbw;  /* into the antenna, in the reference bandwidth; from eirp_dbw when that is
                           given: power = eirp - antenna peak gain */
     int line;
+    /* channels = LO-HI:PSD, ...: the beam's spectrum (frequency-resolved runs,
+     * interf_epfd_run_channels): in each band [lo_ghz, hi_ghz] the power into the antenna in the
+     * reference bandwidth, dB(W) (power_dbw elsewhere is not transmitted); none given (0): the
+     * beam transmits power_dbw across the system's band_ghz */
+    struct interf_beam_channel {
+        double lo_ghz, hi_ghz, psd_dbw;
+    } channels[INTERF_BEAM_CHANNELS_MAX];
+    size_t n_channels;
 };
 
 /* The unit boresight b (ECEF) of beam bm of a satellite at r_km (ECEF, km): toward the Earth's

@@ -187,4 +187,11 @@ void epfd_windows_free(struct epfd_windows *w);
  * farther than this from the satellite's direction sees it above the minimum elevation. */
 double epfd_sat_reach(const struct interf_epfd_plan *p, const struct epfd_windows *w, size_t sat);
 
+/* kernel_run.c: the frequency-resolved slice (interf_epfd_run_channels) with rel, the spectra
+ * over the emitters' powers, [emitter][channel] */
+enum interf_status epfd_run_chan(const struct interf_epfd_plan *p,
+                                 const struct interf_epfd_slice *sl, size_t n_ch, const float *rel,
+                                 float *lin, struct interf_epfd_chan_info *info,
+                                 struct interf_error *err);
+
 #endif

@@ -132,6 +132,9 @@ struct few {
     int *dec;                   /* the GSO-arc table's verdict (few_alpha) */
 };
 
+struct chan_run;
+struct chan_scratch;
+
 /* Per-thread scratch of one tile. */
 struct scratch {
     real acc[EPFD_TILE_MAX];  /* linear sum of the step */
@@ -143,6 +146,7 @@ struct scratch {
                                   [tile][step][point] */
     size_t *list;              /* emitters that pass the tile's cull */
     struct few few;            /* tiles of a few points */
+    struct chan_scratch *ch;   /* frequency-resolved runs (kernel_chan.h), else NULL */
 };
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -962,6 +966,10 @@ static void count_bins(const struct interf_epfd_plan *p, const struct epfd_tile 
     }
 }
 
+#ifndef EPFD_FP64
+#include "kernel_chan.h"
+#endif
+
 /* Super tile sp over the steps [s0, s0 + ns) of the block b: every tile's sums at each step
  * (steps outside, tiles inside: one step's emitter states stay in L2 while every tile of the
  * super tile uses them), the tiles' bins kept in scratch until the block is done, then
@@ -973,6 +981,12 @@ static uint64_t run_super(const struct interf_epfd_plan *p, const struct block *
                           struct interf_epfd_out *out)
 {
     uint64_t clamped = 0;
+#ifndef EPFD_FP64
+    if (sw->ch) {
+        chan_super(p, b, s0, ns, sp, sw);
+        return 0;
+    }
+#endif
     for (size_t t = sp->first; t < sp->first + sp->n; t++)
         pack_tile(&p->pts, &p->tiles[t], &sw->lanes[t - sp->first]);
     const double cr = cos(sp->cap.radius_rad), sr = sin(sp->cap.radius_rad);
@@ -1083,9 +1097,14 @@ static int run_by_blocks(struct run *r)
     return !stop;
 }
 
-enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, const struct interf_epfd_slice *sl,
-                            struct interf_epfd_out *out, interf_progress_fn progress, void *user,
-                            struct interf_error *err)
+/* A slice of the run into out, or, with chan (single precision only), its frequency-resolved
+ * EPFD into chan->lin (out then only collects clamped and threads_used); chs receives the
+ * threads' coupling-matrix counts (may be NULL). */
+static enum interf_status run_slice(const struct interf_epfd_plan *p,
+                                    const struct interf_epfd_slice *sl,
+                                    struct interf_epfd_out *out, const struct chan_run *chan,
+                                    struct chan_scratch *chs, interf_progress_fn progress,
+                                    void *user, struct interf_error *err)
 {
     const struct interf_epfd_spec *s = &p->spec;
     if (sl->n_parts < 1 || sl->part >= sl->n_parts || sl->step_begin < 0 ||
@@ -1120,7 +1139,9 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, const struct inter
     int ok = bins && r.w && r.wk && ec;
     for (int t = 0; ok && t < n_wk; t++) {
         ok = worker_alloc(&r.wk[t], p->n_em, nsat);
-        r.wk[t].b.cull = wn.every || p->n_tiles != 1 || p->tiles[0].n > EPFD_FEW_POINTS;
+        /* the channel path takes each emitter alone from the cull's list */
+        r.wk[t].b.cull =
+            chan || wn.every || p->n_tiles != 1 || p->tiles[0].n > EPFD_FEW_POINTS;
         r.wk[t].b.ec = ec;
     }
     for (int t = 0; ok && t < p->threads; t++) {
@@ -1131,6 +1152,12 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, const struct inter
         w->lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
         ok &= w->list && w->bin && w->lanes && few_alloc(&w->few, n_em);
         w->few.cat = cat;
+#ifndef EPFD_FP64
+        if (ok && chan) {
+            w->ch = &chs[t];
+            ok = chan_scratch_alloc(w->ch, chan, n_em);
+        }
+#endif
     }
     if (!ok) {
         st = interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory");
@@ -1140,8 +1167,20 @@ enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, const struct inter
     st = (by_blocks ? run_by_blocks(&r) : run_by_supers(&r))
              ? INTERF_OK
              : interf_error_set(err, INTERF_ECANCELED, "EPFD run: canceled");
+#ifdef EPFD_FP64
+    (void)chs;
+#else
+    for (int t = 0; chan && st == INTERF_OK && t < p->threads; t++)
+        if (r.w[t].ch->fail)
+            st = interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory for the coupling "
+                                  "matrices");
+#endif
 done:
     for (int t = 0; r.w && t < p->threads; t++) {
+#ifndef EPFD_FP64
+        if (r.w[t].ch)
+            chan_scratch_free(r.w[t].ch);
+#endif
         free(r.w[t].list);
         cands_free(&r.w[t].cands);
         free(r.w[t].bin);
@@ -1159,6 +1198,13 @@ done:
     return st;
 }
 
+enum interf_status EPFD_RUN(const struct interf_epfd_plan *p, const struct interf_epfd_slice *sl,
+                            struct interf_epfd_out *out, interf_progress_fn progress, void *user,
+                            struct interf_error *err)
+{
+    return run_slice(p, sl, out, NULL, NULL, progress, user, err);
+}
+
 #ifndef EPFD_FP64
 enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct interf_epfd_out *out,
                                    interf_progress_fn progress, void *user,
@@ -1171,5 +1217,35 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
     out->clamped = 0;
     out->threads_used = 0;
     return interf_epfd_run_slice(p, &all, out, progress, user, err);
+}
+#endif
+
+#ifndef EPFD_FP64
+enum interf_status epfd_run_chan(const struct interf_epfd_plan *p,
+                                 const struct interf_epfd_slice *sl, size_t n_ch, const float *rel,
+                                 float *lin, struct interf_epfd_chan_info *info,
+                                 struct interf_error *err)
+{
+    struct chan_run run = {n_ch, rel, lin, sl->step_begin, sl->step_end - sl->step_begin};
+    struct interf_epfd_out dummy = {0};
+    struct chan_scratch *chs = calloc((size_t)p->threads, sizeof *chs);
+    if (!chs)
+        return interf_error_set(err, INTERF_ENOMEM, "EPFD run: out of memory");
+    /* OpenBLAS's own threads would fight the OpenMP ones: one BLAS thread for the run (each
+     * tile's product is then formed the same way whatever the thread count), the caller's
+     * setting back after it */
+    int blas_threads = openblas_get_num_threads();
+    openblas_set_num_threads(1);
+    enum interf_status st = run_slice(p, sl, &dummy, &run, chs, NULL, NULL, err);
+    openblas_set_num_threads(blas_threads);
+    for (int t = 0; info && t < p->threads; t++) {
+        info->nnz += chs[t].nnz;
+        info->cells += chs[t].cells;
+        info->products += chs[t].products;
+        info->rows += chs[t].rows;
+        info->flop += chs[t].flop;
+    }
+    free(chs);
+    return st;
 }
 #endif

@@ -126,15 +126,24 @@ enum interf_status interf_epfd_write_stats(FILE *fp, const struct interf_epfd_pl
     return st == INTERF_OK && ferror(fp) ? write_error(err) : st;
 }
 
-/* The CDF of point i with its metadata: the point, the maximum, then the run's provenance. */
+/* A channel of a frequency-resolved run, for the CDF's metadata (NULL: none). */
+struct chan_meta {
+    size_t index;          /* 0-based */
+    double lo_ghz, width_khz;
+    const char *systems;
+};
+
+/* The CDF of histogram h of point i with its metadata: the point, the channel, the maximum,
+ * then the run's provenance. */
 static enum interf_status write_cdf(FILE *fp, const struct interf_epfd_plan *p,
-                                    const struct interf_epfd_out *out, size_t i,
+                                    const struct interf_hist *hp, size_t i,
+                                    const struct chan_meta *ch,
                                     const struct interf_provenance *prov,
                                     struct interf_error *err)
 {
-    struct interf_hist h = interf_hist_set_point(&out->hist, i);
+    struct interf_hist h = *hp;
     struct interf_cdf *cdf;
-    char v[64];
+    char v[128];
     enum interf_status st = interf_cdf_create_hist(p->info.quantity, p->info.ref_bandwidth_khz,
                                                    &h, &cdf, err);
     if (st != INTERF_OK)
@@ -143,6 +152,16 @@ static enum interf_status write_cdf(FILE *fp, const struct interf_epfd_plan *p,
     interf_cdf_meta_set(cdf, "lat_deg", v, NULL);
     snprintf(v, sizeof v, "%g", p->lon_deg[i]);
     interf_cdf_meta_set(cdf, "lon_deg", v, NULL);
+    if (ch) {
+        snprintf(v, sizeof v, "%zu", ch->index + 1);
+        interf_cdf_meta_set(cdf, "channel", v, NULL);
+        double lo = ch->lo_ghz + (double)ch->index * ch->width_khz * 1e-6;
+        snprintf(v, sizeof v, "%.9g-%.9g", lo, lo + ch->width_khz * 1e-6);
+        interf_cdf_meta_set(cdf, "channel_ghz", v, NULL);
+        snprintf(v, sizeof v, "%g", ch->width_khz);
+        interf_cdf_meta_set(cdf, "channel_width_khz", v, NULL);
+        interf_cdf_meta_set(cdf, "systems", ch->systems, NULL);
+    }
     snprintf(v, sizeof v, "%.1f", interf_hist_max(&h) / 10.0);
     interf_cdf_meta_set(cdf, "max_epfd", v, NULL);
     snprintf(v, sizeof v, "%.0f", interf_hist_total(&h));
@@ -152,6 +171,29 @@ static enum interf_status write_cdf(FILE *fp, const struct interf_epfd_plan *p,
     st = interf_cdf_write(fp, cdf, err);
     interf_cdf_free_all(cdf, 1);
     return st;
+}
+
+enum interf_status interf_epfd_write_channel_cdfs(FILE *fp, const struct interf_epfd_plan *p,
+                                                  const struct interf_hist_set *hist,
+                                                  size_t n_ch, double lo_ghz, double width_khz,
+                                                  const char *systems, int first,
+                                                  const struct interf_provenance *prov,
+                                                  struct interf_error *err)
+{
+    if (first)
+        nodata_lines(fp, p);
+    for (size_t i = 0; i < p->n_points; i++)
+        for (size_t c = 0; c < n_ch && !p->nodata[i]; c++) {
+            if (!first)
+                fputs(">\n", fp);
+            first = 0;
+            struct chan_meta ch = {c, lo_ghz, width_khz, systems};
+            struct interf_hist h = interf_hist_set_point(hist, i * n_ch + c);
+            enum interf_status st = write_cdf(fp, p, &h, i, &ch, prov, err);
+            if (st != INTERF_OK)
+                return st;
+        }
+    return ferror(fp) ? write_error(err) : INTERF_OK;
 }
 
 enum interf_status interf_epfd_write_cdfs(FILE *fp, const struct interf_epfd_plan *p,
@@ -167,7 +209,8 @@ enum interf_status interf_epfd_write_cdfs(FILE *fp, const struct interf_epfd_pla
         if (!first)
             fputs(">\n", fp);
         first = 0;
-        enum interf_status st = write_cdf(fp, p, out, i, prov, err);
+        struct interf_hist h = interf_hist_set_point(&out->hist, i);
+        enum interf_status st = write_cdf(fp, p, &h, i, NULL, prov, err);
         if (st != INTERF_OK)
             return st;
     }
@@ -236,4 +279,43 @@ enum interf_status interf_epfd_stat_grid(const struct interf_epfd_plan *p,
         *grid = NULL;
     }
     return s;
+}
+
+enum interf_status interf_epfd_write_channel_stats(FILE *fp, const struct interf_epfd_plan *p,
+                                                   const struct interf_hist_set *hist,
+                                                   size_t n_ch, double lo_ghz, double width_khz,
+                                                   int system, const struct interf_stat *stats,
+                                                   size_t n_stats, int first,
+                                                   const struct interf_provenance *prov,
+                                                   struct interf_error *err)
+{
+    enum interf_status st = INTERF_OK;
+    for (size_t k = 0; k < n_stats; k++)
+        if (stats[k].kind == INTERF_STAT_MARGIN)
+            return interf_error_set(err, INTERF_EINVAL, "stat: %s: not per channel (check the "
+                                    "CDFs with interf-check)", stats[k].name);
+    if (first) {
+        fputs("# lat_deg lon_deg system channel lo_ghz hi_ghz", fp);
+        for (size_t k = 0; k < n_stats; k++)
+            fprintf(fp, stats[k].kind == INTERF_STAT_EXCEED ? " %s_pct" : " %s_%s",
+                    stats[k].label, p->info.quantity);
+        fputc('\n', fp);
+        st = interf_provenance_write(fp, prov, err);
+        nodata_lines(fp, p);
+    }
+    for (size_t i = 0; i < p->n_points && st == INTERF_OK; i++)
+        for (size_t c = 0; c < n_ch && !p->nodata[i]; c++) {
+            struct interf_hist h = interf_hist_set_point(hist, i * n_ch + c);
+            int none = interf_hist_max(&h) == INTERF_EPFD_LEVEL_MIN;
+            double lo = lo_ghz + (double)c * width_khz * 1e-6;
+            fprintf(fp, "%11.6f  %11.6f  %d  %zu  %.9g  %.9g", p->lat_deg[i], p->lon_deg[i],
+                    system, c + 1, lo, lo + width_khz * 1e-6);
+            for (size_t k = 0; k < n_stats; k++) {
+                double v = none ? interf_epfd_stat_floor(&stats[k]) : interf_stat_hist(&stats[k],
+                                                                                       &h);
+                fprintf(fp, stats[k].kind == INTERF_STAT_EXCEED ? "  %.6f" : "  %.1f", v);
+            }
+            fputc('\n', fp);
+        }
+    return st == INTERF_OK && ferror(fp) ? write_error(err) : st;
 }

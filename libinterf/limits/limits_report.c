@@ -301,9 +301,15 @@ static void text_item(FILE *fp, const struct interf_limit_item *it, size_t idx)
     char label[300], a[24], b[24];
     mask_label(mask, label, sizeof label);
     fprintf(fp, "point %zu: %s:%d", idx + 1, it->source, it->cdf->line);
+    /* a frequency-resolved run's CDFs name their channel (interf-table(5)) */
+    const char *ch = interf_cdf_meta_get(it->cdf, "channel");
+    const char *band = interf_cdf_meta_get(it->cdf, "channel_ghz");
     if (lat && lon)
         fprintf(fp, " (lat_deg %s, lon_deg %s)", lat, lon);
-    fprintf(fp, "\n  limits: RR Art. 22 %s [%s]\n", label,
+    if (ch)
+        fprintf(fp, " channel %s%s%s", ch, band ? " " : "", band ? band : "");
+    fprintf(fp, "\n  limits: %s %s [%s]\n",
+            mask->family == INTERF_LIMIT_AGGREGATE ? "Res. 76" : "RR Art. 22", label,
             interf_limit_confidence_str(mask->confidence));
     for (size_t k = 0; k < v->n; k++)
         if (v->mask.points[k].level_db != mask->points[k].level_db)

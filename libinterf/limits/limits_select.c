@@ -33,6 +33,7 @@ static struct interf_limit_query query_of(const struct interf_limit_request *r)
     struct interf_limit_query q = {0};
     q.table = r->table;
     q.service = r->service;
+    q.family = r->family;
     if (has_band(r)) {
         q.band_lo_ghz = r->band_lo_ghz;
         q.band_hi_ghz = r->band_hi_ghz;

@@ -161,7 +161,7 @@ enum interf_status parse_antenna(const struct sec *c, double run_freq_ghz,
 /* --- [beam NAME] ------------------------------------------------------------------------- */
 
 static const char *const beam_keys[] = {"antenna", "pointing", "orientation_deg", "power_dbw",
-                                        "eirp_dbw"};
+                                        "eirp_dbw", "channels"};
 static const char *const beam_off_nadir_keys[] = {"off_nadir_deg", "azimuth_deg"};
 static const char *const beam_aim_keys[] = {"aim_lat_deg", "aim_lon_deg"};
 static const char *const pointing_names[] = {"nadir", "off-nadir", "aim"};
@@ -236,6 +236,49 @@ static enum interf_status beam_power(const struct sec *c, const struct interf_sy
     return st;
 }
 
+/* channels = LO-HI:PSD, ... (GHz, dB(W) in the reference bandwidth): the beam's spectrum. */
+static enum interf_status beam_channels(const struct sec *c, struct interf_system_beam *b)
+{
+    static const struct range psd = {-100, 100, 0, 0, "dBW"};
+    const struct interf_ini_entry *ent = interf_ini_find(c->ini, "channels");
+    if (!ent)
+        return INTERF_OK;
+    const char *s = ent->value;
+    while (*s) {
+        const char *end = strchr(s, ',');
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        char item[128], *colon, *dash;
+        if (b->n_channels == INTERF_BEAM_CHANNELS_MAX)
+            return BAD(c, ent, "more than %d channels", INTERF_BEAM_CHANNELS_MAX);
+        if (len >= sizeof item)
+            return BAD(c, ent, "channel %zu: too long", b->n_channels + 1);
+        size_t n = 0; /* the item without its blanks */
+        for (size_t k = 0; k < len; k++)
+            if (s[k] != ' ' && s[k] != '\t')
+                item[n++] = s[k];
+        item[n] = 0;
+        colon = strchr(item, ':');
+        dash = colon ? strchr(item + 1, '-') : NULL;
+        struct interf_beam_channel *ch = &b->channels[b->n_channels];
+        if (!colon || !dash || dash > colon)
+            return BAD(c, ent, "channel %zu: expected LO-HI:PSD (GHz, dBW), got \"%s\"",
+                       b->n_channels + 1, item);
+        *colon = 0, *dash = 0;
+        if (!interf_parse_real(item, &ch->lo_ghz) || !interf_parse_real(dash + 1, &ch->hi_ghz) ||
+            !(ch->lo_ghz > 0) || !(ch->hi_ghz > ch->lo_ghz) || ch->hi_ghz > 1e4)
+            return BAD(c, ent, "channel %zu: expected LO-HI with 0 < LO < HI (GHz)",
+                       b->n_channels + 1);
+        if (!interf_parse_real(colon + 1, &ch->psd_dbw))
+            return BAD(c, ent, "channel %zu: PSD: expected a number (dBW)", b->n_channels + 1);
+        enum interf_status st = sys_check_range(c, ent, ch->psd_dbw, &psd);
+        if (st != INTERF_OK)
+            return st;
+        b->n_channels++;
+        s = end ? end + 1 : s + len;
+    }
+    return b->n_channels ? INTERF_OK : BAD(c, ent, "no channel");
+}
+
 enum interf_status parse_beam(const struct sec *c, struct interf_system_beam *b)
 {
     const struct interf_system *sys = c->sys;
@@ -255,7 +298,7 @@ enum interf_status parse_beam(const struct sec *c, struct interf_system_beam *b)
             break;
     if (b->antenna == sys->info.n_antennas)
         return BAD(c, ant, "no [antenna %s] section", ant->value);
-    if ((st = beam_pointing(c, b)) != INTERF_OK)
+    if ((st = beam_pointing(c, b)) != INTERF_OK || (st = beam_channels(c, b)) != INTERF_OK)
         return st;
     return beam_power(c, &sys->antennas[b->antenna], b);
 }

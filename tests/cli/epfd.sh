@@ -114,8 +114,8 @@ grep -q '^# system: -$' "$TMP/out" && pass || fail "-s - provenance"
 expect_exit 0 "$EPFD" -s "$SYS" --grid 0/10/40/50/5 --steps 3 -o - -q
 [ "$(head -n 1 "$TMP/out")" = "ncols        2" ] && pass || fail "grid on standard output"
 [ ! -e ./- ] && [ ! -e ./-.prj ] && pass || fail "files named - written"
-expect_exit 2 "$EPFD" -s "$SYS" -s "$SYS" --at 45,10
-grep -q -- "--system: given twice" "$TMP/err" && pass || fail "option given twice"
+expect_exit 2 "$EPFD" -s "$SYS" --grid 0/10/40/50/5 --grid 0/10/40/50/5
+grep -q -- "--grid: given twice" "$TMP/err" && pass || fail "option given twice"
 expect_exit 2 "$EPFD" -s "$SYS" --at 45,10 --point 0,-5
 grep -q -- "below the horizon" "$TMP/err" && pass || fail "--point below the horizon"
 
