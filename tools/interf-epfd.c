@@ -9,7 +9,6 @@
 #include "cli.h"
 
 #define MAX_STATS 16
-#define MAX_SYSTEMS 16
 
 static const struct cli_option options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, "Where"},
@@ -41,9 +40,10 @@ static const struct cli_option options[] = {
      NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Spectrum (frequency-resolved runs, points only)"},
     {"spectrum", 0, CLI_ARG, "LO-HI", "band plan in GHz: channels of --channel-khz from LO to HI,\n"
-     "each beam's PSD from its channels = (interf-system(5))", NULL, NULL},
+     "each beam's PSD from its channels = (interf-system(5))", "spectrum", NULL},
     {"channel-khz", 0, CLI_ARG, "W", "channel width, kHz, at least the reference bandwidth; a\n"
-     "coarser channel carries the largest PSD inside it\n[the reference bandwidth]", NULL, NULL},
+     "coarser channel carries the largest PSD inside it\n[the reference bandwidth]",
+     "channel_khz", NULL},
     {"per-system", 0, CLI_FLAG, NULL, "with several -s: each system's own CDFs or statistics "
      "too", NULL, NULL},
     {NULL, 0, 0, NULL, NULL, NULL, "Time"},
@@ -109,8 +109,8 @@ static void check_combinations(void)
                             "single precision", what);
         if (cli_ranks() > 1)
             cli_usage_error("%s: not under mpirun", what);
-        if (cli_given("system") > MAX_SYSTEMS)
-            cli_usage_error("-s: at most %d systems", MAX_SYSTEMS);
+        if (cli_given("system") > INTERF_EPFD_MIX_MAX)
+            cli_usage_error("-s: at most %d systems", INTERF_EPFD_MIX_MAX);
     } else if (cli_given("per-system") || cli_given("channel-khz")) {
         cli_usage_error("%s: only with several -s or --spectrum",
                         cli_given("per-system") ? "--per-system" : "--channel-khz");
@@ -215,29 +215,23 @@ static void request(const struct interf_system *sys, struct interf_epfd_request 
     where(q, r);
 }
 
-/* The statistics and, for margins, their Article 22 rows (the run's dish, bandwidth and
- * frequency: the same selection as interf-check's). */
+/* The statistics and, for margins, their Article 22 rows (no margins without lim: the
+ * per-channel aggregate). */
 static void statistics(const struct interf_epfd_plan *plan, struct run *r,
                        struct interf_limits **lim)
 {
-    const struct interf_epfd_info *in = interf_epfd_plan_info(plan);
     const unsigned allowed = INTERF_STAT_ALLOW(INTERF_STAT_MAX) |
                              INTERF_STAT_ALLOW(INTERF_STAT_PCT) |
                              INTERF_STAT_ALLOW(INTERF_STAT_EXCEED) |
-                             INTERF_STAT_ALLOW(INTERF_STAT_MARGIN);
+                             (lim ? INTERF_STAT_ALLOW(INTERF_STAT_MARGIN) : 0);
     struct interf_error err;
     r->n_stats = cli_given("stat") ? cli_given("stat") : 1;
     for (size_t k = 0; k < r->n_stats; k++) {
         struct interf_stat *st = &r->stats[k];
         if (interf_stat_parse(cli_given("stat") ? cli_nth("stat", k) : "max", allowed, st, &err))
             cli_usage_error("--stat: %s", err.msg);
-        if (st->kind != INTERF_STAT_MARGIN)
-            continue;
-        struct interf_limit_query q = {.table = st->table, .band_lo_ghz = in->freq_ghz,
-                                       .band_hi_ghz = in->freq_ghz, .dish_m = in->es_dish_m,
-                                       .ref_bandwidth_khz = in->ref_bandwidth_khz};
-        if ((!*lim && interf_limits_create(lim, &err) != INTERF_OK) ||
-            interf_limits_find(*lim, &q, &r->masks[k], &err) != INTERF_OK)
+        if (st->kind == INTERF_STAT_MARGIN &&
+            interf_epfd_stat_row(plan, st, lim, &r->masks[k], &err) != INTERF_OK)
             cli_usage_error("--stat %s: %s", st->name, err.msg);
     }
 }
@@ -245,30 +239,20 @@ static void statistics(const struct interf_epfd_plan *plan, struct run *r,
 static int write_grids(const struct interf_epfd_plan *plan, const struct interf_epfd_out *out,
                        const struct run *r, const struct interf_provenance *prov)
 {
-    const struct interf_epfd_info *in = interf_epfd_plan_info(plan);
+    const int floor_nodata = cli_given("floor-nodata") > 0;
     struct interf_error err;
     for (size_t k = 0; k < r->n_stats; k++) {
         const struct interf_stat *st = &r->stats[k];
         struct interf_grid *g;
         struct interf_grid_meta m;
         char path[4096];
-        int pct = st->kind == INTERF_STAT_EXCEED;
-        if (interf_epfd_stat_grid(plan, out, st, r->masks[k], cli_given("floor-nodata") > 0, &g,
-                                  &err) != INTERF_OK)
-            return cli_fail(&err);
-        interf_grid_meta_init(&m);
-        snprintf(m.unit, sizeof m.unit, "%s",
-                 pct ? "%" : st->kind == INTERF_STAT_MARGIN ? "dB" : in->unit);
-        interf_grid_meta_set(&m, "quantity", in->quantity, NULL);
-        interf_grid_meta_set(&m, "statistic", st->name, NULL);
-        char floor[32];
-        interf_format_c(floor, sizeof floor, "%g", interf_epfd_stat_floor(st));
-        if (!cli_given("floor-nodata") && !pct)
-            interf_grid_meta_set(&m, "floor_value", floor, NULL);
-        enum interf_status s = interf_grid_meta_set_provenance(&m, prov, &err);
         const char *p = stat_path(r, k, path, sizeof path);
-        if (s == INTERF_OK)
-            s = interf_grid_save(cli_outputs(), p ? p : "-", g, &m, pct ? 4 : 1, &err);
+        if (interf_epfd_stat_grid(plan, out, st, r->masks[k], floor_nodata, &g, &err))
+            return cli_fail(&err);
+        enum interf_status s = interf_epfd_stat_meta(plan, st, floor_nodata, prov, &m, &err);
+        if (s == INTERF_OK) /* percentages of time to 4 decimals, levels to 0.1 dB */
+            s = interf_grid_save(cli_outputs(), p ? p : "-", g, &m,
+                                 st->kind == INTERF_STAT_EXCEED ? 4 : 1, &err);
         interf_grid_destroy(g);
         if (s != INTERF_OK)
             return cli_fail(&err);
@@ -291,165 +275,52 @@ static int write_points(const struct interf_epfd_plan *plan, const struct interf
 
 /* ------------------------------------------------------------ frequency-resolved, aggregate */
 
-/* What an aggregate run holds: the systems, their plans and spectra, the histograms. */
-struct aggr {
-    size_t n_sys, n_ch;
-    struct interf_system *sys[MAX_SYSTEMS];
-    struct interf_epfd_plan *plan[MAX_SYSTEMS];
-    double *psd[MAX_SYSTEMS];
-    struct interf_epfd_spectrum spectrum[MAX_SYSTEMS];
-    struct interf_hist_set agg, own[MAX_SYSTEMS];
-    double lo_ghz, width_khz;
-};
-
-static void aggr_free(struct aggr *a)
-{
-    for (size_t s = 0; s < a->n_sys; s++) {
-        interf_epfd_plan_destroy(a->plan[s]);
-        interf_system_destroy(a->sys[s]);
-        free(a->psd[s]);
-        interf_hist_set_free(&a->own[s]);
-    }
-    interf_hist_set_free(&a->agg);
-}
-
-/* Every system planned over the first one's points, earth station and absolute window (its
- * start, step and steps resolved once: the systems' epochs may differ). */
-static void aggr_plan(struct aggr *a, struct run *r)
-{
-    struct interf_epfd_request q;
-    struct interf_error err;
-    for (size_t s = 0; s < a->n_sys; s++) {
-        if (cli_system_load(cli_nth("system", s), &a->sys[s], &err) != INTERF_OK)
-            cli_die(&err);
-        for (size_t k = 0; k < interf_system_warning_count(a->sys[s]); k++)
-            cli_warn("%s", interf_system_warning(a->sys[s], k));
-        if (s == 0)
-            request(a->sys[0], &q, r);
-        q.sys = a->sys[s];
-        if (interf_epfd_plan_request(&q, &a->plan[s], &err) != INTERF_OK)
-            cli_usage_fail(&err);
-        if (s > 0)
-            continue;
-        const struct interf_epfd_info *in = interf_epfd_plan_info(a->plan[0]);
-        const struct interf_time_window *w = &interf_epfd_plan_spec(a->plan[0])->window;
-        q.start_given = 1, q.start_unix_s = w->start_unix_s;
-        q.step_auto = 0, q.step_s = w->step_s, q.n_steps = w->n_steps, q.duration_s = 0;
-        q.es_pattern = in->es->def->name, q.es_dish_m = in->es_dish_m;
-        q.freq_ghz = in->freq_ghz, q.ref_bandwidth_khz = in->ref_bandwidth_khz;
-    }
-}
-
-/* The band plan (--spectrum, --channel-khz; without --spectrum one channel at the run's
- * frequency) and each system's spectrum over it. */
-static void aggr_spectrum(struct aggr *a)
-{
-    const struct interf_epfd_info *in = interf_epfd_plan_info(a->plan[0]);
-    struct interf_error err;
-    double hi;
-    a->width_khz = cli_real("channel-khz", 1e-3, 1e9, in->ref_bandwidth_khz);
-    if (a->width_khz < in->ref_bandwidth_khz * (1 - 1e-9))
-        cli_usage_error("--channel-khz: %g: below the reference bandwidth (%g kHz)",
-                        a->width_khz, in->ref_bandwidth_khz);
-    if (cli_given("spectrum")) {
-        if (interf_limit_parse_band(cli_text("spectrum"), &a->lo_ghz, &hi, &err) != INTERF_OK)
-            cli_usage_error("--spectrum: %s", err.msg);
-    } else {
-        a->lo_ghz = in->freq_ghz - a->width_khz * 0.5e-6, hi = a->lo_ghz + a->width_khz * 1e-6;
-    }
-    for (size_t s = 0; s < a->n_sys; s++) {
-        if (interf_epfd_spectrum_plan(a->sys[s], a->lo_ghz, hi, a->width_khz, &a->psd[s],
-                                      &a->n_ch, &err) != INTERF_OK)
-            cli_usage_error("--spectrum: %s", err.msg + strlen("spectrum: "));
-        a->spectrum[s].n_ch = a->n_ch, a->spectrum[s].psd_dbw = a->psd[s];
-    }
-}
-
-static int aggr_write(struct aggr *a, const struct run *r, const struct interf_provenance *prov)
-{
-    FILE *fp = cli_open(cli_text("output"));
-    struct interf_error err;
-    char what[64];
-    enum interf_status st;
-    snprintf(what, sizeof what, "aggregate of %zu", a->n_sys);
-    st = cli_given("cdf") ? interf_epfd_write_channel_cdfs(fp, a->plan[0], &a->agg, a->n_ch,
-                                                           a->lo_ghz, a->width_khz, what, 1,
-                                                           prov, &err)
-                          : interf_epfd_write_channel_stats(fp, a->plan[0], &a->agg, a->n_ch,
-                                                            a->lo_ghz, a->width_khz, 0, r->stats,
-                                                            r->n_stats, 1, prov, &err);
-    for (size_t s = 0; s < a->n_sys && cli_given("per-system") && st == INTERF_OK; s++)
-        st = cli_given("cdf")
-                 ? interf_epfd_write_channel_cdfs(fp, a->plan[0], &a->own[s], a->n_ch, a->lo_ghz,
-                                                  a->width_khz, cli_nth("system", s), 0, prov,
-                                                  &err)
-                 : interf_epfd_write_channel_stats(fp, a->plan[0], &a->own[s], a->n_ch,
-                                                   a->lo_ghz, a->width_khz, (int)s + 1, r->stats,
-                                                   r->n_stats, 0, prov, &err);
-    return st == INTERF_OK ? cli_commit() : cli_fail_output(cli_text("output"), &err);
-}
-
 /* Several systems or a band plan: the per-channel aggregate at points. */
 static int run_aggregate(int argc, char **argv)
 {
     static struct run r;
-    static struct aggr a;
+    struct interf_system *sys[INTERF_EPFD_MIX_MAX] = {NULL};
+    const char *names[INTERF_EPFD_MIX_MAX];
+    struct interf_epfd_mix_request q = {.n_sys = cli_given("system"), .sys = sys};
+    struct interf_epfd_mix *m = NULL;
     struct interf_error err;
-    struct interf_provenance prov;
-    a.n_sys = cli_given("system");
-    aggr_plan(&a, &r);
-    aggr_spectrum(&a);
-    size_t np = interf_epfd_plan_points(a.plan[0], NULL, NULL), nh = np * a.n_ch;
-    const int per = cli_given("per-system") > 0;
-    long n_steps = interf_epfd_plan_spec(a.plan[0])->window.n_steps;
-    double chunk = n_steps < INTERF_EPFD_CHUNK_STEPS ? (double)n_steps : INTERF_EPFD_CHUNK_STEPS;
-    cli_check_memory(interf_epfd_aggregate_bytes((double)np, (double)a.n_ch, (double)a.n_sys,
-                                                 per, chunk),
-                     "use wider channels (--channel-khz), a narrower --spectrum or fewer points");
-    r.n_stats = cli_given("stat") ? cli_given("stat") : 1;
-    for (size_t k = 0; k < r.n_stats; k++)
-        if (interf_stat_parse(cli_given("stat") ? cli_nth("stat", k) : "max",
-                              INTERF_STAT_ALLOW(INTERF_STAT_MAX) |
-                                  INTERF_STAT_ALLOW(INTERF_STAT_PCT) |
-                                  INTERF_STAT_ALLOW(INTERF_STAT_EXCEED),
-                              &r.stats[k], &err) != INTERF_OK)
-            cli_usage_error("--stat: %s (per channel: max, pNN, exceed:LEVEL)", err.msg);
+    for (size_t s = 0; s < q.n_sys; s++) {
+        names[s] = cli_nth("system", s);
+        sys[s] = cli_system(names[s]);
+    }
+    request(sys[0], &q.base, &r);
+    if (cli_given("spectrum") &&
+        interf_limit_parse_band(cli_text("spectrum"), &q.lo_ghz, &q.hi_ghz, &err) != INTERF_OK)
+        cli_usage_error("--spectrum: %s", err.msg);
+    q.channel_khz = cli_real("channel-khz", 1e-3, 1e9, 0);
+    q.per_system = cli_given("per-system") > 0;
+    if (interf_epfd_mix_plan(&q, &m, &err) != INTERF_OK)
+        cli_usage_fail(&err);
+    cli_check_memory(interf_epfd_mix_bytes(m), "use wider channels (--channel-khz), a "
+                                               "narrower --spectrum or fewer points");
+    statistics(NULL, &r, NULL);
     cli_output_check(cli_text("output"), 0);
-    enum interf_status st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
-                                                   &a.agg, &err);
-    for (size_t s = 0; per && s < a.n_sys && st == INTERF_OK; s++)
-        st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &a.own[s],
-                                    &err);
     uint64_t clamped = 0;
-    struct interf_epfd_chan_info info = {0};
-    if (st == INTERF_OK)
-        st = interf_epfd_aggregate((const struct interf_epfd_plan *const *)a.plan, a.spectrum,
-                                   a.n_sys, 0, &a.agg, per ? a.own : NULL, &clamped, &info,
-                                   &err);
     int rc;
-    if (st != INTERF_OK) {
+    if (interf_epfd_mix_run(m, &clamped, &err) != INTERF_OK) {
         rc = cli_fail(&err);
     } else {
+        struct interf_provenance prov;
         if (clamped)
             cli_warn("%llu samples at or above -80 dB were counted in the top bin",
                      (unsigned long long)clamped);
         interf_provenance_init(&prov, "interf-epfd");
         interf_provenance_set_command(&prov, argc, argv);
-        interf_epfd_provenance(a.plan[0], NULL, &prov);
-        for (size_t s = 1; s < a.n_sys; s++) {
-            char key[32];
-            snprintf(key, sizeof key, "system_%zu", s + 1);
-            interf_provenance_set(&prov, key, "%s", cli_nth("system", s));
-            snprintf(key, sizeof key, "system_%zu_sha256", s + 1);
-            interf_provenance_set(&prov, key, "%s", interf_system_info(a.sys[s])->sha256);
-        }
-        interf_provenance_set(&prov, "channels", "%zu of %g kHz from %g GHz", a.n_ch,
-                              a.width_khz, a.lo_ghz);
-        interf_provenance_set(&prov, "coupling_density", "%.4g",
-                              info.cells ? (double)info.nnz / (double)info.cells : 0.0);
-        rc = aggr_write(&a, &r, &prov);
+        interf_epfd_mix_provenance(m, names, &prov);
+        FILE *fp = cli_open(cli_text("output"));
+        rc = interf_epfd_mix_write(m, fp, cli_given("cdf") > 0, r.stats, r.n_stats, names,
+                                   &prov, &err) == INTERF_OK
+                 ? cli_commit()
+                 : cli_fail_output(cli_text("output"), &err);
     }
-    aggr_free(&a);
+    interf_epfd_mix_destroy(m);
+    for (size_t s = 0; s < q.n_sys; s++)
+        interf_system_destroy(sys[s]);
     free(r.lat);
     free(r.lon);
     return rc;
@@ -472,10 +343,7 @@ int main(int argc, char **argv)
     check_combinations();
     if (cli_given("system") > 1 || cli_given("spectrum"))
         return run_aggregate(argc, argv);
-    if (cli_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
-        return cli_fail(&err);
-    for (size_t k = 0; k < interf_system_warning_count(sys); k++)
-        cli_warn("%s", interf_system_warning(sys, k));
+    sys = cli_system(cli_text("system"));
     request(sys, &q, &r);
     size_t n_points = q.grid ? q.grid->ncols * q.grid->nrows : q.n_points;
     cli_check_memory(interf_epfd_memory_bytes((double)n_points, 1e0, cli_given("series") > 0),
@@ -492,17 +360,7 @@ int main(int argc, char **argv)
         char path[4096];
         cli_output_check(stat_path(&r, k, path, sizeof path), 0);
     }
-    const struct interf_epfd_info *in = interf_epfd_plan_info(plan);
-    if (in->warning[0])
-        cli_warn("%s", in->warning);
-    for (size_t k = 0; k < in->n_dropped && k < INTERF_EPFD_DROPPED_MAX; k++) {
-        char line[256];
-        cli_warn("%s", interf_dropout_describe(interf_system_constellation(sys), &in->dropped[k],
-                                               line, sizeof line));
-    }
-    if (in->n_dropped)
-        cli_warn("satellites dropped out of the run: %zu (no contribution from then on)",
-                 in->n_dropped);
+    interf_epfd_plan_warnings(plan, cli_warn_line, NULL);
     cli_progress_init(&prog, (double)sp->window.n_steps, "steps");
     /* over the MPI ranks under mpirun: rank 0 then holds the whole run's results */
     enum interf_status st = interf_epfd_out_create(plan, cli_given("series") > 0, &res, &err);
@@ -520,12 +378,6 @@ int main(int argc, char **argv)
     if (res.clamped)
         cli_warn("%llu samples at or above -80 dB were counted in the top bin",
                  (unsigned long long)res.clamped);
-    const unsigned char *nodata = interf_epfd_plan_nodata(plan);
-    const double *lat, *lon;
-    for (size_t i = 0; !cli_given("grid") && i < interf_epfd_plan_points(plan, &lat, &lon); i++)
-        if (nodata[i])
-            cli_warn("point %g,%g not computed: its GSO satellite is below %g deg", lat[i],
-                     lon[i], sp->eps_gso_deg);
     interf_provenance_init(&prov, "interf-epfd");
     interf_provenance_set_command(&prov, argc, argv);
     interf_epfd_provenance(plan, &res, &prov);

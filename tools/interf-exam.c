@@ -240,10 +240,7 @@ int main(int argc, char **argv)
 
     cli_parse(&tool, argc, argv);
     check_combinations();
-    if (interf_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
-        return cli_fail(&err);
-    for (size_t k = 0; k < interf_system_warning_count(sys); k++)
-        cli_warn("%s", interf_system_warning(sys, k));
+    sys = cli_system(cli_text("system"));
     if (cli_given("make-masks")) {
         rc = make_masks(sys);
         interf_system_destroy(sys);

@@ -252,10 +252,7 @@ int main(int argc, char **argv)
         cli_usage_error("-s/--system: required");
     if (!cli_given("quantity"))
         cli_usage_error("--quantity: required (gain, eirp, pfd or visible)");
-    if (interf_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
-        return cli_fail(&err);
-    for (size_t k = 0; k < interf_system_warning_count(sys); k++)
-        cli_warn("%s", interf_system_warning(sys, k));
+    sys = cli_system(cli_text("system"));
     fill_request(&r, sys);
     check_outputs(&r);
     check_memory(&r.rq);

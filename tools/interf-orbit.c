@@ -122,10 +122,7 @@ int main(int argc, char **argv)
     if (cli_given("earth") && interf_earth_kind_parse(cli_text("earth"), &kind, &err))
         cli_usage_error("--earth: %s", err.msg);
     cli_output_check(cli_text("output"), 0);
-    if (interf_system_load(cli_text("system"), &sys, &err) != INTERF_OK)
-        return cli_fail(&err);
-    for (size_t k = 0; k < interf_system_warning_count(sys); k++)
-        cli_warn("%s", interf_system_warning(sys, k));
+    sys = cli_system(cli_text("system"));
     memset(&r, 0, sizeof r);
     struct interf_earth *earth = NULL;
     if (interf_earth_create(kind, &earth, &err) != INTERF_OK) {

@@ -132,6 +132,11 @@ INTERF_API size_t interf_epfd_plan_points(const struct interf_epfd_plan *plan,
 /* Points that are not computed (their GSO satellite is below eps_gso or not visible): 1 in
  * nodata[k] (array of n_points, owned by the plan). */
 INTERF_API const unsigned char *interf_epfd_plan_nodata(const struct interf_epfd_plan *plan);
+/* Each warning of a plan, a line at a time into fn: its own (interf_epfd_info's warning), each
+ * satellite that dropped out of the run and their count, and, for a run over points, each
+ * point not computed (its GSO satellite below the minimum elevation). */
+INTERF_API void interf_epfd_plan_warnings(const struct interf_epfd_plan *plan,
+                                          void (*fn)(void *user, const char *line), void *user);
 
 /* Results of a run: hist (one 0.1 dB histogram of INTERF_EPFD_NBINS bins from
  * INTERF_EPFD_LEVEL_MIN per point, counts of time steps, zeroed by the run) or an empty set
@@ -367,6 +372,24 @@ INTERF_API enum interf_status interf_epfd_stat_grid(const struct interf_epfd_pla
                                                     const struct interf_limit_mask *mask,
                                                     int floor_nodata, struct interf_grid **grid,
                                                     struct interf_error *err);
+/* The metadata of that grid into *meta (interf_grid_meta_init'ed here): its unit (the run's,
+ * "%" for exceed, "dB" for a margin), quantity, statistic, floor_value (unless floor_nodata or
+ * exceed) and prov's items. INTERF_EINPUT when the provenance does not fit. */
+INTERF_API enum interf_status interf_epfd_stat_meta(const struct interf_epfd_plan *p,
+                                                    const struct interf_stat *st,
+                                                    int floor_nodata,
+                                                    const struct interf_provenance *prov,
+                                                    struct interf_grid_meta *meta,
+                                                    struct interf_error *err);
+struct interf_limits;
+/* The Article 22 row a margin statistic st is judged against: in st->table, the row of the
+ * run's frequency, dish and reference bandwidth (the selection interf-check makes). *lim: the
+ * tables, created on first use (the caller destroys them). Errors of interf_limits_find. */
+INTERF_API enum interf_status interf_epfd_stat_row(const struct interf_epfd_plan *p,
+                                                   const struct interf_stat *st,
+                                                   struct interf_limits **lim,
+                                                   const struct interf_limit_mask **row,
+                                                   struct interf_error *err);
 
 /* GSO-arc avoidance in the kernel: a table of |alpha| (S.1503-4 §D6.4.4) over the sky of one
  * earth-station latitude, indexed by the direction's local east, north and up components through
@@ -517,6 +540,52 @@ INTERF_API enum interf_status interf_epfd_write_channel_stats(FILE *fp,
                                                               size_t n_stats, int first,
                                                               const struct interf_provenance *prov,
                                                               struct interf_error *err);
+
+/* An aggregate run, planned whole: several systems over the points, earth station and absolute
+ * window that the first system's request resolves (start, step and steps fixed once, so that
+ * systems of different epochs share one time axis), each beam's spectrum laid over one band
+ * plan, and the per-channel histograms of the aggregate and, with per_system, of each system.
+ * Res. 76 (Rev.WRC-23); Rec. ITU-R S.1588's joint simulation. */
+#define INTERF_EPFD_MIX_MAX 16
+struct interf_epfd_mix_request {
+    struct interf_epfd_request base;    /* points, earth station, window (base.sys ignored) */
+    size_t n_sys;                       /* 1 to INTERF_EPFD_MIX_MAX */
+    struct interf_system *const *sys;   /* borrowed: outlive the plan */
+    double lo_ghz, hi_ghz;              /* the band plan; hi_ghz <= lo_ghz: one channel
+                                           centred at the run's frequency */
+    double channel_khz;                 /* channel width, at least the reference bandwidth
+                                           [the reference bandwidth] */
+    int per_system;
+};
+struct interf_epfd_mix;
+
+/* Plan the run of q into *out (free with interf_epfd_mix_destroy). Errors as
+ * interf_epfd_plan_request and interf_epfd_spectrum_plan ("spectrum: ..."), and INTERF_EINPUT
+ * "channel_khz: W: below the reference bandwidth (B kHz)". No histogram is allocated yet. */
+INTERF_API enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
+                                                   struct interf_epfd_mix **out,
+                                                   struct interf_error *err);
+/* The memory (bytes) interf_epfd_mix_run will allocate: for a check before it. */
+INTERF_API double interf_epfd_mix_bytes(const struct interf_epfd_mix *m);
+/* Run: allocate the histograms and fill them (interf_epfd_aggregate). clamped: the aggregate's
+ * samples at or above -80 dB (counted in the top bin). */
+INTERF_API enum interf_status interf_epfd_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
+                                                  struct interf_error *err);
+/* The provenance of the run (interf_epfd_provenance of the first system's plan) with
+ * system_K and system_K_sha256 (K >= 2; names[s]: how the caller named system s), channels and
+ * coupling_density. */
+INTERF_API void interf_epfd_mix_provenance(const struct interf_epfd_mix *m,
+                                           const char *const *names,
+                                           struct interf_provenance *prov);
+/* Write the aggregate's per-channel CDFs (cdf) or statistics (stats), then, with per_system,
+ * each system's (named by names[s]), as interf_epfd_write_channel_cdfs and
+ * interf_epfd_write_channel_stats. */
+INTERF_API enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *fp,
+                                                    int cdf, const struct interf_stat *stats,
+                                                    size_t n_stats, const char *const *names,
+                                                    const struct interf_provenance *prov,
+                                                    struct interf_error *err);
+INTERF_API void interf_epfd_mix_destroy(struct interf_epfd_mix *m); /* NULL: no-op */
 
 #ifdef __cplusplus
 }

@@ -319,3 +319,61 @@ enum interf_status interf_epfd_write_channel_stats(FILE *fp, const struct interf
         }
     return st == INTERF_OK && ferror(fp) ? write_error(err) : st;
 }
+
+enum interf_status interf_epfd_stat_meta(const struct interf_epfd_plan *p,
+                                         const struct interf_stat *st, int floor_nodata,
+                                         const struct interf_provenance *prov,
+                                         struct interf_grid_meta *meta, struct interf_error *err)
+{
+    const struct interf_epfd_info *in = interf_epfd_plan_info(p);
+    const int pct = st->kind == INTERF_STAT_EXCEED;
+    char floor[32];
+    interf_grid_meta_init(meta);
+    snprintf(meta->unit, sizeof meta->unit, "%s",
+             pct ? "%" : st->kind == INTERF_STAT_MARGIN ? "dB" : in->unit);
+    interf_grid_meta_set(meta, "quantity", in->quantity, NULL);
+    interf_grid_meta_set(meta, "statistic", st->name, NULL);
+    interf_format_c(floor, sizeof floor, "%g", interf_epfd_stat_floor(st));
+    if (!floor_nodata && !pct)
+        interf_grid_meta_set(meta, "floor_value", floor, NULL);
+    return interf_grid_meta_set_provenance(meta, prov, err);
+}
+
+enum interf_status interf_epfd_stat_row(const struct interf_epfd_plan *p,
+                                        const struct interf_stat *st, struct interf_limits **lim,
+                                        const struct interf_limit_mask **row,
+                                        struct interf_error *err)
+{
+    const struct interf_epfd_info *in = interf_epfd_plan_info(p);
+    struct interf_limit_query q = {.table = st->table, .band_lo_ghz = in->freq_ghz,
+                                   .band_hi_ghz = in->freq_ghz, .dish_m = in->es_dish_m,
+                                   .ref_bandwidth_khz = in->ref_bandwidth_khz};
+    enum interf_status s = *lim ? INTERF_OK : interf_limits_create(lim, err);
+    return s == INTERF_OK ? interf_limits_find(*lim, &q, row, err) : s;
+}
+
+void interf_epfd_plan_warnings(const struct interf_epfd_plan *p,
+                               void (*fn)(void *user, const char *line), void *user)
+{
+    const struct interf_epfd_info *in = interf_epfd_plan_info(p);
+    const struct interf_epfd_spec *sp = interf_epfd_plan_spec(p);
+    const unsigned char *nodata = interf_epfd_plan_nodata(p);
+    const double *lat, *lon;
+    char line[256];
+    if (in->warning[0])
+        fn(user, in->warning);
+    for (size_t k = 0; k < in->n_dropped && k < INTERF_EPFD_DROPPED_MAX; k++)
+        fn(user, interf_dropout_describe(interf_system_constellation(sp->sys), &in->dropped[k],
+                                         line, sizeof line));
+    if (in->n_dropped) {
+        snprintf(line, sizeof line, "satellites dropped out of the run: %zu (no contribution "
+                 "from then on)", in->n_dropped);
+        fn(user, line);
+    }
+    for (size_t i = 0; !sp->grid && i < interf_epfd_plan_points(p, &lat, &lon); i++)
+        if (nodata[i]) {
+            snprintf(line, sizeof line, "point %g,%g not computed: its GSO satellite is below "
+                     "%g deg", lat[i], lon[i], sp->eps_gso_deg);
+            fn(user, line);
+        }
+}

@@ -101,6 +101,8 @@ const char *cli_name(void);
 void cli_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 /* "NAME: warning: message" on stderr unless -q (the tool's "quiet" flag) was given. */
 void cli_warn(const char *fmt, ...) INTERF_PRINTF(1, 2);
+/* cli_warn of one line, for the library's callbacks of warnings (user unused) */
+void cli_warn_line(void *user, const char *line);
 /* "NAME: message" and "Try 'NAME --help'." on stderr; exit 2. */
 _Noreturn void cli_usage_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 /* Print a library error (a leading "FIELD: " of an option's field shown as "--option: "), remove
@@ -163,9 +165,9 @@ enum interf_status cli_ranks_agree(enum interf_status st, struct interf_error *e
  * rank 0 reads it, every rank gets the same stream (a temporary copy under MPI). NULL with err
  * set ("PATH: No such file or directory") on every rank when it cannot be read. Collective. */
 FILE *cli_input_open(const char *path, struct interf_error *err);
-/* The system file (interf_system_load), read by rank 0 only. Collective. */
-enum interf_status cli_system_load(const char *path, struct interf_system **sys,
-                                   struct interf_error *err);
+/* The system file (interf_system_load; under mpirun read by rank 0 only), its warnings shown;
+ * exits with its error (status 2). Collective. */
+struct interf_system *cli_system(const char *path);
 
 /* Counts summed over the ranks onto rank 0, exactly (32-bit counts that cannot overflow: the
  * engines bound them). count[0..n) on every rank; rank 0 receives the sums. Collective. */

@@ -262,18 +262,22 @@ FILE *cli_input_open(const char *path, struct interf_error *err)
     return f;
 }
 
-enum interf_status cli_system_load(const char *path, struct interf_system **sys,
-                                   struct interf_error *err)
+struct interf_system *cli_system(const char *path)
 {
-    char *data;
+    struct interf_system *sys = NULL;
+    struct interf_error err;
+    char *data = NULL;
     size_t len;
-    if (!mpi_on)
-        return interf_system_load(path, sys, err);
-    enum interf_status st = input_bytes(path, &data, &len, err);
+    enum interf_status st = mpi_on ? input_bytes(path, &data, &len, &err) : INTERF_OK;
     if (st == INTERF_OK)
-        st = interf_system_load_buffer(path, data, len, sys, err);
+        st = mpi_on ? interf_system_load_buffer(path, data, len, &sys, &err)
+                    : interf_system_load(path, &sys, &err);
     free(data);
-    return st;
+    if (st != INTERF_OK)
+        cli_die(&err);
+    for (size_t k = 0; k < interf_system_warning_count(sys); k++)
+        cli_warn("%s", interf_system_warning(sys, k));
+    return sys;
 }
 
 /* ---------------------------------------------------------------------------- progress */

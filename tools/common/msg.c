@@ -53,6 +53,12 @@ void cli_warn(const char *fmt, ...)
     va_end(ap);
 }
 
+void cli_warn_line(void *user, const char *line)
+{
+    (void)user;
+    cli_warn("%s", line);
+}
+
 void cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
