@@ -50,11 +50,6 @@ static int request(const struct interf_limits *lim, struct interf_limit_request 
     struct interf_error err;
     interf_limit_request_init(r);
     r->table = cli_text("limits");
-    /* Resolution 76's aggregate tables are named Res76-1A..1D (interf-check --list) */
-    const char *t = r->table;
-    if (t && (t[0] == 'R' || t[0] == 'r') && (t[1] == 'E' || t[1] == 'e') &&
-        (t[2] == 'S' || t[2] == 's') && strncmp(t + 3, "76", 2) == 0)
-        r->family = INTERF_LIMIT_AGGREGATE;
     r->service = cli_text("service");
     if (cli_given("band") && interf_limit_parse_band(cli_text("band"), &r->band_lo_ghz,
                                                      &r->band_hi_ghz, &err) != INTERF_OK)

@@ -33,7 +33,11 @@ static struct interf_limit_query query_of(const struct interf_limit_request *r)
     struct interf_limit_query q = {0};
     q.table = r->table;
     q.service = r->service;
+    /* Resolution 76's aggregate tables are named Res76-1A..1D (interf-check --list): the
+     * name alone selects their family */
     q.family = r->family;
+    if (!q.family && r->table && strncasecmp(r->table, "Res76", 5) == 0)
+        q.family = INTERF_LIMIT_AGGREGATE;
     if (has_band(r)) {
         q.band_lo_ghz = r->band_lo_ghz;
         q.band_hi_ghz = r->band_hi_ghz;

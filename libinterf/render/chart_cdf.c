@@ -112,6 +112,13 @@ static void axis_title(const char *q, char *buf, size_t n)
     snprintf(buf, n, "%s, %s", name, typeset);
 }
 
+/* A CDF of "no emitter in view" at every step: its only level is the floor (an unused
+ * channel of a frequency-resolved run). */
+static int floor_only(const struct interf_cdf *d)
+{
+    return d->level_tenths[d->n - 1] <= INTERF_EPFD_LEVEL_MIN;
+}
+
 static void curves(cairo_t *cr, const struct chart *c)
 {
     const struct chart_frame *f = &c->f;
@@ -122,6 +129,8 @@ static void curves(cairo_t *cr, const struct chart *c)
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (size_t k = 0; k < c->n; k++) {
         const struct interf_cdf *d = &c->cdf[k];
+        if (floor_only(d)) /* nothing in view: listed in the legend only */
+            continue;
         /* Levels below the first row are exceeded 100 % of the time, above the last 0 %
          * (interf-table(5)): the curve runs on to both ends of the axis. */
         cairo_move_to(cr, fmin(f->px0, x_px(c, d->level_tenths[0] / 10.0)), cdf_y(c, 100));
@@ -219,11 +228,13 @@ static void margin_labels(cairo_t *cr, const struct chart *c)
     }
 }
 
-/* A CDF's legend label: given, else its point ("45°N 10°E" from lat_deg and lon_deg), else
- * its number. */
+/* A CDF's legend label: given, else its point ("45°N 10°E" from lat_deg and lon_deg) with the
+ * channel of a frequency-resolved run ("11.2-11.45 GHz") and "no emitter in view" for a CDF at
+ * the floor alone, else its number. */
 static void curve_label(const struct chart *c, size_t k, char *buf, size_t n)
 {
     const struct interf_cdf *d = &c->cdf[k];
+    const char *ch = interf_cdf_meta_get(d, "channel_ghz");
     double lat, lon;
     if (c->o->labels && c->o->labels[k]) {
         snprintf(buf, n, "%s", c->o->labels[k]);
@@ -231,8 +242,9 @@ static void curve_label(const struct chart *c, size_t k, char *buf, size_t n)
                interf_cdf_meta_number(d, "", "lon_deg", &lon, NULL) == INTERF_OK) {
         lon = fmod(lon, 360.0);
         lon = lon > 180 ? lon - 360 : lon <= -180 ? lon + 360 : lon;
-        interf_format_c(buf, n, "%g\xC2\xB0%s %g\xC2\xB0%s", fabs(lat), lat < 0 ? "S" : "N", fabs(lon),
-                 lon < 0 ? "W" : "E");
+        interf_format_c(buf, n, "%g\xC2\xB0%s %g\xC2\xB0%s%s%s%s%s", fabs(lat), lat < 0 ? "S" : "N",
+                        fabs(lon), lon < 0 ? "W" : "E", ch ? ", " : "", ch ? ch : "",
+                        ch ? " GHz" : "", floor_only(d) ? ": no emitter in view" : "");
     } else {
         snprintf(buf, n, "CDF %zu", k + 1);
     }
@@ -263,6 +275,8 @@ static size_t crossings(const struct chart *c, const double b[4])
     for (size_t k = 0; k < c->n; k++) {
         const struct interf_cdf *d = &c->cdf[k];
         double x[2], y[2];
+        if (floor_only(d))
+            continue;
         x[0] = c->f.px0, y[0] = cdf_y(c, 100);
         for (size_t i = 0; i <= d->n; i++) {
             x[1] = i < d->n ? fmax(x_px(c, d->level_tenths[i] / 10.0), c->f.px0) : c->f.px1;
@@ -370,6 +384,7 @@ static enum interf_status check(const struct interf_cdf *cdf, size_t n,
     return INTERF_OK;
 }
 
+
 /* The lowest level of a CDF the level axis shows: its first row, or, when that row is the floor
  * (-300 dB, interf-epfd's lowest bin: "no emitter in view"), the last row before the
  * percentage first changes, so that neither the floor nor the empty bins above it stretch the
@@ -396,9 +411,13 @@ static void level_range(struct chart *c)
     x->min = HUGE_VAL;
     x->max = -HUGE_VAL;
     for (size_t k = 0; k < c->n; k++) {
+        if (floor_only(&c->cdf[k]))
+            continue;
         x->min = fmin(x->min, lowest_level(&c->cdf[k]));
         x->max = fmax(x->max, c->cdf[k].level_tenths[c->cdf[k].n - 1] / 10.0);
     }
+    if (x->min > x->max) /* every CDF at the floor, no mask */
+        x->min = x->max = INTERF_EPFD_LEVEL_MIN / 10.0;
     for (size_t k = 0; c->o->mask && k < c->o->mask->n; k++) {
         x->min = fmin(x->min, c->o->mask->level_db[k]);
         x->max = fmax(x->max, c->o->mask->level_db[k]);

@@ -58,6 +58,9 @@ grep -q '^point 3: .* channel 3 11.2-11.45$' "$TMP/out" && pass || fail "channel
 # the aggregate row's own points (Res. 76 Table 1A, 60 cm: -165.3 dB at 99 % of time, a level
 # the single-entry Table 22-1A does not have), judged for every channel
 [ "$(grep -c '^ *-165.3 *-165.3 *1 ' "$TMP/out")" -eq 8 ] && pass || fail "Res. 76 -165.3 dB point"
+# the chart of the 8 channels against the Res. 76 mask: the same verdict (exit 3), a PNG
+expect_exit 3 "$INTERF_BIN/interf-map" -q --cdf "$TMP/cdf.txt" --limits Res76-1A -o "$TMP/c.png"
+[ "$(od -An -tx1 -N4 "$TMP/c.png" | tr -d ' ')" = 89504e47 ] && pass || fail "Res. 76 chart PNG"
 
 # --- bad input: one message (a usage error's hint after it), exit 2, nothing on stdout ------
 # the last run's stderr begins with $1
