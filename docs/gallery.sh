@@ -31,6 +31,16 @@ if [ "$PART" = all ]; then
     --title 'EPFD↓ at 45°N 10°E, 0.6 m dish, 10⁶ steps of 0.269 s' --subtitle 'against RR Table 22-1A' \
     -o $IMG/cdf-22-1a.png
 
+# The aggregate of two systems, eight 250 MHz channels, against Resolution 76 (two channels
+# unused: no emitter in view)
+"$B/interf-epfd" -s footprints/leo-ku-550-channels.ini -s footprints/leo-ku-1150-channels.ini \
+    --at 45,10 --spectrum 10.7-12.7 --channel-khz 250000 --step auto --steps 200000 --cdf -q \
+    -o "$T/aggr.txt"
+"$B/interf-map" --cdf "$T/aggr.txt" --limits Res76-1A \
+    --title 'Aggregate EPFD↓ of two NGSO systems at 45°N 10°E, 0.6 m dish' \
+    --subtitle 'eight 250 MHz channels of 10.7–12.7 GHz, 2 × 10⁵ steps of 0.269 s, against Res. 76 Table 1A' \
+    -o $IMG/aggregate-res76.png
+
 "$B/interf-orbit" -s footprints/qzss.ini --sat 0-2 --duration 1d --step 5m -o "$T/qzss.txt"
 "$B/interf-map" "$T/day.max.asc" --proj ortho:20,135 --coast --borders --graticule 15 \
     --track "$T/qzss.txt" --mark 35.68,139.69,Tokyo --title 'QZSS ground tracks over a day' \

@@ -85,8 +85,11 @@ void interf_chart_limit_init(const struct interf_verdict *v, struct interf_chart
                         v->pass ? "INSUFFICIENT" : "; INSUFFICIENT", v->run_steps, v->min_steps);
     else if (v->sufficiency == INTERF_LIMIT_RUN_UNKNOWN && v->pass)
         snprintf(run, sizeof run, " (run length unknown)");
-    interf_format_c(out->label, sizeof out->label, "RR Table %s, %g m, %g kHz: %s%s",
-                    v->mask.table, v->mask.dish_m, v->mask.ref_bandwidth_khz,
+    /* Resolution 76's tables are named Res76-1A..1D: shown as "Res. 76 Table 1A" */
+    const int res76 = v->mask.family == INTERF_LIMIT_AGGREGATE;
+    interf_format_c(out->label, sizeof out->label, "%s Table %s, %g m, %g kHz: %s%s",
+                    res76 ? "Res. 76" : "RR", v->mask.table + (res76 ? 6 : 0), v->mask.dish_m,
+                    v->mask.ref_bandwidth_khz,
                     !v->pass ? "FAIL" : v->sufficiency == INTERF_LIMIT_RUN_INSUFFICIENT ? ""
                                                                                        : "pass",
                     run);
