@@ -173,12 +173,13 @@ static enum interf_status write_cdf(FILE *fp, const struct interf_epfd_plan *p,
     return st;
 }
 
-enum interf_status interf_epfd_write_channel_cdfs(FILE *fp, const struct interf_epfd_plan *p,
-                                                  const struct interf_hist_set *hist,
-                                                  size_t n_ch, double lo_ghz, double width_khz,
-                                                  const char *systems, int first,
-                                                  const struct interf_provenance *prov,
-                                                  struct interf_error *err)
+/* The CDFs of every computed point of hist, n_ch a point (chan: the channels' metadata, its
+ * index set here; NULL for a run of one channel), parts separated by ">" lines. */
+static enum interf_status cdf_parts(FILE *fp, const struct interf_epfd_plan *p,
+                                    const struct interf_hist_set *hist, size_t n_ch,
+                                    const struct chan_meta *chan, int first,
+                                    const struct interf_provenance *prov,
+                                    struct interf_error *err)
 {
     if (first)
         nodata_lines(fp, p);
@@ -187,13 +188,25 @@ enum interf_status interf_epfd_write_channel_cdfs(FILE *fp, const struct interf_
             if (!first)
                 fputs(">\n", fp);
             first = 0;
-            struct chan_meta ch = {c, lo_ghz, width_khz, systems};
+            struct chan_meta ch = chan ? *chan : (struct chan_meta){0};
+            ch.index = c;
             struct interf_hist h = interf_hist_set_point(hist, i * n_ch + c);
-            enum interf_status st = write_cdf(fp, p, &h, i, &ch, prov, err);
+            enum interf_status st = write_cdf(fp, p, &h, i, chan ? &ch : NULL, prov, err);
             if (st != INTERF_OK)
                 return st;
         }
     return ferror(fp) ? write_error(err) : INTERF_OK;
+}
+
+enum interf_status interf_epfd_write_channel_cdfs(FILE *fp, const struct interf_epfd_plan *p,
+                                                  const struct interf_hist_set *hist,
+                                                  size_t n_ch, double lo_ghz, double width_khz,
+                                                  const char *systems, int first,
+                                                  const struct interf_provenance *prov,
+                                                  struct interf_error *err)
+{
+    const struct chan_meta chan = {0, lo_ghz, width_khz, systems};
+    return cdf_parts(fp, p, hist, n_ch, &chan, first, prov, err);
 }
 
 enum interf_status interf_epfd_write_cdfs(FILE *fp, const struct interf_epfd_plan *p,
@@ -201,20 +214,7 @@ enum interf_status interf_epfd_write_cdfs(FILE *fp, const struct interf_epfd_pla
                                           const struct interf_provenance *prov,
                                           struct interf_error *err)
 {
-    int first = 1;
-    nodata_lines(fp, p);
-    for (size_t i = 0; i < p->n_points; i++) {
-        if (p->nodata[i])
-            continue;
-        if (!first)
-            fputs(">\n", fp);
-        first = 0;
-        struct interf_hist h = interf_hist_set_point(&out->hist, i);
-        enum interf_status st = write_cdf(fp, p, &h, i, NULL, prov, err);
-        if (st != INTERF_OK)
-            return st;
-    }
-    return ferror(fp) ? write_error(err) : INTERF_OK;
+    return cdf_parts(fp, p, &out->hist, 1, NULL, 1, prov, err);
 }
 
 enum interf_status interf_epfd_write_series(FILE *fp, const struct interf_epfd_plan *p,
