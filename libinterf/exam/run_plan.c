@@ -492,18 +492,30 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
     return st;
 }
 
+/* A checked request's plan of the given link, zeroed but for them; *out NULL until it is
+ * complete. */
+static enum interf_status plan_new(const struct interf_exam_run_request *req,
+                                   enum interf_exam_link link, struct interf_exam_plan **out,
+                                   struct interf_exam_plan **p, struct interf_error *err)
+{
+    *out = NULL;
+    enum interf_status st = check_request(req, link, err);
+    if (st != INTERF_OK)
+        return st;
+    if (!(*p = calloc(1, sizeof **p)))
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    (*p)->req = *req;
+    (*p)->info.link = link;
+    return INTERF_OK;
+}
+
 enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req,
                                        struct interf_exam_plan **out, struct interf_error *err)
 {
-    *out = NULL;
-    enum interf_status st = check_request(req, INTERF_EXAM_LINK_UP, err);
+    struct interf_exam_plan *p;
+    enum interf_status st = plan_new(req, INTERF_EXAM_LINK_UP, out, &p, err);
     if (st != INTERF_OK)
         return st;
-    struct interf_exam_plan *p = calloc(1, sizeof *p);
-    if (!p)
-        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
-    p->req = *req;
-    p->info.link = INTERF_EXAM_LINK_UP;
     const struct interf_op_params *ops = req->sys.ops;
     st = interf_op_params_check(ops, err);
     if (st == INTERF_OK && ops->es_distance_km > 0 && !(ops->es_density_km2 > 0) &&
@@ -636,15 +648,10 @@ static void wcg_is(struct interf_exam_plan *p)
 enum interf_status interf_exam_is_plan(const struct interf_exam_run_request *req,
                                        struct interf_exam_plan **out, struct interf_error *err)
 {
-    *out = NULL;
-    enum interf_status st = check_request(req, INTERF_EXAM_LINK_IS, err);
+    struct interf_exam_plan *p;
+    enum interf_status st = plan_new(req, INTERF_EXAM_LINK_IS, out, &p, err);
     if (st != INTERF_OK)
         return st;
-    struct interf_exam_plan *p = calloc(1, sizeof *p);
-    if (!p)
-        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
-    p->req = *req;
-    p->info.link = INTERF_EXAM_LINK_IS;
     p->info.num_es = 0;
     st = plan_victim(p, err);
     if (st == INTERF_OK) {
