@@ -137,6 +137,10 @@ INTERF_API const char *interf_provenance_get(const struct interf_provenance *p, 
 /* Set "command" to the command line, each argument quoted for a POSIX shell where needed. */
 INTERF_API void interf_provenance_set_command(struct interf_provenance *p, int argc,
                                               char *const *argv);
+/* blas_core: the OpenBLAS kernel set this process runs (openblas_get_corename(): it depends on
+ * the CPU and on OPENBLAS_CORETYPE), for outputs computed through BLAS, whose last bits depend
+ * on it. */
+INTERF_API void interf_provenance_set_blas(struct interf_provenance *p);
 /* Set key to path and key_sha256 to the SHA-256 (FIPS 180-4) of the file's bytes, in lower-case
  * hex. A file that cannot be read is INTERF_EIO "path: reason". */
 INTERF_API enum interf_status interf_provenance_set_file(struct interf_provenance *p,

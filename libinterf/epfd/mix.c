@@ -148,6 +148,7 @@ void interf_epfd_mix_provenance(const struct interf_epfd_mix *m, const char *con
     }
     interf_provenance_set(prov, "channels", "%zu of %g kHz from %g GHz", m->n_ch, m->width_khz,
                           m->lo_ghz);
+    interf_provenance_set_blas(prov);
     interf_provenance_set(prov, "coupling_density", "%.4g",
                           m->info.cells ? (double)m->info.nnz / (double)m->info.cells : 0.0);
 }

@@ -380,6 +380,8 @@ void interf_footprint_provenance(const struct interf_footprint_request *rq,
         interf_provenance_set(prov, "satellite", "%ld", rq->sat);
         interf_provenance_set(prov, "beams", "%s", rq->n_stats ? "schedule" : rq->beam ? rq->beam
                               : rq->combine_max ? "all (max)" : "all (sum)");
+        if (rq->n_stats) /* the schedule's statistics go through SGEMM */
+            interf_provenance_set_blas(prov);
     }
     interf_provenance_set(prov, "min_elevation_deg", "%g", rq->min_elevation_deg);
 }

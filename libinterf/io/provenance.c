@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <cblas.h>
+
 #include "interf.h"
 
 static int key_ok(const char *k)
@@ -224,4 +226,9 @@ enum interf_status interf_provenance_set_file(struct interf_provenance *p, const
     interf_provenance_set(p, key, "%s", path);
     interf_provenance_set(p, hk, "%s", hex);
     return INTERF_OK;
+}
+
+void interf_provenance_set_blas(struct interf_provenance *p)
+{
+    interf_provenance_set(p, "blas_core", "%s", openblas_get_corename());
 }
