@@ -51,6 +51,7 @@ expect_exit 0 "$EPFD" -q -s "$A" -s "$B" $RUN --cdf -o "$TMP/cdf.txt"
 [ "$(grep -c '^# channel: ' "$TMP/cdf.txt")" -eq 8 ] && pass || fail "8 channel CDFs"
 grep -q '^# channel_ghz: 11.2-11.45$' "$TMP/cdf.txt" && pass || fail "channel_ghz"
 grep -q '^# systems: aggregate of 2$' "$TMP/cdf.txt" && pass || fail "systems"
+grep -q '^# blas_core: [A-Za-z0-9]' "$TMP/cdf.txt" && pass || fail "blas_core in the provenance"
 # 360 steps cannot resolve 99.99 %: no limit exceeded, run insufficient (exit 3)
 expect_exit 3 "$CHECK" -q --limits Res76-1A "$TMP/cdf.txt"
 grep -q '^  limits: Res. 76 Table Res76-1A, 0.6 m' "$TMP/out" && pass || fail "Res. 76 row"
