@@ -32,16 +32,19 @@ for tool in "$build"/interf-* "$build"/tests/example_epfd_point; do
     found=1
     # --vgdb=no: no FIFOs in /tmp (some tests run with a file size limit or as nobody)
     # Under mpirun (tests/cli/mpi.sh) Open MPI's own allocations are suppressed as well, and
-    # hwloc's x86 backend, which cannot run under valgrind, is left out (it says so on stderr).
+    # hwloc's x86 backend, which cannot run under valgrind, is left out (it says so on stderr),
+    # with its gl and opencl plugins (gl opens X displays: the resolver's one-time buffer).
+    # --num-callers=40: deep enough for the suppressions' outermost frames (MPI_Init).
     cat >"$work/bin/$(basename "$tool")" <<EOF
 #!/bin/sh
 mpi=""
 if [ -n "\${OMPI_COMM_WORLD_SIZE:-}" ]; then
     mpi="--suppressions=$src/tests/valgrind-mpi.supp"
-    export HWLOC_COMPONENTS=-x86
+    export HWLOC_COMPONENTS=-x86,-gl,-opencl
 fi
 exec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \\
-    --errors-for-leak-kinds=definite --track-origins=no --vgdb=no --child-silent-after-fork=yes \\
+    --num-callers=40 --errors-for-leak-kinds=definite --track-origins=no --vgdb=no \\
+    --child-silent-after-fork=yes \\
     --suppressions="$src/tests/valgrind.supp" \$mpi --log-file="$work/logs/%p.log" "$tool" "\$@"
 EOF
     chmod 755 "$work/bin/$(basename "$tool")"
