@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "interf.h"
+#include "test_system_util.h"
 #include "interf/epfd.h"
 
 struct step_case {
@@ -198,16 +199,6 @@ Test(epfd, histogram_statistics_match_a_sorted_series)
 }
 
 /* ------------------------------------------------------------------ the kernel */
-
-/* A system file written to a temporary folder for one test. */
-static struct interf_system *system_from(const char *text)
-{
-    struct interf_system *sys;
-    struct interf_error err;
-    enum interf_status st = interf_system_load_buffer("test.ini", text, strlen(text), &sys, &err);
-    cr_assert(eq(int, st, INTERF_OK), "%s", err.msg);
-    return sys;
-}
 
 /* One satellite at 550 km (nadir beam 35 dBi, S.1528 rec. 1.2) and a second optional one. */
 #define SAT_ANTENNA                                                                                \

@@ -10,23 +10,8 @@
 #include <unistd.h>
 
 #include "interf.h"
+#include "test_system_util.h"
 #include "interf/epfd.h"
-
-static struct interf_system *system_from(const char *text)
-{
-    char path[] = "/tmp/interf-chan-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
-    struct interf_system *sys;
-    struct interf_error err;
-    enum interf_status st = interf_system_load(path, &sys, &err);
-    unlink(path);
-    cr_assert(eq(int, st, INTERF_OK), "%s", err.msg);
-    return sys;
-}
 
 static struct interf_antenna es_dish(double dish_m)
 {

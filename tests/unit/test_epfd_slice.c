@@ -8,16 +8,8 @@
 #include <string.h>
 
 #include "interf.h"
+#include "test_system_util.h"
 #include "interf/epfd.h"
-
-static struct interf_system *system_from(const char *text)
-{
-    struct interf_system *sys;
-    struct interf_error err;
-    enum interf_status st = interf_system_load_buffer("test.ini", text, strlen(text), &sys, &err);
-    cr_assert(eq(int, st, INTERF_OK), "%s", err.msg);
-    return sys;
-}
 
 /* 1584 satellites at 550 km (S.1528 rec. 1.2 nadir beams, GSO-arc avoidance 10 deg). */
 #define SHELL                                                                                      \

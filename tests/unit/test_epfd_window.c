@@ -11,15 +11,7 @@
 
 #include "epfd/epfd_impl.h"
 #include "interf.h"
-
-static struct interf_system *system_from(const char *text)
-{
-    struct interf_system *sys;
-    struct interf_error err;
-    enum interf_status st = interf_system_load_buffer("test.ini", text, strlen(text), &sys, &err);
-    cr_assert(eq(int, st, INTERF_OK), "%s", err.msg);
-    return sys;
-}
+#include "test_system_util.h"
 
 /* Orbits of every kind the windows must hold: a circular LEO Walker shell; inclined elliptical
  * orbits (e = 0.1 and a Molniya-like e = 0.7) of which the turn rate peaks at perigee; a polar

@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "interf.h"
+#include "test_system_util.h"
 
 /* A LEO system of one nadir S.1528:1.2 beam (35 dBi, psi_b 1.5 deg, -40 dBW), the shape of
  * footprints/leo-ku-550.ini: satellite 0 is at its ascending node, 0 N 0 E, at t = 0 (Walker
@@ -23,22 +23,6 @@ static const char leo_ini[] =
     "pointing = nadir\npower_dbw = -40.0\n\n[orbit shell1]\ntype = walker-delta\n"
     "altitude_km = 550\ninclination_deg = 53.0\nsatellites = 24\nplanes = 4\nphasing = 1\n"
     "raan0_deg = 0\nbeams = nadir\nj2 = yes\n";
-
-/* A system loaded from text (written to a temporary file first). */
-static struct interf_system *load_text(const char *text)
-{
-    char path[] = "/tmp/test_footprint_XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs(text, f);
-    fclose(f);
-    struct interf_system *sys = NULL;
-    struct interf_error err;
-    cr_assert(eq(int, interf_system_load(path, &sys, &err), INTERF_OK), "%s", err.msg);
-    unlink(path);
-    return sys;
-}
 
 /* tests/data/footprint/NAME (INTERF_TEST_DATA is set by ctest). */
 static struct interf_system *load_fixture(const char *name)
@@ -75,7 +59,7 @@ static double run_one(const struct interf_footprint_request *rq)
  * 125.79935, PFD = -130.79935 dB(W/m2). */
 Test(footprint, pfd_at_the_sub_satellite_point)
 {
-    struct interf_system *sys = load_text(leo_ini);
+    struct interf_system *sys = system_from(leo_ini);
     struct interf_footprint_request rq;
     interf_footprint_request_init(&rq);
     rq.sys = sys;
@@ -113,7 +97,7 @@ Test(footprint, m2101_array_steered_to_its_aim_point)
  * above 0 N 0 E counts, and the others only where above the horizon: an integer in [1, 24). */
 Test(footprint, visible_counts)
 {
-    struct interf_system *sys = load_text(leo_ini);
+    struct interf_system *sys = system_from(leo_ini);
     struct interf_footprint_request rq;
     interf_footprint_request_init(&rq);
     rq.sys = sys;
@@ -130,7 +114,7 @@ Test(footprint, visible_counts)
 /* Messages name the request's fields. */
 Test(footprint, checks_name_the_field)
 {
-    struct interf_system *sys = load_text(leo_ini);
+    struct interf_system *sys = system_from(leo_ini);
     struct interf_footprint_request rq;
     struct interf_error err;
     struct interf_stat st;
@@ -175,7 +159,7 @@ Test(footprint, checks_name_the_field)
  * a cell (no array beam, no statistic). */
 Test(footprint, auto_grid_and_memory)
 {
-    struct interf_system *sys = load_text(leo_ini);
+    struct interf_system *sys = system_from(leo_ini);
     struct interf_footprint_request rq;
     struct interf_grid_spec spec;
     struct interf_error err;
@@ -214,7 +198,7 @@ Test(footprint, auto_grid_and_memory)
  * provenance keys of a run. */
 Test(footprint, names_and_provenance)
 {
-    struct interf_system *sys = load_text(leo_ini);
+    struct interf_system *sys = system_from(leo_ini);
     struct interf_footprint_request rq;
     struct interf_footprint_result res;
     struct interf_error err;
@@ -254,7 +238,7 @@ static int cancel_at_half(double fraction, const char *stage, void *user)
 /* A progress callback sees the fraction of rows done and cancels the run. */
 Test(footprint, progress_cancels)
 {
-    struct interf_system *sys = load_text(leo_ini);
+    struct interf_system *sys = system_from(leo_ini);
     struct interf_footprint_request rq;
     struct interf_footprint_result res;
     struct interf_error err;
