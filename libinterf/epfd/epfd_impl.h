@@ -178,9 +178,12 @@ struct epfd_windows {
     size_t *em_first, *em_count; /* each satellite's emitters [first, first + count) */
 };
 
-/* The windows of plan p's satellites over its run. Free with epfd_windows_free. */
-enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, struct epfd_windows *out,
-                                      struct interf_error *err);
+/* The windows of plan p's satellites over steps [span[0], span[1]) of its run (a slice's: the
+ * windows only select which satellites are propagated, every one of them still passes the
+ * run's own visibility test, so any span gives the same results). Free with
+ * epfd_windows_free. */
+enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, const long span[2],
+                                      struct epfd_windows *out, struct interf_error *err);
 void epfd_windows_free(struct epfd_windows *w);
 /* The widest visibility cap (rad) of satellite sat's emitters, at its apogee, with a slack and,
  * off the sphere, the cull margin (ground heights and the tilt of the local vertical): no point

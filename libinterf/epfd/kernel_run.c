@@ -1133,7 +1133,8 @@ static enum interf_status run_slice(const struct interf_epfd_plan *p,
     r.bins = bins;
     r.w = calloc((size_t)p->threads, sizeof *r.w);
     r.wk = calloc((size_t)n_wk, sizeof *r.wk);
-    enum interf_status st = epfd_windows_build(p, &wn, err);
+    const long span[2] = {sl->step_begin, sl->step_end};
+    enum interf_status st = epfd_windows_build(p, span, &wn, err);
     if (st != INTERF_OK)
         goto done;
     int ok = bins && r.w && r.wk && ec;

@@ -102,18 +102,18 @@ static int push(struct epfd_windows *w, size_t *cap, size_t sat, long k0, long k
  * at least gap / rate (rate: interf_constellation_turn_rate): the next steps before that are
  * skipped unpropagated. While gap <= 0 the steps are in the window, and so are those of the
  * next |gap| / rate, by the same bound. Returns 0 when out of memory. */
-static int sat_windows(const struct interf_epfd_plan *p, double reach, size_t sat,
-                       const struct epfd_cap *caps, size_t n_caps, struct epfd_windows *w,
-                       size_t *cap)
+static int sat_windows(const struct interf_epfd_plan *p, const long span[2], double reach,
+                       size_t sat, const struct epfd_cap *caps, size_t n_caps,
+                       struct epfd_windows *w, size_t *cap)
 {
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    const long n = p->spec.window.n_steps;
+    const long n = span[1];
     const double dt = p->spec.window.step_s;
     double rate = interf_constellation_turn_rate(c, sat, &p->run);
     if (!isfinite(rate))
-        return push(w, cap, sat, 0, n);
+        return push(w, cap, sat, span[0], n);
     long open = -1;
-    for (long k = 0; k < n;) {
+    for (long k = span[0]; k < n;) {
         double t = p->run.t0_s + (double)k * dt, x, y, z;
         struct interf_ephem e = {&x, &y, &z, NULL, NULL, NULL};
         interf_constellation_propagate(c, sat, 1, t, &p->run, INTERF_FRAME_ECEF, &e);
@@ -158,8 +158,8 @@ static int emitter_ranges(const struct interf_epfd_plan *p, size_t nsat, struct 
 
 /* The windows of every satellite with emitters, on the threads of the plan, in one list by
  * first step. */
-static int all_windows(const struct interf_epfd_plan *p, size_t nsat, const struct epfd_cap *caps,
-                       size_t n_caps, struct epfd_windows *out)
+static int all_windows(const struct interf_epfd_plan *p, const long span[2], size_t nsat,
+                       const struct epfd_cap *caps, size_t n_caps, struct epfd_windows *out)
 {
     /* one list per thread, satellites in increasing order within each */
     struct epfd_windows *part = calloc((size_t)p->threads, sizeof *part);
@@ -172,7 +172,7 @@ static int all_windows(const struct interf_epfd_plan *p, size_t nsat, const stru
             #pragma omp for schedule(dynamic, 16)
             for (size_t s = 0; s < nsat; s++)
                 if (out->em_count[s] > 0)
-                    ok = ok && sat_windows(p, epfd_sat_reach(p, out, s), s, caps, n_caps,
+                    ok = ok && sat_windows(p, span, epfd_sat_reach(p, out, s), s, caps, n_caps,
                                            &part[me], &cap[me]);
         }
     }
@@ -192,8 +192,8 @@ static int all_windows(const struct interf_epfd_plan *p, size_t nsat, const stru
     return ok;
 }
 
-enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, struct epfd_windows *out,
-                                      struct interf_error *err)
+enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, const long span[2],
+                                      struct epfd_windows *out, struct interf_error *err)
 {
     const struct epfd_cap *caps;
     struct epfd_cap *own;
@@ -203,7 +203,7 @@ enum interf_status epfd_windows_build(const struct interf_epfd_plan *p, struct e
     *out = (struct epfd_windows){0};
     out->every = wide || p->full_propagation;
     int ok = n_caps != (size_t)-1 && emitter_ranges(p, nsat, out) &&
-             (out->every || all_windows(p, nsat, caps, n_caps, out));
+             (out->every || all_windows(p, span, nsat, caps, n_caps, out));
     free(own);
     if (!ok) {
         epfd_windows_free(out);

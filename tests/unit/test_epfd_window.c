@@ -42,6 +42,8 @@
 
 #define STEP_S 2.0
 #define N_STEPS 6000L
+/* The whole run as a span of steps. */
+static const long ALL[2] = {0, N_STEPS};
 
 static struct interf_antenna dish(void)
 {
@@ -77,7 +79,8 @@ static struct interf_epfd_plan *plan_of(const struct interf_system *sys,
  * kernel's dot products) lies in one of its windows. Returns the (satellite, step) pairs in
  * windows over those above the mask, and their share of all pairs in *share. */
 static double check_windows(const struct interf_system *sys, enum interf_earth_kind kind,
-                            size_t n, const double *lat, const double *lon, double *share)
+                            size_t n, const double *lat, const double *lon, const long span[2],
+                            double *share)
 {
     struct interf_earth *earth;
     cr_assert(eq(int, interf_earth_create(kind, &earth, NULL), INTERF_OK));
@@ -87,13 +90,13 @@ static double check_windows(const struct interf_system *sys, enum interf_earth_k
     struct interf_error err;
     for (size_t j = 0; j < n; j++)
         cr_assert(eq(int, interf_epfd_plan_nodata(plan)[j], 0), "point %zu is not computed", j);
-    cr_assert(eq(int, epfd_windows_build(plan, &w, &err), INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, epfd_windows_build(plan, span, &w, &err), INTERF_OK), "%s", err.msg);
     cr_assert(eq(int, w.every, 0), "a few points must get windows");
     const struct interf_constellation *c = interf_system_constellation(sys);
     size_t nsat = interf_constellation_count(c);
     unsigned char *in = calloc(nsat * (size_t)N_STEPS, 1);
     for (size_t i = 0; i < w.n; i++) {
-        cr_assert(w.w[i].k0 < w.w[i].k1 && w.w[i].k0 >= 0 && w.w[i].k1 <= N_STEPS);
+        cr_assert(w.w[i].k0 < w.w[i].k1 && w.w[i].k0 >= span[0] && w.w[i].k1 <= span[1]);
         memset(in + w.w[i].sat * (size_t)N_STEPS + w.w[i].k0, 1,
                (size_t)(w.w[i].k1 - w.w[i].k0));
     }
@@ -102,7 +105,7 @@ static double check_windows(const struct interf_system *sys, enum interf_earth_k
         interf_station_init(earth, lat[j] * INTERF_DEG, lon[j] * INTERF_DEG, 0, &st[j], NULL);
     double *x = malloc(3 * nsat * sizeof *x), above = 0, held = 0;
     struct interf_ephem e = {x, x + nsat, x + 2 * nsat, NULL, NULL, NULL};
-    for (long k = 0; k < N_STEPS; k++) {
+    for (long k = span[0]; k < span[1]; k++) {
         double t = plan->run.t0_s + (double)k * STEP_S;
         interf_constellation_propagate(c, 0, nsat, t, &plan->run, INTERF_FRAME_ECEF, &e);
         for (size_t s = 0; s < nsat; s++) {
@@ -122,7 +125,7 @@ static double check_windows(const struct interf_system *sys, enum interf_earth_k
         }
     }
     cr_assert(lt(dbl, 1000.0, above), "only %.0f (satellite, step) pairs above the mask", above);
-    *share = held / ((double)nsat * (double)N_STEPS);
+    *share = held / ((double)nsat * (double)(span[1] - span[0]));
     free(x);
     free(st);
     free(in);
@@ -141,7 +144,7 @@ Test(epfd_window, windows_hold_every_step_above_the_minimum_elevation, .timeout 
      * times the pairs above the mask, and a small share of all pairs. */
     struct interf_system *sys = system_from(ORBITS);
     double share, lat = 45, lon = 10;
-    double ratio = check_windows(sys, INTERF_EARTH_SPHERE, 1, &lat, &lon, &share);
+    double ratio = check_windows(sys, INTERF_EARTH_SPHERE, 1, &lat, &lon, ALL, &share);
     cr_log_info("one point: windows hold %.2f x the visible pairs, %.1f %% of all", ratio,
                 100 * share);
     cr_assert(lt(dbl, ratio, 2.5), "windows %.2f x the visible pairs", ratio);
@@ -156,11 +159,24 @@ Test(epfd_window, windows_of_scattered_points_hold_every_step_above_the_minimum_
      * the union is still a small share of the run. */
     struct interf_system *sys = system_from(ORBITS);
     double share, lat[3] = {45, -33.9, 35.7}, lon[3] = {10, 18.4, 139.7};
-    double ratio = check_windows(sys, INTERF_EARTH_SPHERE, 3, lat, lon, &share);
+    double ratio = check_windows(sys, INTERF_EARTH_SPHERE, 3, lat, lon, ALL, &share);
     cr_log_info("three points: windows hold %.2f x the visible pairs, %.1f %% of all", ratio,
                 100 * share);
     cr_assert(lt(dbl, ratio, 2.5), "windows %.2f x the visible pairs", ratio);
     cr_assert(lt(dbl, share, 0.25), "windows hold %.1f %% of all pairs", 100 * share);
+    interf_system_destroy(sys);
+}
+
+Test(epfd_window, windows_of_a_slice_hold_every_step_of_the_slice, .timeout = 120)
+{
+    /* A slice of the run (an MPI time window) searches its own steps only, from an odd first
+     * step that is not a multiple of the search's strides: its windows lie inside the slice and
+     * still hold every visible step of it. */
+    struct interf_system *sys = system_from(ORBITS);
+    double share, lat = 45, lon = 10;
+    const long span[2] = {N_STEPS / 3 + 7, N_STEPS - 11};
+    double ratio = check_windows(sys, INTERF_EARTH_SPHERE, 1, &lat, &lon, span, &share);
+    cr_assert(lt(dbl, ratio, 2.5), "windows %.2f x the visible pairs", ratio);
     interf_system_destroy(sys);
 }
 
@@ -171,7 +187,7 @@ Test(epfd_window, windows_on_wgs84_hold_every_step_above_the_minimum_elevation, 
      * mid latitude (largest tilt) and at 70 N (lowest, and still in sight of the GSO arc). */
     struct interf_system *sys = system_from(ORBITS);
     double share, lat[3] = {0.5, 45, 70}, lon[3] = {-60, 10, 30};
-    double ratio = check_windows(sys, INTERF_EARTH_WGS84, 3, lat, lon, &share);
+    double ratio = check_windows(sys, INTERF_EARTH_WGS84, 3, lat, lon, ALL, &share);
     cr_log_info("WGS 84: windows hold %.2f x the visible pairs, %.1f %% of all", ratio,
                 100 * share);
     cr_assert(lt(dbl, ratio, 1.5), "windows %.2f x the visible pairs", ratio);
@@ -293,7 +309,7 @@ Test(epfd_window, satellites_of_two_line_element_sets_are_in_every_step, .timeou
     struct interf_antenna es = dish();
     struct interf_epfd_plan *plan = plan_of(sys, &es, earth, 1, &lat, &lon, N_STEPS, 1);
     struct epfd_windows w;
-    cr_assert(eq(int, epfd_windows_build(plan, &w, NULL), INTERF_OK));
+    cr_assert(eq(int, epfd_windows_build(plan, ALL, &w, NULL), INTERF_OK));
     cr_assert(eq(int, w.every, 0));
     size_t tle = 0, others = 0;
     for (size_t i = 0; i < w.n; i++) {
