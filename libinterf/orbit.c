@@ -250,32 +250,46 @@ static void in_plane(const struct interf_constellation *c, size_t k, double t, d
     *u_dot = c->argp_dot[k] + nu_dot;
 }
 
+/* The node's angle (rad) of satellite k at t in the frame's axes, and its rate (rad/s). The
+ * frame's rotation enters as a node rate: in Earth-fixed axes the node moves at Omega_dot -
+ * omega_e (S.1503-4 §D6.3.3: theta_G = omega_e t). */
+static double node_at(const struct interf_constellation *c, size_t k, double t,
+                      const struct interf_orbit_run *run, double w_frame, double *node_dot)
+{
+    if (c->fixed[k]) {
+        /* GSO reference satellite: at rest at its longitude in Earth-fixed axes */
+        *node_dot = INTERF_OMEGA_E_RAD_S - w_frame;
+        return c->lan0[k] + (INTERF_OMEGA_E_RAD_S - w_frame) * t;
+    }
+    /* §D6.3.6 case 2/3 station keeping: -W_delta at the run's start, +W_delta T_run later */
+    double sk_rate = run && run->t_run_s > 0 ? 2.0 / run->t_run_s : 0.0;
+    double t_sk = run ? t - run->t0_s : t;
+    double sk = sk_rate > 0 ? c->w_delta[k] * (sk_rate * t_sk - 1.0) : 0.0;
+    *node_dot = c->raan_dot[k] + c->w_delta[k] * sk_rate - w_frame;
+    return c->lan0[k] + c->raan_dot[k] * t + sk - w_frame * t;
+}
+
+/* S.1503-4 §D6.3.3: P = R(Omega, omega, i) (cos nu, sin nu, 0) written with u = omega + nu;
+ * the first two columns of R contracted with (cos u, sin u): the unit vector p. */
+static void place(const struct interf_constellation *c, size_t k, double cO, double sO,
+                  double cu, double su, double p[3])
+{
+    p[0] = cO * cu - sO * su * c->cos_i[k];
+    p[1] = sO * cu + cO * su * c->cos_i[k];
+    p[2] = su * c->sin_i[k];
+}
+
 void s1503_propagate(const struct interf_constellation *c, size_t first, size_t n, double t,
                      const struct interf_orbit_run *run, enum interf_frame frame,
                      const struct interf_ephem *out)
 {
-    /* The frame's rotation enters as a node rate: in Earth-fixed axes the node moves at
-     * Omega_dot - omega_e (S.1503-4 §D6.3.3: theta_G = omega_e t). */
     double w_frame = frame == INTERF_FRAME_ECEF ? INTERF_OMEGA_E_RAD_S : 0.0;
-    double sk_rate = run && run->t_run_s > 0 ? 2.0 / run->t_run_s : 0.0;
-    double t_sk = run ? t - run->t0_s : t;
     double last_node = NAN, cO = 1.0, sO = 0.0;
     int want_v = out->vx_km_s != NULL;
 
     for (size_t j = 0; j < n; j++) {
         size_t k = first + j;
-        double node, node_dot;
-        if (c->fixed[k]) {
-            /* GSO reference satellite: at rest at its longitude in Earth-fixed axes */
-            node = c->lan0[k] + (INTERF_OMEGA_E_RAD_S - w_frame) * t;
-            node_dot = INTERF_OMEGA_E_RAD_S - w_frame;
-        } else {
-            /* §D6.3.6 case 2/3 station keeping: -W_delta at the run's start, +W_delta T_run
-             * later */
-            double sk = sk_rate > 0 ? c->w_delta[k] * (sk_rate * t_sk - 1.0) : 0.0;
-            node = c->lan0[k] + c->raan_dot[k] * t + sk - w_frame * t;
-            node_dot = c->raan_dot[k] + c->w_delta[k] * sk_rate - w_frame;
-        }
+        double node_dot, node = node_at(c, k, t, run, w_frame, &node_dot);
         /* Satellites of one Walker plane share their node: reuse its sine and cosine. */
         if (node != last_node) {
             cO = cos(node);
@@ -288,24 +302,53 @@ void s1503_propagate(const struct interf_constellation *c, size_t first, size_t 
         } else {
             in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
         }
-        double cu = cos(u), su = sin(u), ci = c->cos_i[k], si = c->sin_i[k];
-        /* S.1503-4 §D6.3.3: P = R(Omega, omega, i) (cos nu, sin nu, 0) written with u = omega
-         * + nu; the first two columns of R contracted with (cos u, sin u). */
-        double px = cO * cu - sO * su * ci;
-        double py = sO * cu + cO * su * ci;
-        double pz = su * si;
-        out->x_km[j] = r * px;
-        out->y_km[j] = r * py;
-        out->z_km[j] = r * pz;
+        double cu = cos(u), su = sin(u), ci = c->cos_i[k], si = c->sin_i[k], p[3];
+        place(c, k, cO, sO, cu, su, p);
+        out->x_km[j] = r * p[0];
+        out->y_km[j] = r * p[1];
+        out->z_km[j] = r * p[2];
         if (want_v) {
             /* exact time derivative of the model's position: radial, along-track (dP/du) and
              * nodal (z x P) terms */
+            double px = p[0], py = p[1], pz = p[2];
             double qx = -cO * su - sO * cu * ci;
             double qy = -sO * su + cO * cu * ci;
             double qz = cu * si;
             out->vx_km_s[j] = r_dot * px + r * (u_dot * qx - node_dot * py);
             out->vy_km_s[j] = r_dot * py + r * (u_dot * qy + node_dot * px);
             out->vz_km_s[j] = r_dot * pz + r * u_dot * qz;
+        }
+    }
+}
+
+void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
+                           const struct interf_orbit_run *run, double t0_s, double step_s,
+                           long k0, size_t n, double *x_km, double *y_km, double *z_km)
+{
+    const double w = INTERF_OMEGA_E_RAD_S;
+    const long end = k0 + (long)n;
+    double node_dot, r, r_dot, u, u_dot, cO = 1, sO = 0, cu = 1, su = 0;
+    /* the rates, hence the turns of one step, do not depend on t */
+    node_at(c, k, t0_s, run, w, &node_dot);
+    in_plane(c, k, t0_s, &r, &r_dot, &u, &u_dot);
+    const double cdO = cos(node_dot * step_s), sdO = sin(node_dot * step_s);
+    const double cdu = cos(u_dot * step_s), sdu = sin(u_dot * step_s);
+    for (long s = k0 - k0 % INTERF_STEP_ANCHOR; s < end; s++) {
+        if (s % INTERF_STEP_ANCHOR == 0) {
+            double t = t0_s + (double)s * step_s, node = node_at(c, k, t, run, w, &node_dot);
+            in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
+            cO = cos(node), sO = sin(node), cu = cos(u), su = sin(u);
+        } else {
+            double a = cO * cdO - sO * sdO, b = sO * cdO + cO * sdO;
+            cO = a, sO = b;
+            a = cu * cdu - su * sdu, b = su * cdu + cu * sdu;
+            cu = a, su = b;
+        }
+        if (s >= k0) {
+            double p[3];
+            place(c, k, cO, sO, cu, su, p);
+            size_t j = (size_t)(s - k0);
+            x_km[j] = r * p[0], y_km[j] = r * p[1], z_km[j] = r * p[2];
         }
     }
 }
@@ -319,10 +362,8 @@ double interf_constellation_turn_rate(const struct interf_constellation *c, size
         return INFINITY; /* SGP4 and OEM objects move by no secular model */
     if (c->fixed[k])
         return 0.0;
-    /* as in s1503_propagate: the node's rate in Earth-fixed axes */
-    double sk_rate = run && run->t_run_s > 0 ? 2.0 / run->t_run_s : 0.0;
-    double node_dot = c->raan_dot[k] + c->w_delta[k] * sk_rate - INTERF_OMEGA_E_RAD_S;
-    double e = c->e[k];
+    double node_dot, e = c->e[k];
+    node_at(c, k, 0.0, run, INTERF_OMEGA_E_RAD_S, &node_dot);
     double nu_dot_max = c->n_bar[k] * (1.0 + e) * (1.0 + e) / pow(1.0 - e * e, 1.5);
     return fabs(c->argp_dot[k]) + nu_dot_max + fabs(node_dot);
 }

@@ -169,6 +169,26 @@ INTERF_API void interf_constellation_propagate(const struct interf_constellation
                                                enum interf_frame frame,
                                                const struct interf_ephem *out);
 
+/* Steps between the exact evaluations of interf_constellation_propagate_steps. */
+#define INTERF_STEP_ANCHOR 64
+
+/* Earth-fixed positions (km) of satellite sat at the steps s = k0 ... k0 + n - 1 of the time
+ * grid t_s = t0_s + s step_s (s after the constellation's epoch; k0 >= 0), into x_km, y_km,
+ * z_km [0, n), for the run `run` as interf_constellation_propagate. A circular orbit given by
+ * elements (S.1503-4 §D6.3: its node and argument of latitude advance linearly in time) is
+ * evaluated exactly (sine and cosine) at the steps that are multiples of INTERF_STEP_ANCHOR and
+ * turned by one step's angles from there (the angle-sum identities): the position at step s is a
+ * function of s alone, whatever k0 and n (runs split in any slices give the same bits), and
+ * differs from interf_constellation_propagate at the same time by rounding only (below 1e-13
+ * relative after 63 turns). Other satellites are evaluated by interf_constellation_propagate at
+ * every step. No allocation; thread-safe on a shared constellation. */
+INTERF_API void interf_constellation_propagate_steps(const struct interf_constellation *c,
+                                                     size_t sat,
+                                                     const struct interf_orbit_run *run,
+                                                     double t0_s, double step_s, long k0,
+                                                     size_t n, double *x_km, double *y_km,
+                                                     double *z_km);
+
 /* A bound on how fast the direction of satellite index from the Earth's centre turns in
  * Earth-fixed axes during run (may be NULL: no station keeping), in rad/s, so that a caller
  * can tell how long a satellite stays away from a region without propagating it. The direction

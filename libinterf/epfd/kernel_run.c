@@ -514,7 +514,8 @@ struct sched {
 /* What one thread needs to propagate a block of steps. */
 struct worker {
     struct block b;
-    double *pos;                    /* positions at one step: x of every satellite, y, z (km) */
+    double *pos;                    /* positions at the steps of a block: at step k, x of every
+                                       satellite, then y, then z (km) */
     struct cap_cache *cache;        /* by emitter */
     struct sched sched;
 };
@@ -531,7 +532,7 @@ static void worker_free(struct worker *wk)
 static int worker_alloc(struct worker *wk, size_t n_em, size_t nsat)
 {
     n_em = n_em ? n_em : 1, nsat = nsat ? nsat : 1;
-    wk->pos = malloc(3 * nsat * sizeof *wk->pos);
+    wk->pos = malloc(EPFD_BLOCK * 3 * nsat * sizeof *wk->pos);
     wk->cache = calloc(n_em, sizeof *wk->cache);
     wk->sched.act = malloc(nsat * sizeof *wk->sched.act);
     wk->sched.sats = malloc(nsat * sizeof *wk->sched.sats);
@@ -562,31 +563,51 @@ static void sched_block(const struct epfd_windows *wn, struct sched *sc, long s0
     }
 }
 
-/* Propagate the satellites to evaluate at step k (time t) into pos: every one, or those whose
- * window holds the step (their indices into sc->sats, in order). Returns their number. */
-static size_t propagate_live(const struct interf_epfd_plan *p, const struct epfd_windows *wn,
-                             struct sched *sc, long k, double t, double *pos)
+/* Satellite sat at the steps [a, b) of the block that starts at s0, into pos. */
+static void propagate_sat(const struct interf_epfd_plan *p, size_t sat, long s0, long a, long b,
+                          double *pos)
 {
     const struct interf_constellation *c = interf_system_constellation(p->spec.sys);
-    size_t nsat = interf_constellation_count(c), n = 0;
+    size_t nsat = interf_constellation_count(c);
+    double x[3][EPFD_BLOCK];
+    interf_constellation_propagate_steps(c, sat, &p->run, p->run.t0_s, p->spec.window.step_s, a,
+                                         (size_t)(b - a), x[0], x[1], x[2]);
+    for (long k = a; k < b; k++)
+        for (int i = 0; i < 3; i++)
+            pos[((size_t)(k - s0) * 3 + (size_t)i) * nsat + sat] = x[i][k - a];
+}
+
+/* Propagate the satellites to evaluate at the steps [s0, s0 + ns) into pos: every one, or
+ * those whose window meets the block (taken into sc), at the steps of their window. The
+ * positions of a step depend on the step alone (interf_constellation_propagate_steps), so the
+ * windowed run and the full one, and any slices, see the same bits. */
+static void propagate_block(const struct interf_epfd_plan *p, const struct epfd_windows *wn,
+                            const struct sched *sc, long s0, int ns, double *pos)
+{
+    size_t nsat = interf_system_info(p->spec.sys)->n_sats;
     if (wn->every) {
-        struct interf_ephem e = {pos, pos + nsat, pos + 2 * nsat, NULL, NULL, NULL};
-        interf_constellation_propagate(c, 0, nsat, t, &p->run, INTERF_FRAME_ECEF, &e);
-        return nsat;
+        for (size_t s = 0; s < nsat; s++)
+            propagate_sat(p, s, s0, s0, s0 + ns, pos);
+        return;
     }
+    for (size_t i = 0; i < sc->n; i++) {
+        const struct epfd_window *w = sc->act[i];
+        long a = w->k0 > s0 ? w->k0 : s0, b = w->k1 < s0 + ns ? w->k1 : s0 + ns;
+        if (a < b)
+            propagate_sat(p, w->sat, s0, a, b, pos);
+    }
+}
+
+/* The satellites live at step k (into sc->sats, in order): every one, or those whose window
+ * holds the step. Returns their number. */
+static size_t live_sats(const struct epfd_windows *wn, struct sched *sc, size_t nsat, long k)
+{
+    size_t n = 0;
+    if (wn->every)
+        return nsat;
     for (size_t i = 0; i < sc->n; i++)
         if (sc->act[i]->k0 <= k && k < sc->act[i]->k1)
             sc->sats[n++] = sc->act[i]->sat;
-    /* runs of consecutive satellites in one call: a plane's satellites share their node's
-     * sine and cosine (the same bits as one by one) */
-    for (size_t i = 0; i < n;) {
-        size_t a = sc->sats[i], j = i + 1;
-        while (j < n && sc->sats[j] == a + (j - i))
-            j++;
-        struct interf_ephem e = {pos + a, pos + nsat + a, pos + 2 * nsat + a, NULL, NULL, NULL};
-        interf_constellation_propagate(c, a, j - i, t, &p->run, INTERF_FRAME_ECEF, &e);
-        i = j;
-    }
     return n;
 }
 
@@ -641,13 +662,14 @@ static void fill_block(const struct interf_epfd_plan *p, const struct epfd_windo
     struct block *b = &wk->b;
     if (!wn->every)
         sched_block(wn, &wk->sched, s0, ns);
+    propagate_block(p, wn, &wk->sched, s0, ns, wk->pos);
     for (int k = 0; k < ns; k++) {
-        double t = p->run.t0_s + (double)(s0 + k) * p->spec.window.step_s;
-        size_t n = propagate_live(p, wn, &wk->sched, s0 + k, t, wk->pos), m = 0;
+        size_t n = live_sats(wn, &wk->sched, nsat, s0 + k), m = 0;
+        const double *pos = wk->pos + (size_t)k * 3 * nsat;
         b->row[k] = k > 0 ? b->row[k - 1] + b->n_live[k - 1] : 0;
         for (size_t i = 0; i < n; i++) {
             size_t s = wn->every ? i : wk->sched.sats[i];
-            const double r[3] = {wk->pos[s], wk->pos[nsat + s], wk->pos[2 * nsat + s]};
+            const double r[3] = {pos[s], pos[nsat + s], pos[2 * nsat + s]};
             /* a satellite that dropped out (its propagation failed: NaN) is left out */
             if (!isfinite(r[0]))
                 continue;

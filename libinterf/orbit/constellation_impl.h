@@ -40,6 +40,13 @@ void s1503_propagate(const struct interf_constellation *c, size_t first, size_t 
                      const struct interf_orbit_run *run, enum interf_frame frame,
                      const struct interf_ephem *out);
 
+/* Satellite k, a circular orbit by S.1503-4 §D6.3 (not a fixed GSO reference), at steps
+ * [k0, k0 + n) of t_s = t0_s + s step_s, Earth-fixed (orbit.c): the contract of
+ * interf_constellation_propagate_steps. */
+void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
+                           const struct interf_orbit_run *run, double t0_s, double step_s,
+                           long k0, size_t n, double *x_km, double *y_km, double *z_km);
+
 /* Store satellite k's S.1503 fields from el and opt (orbit.c); k < c->cap. */
 void s1503_store(struct interf_constellation *c, size_t k, const struct interf_elements *el,
                  const struct interf_orbit_options *opt, int plane);
