@@ -354,50 +354,86 @@ static double sky_wait(const struct interf_exam_plan *p, size_t s, double t_s, d
     return beta > 0 ? fmax(wait, beta / fabs(q->node_rate_rad_s)) : wait;
 }
 
-/* The satellites at t that some station may see above the lowest MIN_ELEV (epfd up), into
- * w->near and the lists of the clusters they are near: a satellite near no cluster is not
- * propagated again before it could reach one (its visibility window opens no earlier) */
-static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, double t_s)
+/* The time before satellite s, at unit direction u (Earth-fixed) near no cluster at t_s, can
+ * reach one: outside the cap of every station it waits for that cap (which holds every
+ * cluster's stations' reach), else for the nearest cluster, its gap bounded below by the
+ * largest cosine and the widest cap (one arc cosine) */
+static double near_wait(const struct interf_exam_plan *p, const struct run_work *w, size_t s,
+                        double t_s, double cull_dot)
+{
+    if (cull_dot < p->cull_cos)
+        return sky_wait(p, s, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
+    double best = -1, rad = 0;
+    for (size_t c = 0; c < p->n_clusters; c++) {
+        best = fmax(best, w->cdot[c]);
+        rad = fmax(rad, p->clusters[c].rad);
+    }
+    return sky_wait(p, s, t_s, acos(best > -1 ? best : -1) - rad);
+}
+
+/* Satellite s at q (its radius r, its inverse inv_r) into w->near and the lists of the
+ * clusters it is near; 0 when it is near none (w->cdot then holds its cosines) */
+static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_t s,
+                     const double q[3], double r, double inv_r)
 {
     size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    int near = 0;
+    for (size_t c = 0; c < nc; c++) {
+        const double *u = p->clusters[c].dir;
+        w->cdot[c] = (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) * inv_r;
+        near |= w->cdot[c] >= p->clusters[c].cos_rad;
+    }
+    if (!near)
+        return 0;
     double r_min = INTERF_RE_KM + p->h_min_km;
+    if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
+        return 1;
+    uint32_t j = w->n_near++;
+    w->near[j] = (uint32_t)s;
+    w->nx[j] = q[0];
+    w->ny[j] = q[1];
+    w->nz[j] = q[2];
+    w->nr[j] = r * p->cos_reach;
+    for (size_t c = 0; c < nc; c++)
+        if (w->cdot[c] >= p->clusters[c].cos_rad)
+            w->clist[c * n + w->clen[c]++] = j;
+    return 1;
+}
+
+/* The satellites at t that some station may see above the lowest MIN_ELEV (epfd up), into
+ * w->near and the lists of the clusters they are near: a satellite near no cluster is not
+ * propagated again before it could reach one (its visibility window opens no earlier). The
+ * satellites due are propagated in runs of consecutive indices (a plane's satellites share
+ * their node's sine and cosine there). Cluster membership and the waits are bounds with the
+ * margin of the reach (1e-4 rad): their rounding changes no link. */
+static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, double t_s)
+{
+    size_t n = p->req.sys.n_sats;
     if (t_s < w->last_t) /* the windows hold for increasing times only */
         for (size_t s = 0; s < n; s++)
             w->until_s[s] = -INFINITY;
     w->last_t = t_s;
     w->n_near = 0;
-    memset(w->clen, 0, nc * sizeof *w->clen);
-    for (size_t s = 0; s < n; s++) {
-        if (t_s < w->until_s[s])
-            continue;
-        double *q = w->xyz + 3 * s;
-        struct interf_ephem eph = {&q[0], &q[1], &q[2], NULL, NULL, NULL};
-        interf_constellation_propagate(p->c, s, 1, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
-        double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]);
-        int near = 0;
-        for (size_t c = 0; c < nc; c++) {
-            const double *u = p->clusters[c].dir;
-            w->cdot[c] = (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) / r;
-            near |= w->cdot[c] >= p->clusters[c].cos_rad;
-        }
-        if (!near) {
-            double gap = INFINITY;
-            for (size_t c = 0; c < nc; c++)
-                gap = fmin(gap, acos(w->cdot[c] > -1 ? w->cdot[c] : -1) - p->clusters[c].rad);
-            w->until_s[s] = t_s + sky_wait(p, s, t_s, gap);
+    memset(w->clen, 0, p->n_clusters * sizeof *w->clen);
+    const double *cd = p->cull_dir;
+    for (size_t s = 0; s < n;) {
+        if (t_s < w->until_s[s]) {
+            s++;
             continue;
         }
-        if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
-            continue;
-        uint32_t j = w->n_near++;
-        w->near[j] = (uint32_t)s;
-        w->nx[j] = q[0];
-        w->ny[j] = q[1];
-        w->nz[j] = q[2];
-        w->nr[j] = r * p->cos_reach;
-        for (size_t c = 0; c < nc; c++)
-            if (w->cdot[c] >= p->clusters[c].cos_rad)
-                w->clist[c * n + w->clen[c]++] = j;
+        size_t end = s + 1;
+        while (end < n && !(t_s < w->until_s[end]))
+            end++;
+        struct interf_ephem eph = {w->x + s, w->y + s, w->z + s, NULL, NULL, NULL};
+        interf_constellation_propagate(p->c, s, end - s, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
+        for (; s < end; s++) {
+            double q[3] = {w->x[s], w->y[s], w->z[s]};
+            memcpy(w->xyz + 3 * s, q, sizeof q);
+            double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
+            double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
+            if (cull_dot < p->cull_cos || !take_near(p, w, s, q, r, inv_r))
+                w->until_s[s] = t_s + near_wait(p, w, s, t_s, cull_dot);
+        }
     }
 }
 
