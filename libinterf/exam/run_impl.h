@@ -7,12 +7,17 @@
 #include "interf/epfd.h"
 #include "interf/geo.h"
 
+/* Cells of the cosine of the off-axis angle over [-1, 1] (run_curve_flat) */
+#define RUN_FLAT_CELLS 4096
+
 /* A curve with an index of its segments: interf_eirp_curve_eval_db without the search */
 struct run_curve {
     const struct interf_eirp_curve *c;
     double x0_deg, cells_per_deg;
     size_t n_cells;
     uint32_t *seg;       /* per cell, the segment [x[k], x[k + 1]) holding the cell's start */
+    double *flat;        /* per cell of the cosine, the curve's value when it is one value over
+                            the cell's angles (a flat part of the mask), else NaN */
 };
 
 /* One representative earth station of an up run, with what does not change over the run */
@@ -28,6 +33,8 @@ struct run_station {
     double dlong_deg;    /* "A": Long(GSO) - Long(ES) */
     size_t alpha;        /* its alpha table (one per latitude row) */
     double alpha0_rad;   /* MIN_EXCLUDE at its latitude when no plane has its own */
+    double arc_z_lo, arc_z_hi; /* a unit direction from it with an Earth-fixed z component
+                                  outside [lo, hi] is clear of alpha0 (run_plan.c) */
 };
 
 /* A group of neighbouring stations: a satellite farther than rad from dir sees none of them
@@ -93,13 +100,21 @@ struct run_work {
     double *nr;                 /* up: their radius times the cosine of the plan's reach */
     double *until_s, last_t;    /* up: a satellite is not propagated before until_s */
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
-    struct interf_up_link *links, *kept, *tmp;
+    struct interf_up_link *links;
+    double *kept_db;            /* up: the kept links' epfd_i, and as many scratch values */
     unsigned char *state;
     size_t cap;
 };
 
 /* The curve's value at x_deg, the bits of interf_eirp_curve_eval_db */
 double run_curve_eval(const struct run_curve *r, double x_deg);
+/* The curve's value at the angle acos(c_cos) (c_cos in [-1, 1]) where the curve is flat around
+ * it, without the arc cosine: the bits of run_curve_eval; NaN elsewhere */
+static inline double run_curve_flat(const struct run_curve *r, double c_cos)
+{
+    size_t j = (size_t)((c_cos + 1) * (RUN_FLAT_CELLS / 2));
+    return r->flat[j < RUN_FLAT_CELLS ? j : RUN_FLAT_CELLS - 1];
+}
 
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,
                                  struct interf_error *err);

@@ -25,9 +25,11 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->clen = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->clen);
     w->cdot = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cap = 256;
-    w->links = malloc(3 * w->cap * sizeof *w->links);
+    w->links = malloc(w->cap * sizeof *w->links);
+    w->kept_db = malloc(2 * w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
-    if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot || !w->links || !w->state) {
+    if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
+        !w->links || !w->kept_db || !w->state) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -39,8 +41,6 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->nz = w->x + 8 * n;
     w->nr = w->x + 10 * n;
     w->until_s = w->x + 11 * n;
-    w->kept = w->links + w->cap;
-    w->tmp = w->links + 2 * w->cap;
     for (size_t s = 0; s < n; s++)
         w->until_s[s] = -INFINITY;
     w->last_t = -INFINITY;
@@ -57,6 +57,7 @@ void run_work_free(struct run_work *w)
     free(w->clen);
     free(w->cdot);
     free(w->links);
+    free(w->kept_db);
     free(w->state);
     memset(w, 0, sizeof *w);
 }
@@ -79,28 +80,38 @@ double run_curve_eval(const struct run_curve *r, double x_deg)
     return y[lo] + t * (y[lo + 1] - y[lo]);
 }
 
-/* Room for one more link (the three link arrays grow together) */
+/* Room for one more link (the link arrays and the values grow together) */
 static int link_room(struct run_work *w, size_t n)
 {
     if (n < w->cap)
         return 1;
     size_t cap = 2 * w->cap;
-    struct interf_up_link *q = malloc(3 * cap * sizeof *q);
+    struct interf_up_link *q = malloc(cap * sizeof *q);
+    double *v = malloc(2 * cap * sizeof *v);
     unsigned char *s = realloc(w->state, cap);
-    if (!q || !s) {
+    if (!q || !v || !s) {
         free(q);
+        free(v);
         if (s)
             w->state = s;
         return 0;
     }
     memcpy(q, w->links, n * sizeof *q);
     free(w->links);
+    free(w->kept_db);
     w->links = q;
-    w->kept = q + cap;
-    w->tmp = q + 2 * cap;
+    w->kept_db = v;
     w->state = s;
     w->cap = cap;
     return 1;
+}
+
+/* The east and north components of the unit vector v / d at station e */
+static void east_north(const struct run_station *e, const double v[3], double d, double *de,
+                       double *dn)
+{
+    *de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) / d;
+    *dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
 }
 
 /* Steps 18-19 for station e and satellite s, v the vector from the station to the satellite,
@@ -111,12 +122,12 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
                         const double v[3], double du, double d)
 {
     const struct interf_op_params *ops = p->req.sys.ops;
-    int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL;
-    double de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) / d;
-    double dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
-    double el = NAN, az = NAN;
+    int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL, have_en = 0;
+    double el = NAN, az = NAN, de = NAN, dn = NAN;
     /* step 18 b): a MIN_ELEV of one value needs no angle where the sine clears it */
     if (azel || !p->elev_const || !(du > p->sin_elev_safe * d)) {
+        east_north(e, v, d, &de, &dn);
+        have_en = 1;
         el = asin(du / d) / INTERF_DEG;
         az = atan2(de, dn) / INTERF_DEG;
         if (az < 0)
@@ -129,9 +140,14 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
     if (p->alpha0_by_plane)
         a0 = interf_op_alpha0_deg(ops, p->req.sys.orb_id ? p->req.sys.orb_id[s] : 0,
                                   e->lat_deg) * INTERF_DEG;
-    if (a0 > 0) { /* step 18 c): outside the exclusion zone */
+    double dz = v[2] / d;
+    /* step 18 c): outside the exclusion zone, unless the direction's z component keeps it
+     * clear of the whole arc (run_station: arc_z_lo, arc_z_hi) */
+    if (a0 > 0 && !(dz > e->arc_z_hi || dz < e->arc_z_lo)) {
         float bound;
         const struct interf_alpha_table *t = p->alpha[e->alpha];
+        if (!have_en)
+            east_north(e, v, d, &de, &dn);
         double alpha = interf_alpha_table_lookup(t, (float)de, (float)dn, (float)(du / d), &bound);
         if (fabs(alpha - a0) <= bound)
             alpha = interf_alpha_table_exact(t, de, dn, du / d);
@@ -142,7 +158,9 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
         return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
                                          e->dlong_deg);
     double c = (v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2]) / d;
-    return run_curve_eval(e->curve, acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG);
+    c = c > 1 ? 1 : c < -1 ? -1 : c;
+    double flat = run_curve_flat(e->curve, c);
+    return isnan(flat) ? run_curve_eval(e->curve, acos(c) / INTERF_DEG) : flat;
 }
 
 /* The links of station e (steps 14-24) appended to w->links from *n; *critical as §D4.7.2 */
@@ -186,8 +204,8 @@ static int station_before(const struct interf_up_link *a, const struct interf_up
     return a->epfd_db > b->epfd_db || (a->epfd_db == b->epfd_db && a->sat < b->sat);
 }
 
-/* Station links[0..n) (in satellite order): its MAX_CO_FREQ first links of step 25's order
- * appended to kept (in satellite order), their satellites counted */
+/* Station links[0..n) (in satellite order): the epfd_i of its MAX_CO_FREQ first links of step
+ * 25's order appended to w->kept_db from k, their satellites counted */
 static size_t keep_first(struct run_work *w, const struct interf_up_link *links, size_t n,
                          long max_co_freq, size_t k)
 {
@@ -203,14 +221,14 @@ static size_t keep_first(struct run_work *w, const struct interf_up_link *links,
     }
     for (size_t i = 0; i < n; i++)
         if (take[i]) {
-            w->kept[k++] = links[i];
+            w->kept_db[k++] = links[i].epfd_db;
             w->sat_count[links[i].sat]++;
         }
     return k;
 }
 
-/* Stable merge sort of a[0..n) by decreasing epfd_i (tmp: n scratch entries) */
-static void sort_epfd(struct interf_up_link *a, struct interf_up_link *tmp, size_t n)
+/* Merge sort of a[0..n) into decreasing order (tmp: n scratch values) */
+static void sort_down(double *a, double *tmp, size_t n)
 {
     for (size_t width = 1; width < n; width *= 2) {
         for (size_t lo = 0; lo < n; lo += 2 * width) {
@@ -218,7 +236,7 @@ static void sort_epfd(struct interf_up_link *a, struct interf_up_link *tmp, size
                                                                                    : n;
             size_t i = lo, j = mid, k = lo;
             while (i < mid && j < hi)
-                tmp[k++] = a[j].epfd_db > a[i].epfd_db ? a[j++] : a[i++];
+                tmp[k++] = a[j] > a[i] ? a[j++] : a[i++];
             while (i < mid)
                 tmp[k++] = a[i++];
             while (j < hi)
@@ -232,8 +250,9 @@ static void sort_epfd(struct interf_up_link *a, struct interf_up_link *tmp, size
  * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
  * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
  * its own kept links are taken): the same links, summed in the same order, as
- * interf_exam_up_select. Returns 0 when a satellite limit binds (the caller runs the full
- * selection). */
+ * interf_exam_up_select (the sum needs their values in step 25's order, which is decreasing
+ * epfd_i: equal values tie only in which link carries them). Returns 0 when a satellite limit
+ * binds (the caller runs the full selection). */
 static int select_kept(const struct interf_exam_plan *p, struct run_work *w, size_t n,
                        struct interf_exam_step *out)
 {
@@ -253,11 +272,15 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
     for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < w->n_near; j++)
         if (w->sat_count[w->near[j]] > (uint32_t)ops->max_co_freq_sat)
             return 0;
-    /* kept is in (station, satellite) order: a stable sort gives step 25's order */
-    sort_epfd(w->kept, w->tmp, k);
-    double sum = 0;
-    for (size_t i = 0; i < k; i++)
-        sum += pow(10.0, w->kept[i].epfd_db / 10.0); /* step 28 */
+    sort_down(w->kept_db, w->kept_db + w->cap, k);
+    double sum = 0, last = NAN, term = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (!(w->kept_db[i] == last)) { /* equal values are neighbours: one power each */
+            last = w->kept_db[i];
+            term = pow(10.0, last / 10.0);
+        }
+        sum += term; /* step 28 */
+    }
     out->sum_lin = sum;
     out->n_accepted = k;
     return 1;
