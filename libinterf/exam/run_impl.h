@@ -68,6 +68,7 @@ struct interf_exam_plan {
     double *all_lat, *all_lon;           /* every placed station */
     double *es_km;                       /* 3 a station */
     long *es_max;
+    uint32_t *es_order;                  /* the stations by decreasing const_db (then index) */
     double sin_eps_min;                  /* sine of the lowest MIN_ELEV */
     double cull_dir[3], cull_cos, cull_rad; /* satellites farther than cull_rad from cull_dir
                                             (unit) see no station above the lowest MIN_ELEV */
@@ -94,6 +95,7 @@ struct run_work {
     double *xyz;                /* the same as triples */
     unsigned char *ok;          /* satellite above H_MIN */
     uint32_t *near, n_near;     /* up: the satellites above it that some station may see */
+    uint32_t *pass;             /* up: those within a station's reach (indices into near) */
     uint32_t *clist, *clen;     /* up: per cluster, its near satellites (indices into near) */
     double *cdot;               /* up: per cluster, cos of a satellite's angle from it */
     double *nx, *ny, *nz;       /* up: their positions */
@@ -101,7 +103,7 @@ struct run_work {
     double *until_s, last_t;    /* up: a satellite is not propagated before until_s */
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
-    double *kept_db;            /* up: the kept links' epfd_i, and as many scratch values */
+    double *kept_db;            /* up: the kept links' epfd_i */
     unsigned char *state;
     size_t cap;
 };

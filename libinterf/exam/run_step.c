@@ -19,20 +19,21 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     memset(w, 0, sizeof *w);
     w->x = malloc(12 * n * sizeof *w->x);
     w->ok = malloc(n);
-    w->near = malloc(n * sizeof *w->near);
+    w->near = malloc(2 * n * sizeof *w->near);
     w->sat_count = calloc(n, sizeof *w->sat_count);
     w->clist = malloc((p->n_clusters ? p->n_clusters : 1) * n * sizeof *w->clist);
     w->clen = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->clen);
     w->cdot = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cap = 256;
     w->links = malloc(w->cap * sizeof *w->links);
-    w->kept_db = malloc(2 * w->cap * sizeof *w->kept_db);
+    w->kept_db = malloc(w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
         !w->links || !w->kept_db || !w->state) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
+    w->pass = w->near + n;
     w->y = w->x + n;
     w->z = w->x + 2 * n;
     w->xyz = w->x + 3 * n;
@@ -87,7 +88,7 @@ static int link_room(struct run_work *w, size_t n)
         return 1;
     size_t cap = 2 * w->cap;
     struct interf_up_link *q = malloc(cap * sizeof *q);
-    double *v = malloc(2 * cap * sizeof *v);
+    double *v = malloc(cap * sizeof *v);
     unsigned char *s = realloc(w->state, cap);
     if (!q || !v || !s) {
         free(q);
@@ -170,14 +171,17 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
     const struct run_station *es = &p->es[e];
     const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
-    uint32_t c = p->es_cluster[e], m = w->clen[c];
+    uint32_t c = p->es_cluster[e], m = w->clen[c], np = 0;
     const uint32_t *list = w->clist + (size_t)c * p->req.sys.n_sats;
+    /* within the reach of the lowest MIN_ELEV from the highest orbit (w->nr[j] = |q|
+     * cos(reach)): a bound, without a square root, gathered without branches */
     for (uint32_t i = 0; i < m; i++) {
         uint32_t j = list[i];
-        /* within the reach of the lowest MIN_ELEV from the highest orbit (w->nr[j] = |q|
-         * cos(reach)): a bound, without a square root */
-        if (!(w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j]))
-            continue;
+        w->pass[np] = j;
+        np += w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j];
+    }
+    for (uint32_t i = 0; i < np; i++) {
+        uint32_t j = w->pass[i];
         /* step 18 a), in the bits of the one-pair form */
         double v[3] = {w->nx[j] - ex, w->ny[j] - ey, w->nz[j] - ez};
         double du = v[0] * ux + v[1] * uy + v[2] * uz;
@@ -227,22 +231,16 @@ static size_t keep_first(struct run_work *w, const struct interf_up_link *links,
     return k;
 }
 
-/* Merge sort of a[0..n) into decreasing order (tmp: n scratch values) */
-static void sort_down(double *a, double *tmp, size_t n)
+/* Insertion sort of a[0..n) into decreasing order: the stations come in decreasing order of
+ * their constant (run_plan.c), so that a's values are nearly in order already */
+static void sort_down(double *a, size_t n)
 {
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width
-                                                                                   : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = a[j] > a[i] ? a[j++] : a[i++];
-            while (i < mid)
-                tmp[k++] = a[i++];
-            while (j < hi)
-                tmp[k++] = a[j++];
-        }
-        memcpy(a, tmp, n * sizeof *a);
+    for (size_t i = 1; i < n; i++) {
+        double v = a[i];
+        size_t j = i;
+        for (; j > 0 && a[j - 1] < v; j--)
+            a[j] = a[j - 1];
+        a[j] = v;
     }
 }
 
@@ -272,7 +270,7 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
     for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < w->n_near; j++)
         if (w->sat_count[w->near[j]] > (uint32_t)ops->max_co_freq_sat)
             return 0;
-    sort_down(w->kept_db, w->kept_db + w->cap, k);
+    sort_down(w->kept_db, k);
     double sum = 0, last = NAN, term = 0;
     for (size_t i = 0; i < k; i++) {
         if (!(w->kept_db[i] == last)) { /* equal values are neighbours: one power each */
@@ -291,9 +289,11 @@ static enum interf_status step_up(const struct interf_exam_plan *p, struct run_w
 {
     size_t n = 0;
     int critical = 0;
-    for (uint32_t e = 0; e < p->n_es; e++) /* steps 14-24 */
+    for (uint32_t k = 0; k < p->n_es; k++) { /* steps 14-24 */
+        uint32_t e = p->es_order[k];
         if (p->es[e].max_co_freq != 0 && !station_links(p, w, e, &n, &critical))
             return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
+    }
     out->critical = critical;
     out->n_links = n;
     if (select_kept(p, w, n, out))
@@ -417,9 +417,10 @@ static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_
     w->ny[j] = q[1];
     w->nz[j] = q[2];
     w->nr[j] = r * p->cos_reach;
-    for (size_t c = 0; c < nc; c++)
-        if (w->cdot[c] >= p->clusters[c].cos_rad)
-            w->clist[c * n + w->clen[c]++] = j;
+    for (size_t c = 0; c < nc; c++) { /* without branches (a list has room for every one) */
+        w->clist[c * n + w->clen[c]] = j;
+        w->clen[c] += w->cdot[c] >= p->clusters[c].cos_rad;
+    }
     return 1;
 }
 
