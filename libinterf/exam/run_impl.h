@@ -79,6 +79,9 @@ struct interf_exam_plan {
     size_t n_clusters;
     struct run_cluster *clusters;
     uint32_t *es_cluster;                /* the cluster of each station */
+    double *cl_soa;                      /* the clusters' dir x, y, z and cos_rad, each in an
+                                            array of n_clusters (loops the compiler vectorizes) */
+    double cl_rad_max;                   /* the widest cluster's rad */
     int elev_const;                      /* 1: MIN_ELEV is one value everywhere (elev_deg) */
     double elev_deg, sin_elev_safe;      /* it, and a sine above which el >= it surely */
     int alpha0_by_plane;                 /* 1: a plane has its own MIN_EXCLUDE */
@@ -110,11 +113,13 @@ struct run_work {
 
 /* The curve's value at x_deg, the bits of interf_eirp_curve_eval_db */
 double run_curve_eval(const struct run_curve *r, double x_deg);
-/* The curve's value at the angle acos(c_cos) (c_cos in [-1, 1]) where the curve is flat around
- * it, without the arc cosine: the bits of run_curve_eval; NaN elsewhere */
+/* The curve's value at the angle acos(c_cos) (c_cos clamped to [-1, 1], rounded by up to 1e-9)
+ * where the curve is flat around it, without the arc cosine: the bits of run_curve_eval; NaN
+ * elsewhere */
 static inline double run_curve_flat(const struct run_curve *r, double c_cos)
 {
-    size_t j = (size_t)((c_cos + 1) * (RUN_FLAT_CELLS / 2));
+    double f = (c_cos + 1) * (RUN_FLAT_CELLS / 2);
+    size_t j = f > 0 ? (size_t)f : 0;
     return r->flat[j < RUN_FLAT_CELLS ? j : RUN_FLAT_CELLS - 1];
 }
 

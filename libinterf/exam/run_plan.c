@@ -31,6 +31,7 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     free(p->es_order);
     free(p->sky);
     free(p->clusters);
+    free(p->cl_soa);
     free(p->es_cluster);
     free(p->shells);
     interf_constellation_destroy(p->c);
@@ -322,9 +323,15 @@ static void plan_clusters(struct interf_exam_plan *p, double reach_rad)
         p->clusters[c].rad = fmax(p->clusters[c].rad,
                                   interf_angle_between(p->clusters[c].dir, p->es[k].st.up));
     }
-    for (size_t c = 0; c < p->n_clusters; c++) {
+    size_t nc = p->n_clusters;
+    p->cl_rad_max = 0;
+    for (size_t c = 0; c < nc; c++) {
         p->clusters[c].rad += reach_rad;
         p->clusters[c].cos_rad = p->clusters[c].rad < INTERF_PI ? cos(p->clusters[c].rad) : -2;
+        p->cl_rad_max = fmax(p->cl_rad_max, p->clusters[c].rad);
+        for (int i = 0; i < 3; i++)
+            p->cl_soa[i * nc + c] = p->clusters[c].dir[i];
+        p->cl_soa[3 * nc + c] = p->clusters[c].cos_rad;
     }
 }
 
@@ -539,8 +546,9 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
     p->alpha_lat = malloc((n ? n : 1) * sizeof *p->alpha_lat);
     p->clusters = malloc((n ? n : 1) * sizeof *p->clusters);
     p->es_cluster = malloc((n ? n : 1) * sizeof *p->es_cluster);
+    p->cl_soa = malloc(4 * (n ? n : 1) * sizeof *p->cl_soa);
     if (!p->es || !p->es_km || !p->es_max || !p->alpha || !p->alpha_lat || !p->clusters ||
-        !p->es_cluster)
+        !p->es_cluster || !p->cl_soa)
         return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
     double num_db = 10.0 * log10(p->info.num_es);
     struct interf_earth *sphere = NULL;

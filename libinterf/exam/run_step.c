@@ -141,7 +141,9 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
     if (p->alpha0_by_plane)
         a0 = interf_op_alpha0_deg(ops, p->req.sys.orb_id ? p->req.sys.orb_id[s] : 0,
                                   e->lat_deg) * INTERF_DEG;
-    double dz = v[2] / d;
+    /* the direction's z component and the cosine of the off-axis angle against bounds with
+     * margins (1e-2 rad, 1e-9) far above the rounding of a product by 1 / d */
+    double inv_d = 1 / d, dz = v[2] * inv_d;
     /* step 18 c): outside the exclusion zone, unless the direction's z component keeps it
      * clear of the whole arc (run_station: arc_z_lo, arc_z_hi) */
     if (a0 > 0 && !(dz > e->arc_z_hi || dz < e->arc_z_lo)) {
@@ -158,10 +160,12 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
     if (azel) /* §D5.2.7 */
         return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
                                          e->dlong_deg);
-    double c = (v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2]) / d;
-    c = c > 1 ? 1 : c < -1 ? -1 : c;
-    double flat = run_curve_flat(e->curve, c);
-    return isnan(flat) ? run_curve_eval(e->curve, acos(c) / INTERF_DEG) : flat;
+    double dot = v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2];
+    double flat = run_curve_flat(e->curve, dot * inv_d);
+    if (!isnan(flat))
+        return flat;
+    double c = dot / d;
+    return run_curve_eval(e->curve, acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG);
 }
 
 /* The links of station e (steps 14-24) appended to w->links from *n; *critical as §D4.7.2 */
@@ -386,12 +390,10 @@ static double near_wait(const struct interf_exam_plan *p, const struct run_work 
 {
     if (cull_dot < p->cull_cos)
         return sky_wait(p, s, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
-    double best = -1, rad = 0;
-    for (size_t c = 0; c < p->n_clusters; c++) {
-        best = fmax(best, w->cdot[c]);
-        rad = fmax(rad, p->clusters[c].rad);
-    }
-    return sky_wait(p, s, t_s, acos(best > -1 ? best : -1) - rad);
+    double best = -1;
+    for (size_t c = 0; c < p->n_clusters; c++)
+        best = w->cdot[c] > best ? w->cdot[c] : best;
+    return sky_wait(p, s, t_s, acos(best) - p->cl_rad_max);
 }
 
 /* Satellite s at q (its radius r, its inverse inv_r) into w->near and the lists of the
@@ -400,11 +402,11 @@ static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_
                      const double q[3], double r, double inv_r)
 {
     size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    const double *ux = p->cl_soa, *uy = ux + nc, *uz = uy + nc, *cos_rad = uz + nc;
     int near = 0;
     for (size_t c = 0; c < nc; c++) {
-        const double *u = p->clusters[c].dir;
-        w->cdot[c] = (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) * inv_r;
-        near |= w->cdot[c] >= p->clusters[c].cos_rad;
+        w->cdot[c] = (q[0] * ux[c] + q[1] * uy[c] + q[2] * uz[c]) * inv_r;
+        near |= w->cdot[c] >= cos_rad[c];
     }
     if (!near)
         return 0;
@@ -419,7 +421,7 @@ static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_
     w->nr[j] = r * p->cos_reach;
     for (size_t c = 0; c < nc; c++) { /* without branches (a list has room for every one) */
         w->clist[c * n + w->clen[c]] = j;
-        w->clen[c] += w->cdot[c] >= p->clusters[c].cos_rad;
+        w->clen[c] += w->cdot[c] >= cos_rad[c];
     }
     return 1;
 }
