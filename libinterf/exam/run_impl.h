@@ -7,12 +7,17 @@
 #include "interf/epfd.h"
 #include "interf/geo.h"
 
+/* Cells of the cosine of the off-axis angle over [-1, 1] (run_curve_flat) */
+#define RUN_FLAT_CELLS 4096
+
 /* A curve with an index of its segments: interf_eirp_curve_eval_db without the search */
 struct run_curve {
     const struct interf_eirp_curve *c;
     double x0_deg, cells_per_deg;
     size_t n_cells;
     uint32_t *seg;       /* per cell, the segment [x[k], x[k + 1]) holding the cell's start */
+    double *flat;        /* per cell of the cosine, the curve's value when it is one value over
+                            the cell's angles (a flat part of the mask), else NaN */
 };
 
 /* One representative earth station of an up run, with what does not change over the run */
@@ -28,6 +33,8 @@ struct run_station {
     double dlong_deg;    /* "A": Long(GSO) - Long(ES) */
     size_t alpha;        /* its alpha table (one per latitude row) */
     double alpha0_rad;   /* MIN_EXCLUDE at its latitude when no plane has its own */
+    double arc_z_lo, arc_z_hi; /* a unit direction from it with an Earth-fixed z component
+                                  outside [lo, hi] is clear of alpha0 (run_plan.c) */
 };
 
 /* A group of neighbouring stations: a satellite farther than rad from dir sees none of them
@@ -61,6 +68,7 @@ struct interf_exam_plan {
     double *all_lat, *all_lon;           /* every placed station */
     double *es_km;                       /* 3 a station */
     long *es_max;
+    uint32_t *es_order;                  /* the stations by decreasing const_db (then index) */
     double sin_eps_min;                  /* sine of the lowest MIN_ELEV */
     double cull_dir[3], cull_cos, cull_rad; /* satellites farther than cull_rad from cull_dir
                                             (unit) see no station above the lowest MIN_ELEV */
@@ -71,6 +79,9 @@ struct interf_exam_plan {
     size_t n_clusters;
     struct run_cluster *clusters;
     uint32_t *es_cluster;                /* the cluster of each station */
+    double *cl_soa;                      /* the clusters' dir x, y, z and cos_rad, each in an
+                                            array of n_clusters (loops the compiler vectorizes) */
+    double cl_rad_max;                   /* the widest cluster's rad */
     int elev_const;                      /* 1: MIN_ELEV is one value everywhere (elev_deg) */
     double elev_deg, sin_elev_safe;      /* it, and a sine above which el >= it surely */
     int alpha0_by_plane;                 /* 1: a plane has its own MIN_EXCLUDE */
@@ -87,19 +98,30 @@ struct run_work {
     double *xyz;                /* the same as triples */
     unsigned char *ok;          /* satellite above H_MIN */
     uint32_t *near, n_near;     /* up: the satellites above it that some station may see */
+    uint32_t *pass;             /* up: those within a station's reach (indices into near) */
     uint32_t *clist, *clen;     /* up: per cluster, its near satellites (indices into near) */
     double *cdot;               /* up: per cluster, cos of a satellite's angle from it */
     double *nx, *ny, *nz;       /* up: their positions */
     double *nr;                 /* up: their radius times the cosine of the plan's reach */
     double *until_s, last_t;    /* up: a satellite is not propagated before until_s */
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
-    struct interf_up_link *links, *kept, *tmp;
+    struct interf_up_link *links;
+    double *kept_db;            /* up: the kept links' epfd_i */
     unsigned char *state;
     size_t cap;
 };
 
 /* The curve's value at x_deg, the bits of interf_eirp_curve_eval_db */
 double run_curve_eval(const struct run_curve *r, double x_deg);
+/* The curve's value at the angle acos(c_cos) (c_cos clamped to [-1, 1], rounded by up to 1e-9)
+ * where the curve is flat around it, without the arc cosine: the bits of run_curve_eval; NaN
+ * elsewhere */
+static inline double run_curve_flat(const struct run_curve *r, double c_cos)
+{
+    double f = (c_cos + 1) * (RUN_FLAT_CELLS / 2);
+    size_t j = f > 0 ? (size_t)f : 0;
+    return r->flat[j < RUN_FLAT_CELLS ? j : RUN_FLAT_CELLS - 1];
+}
 
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,
                                  struct interf_error *err);

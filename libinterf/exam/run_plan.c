@@ -18,16 +18,20 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
         interf_alpha_table_destroy(p->alpha[k]);
     free(p->alpha);
     free(p->alpha_lat);
-    for (size_t k = 0; k < p->n_curves; k++)
+    for (size_t k = 0; k < p->n_curves; k++) {
         free(p->curves[k].seg);
+        free(p->curves[k].flat);
+    }
     free(p->curves);
     free(p->es);
     free(p->all_lat);
     free(p->all_lon);
     free(p->es_km);
     free(p->es_max);
+    free(p->es_order);
     free(p->sky);
     free(p->clusters);
+    free(p->cl_soa);
     free(p->es_cluster);
     free(p->shells);
     interf_constellation_destroy(p->c);
@@ -319,9 +323,15 @@ static void plan_clusters(struct interf_exam_plan *p, double reach_rad)
         p->clusters[c].rad = fmax(p->clusters[c].rad,
                                   interf_angle_between(p->clusters[c].dir, p->es[k].st.up));
     }
-    for (size_t c = 0; c < p->n_clusters; c++) {
+    size_t nc = p->n_clusters;
+    p->cl_rad_max = 0;
+    for (size_t c = 0; c < nc; c++) {
         p->clusters[c].rad += reach_rad;
         p->clusters[c].cos_rad = p->clusters[c].rad < INTERF_PI ? cos(p->clusters[c].rad) : -2;
+        p->cl_rad_max = fmax(p->cl_rad_max, p->clusters[c].rad);
+        for (int i = 0; i < 3; i++)
+            p->cl_soa[i * nc + c] = p->clusters[c].dir[i];
+        p->cl_soa[3 * nc + c] = p->clusters[c].cos_rad;
     }
 }
 
@@ -399,7 +409,47 @@ static void plan_tests(struct interf_exam_plan *p)
         p->alpha0_by_plane |= ops->exclude[k].orb_id != 0;
 }
 
-/* The segment index of each "T" curve (one per table of the mask) */
+/* The value of curve c at every angle of [a_deg, b_deg] when run_curve_eval gives one value
+ * there (its points over the span, and the end values beyond its ends, are all that value:
+ * y[k] + t (y[k + 1] - y[k]) is then y[k] to the bit), else NaN */
+static double flat_value(const struct interf_eirp_curve *c, double a_deg, double b_deg)
+{
+    const double *x = c->x_deg, *y = c->eirp_db;
+    double v = a_deg <= x[0] || c->n == 1 ? y[0] : NAN;
+    if (c->n == 1)
+        return v;
+    if (b_deg >= x[c->n - 1])
+        v = isnan(v) || v == y[c->n - 1] ? y[c->n - 1] : NAN;
+    if (a_deg <= x[0] && b_deg >= x[c->n - 1] && isnan(v))
+        return NAN;
+    int any = !isnan(v);
+    for (size_t k = 0; k + 1 < c->n; k++) {
+        if (!(x[k] <= b_deg && x[k + 1] >= a_deg))
+            continue;
+        if (any && !(y[k] == v && y[k + 1] == v))
+            return NAN;
+        if (!(y[k] == y[k + 1]))
+            return NAN;
+        v = y[k];
+        any = 1;
+    }
+    return v;
+}
+
+/* Per cell of the cosine of the off-axis angle, the curve's value where it is flat over the
+ * cell's angles (run_curve_flat): the cell widened by 1e-9 in the cosine and 1e-6 deg in the
+ * angle, far beyond the rounding of the index and of acos */
+static void plan_flat(struct run_curve *r)
+{
+    for (size_t j = 0; j < RUN_FLAT_CELLS; j++) {
+        double c_lo = -1 + 2.0 * (double)j / RUN_FLAT_CELLS - 1e-9;
+        double c_hi = -1 + 2.0 * (double)(j + 1) / RUN_FLAT_CELLS + 1e-9;
+        r->flat[j] = flat_value(r->c, acos(c_hi < 1 ? c_hi : 1) / INTERF_DEG - 1e-6,
+                                acos(c_lo > -1 ? c_lo : -1) / INTERF_DEG + 1e-6);
+    }
+}
+
+/* The segment index of each "T" curve (one per table of the mask), and its flat cells */
 static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_error *err)
 {
     const struct interf_eirp_mask *m = p->req.sys.mask;
@@ -413,8 +463,11 @@ static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_
         const struct interf_eirp_curve *c = &m->tables[k].curves[0];
         r->c = c;
         r->n_cells = 1024;
-        if (!(r->seg = malloc(r->n_cells * sizeof *r->seg)))
+        r->seg = malloc(r->n_cells * sizeof *r->seg);
+        r->flat = malloc(RUN_FLAT_CELLS * sizeof *r->flat);
+        if (!r->seg || !r->flat)
             return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+        plan_flat(r);
         r->x0_deg = c->x_deg[0];
         double span = c->n > 1 ? c->x_deg[c->n - 1] - c->x_deg[0] : 1;
         r->cells_per_deg = (double)r->n_cells / span;
@@ -426,6 +479,58 @@ static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_
             r->seg[j] = (uint32_t)lo;
         }
     }
+    return INTERF_OK;
+}
+
+/* Where the test of step 18 c) needs no alpha: every direction from the station toward the
+ * GSO arc (radius Rgeo in the equatorial plane) has the z component -z_ES / D, D between
+ * Rgeo - |ES| and Rgeo + |ES|, and the angle between two unit directions is at least the
+ * difference of their angles from the equatorial plane; so alpha >= alpha0 for a direction whose
+ * angle from that plane lies alpha0 + ARC_SLACK_RAD beyond the arc's. ARC_SLACK_RAD covers the
+ * table's bilinear error (alpha is 1-Lipschitz on the sky, stereographic cells of 2.12 / 128
+ * units are at most 0.047 rad across), so that where this decides, the table would not have
+ * excluded the link either. Planes with their own MIN_EXCLUDE: no short cut. */
+#define ARC_SLACK_RAD 0.05
+static void arc_clear(const struct interf_exam_plan *p, struct run_station *e)
+{
+    const double *q = e->st.ecef_km;
+    double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]);
+    double z1 = -q[2] / (INTERF_RGEO_KM - r), z2 = -q[2] / (INTERF_RGEO_KM + r);
+    double hi = asin(fmax(z1, z2)) + e->alpha0_rad + ARC_SLACK_RAD;
+    double lo = asin(fmin(z1, z2)) - e->alpha0_rad - ARC_SLACK_RAD;
+    e->arc_z_hi = p->alpha0_by_plane || hi >= INTERF_PI / 2 ? 2 : sin(hi);
+    e->arc_z_lo = p->alpha0_by_plane || lo <= -INTERF_PI / 2 ? -2 : sin(lo);
+}
+
+struct es_key {
+    double const_db;
+    uint32_t e;
+};
+
+static int by_const_down(const void *pa, const void *pb)
+{
+    const struct es_key *a = pa, *b = pb;
+    if (a->const_db != b->const_db)
+        return a->const_db > b->const_db ? -1 : 1;
+    return (a->e > b->e) - (a->e < b->e);
+}
+
+/* The order the steps visit the stations in: decreasing const_db, so that their kept values
+ * come nearly sorted for the sum of step 28 (any order gives the same links) */
+static enum interf_status plan_order(struct interf_exam_plan *p, struct interf_error *err)
+{
+    struct es_key *k = malloc((p->n_es ? p->n_es : 1) * sizeof *k);
+    p->es_order = malloc((p->n_es ? p->n_es : 1) * sizeof *p->es_order);
+    if (!k || !p->es_order) {
+        free(k);
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    }
+    for (size_t e = 0; e < p->n_es; e++)
+        k[e] = (struct es_key){p->es[e].const_db, (uint32_t)e};
+    qsort(k, p->n_es, sizeof *k, by_const_down);
+    for (size_t e = 0; e < p->n_es; e++)
+        p->es_order[e] = k[e].e;
+    free(k);
     return INTERF_OK;
 }
 
@@ -441,8 +546,9 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
     p->alpha_lat = malloc((n ? n : 1) * sizeof *p->alpha_lat);
     p->clusters = malloc((n ? n : 1) * sizeof *p->clusters);
     p->es_cluster = malloc((n ? n : 1) * sizeof *p->es_cluster);
+    p->cl_soa = malloc(4 * (n ? n : 1) * sizeof *p->cl_soa);
     if (!p->es || !p->es_km || !p->es_max || !p->alpha || !p->alpha_lat || !p->clusters ||
-        !p->es_cluster)
+        !p->es_cluster || !p->cl_soa)
         return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
     double num_db = 10.0 * log10(p->info.num_es);
     struct interf_earth *sphere = NULL;
@@ -480,12 +586,15 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
         e->dlong_deg = p->req.gso_lon_deg - e->lon_deg;
         e->dlong_deg -= 360.0 * floor((e->dlong_deg + 180.0) / 360.0);
         e->alpha0_rad = interf_op_alpha0_deg(s->ops, 0, e->lat_deg) * INTERF_DEG;
+        arc_clear(p, e);
         memcpy(p->es_km + 3 * p->n_es, e->st.ecef_km, sizeof e->st.ecef_km);
         p->es_max[p->n_es] = e->max_co_freq;
         st = station_alpha(p, e->lat_deg, &e->alpha, err);
         p->n_es++;
     }
     interf_earth_destroy(sphere);
+    if (st == INTERF_OK)
+        st = plan_order(p, err);
     plan_cull(p);
     p->info.n_stations = n;
     p->info.n_stations_seen = p->n_es;
@@ -566,12 +675,12 @@ enum interf_status interf_exam_up_plan(const struct interf_exam_run_request *req
                                   p->info.lat_max_deg, &p->all_lat, &p->all_lon, &p->n_all,
                                   err);
     }
-    if (st == INTERF_OK)
+    if (st == INTERF_OK) {
+        plan_tests(p); /* before the stations: arc_clear reads alpha0_by_plane */
         st = plan_stations(p, err);
+    }
     if (st == INTERF_OK)
         st = plan_rates(p, err);
-    if (st == INTERF_OK)
-        plan_tests(p);
     if (st != INTERF_OK) {
         interf_exam_plan_destroy(p);
         return st;

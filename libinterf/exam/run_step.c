@@ -19,18 +19,21 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     memset(w, 0, sizeof *w);
     w->x = malloc(12 * n * sizeof *w->x);
     w->ok = malloc(n);
-    w->near = malloc(n * sizeof *w->near);
+    w->near = malloc(2 * n * sizeof *w->near);
     w->sat_count = calloc(n, sizeof *w->sat_count);
     w->clist = malloc((p->n_clusters ? p->n_clusters : 1) * n * sizeof *w->clist);
     w->clen = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->clen);
     w->cdot = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cap = 256;
-    w->links = malloc(3 * w->cap * sizeof *w->links);
+    w->links = malloc(w->cap * sizeof *w->links);
+    w->kept_db = malloc(w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
-    if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot || !w->links || !w->state) {
+    if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
+        !w->links || !w->kept_db || !w->state) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
+    w->pass = w->near + n;
     w->y = w->x + n;
     w->z = w->x + 2 * n;
     w->xyz = w->x + 3 * n;
@@ -39,8 +42,6 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->nz = w->x + 8 * n;
     w->nr = w->x + 10 * n;
     w->until_s = w->x + 11 * n;
-    w->kept = w->links + w->cap;
-    w->tmp = w->links + 2 * w->cap;
     for (size_t s = 0; s < n; s++)
         w->until_s[s] = -INFINITY;
     w->last_t = -INFINITY;
@@ -57,6 +58,7 @@ void run_work_free(struct run_work *w)
     free(w->clen);
     free(w->cdot);
     free(w->links);
+    free(w->kept_db);
     free(w->state);
     memset(w, 0, sizeof *w);
 }
@@ -79,28 +81,38 @@ double run_curve_eval(const struct run_curve *r, double x_deg)
     return y[lo] + t * (y[lo + 1] - y[lo]);
 }
 
-/* Room for one more link (the three link arrays grow together) */
+/* Room for one more link (the link arrays and the values grow together) */
 static int link_room(struct run_work *w, size_t n)
 {
     if (n < w->cap)
         return 1;
     size_t cap = 2 * w->cap;
-    struct interf_up_link *q = malloc(3 * cap * sizeof *q);
+    struct interf_up_link *q = malloc(cap * sizeof *q);
+    double *v = malloc(cap * sizeof *v);
     unsigned char *s = realloc(w->state, cap);
-    if (!q || !s) {
+    if (!q || !v || !s) {
         free(q);
+        free(v);
         if (s)
             w->state = s;
         return 0;
     }
     memcpy(q, w->links, n * sizeof *q);
     free(w->links);
+    free(w->kept_db);
     w->links = q;
-    w->kept = q + cap;
-    w->tmp = q + 2 * cap;
+    w->kept_db = v;
     w->state = s;
     w->cap = cap;
     return 1;
+}
+
+/* The east and north components of the unit vector v / d at station e */
+static void east_north(const struct run_station *e, const double v[3], double d, double *de,
+                       double *dn)
+{
+    *de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) / d;
+    *dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
 }
 
 /* Steps 18-19 for station e and satellite s, v the vector from the station to the satellite,
@@ -111,12 +123,12 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
                         const double v[3], double du, double d)
 {
     const struct interf_op_params *ops = p->req.sys.ops;
-    int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL;
-    double de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) / d;
-    double dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
-    double el = NAN, az = NAN;
+    int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL, have_en = 0;
+    double el = NAN, az = NAN, de = NAN, dn = NAN;
     /* step 18 b): a MIN_ELEV of one value needs no angle where the sine clears it */
     if (azel || !p->elev_const || !(du > p->sin_elev_safe * d)) {
+        east_north(e, v, d, &de, &dn);
+        have_en = 1;
         el = asin(du / d) / INTERF_DEG;
         az = atan2(de, dn) / INTERF_DEG;
         if (az < 0)
@@ -129,9 +141,16 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
     if (p->alpha0_by_plane)
         a0 = interf_op_alpha0_deg(ops, p->req.sys.orb_id ? p->req.sys.orb_id[s] : 0,
                                   e->lat_deg) * INTERF_DEG;
-    if (a0 > 0) { /* step 18 c): outside the exclusion zone */
+    /* the direction's z component and the cosine of the off-axis angle against bounds with
+     * margins (1e-2 rad, 1e-9) far above the rounding of a product by 1 / d */
+    double inv_d = 1 / d, dz = v[2] * inv_d;
+    /* step 18 c): outside the exclusion zone, unless the direction's z component keeps it
+     * clear of the whole arc (run_station: arc_z_lo, arc_z_hi) */
+    if (a0 > 0 && !(dz > e->arc_z_hi || dz < e->arc_z_lo)) {
         float bound;
         const struct interf_alpha_table *t = p->alpha[e->alpha];
+        if (!have_en)
+            east_north(e, v, d, &de, &dn);
         double alpha = interf_alpha_table_lookup(t, (float)de, (float)dn, (float)(du / d), &bound);
         if (fabs(alpha - a0) <= bound)
             alpha = interf_alpha_table_exact(t, de, dn, du / d);
@@ -141,7 +160,11 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
     if (azel) /* §D5.2.7 */
         return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
                                          e->dlong_deg);
-    double c = (v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2]) / d;
+    double dot = v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2];
+    double flat = run_curve_flat(e->curve, dot * inv_d);
+    if (!isnan(flat))
+        return flat;
+    double c = dot / d;
     return run_curve_eval(e->curve, acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG);
 }
 
@@ -152,14 +175,17 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
     const struct run_station *es = &p->es[e];
     const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
-    uint32_t c = p->es_cluster[e], m = w->clen[c];
+    uint32_t c = p->es_cluster[e], m = w->clen[c], np = 0;
     const uint32_t *list = w->clist + (size_t)c * p->req.sys.n_sats;
+    /* within the reach of the lowest MIN_ELEV from the highest orbit (w->nr[j] = |q|
+     * cos(reach)): a bound, without a square root, gathered without branches */
     for (uint32_t i = 0; i < m; i++) {
         uint32_t j = list[i];
-        /* within the reach of the lowest MIN_ELEV from the highest orbit (w->nr[j] = |q|
-         * cos(reach)): a bound, without a square root */
-        if (!(w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j]))
-            continue;
+        w->pass[np] = j;
+        np += w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j];
+    }
+    for (uint32_t i = 0; i < np; i++) {
+        uint32_t j = w->pass[i];
         /* step 18 a), in the bits of the one-pair form */
         double v[3] = {w->nx[j] - ex, w->ny[j] - ey, w->nz[j] - ez};
         double du = v[0] * ux + v[1] * uy + v[2] * uz;
@@ -186,8 +212,8 @@ static int station_before(const struct interf_up_link *a, const struct interf_up
     return a->epfd_db > b->epfd_db || (a->epfd_db == b->epfd_db && a->sat < b->sat);
 }
 
-/* Station links[0..n) (in satellite order): its MAX_CO_FREQ first links of step 25's order
- * appended to kept (in satellite order), their satellites counted */
+/* Station links[0..n) (in satellite order): the epfd_i of its MAX_CO_FREQ first links of step
+ * 25's order appended to w->kept_db from k, their satellites counted */
 static size_t keep_first(struct run_work *w, const struct interf_up_link *links, size_t n,
                          long max_co_freq, size_t k)
 {
@@ -203,28 +229,22 @@ static size_t keep_first(struct run_work *w, const struct interf_up_link *links,
     }
     for (size_t i = 0; i < n; i++)
         if (take[i]) {
-            w->kept[k++] = links[i];
+            w->kept_db[k++] = links[i].epfd_db;
             w->sat_count[links[i].sat]++;
         }
     return k;
 }
 
-/* Stable merge sort of a[0..n) by decreasing epfd_i (tmp: n scratch entries) */
-static void sort_epfd(struct interf_up_link *a, struct interf_up_link *tmp, size_t n)
+/* Insertion sort of a[0..n) into decreasing order: the stations come in decreasing order of
+ * their constant (run_plan.c), so that a's values are nearly in order already */
+static void sort_down(double *a, size_t n)
 {
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width
-                                                                                   : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = a[j].epfd_db > a[i].epfd_db ? a[j++] : a[i++];
-            while (i < mid)
-                tmp[k++] = a[i++];
-            while (j < hi)
-                tmp[k++] = a[j++];
-        }
-        memcpy(a, tmp, n * sizeof *a);
+    for (size_t i = 1; i < n; i++) {
+        double v = a[i];
+        size_t j = i;
+        for (; j > 0 && a[j - 1] < v; j--)
+            a[j] = a[j - 1];
+        a[j] = v;
     }
 }
 
@@ -232,8 +252,9 @@ static void sort_epfd(struct interf_up_link *a, struct interf_up_link *tmp, size
  * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
  * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
  * its own kept links are taken): the same links, summed in the same order, as
- * interf_exam_up_select. Returns 0 when a satellite limit binds (the caller runs the full
- * selection). */
+ * interf_exam_up_select (the sum needs their values in step 25's order, which is decreasing
+ * epfd_i: equal values tie only in which link carries them). Returns 0 when a satellite limit
+ * binds (the caller runs the full selection). */
 static int select_kept(const struct interf_exam_plan *p, struct run_work *w, size_t n,
                        struct interf_exam_step *out)
 {
@@ -253,11 +274,15 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
     for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < w->n_near; j++)
         if (w->sat_count[w->near[j]] > (uint32_t)ops->max_co_freq_sat)
             return 0;
-    /* kept is in (station, satellite) order: a stable sort gives step 25's order */
-    sort_epfd(w->kept, w->tmp, k);
-    double sum = 0;
-    for (size_t i = 0; i < k; i++)
-        sum += pow(10.0, w->kept[i].epfd_db / 10.0); /* step 28 */
+    sort_down(w->kept_db, k);
+    double sum = 0, last = NAN, term = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (!(w->kept_db[i] == last)) { /* equal values are neighbours: one power each */
+            last = w->kept_db[i];
+            term = pow(10.0, last / 10.0);
+        }
+        sum += term; /* step 28 */
+    }
     out->sum_lin = sum;
     out->n_accepted = k;
     return 1;
@@ -268,9 +293,11 @@ static enum interf_status step_up(const struct interf_exam_plan *p, struct run_w
 {
     size_t n = 0;
     int critical = 0;
-    for (uint32_t e = 0; e < p->n_es; e++) /* steps 14-24 */
+    for (uint32_t k = 0; k < p->n_es; k++) { /* steps 14-24 */
+        uint32_t e = p->es_order[k];
         if (p->es[e].max_co_freq != 0 && !station_links(p, w, e, &n, &critical))
             return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
+    }
     out->critical = critical;
     out->n_links = n;
     if (select_kept(p, w, n, out))
@@ -354,50 +381,85 @@ static double sky_wait(const struct interf_exam_plan *p, size_t s, double t_s, d
     return beta > 0 ? fmax(wait, beta / fabs(q->node_rate_rad_s)) : wait;
 }
 
-/* The satellites at t that some station may see above the lowest MIN_ELEV (epfd up), into
- * w->near and the lists of the clusters they are near: a satellite near no cluster is not
- * propagated again before it could reach one (its visibility window opens no earlier) */
-static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, double t_s)
+/* The time before satellite s, at unit direction u (Earth-fixed) near no cluster at t_s, can
+ * reach one: outside the cap of every station it waits for that cap (which holds every
+ * cluster's stations' reach), else for the nearest cluster, its gap bounded below by the
+ * largest cosine and the widest cap (one arc cosine) */
+static double near_wait(const struct interf_exam_plan *p, const struct run_work *w, size_t s,
+                        double t_s, double cull_dot)
+{
+    if (cull_dot < p->cull_cos)
+        return sky_wait(p, s, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
+    double best = -1;
+    for (size_t c = 0; c < p->n_clusters; c++)
+        best = w->cdot[c] > best ? w->cdot[c] : best;
+    return sky_wait(p, s, t_s, acos(best) - p->cl_rad_max);
+}
+
+/* Satellite s at q (its radius r, its inverse inv_r) into w->near and the lists of the
+ * clusters it is near; 0 when it is near none (w->cdot then holds its cosines) */
+static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_t s,
+                     const double q[3], double r, double inv_r)
 {
     size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    const double *ux = p->cl_soa, *uy = ux + nc, *uz = uy + nc, *cos_rad = uz + nc;
+    int near = 0;
+    for (size_t c = 0; c < nc; c++) {
+        w->cdot[c] = (q[0] * ux[c] + q[1] * uy[c] + q[2] * uz[c]) * inv_r;
+        near |= w->cdot[c] >= cos_rad[c];
+    }
+    if (!near)
+        return 0;
     double r_min = INTERF_RE_KM + p->h_min_km;
+    if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
+        return 1;
+    uint32_t j = w->n_near++;
+    w->near[j] = (uint32_t)s;
+    w->nx[j] = q[0];
+    w->ny[j] = q[1];
+    w->nz[j] = q[2];
+    w->nr[j] = r * p->cos_reach;
+    for (size_t c = 0; c < nc; c++) { /* without branches (a list has room for every one) */
+        w->clist[c * n + w->clen[c]] = j;
+        w->clen[c] += w->cdot[c] >= cos_rad[c];
+    }
+    return 1;
+}
+
+/* The satellites at t that some station may see above the lowest MIN_ELEV (epfd up), into
+ * w->near and the lists of the clusters they are near: a satellite near no cluster is not
+ * propagated again before it could reach one (its visibility window opens no earlier). The
+ * satellites due are propagated in runs of consecutive indices (a plane's satellites share
+ * their node's sine and cosine there). Cluster membership and the waits are bounds with the
+ * margin of the reach (1e-4 rad): their rounding changes no link. */
+static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, double t_s)
+{
+    size_t n = p->req.sys.n_sats;
     if (t_s < w->last_t) /* the windows hold for increasing times only */
         for (size_t s = 0; s < n; s++)
             w->until_s[s] = -INFINITY;
     w->last_t = t_s;
     w->n_near = 0;
-    memset(w->clen, 0, nc * sizeof *w->clen);
-    for (size_t s = 0; s < n; s++) {
-        if (t_s < w->until_s[s])
-            continue;
-        double *q = w->xyz + 3 * s;
-        struct interf_ephem eph = {&q[0], &q[1], &q[2], NULL, NULL, NULL};
-        interf_constellation_propagate(p->c, s, 1, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
-        double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]);
-        int near = 0;
-        for (size_t c = 0; c < nc; c++) {
-            const double *u = p->clusters[c].dir;
-            w->cdot[c] = (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) / r;
-            near |= w->cdot[c] >= p->clusters[c].cos_rad;
-        }
-        if (!near) {
-            double gap = INFINITY;
-            for (size_t c = 0; c < nc; c++)
-                gap = fmin(gap, acos(w->cdot[c] > -1 ? w->cdot[c] : -1) - p->clusters[c].rad);
-            w->until_s[s] = t_s + sky_wait(p, s, t_s, gap);
+    memset(w->clen, 0, p->n_clusters * sizeof *w->clen);
+    const double *cd = p->cull_dir;
+    for (size_t s = 0; s < n;) {
+        if (t_s < w->until_s[s]) {
+            s++;
             continue;
         }
-        if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
-            continue;
-        uint32_t j = w->n_near++;
-        w->near[j] = (uint32_t)s;
-        w->nx[j] = q[0];
-        w->ny[j] = q[1];
-        w->nz[j] = q[2];
-        w->nr[j] = r * p->cos_reach;
-        for (size_t c = 0; c < nc; c++)
-            if (w->cdot[c] >= p->clusters[c].cos_rad)
-                w->clist[c * n + w->clen[c]++] = j;
+        size_t end = s + 1;
+        while (end < n && !(t_s < w->until_s[end]))
+            end++;
+        struct interf_ephem eph = {w->x + s, w->y + s, w->z + s, NULL, NULL, NULL};
+        interf_constellation_propagate(p->c, s, end - s, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
+        for (; s < end; s++) {
+            double q[3] = {w->x[s], w->y[s], w->z[s]};
+            memcpy(w->xyz + 3 * s, q, sizeof q);
+            double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
+            double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
+            if (cull_dot < p->cull_cos || !take_near(p, w, s, q, r, inv_r))
+                w->until_s[s] = t_s + near_wait(p, w, s, t_s, cull_dot);
+        }
     }
 }
 
