@@ -482,6 +482,27 @@ INTERF_API uint64_t interf_epfd_channels_count(const float *lin, size_t n_points
                                                const struct interf_epfd_bins *bins,
                                                struct interf_hist_set *hist);
 
+/* The reduction over channels of samples lin (shaped as interf_epfd_channels_count reads them)
+ * for maps: at each point g and step t the largest value over the channels is counted into
+ * worst (n_points histograms of INTERF_EPFD_NBINS bins from INTERF_EPFD_LEVEL_MIN; counts
+ * added), and each channel's largest value over the steps is kept in ch_max[g n_ch + c]
+ * (linear W/m2, raised where lin is larger; zero it before the first call), skipping the points
+ * with skip[g] set. Since the bins are monotonic, the bin of the largest value is the largest
+ * of the channels' bins: each statistic of worst (max, pNN, exceed) is at least that of every
+ * channel, and its max is the worst channel's. Returns the steps whose largest value is at or
+ * above the top bin. */
+INTERF_API uint64_t interf_epfd_channels_worst(const float *lin, size_t n_points, size_t n_steps,
+                                               size_t n_ch, const unsigned char *skip,
+                                               const struct interf_epfd_bins *bins,
+                                               struct interf_hist_set *worst, float *ch_max);
+
+/* The worst of n_ch channels whose largest values are ch_max (linear W/m2): the 1-based
+ * channel whose largest value falls in the highest 0.1 dB bin (the max each channel's CDF or
+ * statistic reports), the lowest channel of a tie; 0 when every channel is in the floor bin
+ * (no emitter in view). */
+INTERF_API int interf_epfd_worst_channel(const float *ch_max, size_t n_ch,
+                                         const struct interf_epfd_bins *bins);
+
 /* The memory (bytes) of an aggregate run of n_sys systems over n_points points and n_ch
  * channels by interf_epfd_aggregate: the per-channel histograms of the aggregate and, with
  * per_system, of each system, and the linear buffers of chunk_steps steps (one, two with
@@ -507,6 +528,17 @@ INTERF_API enum interf_status interf_epfd_aggregate(const struct interf_epfd_pla
                                                     uint64_t *clamped,
                                                     struct interf_epfd_chan_info *info,
                                                     struct interf_error *err);
+
+/* The aggregate of interf_epfd_aggregate reduced over channels (interf_epfd_channels_worst)
+ * instead of counted per channel: worst holds n_points histograms (from interf_hist_set_create)
+ * of the per-step maximum over channels, ch_max (n_points n_ch floats, zeroed by the caller)
+ * each channel's largest linear value. Memory: n_points (INTERF_EPFD_NBINS + n_ch) x 4 bytes
+ * here, and the chunk buffer of n_points chunk_steps n_ch floats. Errors as
+ * interf_epfd_aggregate. */
+INTERF_API enum interf_status interf_epfd_aggregate_worst(
+    const struct interf_epfd_plan *const *plans, const struct interf_epfd_spectrum *spectra,
+    size_t n_sys, long chunk_steps, struct interf_hist_set *worst, float *ch_max,
+    uint64_t *clamped, struct interf_epfd_chan_info *info, struct interf_error *err);
 
 /* The CDF of every computed point and channel of per-channel histograms hist (n_points n_ch
  * of them, as interf_epfd_aggregate forms them) in the format of interf-table(5), point by
