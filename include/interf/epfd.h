@@ -577,7 +577,13 @@ INTERF_API enum interf_status interf_epfd_write_channel_stats(FILE *fp,
  * window that the first system's request resolves (start, step and steps fixed once, so that
  * systems of different epochs share one time axis), each beam's spectrum laid over one band
  * plan, and the per-channel histograms of the aggregate and, with per_system, of each system.
- * Res. 76 (Rev.WRC-23); Rec. ITU-R S.1588's joint simulation. */
+ * Res. 76 (Rev.WRC-23); Rec. ITU-R S.1588's joint simulation.
+ * On a grid (base.grid set) a point keeps, instead of a histogram per channel, each channel's
+ * largest value (a float) and one histogram of the per-step maximum over channels
+ * (interf_epfd_aggregate_worst): n_points (INTERF_EPFD_NBINS + n_ch) x 4 bytes and a chunk of
+ * at most INTERF_EPFD_GRID_CHUNK_BYTES; a 1 deg global grid (360 x 181 cells) of 64 channels
+ * needs 0.86 GB (574 MB of histograms, 17 MB of channel maxima, 267 MB of chunk), plus
+ * 10 MB of geometry a system. */
 #define INTERF_EPFD_MIX_MAX 16
 struct interf_epfd_mix_request {
     struct interf_epfd_request base;    /* points, earth station, window (base.sys ignored) */
@@ -587,9 +593,10 @@ struct interf_epfd_mix_request {
                                            centred at the run's frequency */
     double channel_khz;                 /* channel width, at least the reference bandwidth
                                            [the reference bandwidth] */
-    int per_system;
+    int per_system;                     /* at points only */
 };
 struct interf_epfd_mix;
+#define INTERF_EPFD_GRID_CHUNK_BYTES (256.0 * 1048576.0)
 
 /* Plan the run of q into *out (free with interf_epfd_mix_destroy). Errors as
  * interf_epfd_plan_request and interf_epfd_spectrum_plan ("spectrum: ..."), and INTERF_EINPUT
@@ -599,8 +606,16 @@ INTERF_API enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_
                                                    struct interf_error *err);
 /* The memory (bytes) interf_epfd_mix_run will allocate: for a check before it. */
 INTERF_API double interf_epfd_mix_bytes(const struct interf_epfd_mix *m);
-/* Run: allocate the histograms and fill them (interf_epfd_aggregate). clamped: the aggregate's
- * samples at or above -80 dB (counted in the top bin). */
+/* The memory (bytes) of the whole run of q, planning included, before anything is planned:
+ * interf_epfd_mix_bytes with the band plan's channel count and the chunk's steps bounded from
+ * above where q leaves them to the plan (INTERF_EPFD_CHUNK_STEPS steps when q->base.n_steps is
+ * 0), plus the points' tables of every system (160 bytes a point, as interf_epfd_memory_bytes
+ * counts them). */
+INTERF_API double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q);
+/* Run: allocate the histograms and fill them (interf_epfd_aggregate; on a grid
+ * interf_epfd_aggregate_worst). clamped: the aggregate's samples (on a grid: steps of the
+ * maximum over channels) at or above -80 dB (counted in the top bin). Results do not depend on
+ * the number of threads. */
 INTERF_API enum interf_status interf_epfd_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
                                                   struct interf_error *err);
 /* The provenance of the run (interf_epfd_provenance of the first system's plan) with
@@ -611,12 +626,39 @@ INTERF_API void interf_epfd_mix_provenance(const struct interf_epfd_mix *m,
                                            struct interf_provenance *prov);
 /* Write the aggregate's per-channel CDFs (cdf) or statistics (stats), then, with per_system,
  * each system's (named by names[s]), as interf_epfd_write_channel_cdfs and
- * interf_epfd_write_channel_stats. */
+ * interf_epfd_write_channel_stats. INTERF_EINVAL for a grid run (interf_epfd_mix_save_grids). */
 INTERF_API enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *fp,
                                                     int cdf, const struct interf_stat *stats,
                                                     size_t n_stats, const char *const *names,
                                                     const struct interf_provenance *prov,
                                                     struct interf_error *err);
+/* The grids of a grid run, each through interf_grid_save into set (with its .prj and .aux.xml
+ * sidecars and prov's items), at the paths of interf_epfd_mix_grid_path:
+ *   PREFIX.STAT.asc for each statistic stats[k] (max, pNN, exceed; margins INTERF_EINVAL) of
+ *     the per-step maximum over channels, as interf_epfd_stat_grid and interf_epfd_stat_meta
+ *     make it, with an item over_channels: since the maximum bounds every channel's value at
+ *     every step, the statistic bounds every channel's from above, and its max is the worst
+ *     channel's max;
+ *   PREFIX.channel.asc: the worst channel (interf_epfd_worst_channel: 1-based, the channel
+ *     column of the CDFs; NODATA where the point is not computed or no emitter is in view in
+ *     any channel), with items quantity worst_channel, label "worst channel",
+ *     channel_count, channel_width_khz and channel_centres_ghz (the centres, space-separated,
+ *     or "FIRST + STEP (channel - 1)" when they do not fit).
+ * floor_nodata as interf_epfd_stat_grid. INTERF_EINVAL for a run over points or one that has
+ * not run. */
+#define INTERF_EPFD_CHANNEL_LABEL "channel"
+INTERF_API enum interf_status interf_epfd_mix_save_grids(const struct interf_epfd_mix *m,
+                                                         struct interf_outset *set,
+                                                         const char *prefix,
+                                                         const struct interf_stat *stats,
+                                                         size_t n_stats, int floor_nodata,
+                                                         const struct interf_provenance *prov,
+                                                         struct interf_error *err);
+/* The path of a grid of a grid run into buf (n bytes): "PREFIX.LABEL.asc", LABEL the statistic's
+ * label (st->label) or, for st NULL, INTERF_EPFD_CHANNEL_LABEL. Returns buf, or NULL when the
+ * path does not fit. */
+INTERF_API const char *interf_epfd_mix_grid_path(const char *prefix, const struct interf_stat *st,
+                                                 char *buf, size_t n);
 INTERF_API void interf_epfd_mix_destroy(struct interf_epfd_mix *m); /* NULL: no-op */
 
 #ifdef __cplusplus
