@@ -633,7 +633,7 @@ INTERF_API enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix
                                                     const struct interf_provenance *prov,
                                                     struct interf_error *err);
 /* The grids of a grid run, each through interf_grid_save into set (with its .prj and .aux.xml
- * sidecars and prov's items), at the paths of interf_epfd_mix_grid_path:
+ * sidecars and prov's items), at the paths of interf_epfd_grid_path:
  *   PREFIX.STAT.asc for each statistic stats[k] (max, pNN, exceed; margins INTERF_EINVAL) of
  *     the per-step maximum over channels, as interf_epfd_stat_grid and interf_epfd_stat_meta
  *     make it, with an item over_channels: since the maximum bounds every channel's value at
@@ -657,7 +657,7 @@ INTERF_API enum interf_status interf_epfd_mix_save_grids(const struct interf_epf
 /* The path of a grid of a grid run into buf (n bytes): "PREFIX.LABEL.asc", LABEL the statistic's
  * label (st->label) or, for st NULL, INTERF_EPFD_CHANNEL_LABEL. Returns buf, or NULL when the
  * path does not fit. */
-INTERF_API const char *interf_epfd_mix_grid_path(const char *prefix, const struct interf_stat *st,
+INTERF_API const char *interf_epfd_grid_path(const char *prefix, const struct interf_stat *st,
                                                  char *buf, size_t n);
 INTERF_API void interf_epfd_mix_destroy(struct interf_epfd_mix *m); /* NULL: no-op */
 

@@ -248,7 +248,7 @@ enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *
     return st;
 }
 
-const char *interf_epfd_mix_grid_path(const char *prefix, const struct interf_stat *st,
+const char *interf_epfd_grid_path(const char *prefix, const struct interf_stat *st,
                                       char *buf, size_t n)
 {
     int len = snprintf(buf, n, "%s.%s.asc", prefix, st ? st->label : INTERF_EPFD_CHANNEL_LABEL);
@@ -339,7 +339,7 @@ enum interf_status interf_epfd_mix_save_grids(const struct interf_epfd_mix *m,
         struct interf_grid *g = NULL;
         struct interf_grid_meta meta;
         char path[4096];
-        if (!interf_epfd_mix_grid_path(prefix, st, path, sizeof path))
+        if (!interf_epfd_grid_path(prefix, st, path, sizeof path))
             return interf_error_set(err, INTERF_EINPUT, "output: %s: name too long", prefix);
         s = st ? stat_grid(m, st, floor_nodata, prov, &g, &meta, err)
                : channel_grid(m, prov, &g, &meta, err);
