@@ -580,10 +580,11 @@ INTERF_API enum interf_status interf_epfd_write_channel_stats(FILE *fp,
  * Res. 76 (Rev.WRC-23); Rec. ITU-R S.1588's joint simulation.
  * On a grid (base.grid set) a point keeps, instead of a histogram per channel, each channel's
  * largest value (a float) and one histogram of the per-step maximum over channels
- * (interf_epfd_aggregate_worst): n_points (INTERF_EPFD_NBINS + n_ch) x 4 bytes and a chunk of
- * at most INTERF_EPFD_GRID_CHUNK_BYTES; a 1 deg global grid (360 x 181 cells) of 64 channels
- * needs 0.86 GB (574 MB of histograms, 17 MB of channel maxima, 267 MB of chunk), plus
- * 10 MB of geometry a system. */
+ * (interf_epfd_aggregate_worst): n_points (INTERF_EPFD_NBINS + n_ch) x 4 bytes, and a chunk
+ * of whole blocks of 64 steps, as many as fit in INTERF_EPFD_GRID_CHUNK_BYTES, at least one
+ * (the same bits whatever the chunk); a 1 deg global grid (360 x 181 cells) of 64 channels
+ * needs 1.66 GB (574 MB of histograms, 17 MB of channel maxima, a chunk of 64 steps of
+ * 1068 MB), plus 10 MB of point tables a system. */
 #define INTERF_EPFD_MIX_MAX 16
 struct interf_epfd_mix_request {
     struct interf_epfd_request base;    /* points, earth station, window (base.sys ignored) */

@@ -119,16 +119,17 @@ enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
     return INTERF_OK;
 }
 
-/* The steps of a chunk: up to INTERF_EPFD_CHUNK_STEPS; on a grid as many as keep the chunk's
- * sums of n_points x n_ch floats within INTERF_EPFD_GRID_CHUNK_BYTES (whole blocks of the
- * kernel's steps when there are more than one), at least one. */
+/* The steps of a chunk: up to INTERF_EPFD_CHUNK_STEPS; on a grid as many whole blocks of the
+ * kernel's steps as keep the chunk's sums of n_points x n_ch floats within
+ * INTERF_EPFD_GRID_CHUNK_BYTES, at least one block. Chunks of whole blocks start the blocks
+ * at the steps a run in one chunk starts them, so that each block's products hold the same
+ * emitters in the same order: the same bits whatever the chunk. */
 static double chunk_of(int grid, double n_points, double n_ch, double n_steps)
 {
     double c = INTERF_EPFD_CHUNK_STEPS;
-    if (grid) {
-        c = fmin(c, fmax(1, floor(INTERF_EPFD_GRID_CHUNK_BYTES / (n_points * n_ch * 4.0))));
-        c = c >= EPFD_BLOCK ? floor(c / EPFD_BLOCK) * EPFD_BLOCK : c;
-    }
+    if (grid)
+        c = fmin(c, EPFD_BLOCK * fmax(1, floor(INTERF_EPFD_GRID_CHUNK_BYTES /
+                                               (n_points * n_ch * 4.0 * EPFD_BLOCK))));
     return n_steps > 0 && n_steps < c ? n_steps : c;
 }
 
