@@ -293,8 +293,8 @@ static int run_aggregate(int argc, char **argv)
         cli_usage_error("--spectrum: %s", err.msg);
     q.channel_khz = cli_real("channel-khz", 1e-3, 1e9, 0);
     q.per_system = cli_given("per-system") > 0;
-    cli_check_memory(interf_epfd_mix_request_bytes(&q), "use wider channels (--channel-khz), "
-                                                        "a narrower --spectrum or fewer points");
+    cli_check_memory(interf_epfd_mix_request_bytes(&q), "use wider --channel-khz, a narrower "
+                                                        "--spectrum, fewer points or cells");
     if (interf_epfd_mix_plan(&q, &m, &err) != INTERF_OK)
         cli_usage_fail(&err);
     statistics(NULL, &r, NULL);
