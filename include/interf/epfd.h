@@ -641,10 +641,11 @@ INTERF_API enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix
  *     every step, the statistic bounds every channel's from above, and its max is the worst
  *     channel's max;
  *   PREFIX.channel.asc: the worst channel (interf_epfd_worst_channel: 1-based, the channel
- *     column of the CDFs; NODATA where the point is not computed or no emitter is in view in
- *     any channel), with items quantity worst_channel, label "worst channel",
- *     channel_count, channel_width_khz and channel_centres_ghz (the centres, space-separated,
- *     or "FIRST + STEP (channel - 1)" when they do not fit).
+ *     column of the CDFs; 0 where no emitter is in view in any channel, the item floor_value
+ *     saying so, or NODATA with floor_nodata; NODATA where the point is not computed), with
+ *     items quantity worst_channel, label "worst channel", legend "classes" (for
+ *     interf_map_options_set_meta), channel_count, channel_width_khz and channel_centres_ghz
+ *     (the centres, space-separated, or "FIRST + STEP (channel - 1)" when they do not fit).
  * floor_nodata as interf_epfd_stat_grid. INTERF_EINVAL for a run over points or one that has
  * not run. */
 #define INTERF_EPFD_CHANNEL_LABEL "channel"

@@ -270,9 +270,9 @@ static void centres(const struct interf_epfd_mix *m, char *buf, size_t n)
                         m->width_khz * 1e-6);
 }
 
-/* The grid of the worst channel (interf_epfd_worst_channel; NaN where no point is computed or
- * no emitter is in view) and its metadata. */
-static enum interf_status channel_grid(const struct interf_epfd_mix *m,
+/* The grid of the worst channel (interf_epfd_worst_channel: 0 where no emitter is in view, NaN
+ * there too with floor_nodata; NaN where the point is not computed) and its metadata. */
+static enum interf_status channel_grid(const struct interf_epfd_mix *m, int floor_nodata,
                                        const struct interf_provenance *prov,
                                        struct interf_grid **g, struct interf_grid_meta *meta,
                                        struct interf_error *err)
@@ -287,14 +287,17 @@ static enum interf_status channel_grid(const struct interf_epfd_mix *m,
     for (size_t i = 0; st == INTERF_OK && i < p->n_points; i++) {
         int w = p->nodata[i] ? 0 : interf_epfd_worst_channel(m->ch_max + i * m->n_ch, m->n_ch,
                                                                bins);
-        (*g)->values[i] = w > 0 ? (double)w : NAN;
+        (*g)->values[i] = p->nodata[i] || (w == 0 && floor_nodata) ? NAN : (double)w;
     }
     free(bins);
     interf_grid_meta_init(meta);
     interf_grid_meta_set(meta, "quantity", "worst_channel", NULL);
     interf_grid_meta_set(meta, "statistic", "the channel of the highest max (0.1 dB bins; a "
-                         "tie: the lowest channel); NODATA: no emitter in view", NULL);
+                         "tie: the lowest channel)", NULL);
     interf_grid_meta_set(meta, "label", "worst channel", NULL);
+    interf_grid_meta_set(meta, "legend", "classes", NULL);
+    if (!floor_nodata)
+        interf_grid_meta_set(meta, "floor_value", "0", NULL);
     interf_format_c(v, sizeof v, "%zu", m->n_ch);
     interf_grid_meta_set(meta, "channel_count", v, NULL);
     interf_format_c(v, sizeof v, "%g", m->width_khz);
@@ -343,7 +346,7 @@ enum interf_status interf_epfd_mix_save_grids(const struct interf_epfd_mix *m,
         if (!interf_epfd_grid_path(prefix, st, path, sizeof path))
             return interf_error_set(err, INTERF_EINPUT, "output: %s: name too long", prefix);
         s = st ? stat_grid(m, st, floor_nodata, prov, &g, &meta, err)
-               : channel_grid(m, prov, &g, &meta, err);
+               : channel_grid(m, floor_nodata, prov, &g, &meta, err);
         if (s == INTERF_OK) /* percentages of time to 4 decimals, levels to 0.1 dB */
             s = interf_grid_save(set, path, g, &meta,
                                  !st ? 0 : st->kind == INTERF_STAT_EXCEED ? 4 : 1, err);
