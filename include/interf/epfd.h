@@ -490,7 +490,7 @@ INTERF_API uint64_t interf_epfd_channels_count(const float *lin, size_t n_points
  * with skip[g] set. Since the bins are monotonic, the bin of the largest value is the largest
  * of the channels' bins: each statistic of worst (max, pNN, exceed) is at least that of every
  * channel, and its max is the worst channel's. Returns the steps whose largest value is at or
- * above the top bin. */
+ * above the top bin. Thread-safe for different worst and ch_max. */
 INTERF_API uint64_t interf_epfd_channels_worst(const float *lin, size_t n_points, size_t n_steps,
                                                size_t n_ch, const unsigned char *skip,
                                                const struct interf_epfd_bins *bins,
@@ -499,7 +499,7 @@ INTERF_API uint64_t interf_epfd_channels_worst(const float *lin, size_t n_points
 /* The worst of n_ch channels whose largest values are ch_max (linear W/m2): the 1-based
  * channel whose largest value falls in the highest 0.1 dB bin (the max each channel's CDF or
  * statistic reports), the lowest channel of a tie; 0 when every channel is in the floor bin
- * (no emitter in view). */
+ * (no emitter in view). Thread-safe. */
 INTERF_API int interf_epfd_worst_channel(const float *ch_max, size_t n_ch,
                                          const struct interf_epfd_bins *bins);
 
@@ -533,8 +533,8 @@ INTERF_API enum interf_status interf_epfd_aggregate(const struct interf_epfd_pla
  * instead of counted per channel: worst holds n_points histograms (from interf_hist_set_create)
  * of the per-step maximum over channels, ch_max (n_points n_ch floats, zeroed by the caller)
  * each channel's largest linear value. Memory: n_points (INTERF_EPFD_NBINS + n_ch) x 4 bytes
- * here, and the chunk buffer of n_points chunk_steps n_ch floats. Errors as
- * interf_epfd_aggregate. */
+ * here, and the chunk buffer of n_points chunk_steps n_ch floats. Errors and the OpenBLAS
+ * thread setting as interf_epfd_aggregate (interf_epfd_run_channels). */
 INTERF_API enum interf_status interf_epfd_aggregate_worst(
     const struct interf_epfd_plan *const *plans, const struct interf_epfd_spectrum *spectra,
     size_t n_sys, long chunk_steps, struct interf_hist_set *worst, float *ch_max,
@@ -601,7 +601,8 @@ struct interf_epfd_mix;
 
 /* Plan the run of q into *out (free with interf_epfd_mix_destroy). Errors as
  * interf_epfd_plan_request and interf_epfd_spectrum_plan ("spectrum: ..."), and INTERF_EINPUT
- * "channel_khz: W: below the reference bandwidth (B kHz)". No histogram is allocated yet. */
+ * "channel_khz: W: below the reference bandwidth (B kHz)" or "per_system: at points only, not
+ * on a grid". No histogram is allocated yet. */
 INTERF_API enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
                                                    struct interf_epfd_mix **out,
                                                    struct interf_error *err);
@@ -656,11 +657,12 @@ INTERF_API enum interf_status interf_epfd_mix_save_grids(const struct interf_epf
                                                          size_t n_stats, int floor_nodata,
                                                          const struct interf_provenance *prov,
                                                          struct interf_error *err);
-/* The path of a grid of a grid run into buf (n bytes): "PREFIX.LABEL.asc", LABEL the statistic's
- * label (st->label) or, for st NULL, INTERF_EPFD_CHANNEL_LABEL. Returns buf, or NULL when the
- * path does not fit. */
+/* The path of one of the grids of a run that writes several (several statistics, or an
+ * aggregate on a grid) into buf (n bytes): "PREFIX.LABEL.asc", LABEL the statistic's label
+ * (st->label) or, for st NULL, INTERF_EPFD_CHANNEL_LABEL. Returns buf, or NULL when the path
+ * does not fit. Thread-safe. */
 INTERF_API const char *interf_epfd_grid_path(const char *prefix, const struct interf_stat *st,
-                                                 char *buf, size_t n);
+                                             char *buf, size_t n);
 INTERF_API void interf_epfd_mix_destroy(struct interf_epfd_mix *m); /* NULL: no-op */
 
 #ifdef __cplusplus

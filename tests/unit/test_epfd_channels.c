@@ -588,5 +588,12 @@ Test(epfd_channels, grid_memory_is_planned_before_the_run)
     q.base.grid = NULL, q.base.n_points = 3, q.base.n_steps = 100, q.per_system = 1;
     cr_assert(epsilon_eq(dbl, interf_epfd_mix_request_bytes(&q),
                          3 * 64 * 2201 * 4.0 * 3 + 2 * 3 * 100 * 64 * 4.0 + 2 * 160 * 3.0, 0));
+    /* each system's own histograms are for points: refused on a grid, before any planning */
+    struct interf_epfd_mix *m = NULL;
+    struct interf_error err;
+    q.base.grid = &g;
+    cr_assert(eq(int, interf_epfd_mix_plan(&q, &m, &err), INTERF_EINPUT));
+    cr_assert(eq(str, err.msg, "per_system: at points only, not on a grid"));
+    cr_assert(eq(ptr, m, NULL));
     interf_system_destroy(s);
 }
