@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Re-make the README's pictures from a build: sh docs/gallery.sh [BUILD_DIR [footprints]]
-# (default ./build). Takes about two minutes on two cores (a day of EPFD on a 1 deg grid); with
+# (default ./build). Takes about three minutes on two cores (a day of EPFD on a 1 deg grid); with
 # the second argument footprints, only the footprint pictures of the shipped systems (the
 # second half) are made, in about 20 s.
 set -eu
@@ -40,6 +40,20 @@ if [ "$PART" = all ]; then
     --title 'Aggregate EPFD↓ of two NGSO systems at 45°N 10°E, 0.6 m dish' \
     --subtitle 'eight 250 MHz channels of 10.7–12.7 GHz, 2 × 10⁵ steps of 0.269 s, against Res. 76 Table 1A' \
     -o $IMG/aggregate-res76.png
+
+# The same aggregate on a 2 deg grid over 3 hours: the max of the per-step maximum over the
+# channels (the worst channel's max) and which channel that is
+"$B/interf-epfd" -s footprints/leo-ku-550-channels.ini -s footprints/leo-ku-1150-channels.ini \
+    --grid -180/180/-80/80/2 --spectrum 10.7-12.7 --channel-khz 250000 --duration 3h --step 10s \
+    --stat max -o "$T/agg" -q
+"$B/interf-map" "$T/agg.max.asc" --proj robin --coast \
+    --title 'Aggregate EPFD↓ of two NGSO systems: max over 3 h, worst channel' \
+    --subtitle 'eight 250 MHz channels of 10.7–12.7 GHz, 0.6 m dish; GSO satellite at each point’s longitude' \
+    -o $IMG/aggregate-worst-channel-max.png
+"$B/interf-map" "$T/agg.channel.asc" --proj robin --coast \
+    --title 'Worst channel of the aggregate EPFD↓ of two NGSO systems, 0.6 m dish' \
+    --subtitle 'the 250 MHz channel (of 8 in 10.7–12.7 GHz) with the highest max over 3 h' \
+    -o $IMG/aggregate-worst-channel.png
 
 "$B/interf-orbit" -s footprints/qzss.ini --sat 0-2 --duration 1d --step 5m -o "$T/qzss.txt"
 "$B/interf-map" "$T/day.max.asc" --proj ortho:20,135 --coast --borders --graticule 15 \

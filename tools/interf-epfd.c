@@ -13,8 +13,8 @@
 static const struct cli_option options[] = {
     {NULL, 0, 0, NULL, NULL, NULL, "Where"},
     {"system", 's', CLI_REPEAT, "FILE",
-     "system file (interf-system(5)); required; given again, the\naggregate of the systems "
-     "(points only)", NULL, NULL},
+     "system file (interf-system(5)); required; given again, the\naggregate of the systems",
+     NULL, NULL},
     {"grid", 0, CLI_ARG, "W/E/S/N/STEP", "a grid of cells (outer edges and cell size, degrees)",
      "grid", NULL},
     {"at", 0, CLI_REPEAT, "LAT,LON", "a point (repeatable)", NULL, NULL},
@@ -38,7 +38,7 @@ static const struct cli_option options[] = {
     {"ref-bw-khz", 0, CLI_ALIAS, NULL, NULL, NULL, NULL},
     {"earth", 0, CLI_ARG, "MODEL", "sphere or wgs84 (ground points only) [sphere]", "earth",
      NULL},
-    {NULL, 0, 0, NULL, NULL, NULL, "Spectrum (frequency-resolved runs, points only)"},
+    {NULL, 0, 0, NULL, NULL, NULL, "Spectrum (frequency-resolved runs)"},
     {"spectrum", 0, CLI_ARG, "LO-HI", "band plan in GHz: channels of --channel-khz from LO to HI,\n"
      "each beam's PSD from its channels = (interf-system(5))", "spectrum", NULL},
     {"channel-khz", 0, CLI_ARG, "W", "channel width, kHz, at least the reference bandwidth; a\n"
@@ -62,7 +62,8 @@ static const struct cli_option options[] = {
     {"series", 0, CLI_FLAG, NULL, "with points: the time series, not rounded", NULL, NULL},
     {"output", 'o', CLI_ARG, "FILE",
      "output file: FILE.asc gets .prj and .aux.xml sidecars, FILE.tif\nis a GeoTIFF; with "
-     "several --stat on a grid, a prefix:\nPREFIX.STAT.asc", NULL, NULL},
+     "several --stat on a grid (or an aggregate), a\nprefix: PREFIX.STAT.asc (and "
+     "PREFIX.channel.asc)", NULL, NULL},
     {"floor-nodata", 0, CLI_FLAG, NULL,
      "grid cells with no emitter in view as NODATA (they are\notherwise -300 dB, a computed "
      "value, named floor_value\nin the metadata)", NULL, NULL},
@@ -104,9 +105,10 @@ static void check_combinations(void)
         cli_usage_error("-s/--system: required");
     if (cli_given("system") > 1 || cli_given("spectrum")) {
         const char *what = cli_given("spectrum") ? "--spectrum" : "several -s";
-        if (cli_given("grid") || cli_given("series") || cli_given("fp64"))
-            cli_usage_error("%s: only with points (--at, --points) and --stat or --cdf, in "
-                            "single precision", what);
+        if (cli_given("series") || cli_given("fp64") ||
+            (cli_given("grid") && (cli_given("per-system") || !cli_given("output"))))
+            cli_usage_error("%s: with --stat or --cdf, in single precision; on a grid with -o "
+                            "PREFIX and without --per-system", what);
         if (cli_ranks() > 1)
             cli_usage_error("%s: not under mpirun", what);
         if (cli_given("system") > INTERF_EPFD_MIX_MAX)
@@ -133,10 +135,9 @@ static void check_combinations(void)
 /* The output path of statistic k: the file, or PREFIX.STAT.asc with several on a grid. */
 static const char *stat_path(const struct run *r, size_t k, char *buf, size_t n)
 {
-    if (!cli_given("grid") || r->n_stats == 1)
-        return cli_text("output");
-    snprintf(buf, n, "%s.%s.asc", cli_text("output"), r->stats[k].label);
-    return buf;
+    return !cli_given("grid") || r->n_stats == 1
+               ? cli_text("output")
+               : interf_epfd_grid_path(cli_text("output"), &r->stats[k], buf, n);
 }
 
 /* Where: the grid, the --at points, or a --points table. */
@@ -275,7 +276,7 @@ static int write_points(const struct interf_epfd_plan *plan, const struct interf
 
 /* ------------------------------------------------------------ frequency-resolved, aggregate */
 
-/* Several systems or a band plan: the per-channel aggregate at points. */
+/* Several systems or a band plan: the per-channel aggregate at points, or on a grid. */
 static int run_aggregate(int argc, char **argv)
 {
     static struct run r;
@@ -284,22 +285,23 @@ static int run_aggregate(int argc, char **argv)
     struct interf_epfd_mix_request q = {.n_sys = cli_given("system"), .sys = sys};
     struct interf_epfd_mix *m = NULL;
     struct interf_error err;
-    for (size_t s = 0; s < q.n_sys; s++) {
-        names[s] = cli_nth("system", s);
-        sys[s] = cli_system(names[s]);
-    }
+    for (size_t s = 0; s < q.n_sys; s++)
+        sys[s] = cli_system(names[s] = cli_nth("system", s));
     request(sys[0], &q.base, &r);
     if (cli_given("spectrum") &&
         interf_limit_parse_band(cli_text("spectrum"), &q.lo_ghz, &q.hi_ghz, &err) != INTERF_OK)
         cli_usage_error("--spectrum: %s", err.msg);
     q.channel_khz = cli_real("channel-khz", 1e-3, 1e9, 0);
     q.per_system = cli_given("per-system") > 0;
+    cli_check_memory(interf_epfd_mix_request_bytes(&q), "use wider --channel-khz, a narrower "
+                                                        "--spectrum, fewer points or cells");
     if (interf_epfd_mix_plan(&q, &m, &err) != INTERF_OK)
         cli_usage_fail(&err);
-    cli_check_memory(interf_epfd_mix_bytes(m), "use wider channels (--channel-khz), a "
-                                               "narrower --spectrum or fewer points");
     statistics(NULL, &r, NULL);
-    cli_output_check(cli_text("output"), 0);
+    char path[4096];
+    for (size_t k = 0; k <= (cli_given("grid") ? r.n_stats : 0); k++) /* each grid, or one */
+        cli_output_check(!cli_given("grid") ? cli_text("output") : interf_epfd_grid_path(
+            cli_text("output"), k < r.n_stats ? &r.stats[k] : NULL, path, sizeof path), 0);
     uint64_t clamped = 0;
     int rc;
     if (interf_epfd_mix_run(m, &clamped, &err) != INTERF_OK) {
@@ -312,11 +314,14 @@ static int run_aggregate(int argc, char **argv)
         interf_provenance_init(&prov, "interf-epfd");
         interf_provenance_set_command(&prov, argc, argv);
         interf_epfd_mix_provenance(m, names, &prov);
-        FILE *fp = cli_open(cli_text("output"));
-        rc = interf_epfd_mix_write(m, fp, cli_given("cdf") > 0, r.stats, r.n_stats, names,
-                                   &prov, &err) == INTERF_OK
-                 ? cli_commit()
-                 : cli_fail_output(cli_text("output"), &err);
+        enum interf_status st =
+            cli_given("grid")
+                ? interf_epfd_mix_save_grids(m, cli_outputs(), cli_text("output"), r.stats,
+                                             r.n_stats, cli_given("floor-nodata") > 0, &prov,
+                                             &err)
+                : interf_epfd_mix_write(m, cli_open(cli_text("output")), cli_given("cdf") > 0,
+                                        r.stats, r.n_stats, names, &prov, &err);
+        rc = st == INTERF_OK ? cli_commit() : cli_fail_output(cli_text("output"), &err);
     }
     interf_epfd_mix_destroy(m);
     for (size_t s = 0; s < q.n_sys; s++)

@@ -482,6 +482,27 @@ INTERF_API uint64_t interf_epfd_channels_count(const float *lin, size_t n_points
                                                const struct interf_epfd_bins *bins,
                                                struct interf_hist_set *hist);
 
+/* The reduction over channels of samples lin (shaped as interf_epfd_channels_count reads them)
+ * for maps: at each point g and step t the largest value over the channels is counted into
+ * worst (n_points histograms of INTERF_EPFD_NBINS bins from INTERF_EPFD_LEVEL_MIN; counts
+ * added), and each channel's largest value over the steps is kept in ch_max[g n_ch + c]
+ * (linear W/m2, raised where lin is larger; zero it before the first call), skipping the points
+ * with skip[g] set. Since the bins are monotonic, the bin of the largest value is the largest
+ * of the channels' bins: each statistic of worst (max, pNN, exceed) is at least that of every
+ * channel, and its max is the worst channel's. Returns the steps whose largest value is at or
+ * above the top bin. Thread-safe for different worst and ch_max. */
+INTERF_API uint64_t interf_epfd_channels_worst(const float *lin, size_t n_points, size_t n_steps,
+                                               size_t n_ch, const unsigned char *skip,
+                                               const struct interf_epfd_bins *bins,
+                                               struct interf_hist_set *worst, float *ch_max);
+
+/* The worst of n_ch channels whose largest values are ch_max (linear W/m2): the 1-based
+ * channel whose largest value falls in the highest 0.1 dB bin (the max each channel's CDF or
+ * statistic reports), the lowest channel of a tie; 0 when every channel is in the floor bin
+ * (no emitter in view). Thread-safe. */
+INTERF_API int interf_epfd_worst_channel(const float *ch_max, size_t n_ch,
+                                         const struct interf_epfd_bins *bins);
+
 /* The memory (bytes) of an aggregate run of n_sys systems over n_points points and n_ch
  * channels by interf_epfd_aggregate: the per-channel histograms of the aggregate and, with
  * per_system, of each system, and the linear buffers of chunk_steps steps (one, two with
@@ -507,6 +528,17 @@ INTERF_API enum interf_status interf_epfd_aggregate(const struct interf_epfd_pla
                                                     uint64_t *clamped,
                                                     struct interf_epfd_chan_info *info,
                                                     struct interf_error *err);
+
+/* The aggregate of interf_epfd_aggregate reduced over channels (interf_epfd_channels_worst)
+ * instead of counted per channel: worst holds n_points histograms (from interf_hist_set_create)
+ * of the per-step maximum over channels, ch_max (n_points n_ch floats, zeroed by the caller)
+ * each channel's largest linear value. Memory: n_points (INTERF_EPFD_NBINS + n_ch) x 4 bytes
+ * here, and the chunk buffer of n_points chunk_steps n_ch floats. Errors and the OpenBLAS
+ * thread setting as interf_epfd_aggregate (interf_epfd_run_channels). */
+INTERF_API enum interf_status interf_epfd_aggregate_worst(
+    const struct interf_epfd_plan *const *plans, const struct interf_epfd_spectrum *spectra,
+    size_t n_sys, long chunk_steps, struct interf_hist_set *worst, float *ch_max,
+    uint64_t *clamped, struct interf_epfd_chan_info *info, struct interf_error *err);
 
 /* The CDF of every computed point and channel of per-channel histograms hist (n_points n_ch
  * of them, as interf_epfd_aggregate forms them) in the format of interf-table(5), point by
@@ -545,7 +577,14 @@ INTERF_API enum interf_status interf_epfd_write_channel_stats(FILE *fp,
  * window that the first system's request resolves (start, step and steps fixed once, so that
  * systems of different epochs share one time axis), each beam's spectrum laid over one band
  * plan, and the per-channel histograms of the aggregate and, with per_system, of each system.
- * Res. 76 (Rev.WRC-23); Rec. ITU-R S.1588's joint simulation. */
+ * Res. 76 (Rev.WRC-23); Rec. ITU-R S.1588's joint simulation.
+ * On a grid (base.grid set) a point keeps, instead of a histogram per channel, each channel's
+ * largest value (a float) and one histogram of the per-step maximum over channels
+ * (interf_epfd_aggregate_worst): n_points (INTERF_EPFD_NBINS + n_ch) x 4 bytes, and a chunk
+ * of whole blocks of 64 steps, as many as fit in INTERF_EPFD_GRID_CHUNK_BYTES, at least one
+ * (the same bits whatever the chunk); a 1 deg global grid (360 x 181 cells) of 64 channels
+ * needs 1.66 GB (574 MB of histograms, 17 MB of channel maxima, a chunk of 64 steps of
+ * 1068 MB), plus 10 MB of point tables a system. */
 #define INTERF_EPFD_MIX_MAX 16
 struct interf_epfd_mix_request {
     struct interf_epfd_request base;    /* points, earth station, window (base.sys ignored) */
@@ -555,20 +594,30 @@ struct interf_epfd_mix_request {
                                            centred at the run's frequency */
     double channel_khz;                 /* channel width, at least the reference bandwidth
                                            [the reference bandwidth] */
-    int per_system;
+    int per_system;                     /* at points only */
 };
 struct interf_epfd_mix;
+#define INTERF_EPFD_GRID_CHUNK_BYTES (256.0 * 1048576.0)
 
 /* Plan the run of q into *out (free with interf_epfd_mix_destroy). Errors as
  * interf_epfd_plan_request and interf_epfd_spectrum_plan ("spectrum: ..."), and INTERF_EINPUT
- * "channel_khz: W: below the reference bandwidth (B kHz)". No histogram is allocated yet. */
+ * "channel_khz: W: below the reference bandwidth (B kHz)" or "per_system: at points only, not
+ * on a grid". No histogram is allocated yet. */
 INTERF_API enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
                                                    struct interf_epfd_mix **out,
                                                    struct interf_error *err);
 /* The memory (bytes) interf_epfd_mix_run will allocate: for a check before it. */
 INTERF_API double interf_epfd_mix_bytes(const struct interf_epfd_mix *m);
-/* Run: allocate the histograms and fill them (interf_epfd_aggregate). clamped: the aggregate's
- * samples at or above -80 dB (counted in the top bin). */
+/* The memory (bytes) of the whole run of q, planning included, before anything is planned:
+ * interf_epfd_mix_bytes with the band plan's channel count and the chunk's steps bounded from
+ * above where q leaves them to the plan (INTERF_EPFD_CHUNK_STEPS steps when q->base.n_steps is
+ * 0), plus the points' tables of every system (160 bytes a point, as interf_epfd_memory_bytes
+ * counts them). */
+INTERF_API double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q);
+/* Run: allocate the histograms and fill them (interf_epfd_aggregate; on a grid
+ * interf_epfd_aggregate_worst). clamped: the aggregate's samples (on a grid: steps of the
+ * maximum over channels) at or above -80 dB (counted in the top bin). Results do not depend on
+ * the number of threads. */
 INTERF_API enum interf_status interf_epfd_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
                                                   struct interf_error *err);
 /* The provenance of the run (interf_epfd_provenance of the first system's plan) with
@@ -579,12 +628,41 @@ INTERF_API void interf_epfd_mix_provenance(const struct interf_epfd_mix *m,
                                            struct interf_provenance *prov);
 /* Write the aggregate's per-channel CDFs (cdf) or statistics (stats), then, with per_system,
  * each system's (named by names[s]), as interf_epfd_write_channel_cdfs and
- * interf_epfd_write_channel_stats. */
+ * interf_epfd_write_channel_stats. INTERF_EINVAL for a grid run (interf_epfd_mix_save_grids). */
 INTERF_API enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *fp,
                                                     int cdf, const struct interf_stat *stats,
                                                     size_t n_stats, const char *const *names,
                                                     const struct interf_provenance *prov,
                                                     struct interf_error *err);
+/* The grids of a grid run, each through interf_grid_save into set (with its .prj and .aux.xml
+ * sidecars and prov's items), at the paths of interf_epfd_grid_path:
+ *   PREFIX.STAT.asc for each statistic stats[k] (max, pNN, exceed; margins INTERF_EINVAL) of
+ *     the per-step maximum over channels, as interf_epfd_stat_grid and interf_epfd_stat_meta
+ *     make it, with an item over_channels: since the maximum bounds every channel's value at
+ *     every step, the statistic bounds every channel's from above, and its max is the worst
+ *     channel's max;
+ *   PREFIX.channel.asc: the worst channel (interf_epfd_worst_channel: 1-based, the channel
+ *     column of the CDFs; 0 where no emitter is in view in any channel, the item floor_value
+ *     saying so, or NODATA with floor_nodata; NODATA where the point is not computed), with
+ *     items quantity worst_channel, label "worst channel", legend "classes" (for
+ *     interf_map_options_set_meta), channel_count, channel_width_khz and channel_centres_ghz
+ *     (the centres, space-separated, or "FIRST + STEP (channel - 1)" when they do not fit).
+ * floor_nodata as interf_epfd_stat_grid. INTERF_EINVAL for a run over points or one that has
+ * not run. */
+#define INTERF_EPFD_CHANNEL_LABEL "channel"
+INTERF_API enum interf_status interf_epfd_mix_save_grids(const struct interf_epfd_mix *m,
+                                                         struct interf_outset *set,
+                                                         const char *prefix,
+                                                         const struct interf_stat *stats,
+                                                         size_t n_stats, int floor_nodata,
+                                                         const struct interf_provenance *prov,
+                                                         struct interf_error *err);
+/* The path of one of the grids of a run that writes several (several statistics, or an
+ * aggregate on a grid) into buf (n bytes): "PREFIX.LABEL.asc", LABEL the statistic's label
+ * (st->label) or, for st NULL, INTERF_EPFD_CHANNEL_LABEL. Returns buf, or NULL when the path
+ * does not fit. Thread-safe. */
+INTERF_API const char *interf_epfd_grid_path(const char *prefix, const struct interf_stat *st,
+                                             char *buf, size_t n);
 INTERF_API void interf_epfd_mix_destroy(struct interf_epfd_mix *m); /* NULL: no-op */
 
 #ifdef __cplusplus

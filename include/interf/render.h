@@ -261,6 +261,10 @@ struct interf_map_options {
     int has_center;
     double center;          /* the value at the middle of a diverging palette */
     const char *label;      /* colour-bar label, NULL: the unit's */
+    int classes;            /* the values are whole-number classes (a channel number): when
+                               every value shown (floor aside) is one and they span at most
+                               INTERF_MAP_CLASSES_MAX, the legend is a key per class shown,
+                               labelled with its number, instead of a colour bar */
     const char *unit;       /* the grid's unit as files write it ("dB(W/m2/40kHz)"), shown
                                typeset (interf_unit_typeset) under the colour bar when label is
                                NULL; NULL for none */
@@ -293,8 +297,10 @@ struct interf_map_options {
 INTERF_API void interf_map_options_init(struct interf_map_options *o);
 
 /* The options a grid's metadata decides (as interf_grid_load reads it): unit (meta->unit,
- * borrowed; NULL when empty) and the floor (has_floor and floor_value from the "floor_value"
- * item, when it is a number). The other fields are left as they are. */
+ * borrowed; NULL when empty), the floor (has_floor and floor_value from the "floor_value"
+ * item, when it is a number), the label from the "label" item when label is NULL (borrowed),
+ * and classes when the "legend" item is "classes". The other fields are left as they are. */
+#define INTERF_MAP_CLASSES_MAX 16
 INTERF_API void interf_map_options_set_meta(struct interf_map_options *o,
                                             const struct interf_grid_meta *meta);
 

@@ -123,6 +123,121 @@ static enum interf_status check_plans(const struct interf_epfd_plan *const *plan
     return INTERF_OK;
 }
 
+uint64_t interf_epfd_channels_worst(const float *lin, size_t n_points, size_t n_steps,
+                                    size_t n_ch, const unsigned char *skip,
+                                    const struct interf_epfd_bins *bins,
+                                    struct interf_hist_set *worst, float *ch_max)
+{
+    uint64_t clamped = 0;
+    for (size_t g = 0; g < n_points; g++) {
+        if (skip && skip[g])
+            continue;
+        float *mx = ch_max + g * n_ch;
+        for (size_t t = 0; t < n_steps; t++) {
+            const float *v = lin + (g * n_steps + t) * n_ch;
+            float top = v[0];
+            for (size_t c = 0; c < n_ch; c++) {
+                top = v[c] > top ? v[c] : top;
+                mx[c] = v[c] > mx[c] ? v[c] : mx[c];
+            }
+            int cl;
+            worst->count[g * INTERF_EPFD_NBINS + (size_t)interf_epfd_bin(bins, top, &cl)]++;
+            clamped += (uint64_t)cl;
+        }
+    }
+    return clamped;
+}
+
+int interf_epfd_worst_channel(const float *ch_max, size_t n_ch,
+                              const struct interf_epfd_bins *bins)
+{
+    int best = 0, best_bin = 0;
+    for (size_t c = 0; c < n_ch; c++) {
+        int b = interf_epfd_bin(bins, ch_max[c], NULL);
+        if (b > best_bin) /* strictly higher: a tie keeps the lower channel */
+            best = (int)c + 1, best_bin = b;
+    }
+    return best;
+}
+
+/* Where a chunk's sums go: per-channel histograms (agg, and per_sys for each system's own), or
+ * the worst channel's reduction (worst and ch_max). */
+struct sink {
+    struct interf_hist_set *agg, *per_sys, *worst;
+    float *ch_max;
+};
+
+/* Steps [k0, k0 + chunk), ..., of every system summed in linear power into sum and counted into
+ * the sink k; own: a system's own sums (with k->per_sys). */
+static enum interf_status run_chunks(const struct interf_epfd_plan *const *plans,
+                                     const struct interf_epfd_spectrum *spectra, size_t n_sys,
+                                     long chunk, const struct sink *k, float *sum, float *own,
+                                     uint64_t *clamped, struct interf_epfd_chan_info *info,
+                                     struct interf_error *err)
+{
+    const struct interf_epfd_plan *p0 = plans[0];
+    const size_t np = p0->n_points, nch = spectra[0].n_ch;
+    const long n = p0->spec.window.n_steps;
+    enum interf_status st = INTERF_OK;
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    if (!bins)
+        return interf_error_set(err, INTERF_ENOMEM, "EPFD aggregate: out of memory");
+    interf_epfd_bins_init(bins);
+    uint64_t cl = 0;
+    for (long k0 = 0; k0 < n && st == INTERF_OK; k0 += chunk) {
+        long k1 = k0 + chunk < n ? k0 + chunk : n;
+        size_t used = np * (size_t)(k1 - k0) * nch, ns = (size_t)(k1 - k0);
+        struct interf_epfd_slice sl = {0, 1, k0, k1};
+        memset(sum, 0, used * sizeof *sum);
+        for (size_t s = 0; s < n_sys && st == INTERF_OK; s++) {
+            float *dst = k->per_sys ? own : sum;
+            if (k->per_sys)
+                memset(own, 0, used * sizeof *own);
+            st = interf_epfd_run_channels(plans[s], &sl, &spectra[s], dst, info, err);
+            if (st != INTERF_OK || !k->per_sys)
+                continue;
+            interf_epfd_channels_count(own, np, ns, nch, p0->nodata, bins, &k->per_sys[s]);
+            for (size_t x = 0; x < used; x++)
+                sum[x] += own[x];
+        }
+        if (st == INTERF_OK)
+            cl += k->agg ? interf_epfd_channels_count(sum, np, ns, nch, p0->nodata, bins, k->agg)
+                         : interf_epfd_channels_worst(sum, np, ns, nch, p0->nodata, bins,
+                                                      k->worst, k->ch_max);
+    }
+    if (clamped)
+        *clamped = cl;
+    free(bins);
+    return st;
+}
+
+/* The chunk buffers of the sink k (own only with per_sys), then run_chunks. */
+static enum interf_status aggregate(const struct interf_epfd_plan *const *plans,
+                                    const struct interf_epfd_spectrum *spectra, size_t n_sys,
+                                    long chunk_steps, const struct sink *k, uint64_t *clamped,
+                                    struct interf_epfd_chan_info *info, struct interf_error *err)
+{
+    if (n_sys < 1)
+        return interf_error_set(err, INTERF_EINVAL, "EPFD aggregate: no system");
+    enum interf_status st = check_plans(plans, spectra, n_sys, err);
+    if (st != INTERF_OK)
+        return st;
+    const long n = plans[0]->spec.window.n_steps;
+    long chunk = chunk_steps > 0 ? chunk_steps : INTERF_EPFD_CHUNK_STEPS;
+    chunk = chunk > n ? (n > 0 ? n : 1) : chunk;
+    size_t len = plans[0]->n_points * (size_t)chunk * spectra[0].n_ch;
+    float *sum = calloc(len ? len : 1, sizeof *sum);
+    float *own = k->per_sys ? calloc(len ? len : 1, sizeof *own) : NULL;
+    if (!sum || (k->per_sys && !own))
+        st = interf_error_set(err, INTERF_ENOMEM, "EPFD aggregate: out of memory (%.0f MB)",
+                              len * 4.0 * (k->per_sys ? 2 : 1) / 1e6);
+    else
+        st = run_chunks(plans, spectra, n_sys, chunk, k, sum, own, clamped, info, err);
+    free(sum);
+    free(own);
+    return st;
+}
+
 enum interf_status interf_epfd_aggregate(const struct interf_epfd_plan *const *plans,
                                          const struct interf_epfd_spectrum *spectra, size_t n_sys,
                                          long chunk_steps, struct interf_hist_set *agg,
@@ -130,55 +245,20 @@ enum interf_status interf_epfd_aggregate(const struct interf_epfd_plan *const *p
                                          struct interf_epfd_chan_info *info,
                                          struct interf_error *err)
 {
-    if (n_sys < 1)
-        return interf_error_set(err, INTERF_EINVAL, "EPFD aggregate: no system");
-    enum interf_status st = check_plans(plans, spectra, n_sys, err);
-    if (st != INTERF_OK)
-        return st;
-    const struct interf_epfd_plan *p0 = plans[0];
-    const size_t np = p0->n_points, nch = spectra[0].n_ch;
-    const long n = p0->spec.window.n_steps;
-    long chunk = chunk_steps > 0 ? chunk_steps : INTERF_EPFD_CHUNK_STEPS;
-    chunk = chunk > n ? (n > 0 ? n : 1) : chunk;
-    size_t len = np * (size_t)chunk * nch;
-    float *sum = calloc(len ? len : 1, sizeof *sum);
-    float *own = per_sys ? calloc(len ? len : 1, sizeof *own) : NULL;
-    struct interf_epfd_bins *bins = malloc(sizeof *bins);
-    if (!sum || (per_sys && !own) || !bins) {
-        st = interf_error_set(err, INTERF_ENOMEM, "EPFD aggregate: out of memory (%.0f MB)",
-                              len * 4.0 * (per_sys ? 2 : 1) / 1e6);
-        goto done;
-    }
-    interf_epfd_bins_init(bins);
-    uint64_t cl = 0;
-    for (long k0 = 0; k0 < n && st == INTERF_OK; k0 += chunk) {
-        long k1 = k0 + chunk < n ? k0 + chunk : n;
-        size_t used = np * (size_t)(k1 - k0) * nch;
-        struct interf_epfd_slice sl = {0, 1, k0, k1};
-        memset(sum, 0, used * sizeof *sum);
-        for (size_t s = 0; s < n_sys && st == INTERF_OK; s++) {
-            float *dst = per_sys ? own : sum;
-            if (per_sys)
-                memset(own, 0, used * sizeof *own);
-            st = interf_epfd_run_channels(plans[s], &sl, &spectra[s], dst, info, err);
-            if (st != INTERF_OK || !per_sys)
-                continue;
-            interf_epfd_channels_count(own, np, (size_t)(k1 - k0), nch, p0->nodata, bins,
-                                       &per_sys[s]);
-            for (size_t x = 0; x < used; x++)
-                sum[x] += own[x];
-        }
-        if (st == INTERF_OK)
-            cl += interf_epfd_channels_count(sum, np, (size_t)(k1 - k0), nch, p0->nodata, bins,
-                                             agg);
-    }
-    if (clamped)
-        *clamped = cl;
-done:
-    free(sum);
-    free(own);
-    free(bins);
-    return st;
+    const struct sink k = {agg, per_sys, NULL, NULL};
+    return aggregate(plans, spectra, n_sys, chunk_steps, &k, clamped, info, err);
+}
+
+enum interf_status interf_epfd_aggregate_worst(const struct interf_epfd_plan *const *plans,
+                                               const struct interf_epfd_spectrum *spectra,
+                                               size_t n_sys, long chunk_steps,
+                                               struct interf_hist_set *worst, float *ch_max,
+                                               uint64_t *clamped,
+                                               struct interf_epfd_chan_info *info,
+                                               struct interf_error *err)
+{
+    const struct sink k = {NULL, NULL, worst, ch_max};
+    return aggregate(plans, spectra, n_sys, chunk_steps, &k, clamped, info, err);
 }
 
 /* The largest PSD of beam bm over the band [lo, hi] (GHz), or INTERF_EPFD_PSD_OFF_DBW. */

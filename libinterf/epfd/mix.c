@@ -2,7 +2,9 @@
 /* Aggregate runs planned whole: several systems on one absolute time axis over the first
  * system's points and earth station, one band plan for every beam's spectrum, the per-channel
  * histograms of the aggregate and of each system (Res. 76 (Rev.WRC-23); the joint simulation
- * of Rec. ITU-R S.1588). The arithmetic is interf_epfd_aggregate's (channels.c). */
+ * of Rec. ITU-R S.1588), at points or, reduced over channels, on a grid. The arithmetic is
+ * interf_epfd_aggregate's and interf_epfd_aggregate_worst's (channels.c). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,9 @@ struct interf_epfd_mix {
     struct interf_hist_set agg, own[INTERF_EPFD_MIX_MAX];
     struct interf_epfd_chan_info info;
     double lo_ghz, width_khz;
+    int grid;                      /* a grid run: reduced over channels */
+    struct interf_hist_set worst;  /* grid: the per-step maximum over channels, a point */
+    float *ch_max;                 /* grid: each point's and channel's largest value, W/m2 */
 };
 
 void interf_epfd_mix_destroy(struct interf_epfd_mix *m)
@@ -31,6 +36,8 @@ void interf_epfd_mix_destroy(struct interf_epfd_mix *m)
         interf_hist_set_free(&m->own[s]);
     }
     interf_hist_set_free(&m->agg);
+    interf_hist_set_free(&m->worst);
+    free(m->ch_max);
     free(m);
 }
 
@@ -95,6 +102,12 @@ enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
     if (!m)
         return interf_error_set(err, INTERF_ENOMEM, "aggregate run: out of memory");
     m->per_system = q->per_system != 0;
+    m->grid = q->base.grid != NULL;
+    if (m->grid && m->per_system) {
+        free(m);
+        return interf_error_set(err, INTERF_EINPUT, "per_system: at points only, not on a "
+                                "grid");
+    }
     enum interf_status st = plan_all(m, q, err);
     if (st == INTERF_OK)
         st = spectra(m, q, err);
@@ -106,32 +119,84 @@ enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
     return INTERF_OK;
 }
 
+/* The steps of a chunk: up to INTERF_EPFD_CHUNK_STEPS; on a grid as many whole blocks of the
+ * kernel's steps as keep the chunk's sums of n_points x n_ch floats within
+ * INTERF_EPFD_GRID_CHUNK_BYTES, at least one block. Chunks of whole blocks start the blocks
+ * at the steps a run in one chunk starts them, so that each block's products hold the same
+ * emitters in the same order: the same bits whatever the chunk. */
+static double chunk_of(int grid, double n_points, double n_ch, double n_steps)
+{
+    double c = INTERF_EPFD_CHUNK_STEPS;
+    if (grid)
+        c = fmin(c, EPFD_BLOCK * fmax(1, floor(INTERF_EPFD_GRID_CHUNK_BYTES /
+                                               (n_points * n_ch * 4.0 * EPFD_BLOCK))));
+    return n_steps > 0 && n_steps < c ? n_steps : c;
+}
+
 static double chunk_steps(const struct interf_epfd_mix *m)
 {
-    long n = interf_epfd_plan_spec(m->plan[0])->window.n_steps;
-    return n < INTERF_EPFD_CHUNK_STEPS ? (double)n : INTERF_EPFD_CHUNK_STEPS;
+    return chunk_of(m->grid, (double)interf_epfd_plan_points(m->plan[0], NULL, NULL),
+                    (double)m->n_ch, (double)interf_epfd_plan_spec(m->plan[0])->window.n_steps);
+}
+
+/* The results and chunk buffers of a run over n_points points and n_ch channels. */
+static double run_bytes(int grid, double np, double n_ch, double n_sys, int per_system,
+                        double chunk)
+{
+    if (!grid)
+        return interf_epfd_aggregate_bytes(np, n_ch, n_sys, per_system, chunk);
+    return np * (INTERF_EPFD_NBINS + n_ch) * 4.0 + np * chunk * n_ch * 4.0;
 }
 
 double interf_epfd_mix_bytes(const struct interf_epfd_mix *m)
 {
     double np = (double)interf_epfd_plan_points(m->plan[0], NULL, NULL);
-    return interf_epfd_aggregate_bytes(np, (double)m->n_ch, (double)m->n_sys, m->per_system,
-                                       chunk_steps(m));
+    return run_bytes(m->grid, np, (double)m->n_ch, (double)m->n_sys, m->per_system,
+                     chunk_steps(m));
+}
+
+double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q)
+{
+    const struct interf_grid_spec *g = q->base.grid;
+    double np = g ? (double)g->ncols * (double)g->nrows : (double)q->base.n_points;
+    double ref = q->base.ref_bandwidth_khz;
+    if (!(ref > 0) && q->n_sys > 0 && q->sys)
+        ref = interf_system_info(q->sys[0])->ref_bandwidth_khz;
+    double w = q->channel_khz > 0 ? q->channel_khz : ref, n_ch = 1;
+    if (q->hi_ghz > q->lo_ghz && w > 0)
+        n_ch = fmin(fmax(1, ceil((q->hi_ghz - q->lo_ghz) / (w * 1e-6) - 1e-6)),
+                    INTERF_EPFD_CHANNELS_MAX);
+    double chunk = chunk_of(g != NULL, np, n_ch, (double)q->base.n_steps);
+    /* each plan's tables of the points: a run without histograms and a series of no step */
+    return (double)q->n_sys * interf_epfd_memory_bytes(np, 0, 1) +
+           run_bytes(g != NULL, np, n_ch, (double)q->n_sys, q->per_system, chunk);
 }
 
 enum interf_status interf_epfd_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
                                        struct interf_error *err)
 {
-    size_t nh = interf_epfd_plan_points(m->plan[0], NULL, NULL) * m->n_ch;
+    const size_t np = interf_epfd_plan_points(m->plan[0], NULL, NULL);
+    const struct interf_epfd_plan *const *plans = (const struct interf_epfd_plan *const *)m->plan;
+    if (m->grid) {
+        enum interf_status st = interf_hist_set_create(np, INTERF_EPFD_NBINS,
+                                                       INTERF_EPFD_LEVEL_MIN, &m->worst, err);
+        if (st == INTERF_OK && !(m->ch_max = calloc(np * m->n_ch, sizeof *m->ch_max)))
+            st = interf_error_set(err, INTERF_ENOMEM, "aggregate run: out of memory");
+        if (st == INTERF_OK)
+            st = interf_epfd_aggregate_worst(plans, m->spectrum, m->n_sys,
+                                             (long)chunk_steps(m), &m->worst, m->ch_max,
+                                             clamped, &m->info, err);
+        return st;
+    }
+    size_t nh = np * m->n_ch;
     enum interf_status st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
                                                    &m->agg, err);
     for (size_t s = 0; m->per_system && s < m->n_sys && st == INTERF_OK; s++)
         st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &m->own[s],
                                     err);
     if (st == INTERF_OK)
-        st = interf_epfd_aggregate((const struct interf_epfd_plan *const *)m->plan, m->spectrum,
-                                   m->n_sys, 0, &m->agg, m->per_system ? m->own : NULL, clamped,
-                                   &m->info, err);
+        st = interf_epfd_aggregate(plans, m->spectrum, m->n_sys, 0, &m->agg,
+                                   m->per_system ? m->own : NULL, clamped, &m->info, err);
     return st;
 }
 
@@ -173,10 +238,119 @@ enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *
                                          const struct interf_provenance *prov,
                                          struct interf_error *err)
 {
+    if (m->grid)
+        return interf_error_set(err, INTERF_EINVAL, "interf_epfd_mix_write: a grid run "
+                                "(interf_epfd_mix_save_grids)");
     char what[64];
     snprintf(what, sizeof what, "aggregate of %zu", m->n_sys);
     enum interf_status st = write_one(m, fp, cdf, stats, n_stats, 0, what, prov, err);
     for (size_t s = 0; m->per_system && s < m->n_sys && st == INTERF_OK; s++)
         st = write_one(m, fp, cdf, stats, n_stats, (int)s + 1, names[s], prov, err);
     return st;
+}
+
+const char *interf_epfd_grid_path(const char *prefix, const struct interf_stat *st,
+                                      char *buf, size_t n)
+{
+    int len = snprintf(buf, n, "%s.%s.asc", prefix, st ? st->label : INTERF_EPFD_CHANNEL_LABEL);
+    return len >= 0 && (size_t)len < n ? buf : NULL;
+}
+
+/* The band plan's channel centres, "10.825 11.075 ..." (GHz), or, when they do not fit in a
+ * metadata value, the rule that gives them. */
+static void centres(const struct interf_epfd_mix *m, char *buf, size_t n)
+{
+    size_t used = 0;
+    for (size_t c = 0; c < m->n_ch && used < n; c++) {
+        double f = m->lo_ghz + ((double)c + 0.5) * m->width_khz * 1e-6;
+        used += (size_t)interf_format_c(buf + used, n - used, c ? " %.9g" : "%.9g", f);
+    }
+    if (used >= n)
+        interf_format_c(buf, n, "%.9g + %.9g (channel - 1)", m->lo_ghz + m->width_khz * 0.5e-6,
+                        m->width_khz * 1e-6);
+}
+
+/* The grid of the worst channel (interf_epfd_worst_channel: 0 where no emitter is in view, NaN
+ * there too with floor_nodata; NaN where the point is not computed) and its metadata. */
+static enum interf_status channel_grid(const struct interf_epfd_mix *m, int floor_nodata,
+                                       const struct interf_provenance *prov,
+                                       struct interf_grid **g, struct interf_grid_meta *meta,
+                                       struct interf_error *err)
+{
+    const struct interf_epfd_plan *p = m->plan[0];
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    char v[1024];
+    if (!bins)
+        return interf_error_set(err, INTERF_ENOMEM, "aggregate grid: out of memory");
+    interf_epfd_bins_init(bins);
+    enum interf_status st = interf_grid_create(p->spec.grid, g, err);
+    for (size_t i = 0; st == INTERF_OK && i < p->n_points; i++) {
+        int w = p->nodata[i] ? 0 : interf_epfd_worst_channel(m->ch_max + i * m->n_ch, m->n_ch,
+                                                               bins);
+        (*g)->values[i] = p->nodata[i] || (w == 0 && floor_nodata) ? NAN : (double)w;
+    }
+    free(bins);
+    interf_grid_meta_init(meta);
+    interf_grid_meta_set(meta, "quantity", "worst_channel", NULL);
+    interf_grid_meta_set(meta, "statistic", "the channel of the highest max (0.1 dB bins; a "
+                         "tie: the lowest channel)", NULL);
+    interf_grid_meta_set(meta, "label", "worst channel", NULL);
+    interf_grid_meta_set(meta, "legend", "classes", NULL);
+    if (!floor_nodata)
+        interf_grid_meta_set(meta, "floor_value", "0", NULL);
+    interf_format_c(v, sizeof v, "%zu", m->n_ch);
+    interf_grid_meta_set(meta, "channel_count", v, NULL);
+    interf_format_c(v, sizeof v, "%g", m->width_khz);
+    interf_grid_meta_set(meta, "channel_width_khz", v, NULL);
+    centres(m, v, sizeof v);
+    interf_grid_meta_set(meta, "channel_centres_ghz", v, NULL);
+    return st == INTERF_OK ? interf_grid_meta_set_provenance(meta, prov, err) : st;
+}
+
+/* The grid of statistic st of the per-step maximum over channels and its metadata. */
+static enum interf_status stat_grid(const struct interf_epfd_mix *m, const struct interf_stat *st,
+                                    int floor_nodata, const struct interf_provenance *prov,
+                                    struct interf_grid **g, struct interf_grid_meta *meta,
+                                    struct interf_error *err)
+{
+    const struct interf_epfd_out out = {.hist = m->worst};
+    char v[128];
+    if (st->kind == INTERF_STAT_MARGIN)
+        return interf_error_set(err, INTERF_EINVAL, "stat: %s: not per channel (check the CDFs "
+                                "at points with interf-check)", st->name);
+    enum interf_status s = interf_epfd_stat_grid(m->plan[0], &out, st, NULL, floor_nodata, g,
+                                                 err);
+    if (s == INTERF_OK)
+        s = interf_epfd_stat_meta(m->plan[0], st, floor_nodata, prov, meta, err);
+    interf_format_c(v, sizeof v, "the per-step maximum over %zu channels: at least each "
+                    "channel's %s", m->n_ch, st->name);
+    return s == INTERF_OK ? interf_grid_meta_set(meta, "over_channels", v, err) : s;
+}
+
+enum interf_status interf_epfd_mix_save_grids(const struct interf_epfd_mix *m,
+                                              struct interf_outset *set, const char *prefix,
+                                              const struct interf_stat *stats, size_t n_stats,
+                                              int floor_nodata,
+                                              const struct interf_provenance *prov,
+                                              struct interf_error *err)
+{
+    if (!m->grid || !m->ch_max)
+        return interf_error_set(err, INTERF_EINVAL, "interf_epfd_mix_save_grids: not a grid "
+                                "run that has run");
+    enum interf_status s = INTERF_OK;
+    for (size_t k = 0; k <= n_stats && s == INTERF_OK; k++) {
+        const struct interf_stat *st = k < n_stats ? &stats[k] : NULL;
+        struct interf_grid *g = NULL;
+        struct interf_grid_meta meta;
+        char path[4096];
+        if (!interf_epfd_grid_path(prefix, st, path, sizeof path))
+            return interf_error_set(err, INTERF_EINPUT, "output: %s: name too long", prefix);
+        s = st ? stat_grid(m, st, floor_nodata, prov, &g, &meta, err)
+               : channel_grid(m, floor_nodata, prov, &g, &meta, err);
+        if (s == INTERF_OK) /* percentages of time to 4 decimals, levels to 0.1 dB */
+            s = interf_grid_save(set, path, g, &meta,
+                                 !st ? 0 : st->kind == INTERF_STAT_EXCEED ? 4 : 1, err);
+        interf_grid_destroy(g);
+    }
+    return s;
 }

@@ -12,6 +12,29 @@
 
 /* ------------------------------------------------------------------------------- layout */
 
+static double text_width_px(double size_px, const char *s);
+
+/* Where, right of the keys' left edge, the label of a vertical keyed legend goes: past the
+ * widest of the classes' keys (widest) and those of NODATA (whether the map shows it is known
+ * only once drawn) and the floor, under which it runs. */
+static double keyed_label_x(const struct interf_map *m, double widest)
+{
+    double fs = m->lay.font_px, s = round(0.85 * fs);
+    widest = fmax(widest, s + 0.4 * fs + text_width_px(0.9 * fs, "no data"));
+    if (m->floor_shown)
+        widest = fmax(widest, s + 0.4 * fs + text_width_px(0.9 * fs, FLOOR_KEY));
+    return widest + 0.8 * fs;
+}
+
+/* The number of classes a keyed legend shows. */
+static int n_keys(const struct interf_map *m)
+{
+    int n = 0;
+    for (int k = 0; k < INTERF_MAP_CLASSES_MAX; k++)
+        n += (int)(m->class_seen >> k & 1u);
+    return n;
+}
+
 /* The width of text s at size_px, as the map draws it (before there is a map to draw on). */
 static double text_width_px(double size_px, const char *s)
 {
@@ -61,6 +84,8 @@ void render_layout_map(struct interf_map *m)
                                   : 0;
     if (L->bar_vertical)
         bar_space = fmax(fs * (0.9 + 1.0 + 0.4 + 3.4 + 0.5 + 1.2), 1.5 * fs + key_w - margin);
+    if (L->bar_vertical && m->keyed) /* the label right of the widest key (keyed_label_x) */
+        bar_space = fmax(bar_space, 1.0 * fs + keyed_label_x(m, 0) + 1.4 * fs - margin);
     L->map_left = (int)round(left);
     L->map_top = (int)round(top);
     L->map_w = (int)fmax(16, round(width - left - right - bar_space));
@@ -90,6 +115,8 @@ void render_layout_map(struct interf_map *m)
         L->bar_y = L->map_top + round((L->map_h - L->bar_h) / 2);
         /* below the bar: a triangle, then the keys of NODATA and the floor */
         bottom = fmax(bottom, L->bar_y + L->bar_h + (m->floor_shown ? 4.4 : 2.5) * fs);
+        if (m->keyed) /* the classes' keys one under the other, then those two */
+            bottom = fmax(bottom, L->bar_y + (n_keys(m) + 2) * 1.3 * fs + 0.35 * fs);
     }
     L->height = (int)ceil(bottom + margin);
 }
@@ -219,14 +246,15 @@ static void unit_label(cairo_t *cr, const struct interf_map *m, double tick_w)
     render_text_font(cr, fs, 0);
     cairo_set_source_rgb(cr, INK, INK, INK);
     if (!L->bar_vertical) {
-        double y = m->two_class ? L->bar_y + L->bar_h + 0.6 * fs
+        double y = m->keyed ? L->bar_y + L->bar_h + 0.6 * fs
                                 : L->bar_y + L->bar_h + 0.45 * fs + CAP * 0.9 * fs + 0.75 * fs;
         render_text_at(cr, m->label, L->bar_x + L->bar_w / 2, y, 0.5, 0, 0);
         return;
     }
     cairo_save(cr);
-    if (m->two_class)
-        cairo_translate(cr, L->bar_x + tick_w + 0.8 * fs, L->bar_y + s + 0.225 * fs);
+    if (m->keyed) /* the middle of the keys' column */
+        cairo_translate(cr, L->bar_x + keyed_label_x(m, tick_w),
+                        L->bar_y + (n_keys(m) * (s + 0.45 * fs) - 0.45 * fs) / 2);
     else
         cairo_translate(cr, L->bar_x + L->bar_w + fmax(4.3 * fs, 1.2 * fs + tick_w),
                         L->bar_y + L->bar_h / 2);
@@ -281,26 +309,33 @@ static void extra_keys(cairo_t *cr, const struct interf_map *m, double x, double
         key(cr, m, x, y, s, 1, 0, FLOOR_KEY);
 }
 
-/* The two classes of a 0/1 map, "0" and "1" in their colours: in a row centred where a
- * horizontal bar would be, or one under the other from the top of a vertical one. Returns the
- * widest key's width. */
-static double class_keys(cairo_t *cr, const struct interf_map *m)
+/* The classes shown ("0" and "1" of a 0/1 map, or the whole numbers of opt.classes) in their
+ * colours: in a row centred where a horizontal bar would be, or one under the other from the
+ * top of a vertical one. Returns the widest key's width; *end_x: where the row ends. */
+static double class_keys(cairo_t *cr, const struct interf_map *m, double *end_x)
 {
     const struct layout *L = &m->lay;
     double fs = L->font_px, s = L->bar_vertical ? L->bar_w : L->bar_h, widest = 0;
-    double x = L->bar_x, y = L->bar_y, gap = 1.5 * fs;
-    if (!L->bar_vertical) /* the row's width: two boxes, their texts and the gap between */
-        x = L->bar_x + L->bar_w / 2 -
-            (2 * (s + 0.4 * fs) + text_width_px(0.9 * fs, "0") + text_width_px(0.9 * fs, "1") +
-             gap) / 2;
-    for (int v = 0; v <= 1; v++) {
-        double w = key(cr, m, x, y, s, 0, render_map_colour_rgb(m, v), v ? "1" : "0");
+    double x = L->bar_x, y = L->bar_y, gap = 1.5 * fs, row = -gap;
+    char text[INTERF_MAP_CLASSES_MAX][32];
+    for (int k = 0; k < INTERF_MAP_CLASSES_MAX; k++) { /* boxes, texts and gaps between */
+        interf_format_c(text[k], sizeof text[k], "%g", m->class_min + k);
+        if (m->class_seen >> k & 1u)
+            row += s + 0.4 * fs + text_width_px(0.9 * fs, text[k]) + gap;
+    }
+    if (!L->bar_vertical)
+        x = L->bar_x + L->bar_w / 2 - row / 2;
+    for (int k = 0; k < INTERF_MAP_CLASSES_MAX; k++) {
+        if (!(m->class_seen >> k & 1u))
+            continue;
+        double w = key(cr, m, x, y, s, 0, render_map_colour_rgb(m, m->class_min + k), text[k]);
         widest = fmax(widest, w);
         if (L->bar_vertical)
             y += s + 0.45 * fs;
         else
             x += w + gap;
     }
+    *end_x = x - gap;
     return widest;
 }
 
@@ -314,12 +349,13 @@ void render_draw_colour_bar(cairo_t *cr, const struct interf_map *m)
     cairo_set_line_width(cr, fmax(1.0, fs / 16));
     if (!m->has_values) { /* only the floor (and NODATA): their keys alone */
         extra_keys(cr, m, L->bar_x, L->bar_y);
-    } else if (m->two_class) {
-        unit_label(cr, m, class_keys(cr, m));
+    } else if (m->keyed) {
+        double end_x;
+        unit_label(cr, m, class_keys(cr, m, &end_x));
         if (L->bar_vertical)
-            extra_keys(cr, m, L->bar_x, L->bar_y + 2 * (s + 0.45 * fs) + 0.35 * fs);
+            extra_keys(cr, m, L->bar_x, L->bar_y + n_keys(m) * (s + 0.45 * fs) + 0.35 * fs);
         else
-            extra_keys(cr, m, L->bar_x + L->bar_w + 1.2 * fs, L->bar_y);
+            extra_keys(cr, m, fmax(L->bar_x + L->bar_w, end_x) + 1.2 * fs, L->bar_y);
     } else {
         ramp(cr, m);
         bar_outline(cr, m, 1);

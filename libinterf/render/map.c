@@ -30,6 +30,10 @@ void interf_map_options_set_meta(struct interf_map_options *o, const struct inte
     if (!meta)
         return;
     o->unit = meta->unit[0] ? meta->unit : NULL;
+    if (!o->label)
+        o->label = interf_grid_meta_get(meta, "label");
+    const char *legend = interf_grid_meta_get(meta, "legend");
+    o->classes |= legend && strcmp(legend, "classes") == 0;
     if (floor && interf_parse_real(floor, &v) && isfinite(v)) {
         o->has_floor = 1;
         o->floor_value = v;
@@ -99,12 +103,16 @@ static size_t shown_minmax(const struct interf_map *m, double below, double *lo,
 }
 
 /* What the legend shows besides the range: floor cells, values beyond the range, and whether
- * every value (floor aside) is 0 or 1. */
+ * it is a key per class: every value (floor aside) 0 or 1, or, with opt.classes, a whole
+ * number of at most INTERF_MAP_CLASSES_MAX from the range's low end (class_seen: those shown,
+ * bit k for range_min + k). */
 static void classes(struct interf_map *m, size_t n_values)
 {
     const struct interf_grid *g = m->grid;
     size_t n = g->spec.ncols * g->spec.nrows;
     int flag = n_values > 0 && m->opt.palette != INTERF_PALETTE_INDEX;
+    int whole = flag && m->opt.classes && m->range_min == floor(m->range_min);
+    uint32_t seen = 0;
     for (size_t k = 0; k < n; k++) {
         double v = g->values[k];
         if (isnan(v) || !cell_shown(m, k))
@@ -116,8 +124,14 @@ static void classes(struct interf_map *m, size_t n_values)
         flag &= v == 0 || v == 1;
         m->below_range |= v < m->range_min;
         m->above_range |= v > m->range_max;
+        double c = v - m->range_min;
+        whole &= v == floor(v) && c < INTERF_MAP_CLASSES_MAX;
+        if (whole && c >= 0)
+            seen |= 1u << (unsigned)c;
     }
-    m->two_class = flag;
+    m->keyed = whole || flag;
+    m->class_min = whole ? m->range_min : 0;
+    m->class_seen = whole ? seen : 3u; /* a 0/1 map shows both keys */
 }
 
 /* The colour range: given, else the shown values above the floor (or all shown values when none

@@ -74,7 +74,10 @@ struct interf_map {
     int has_nodata;               /* the map shows NODATA (set while rendering) */
     int has_values;               /* the map shows values besides NODATA and the floor */
     int floor_shown;              /* the map shows floor cells (interf_map_options.has_floor) */
-    int two_class;                /* every value shown, floor aside, is 0 or 1 */
+    int keyed;                    /* a key per class instead of a colour bar: every value
+                                     shown, floor aside, is 0 or 1, or opt.classes */
+    double class_min;             /* the classes' values: class_min + k for bit k of */
+    uint32_t class_seen;          /* the classes shown */
     char label[160];              /* under the colour bar: the label, else the unit typeset */
     size_t n_warn;
     char warn[MAP_WARN_MAX][256];

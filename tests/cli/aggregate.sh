@@ -63,6 +63,62 @@ grep -q '^point 3: .* channel 3 11.2-11.45$' "$TMP/out" && pass || fail "channel
 expect_exit 3 "$INTERF_BIN/interf-map" -q --cdf "$TMP/cdf.txt" --limits Res76-1A -o "$TMP/c.png"
 [ "$(od -An -tx1 -N4 "$TMP/c.png" | tr -d ' ')" = 89504e47 ] && pass || fail "Res. 76 chart PNG"
 
+# --- on a grid: the maximum over channels, the worst channel -------------------------------
+# 4 x 2 cells of 5 deg; the points path at the cells' centres is the reference
+SPEC="--duration 1h --spectrum 10.7-12.7 --channel-khz 250000"
+GRID="--grid -10/10/40/50/5 $SPEC"
+# shellcheck disable=SC2086
+expect_exit 0 "$EPFD" -q -s "$A" -s "$B" $GRID --stat max --stat p99 -o "$TMP/g" -j 1
+expect_no_stdout
+for f in max p99 channel; do
+    for x in asc prj asc.aux.xml; do [ -s "$TMP/g.$f.$x" ] && pass || fail "g.$f.$x"; done
+done
+# one and two threads: the same grids, bit for bit
+# shellcheck disable=SC2086
+expect_exit 0 "$EPFD" -q -s "$A" -s "$B" $GRID --stat max --stat p99 -o "$TMP/h" -j 2
+for f in max p99 channel; do
+    cmp -s "$TMP/g.$f.asc" "$TMP/h.$f.asc" && pass || fail "-j 1 and -j 2 differ: $f"
+done
+# the band plan in the channel grid's metadata: channel k's centre is findable
+grep -q 'channel_centres_ghz">10.825 11.075 11.325 11.575 11.825 12.075 12.325 12.575<' \
+    "$TMP/g.channel.asc.aux.xml" && pass || fail "channel centres in the .aux.xml"
+grep -q 'key="label">worst channel<' "$TMP/g.channel.asc.aux.xml" && pass || fail "label"
+grep -q 'key="over_channels">the per-step maximum over 8 channels' "$TMP/g.p99.asc.aux.xml" &&
+    pass || fail "over_channels"
+# the points path at the 8 centres (rows north first, as the grid): per point the largest max
+# over channels (the lowest channel of a tie) is the grid's max and the channel grid's value;
+# every channel's p99 is at most the grid's p99 (the maximum over channels bounds it)
+AT="--at 47.5,-7.5 --at 47.5,-2.5 --at 47.5,2.5 --at 47.5,7.5"
+AT="$AT --at 42.5,-7.5 --at 42.5,-2.5 --at 42.5,2.5 --at 42.5,7.5"
+# shellcheck disable=SC2086
+expect_exit 0 "$EPFD" -q -s "$A" -s "$B" $AT $SPEC --stat max --stat p99
+awk '!/^#/ { k = int(n / 8); n++; if (!(k in m) || $7 > m[k]) { m[k] = $7; c[k] = $4 }
+             if (!(k in p) || $8 > p[k]) p[k] = $8 }
+     END { for (k = 0; k < 8; k++) print m[k], c[k], p[k] }' "$TMP/out" >"$TMP/points.txt"
+grid_cells() { awk 'NR > 6 { for (i = 1; i <= NF; i++) print $i }' "$1"; }
+grid_cells "$TMP/g.max.asc" >"$TMP/gmax.txt"
+grid_cells "$TMP/g.channel.asc" >"$TMP/gch.txt"
+grid_cells "$TMP/g.p99.asc" >"$TMP/gp99.txt"
+[ "$(wc -l <"$TMP/points.txt")" -eq 8 ] && [ "$(wc -l <"$TMP/gmax.txt")" -eq 8 ] && pass ||
+    fail "8 points and 8 cells"
+paste "$TMP/points.txt" "$TMP/gmax.txt" "$TMP/gch.txt" "$TMP/gp99.txt" >"$TMP/cmp.txt"
+# the plans tile points and cells differently (sums in another order): within one 0.1 dB bin
+awk '{ d = $1 - $4; if (d < 0) d = -d; if (d > 0.1 + 1e-9) exit 1 }' "$TMP/cmp.txt" && pass ||
+    fail "grid max against the points' largest channel max: $(cat "$TMP/cmp.txt")"
+awk '$2 != $5 { exit 1 }' "$TMP/cmp.txt" && pass || fail "worst channel: $(cat "$TMP/cmp.txt")"
+awk '$3 > $6 + 0.1 + 1e-9 { exit 1 }' "$TMP/cmp.txt" && pass || fail "p99 above the bound"
+[ "$(sort -u "$TMP/gch.txt" | wc -l)" -gt 1 ] && pass || fail "one worst channel everywhere"
+# GDAL opens the channel grid with its georeferencing and metadata (when it is installed)
+if command -v gdalinfo >/dev/null 2>&1; then
+    gdalinfo "$TMP/g.channel.asc" >"$TMP/gdal.txt" 2>&1
+    grep -q 'Size is 4, 2' "$TMP/gdal.txt" && pass || fail "gdalinfo: size"
+    grep -q 'GEOGCRS\["WGS 84"' "$TMP/gdal.txt" && pass || fail "gdalinfo: CRS"
+    grep -q 'channel_centres_ghz=10.825 ' "$TMP/gdal.txt" && pass || fail "gdalinfo: metadata"
+fi
+# the map of the channel grid: a PNG
+expect_exit 0 "$INTERF_BIN/interf-map" -q "$TMP/g.channel.asc" -o "$TMP/ch.png"
+[ "$(od -An -tx1 -N4 "$TMP/ch.png" | tr -d ' ')" = 89504e47 ] && pass || fail "channel map PNG"
+
 # --- bad input: one message (a usage error's hint after it), exit 2, nothing on stdout ------
 # the last run's stderr begins with $1
 first_line() {
@@ -72,7 +128,18 @@ expect_exit 2 "$EPFD" -s "$A" --at 45,10 --spectrum 10.7-12.7 --channel-khz 3
 first_line 'interf-epfd: --channel-khz: 3: below the reference bandwidth (40 kHz)'
 expect_no_stdout
 expect_exit 2 "$EPFD" -s "$A" --grid -10/10/-10/10/1 --spectrum 11-12
-first_line 'interf-epfd: --spectrum: only with points'
+first_line 'interf-epfd: --spectrum: with --stat or --cdf, in single precision; on a grid with -o'
+expect_exit 2 "$EPFD" -s "$A" -s "$B" --grid -10/10/-10/10/1 --per-system -o "$TMP/x"
+first_line 'interf-epfd: several -s: with --stat or --cdf, in single precision; on a grid with -o'
+# an impossible grid, refused before anything is planned, with the amount. By hand: a 0.1 deg
+# global grid, 3600 x 1800 = 6 480 000 cells, 8 channels, 2 systems: the plans' points
+# 2 x 160 B, a histogram of the maximum over channels 2201 x 4 B and 8 channel maxima x 4 B a
+# cell, and a chunk of one block (64 steps) of 8 floats a cell: 7.260192e10 B = 67.62 GiB
+# shellcheck disable=SC2086
+expect_exit 2 "$EPFD" -s "$A" -s "$B" --grid -180/180/-90/90/0.1 --duration 1h \
+    --spectrum 10.7-12.7 --channel-khz 250000 -o "$TMP/x" --max-memory 1G
+first_line 'interf-epfd: this run needs 67.62 GiB of memory, more than the 1.00 GiB allowed by'
+expect_no_stdout
 expect_exit 2 "$EPFD" -s "$A" --at 45,10 --spectrum 10.7-10.71 --channel-khz 3000
 first_line 'interf-epfd: --spectrum: 10.7-10.71 GHz is not a whole number of 3000 kHz'
 expect_exit 2 "$EPFD" -s "$A" --at 45,10 --stat max --per-system

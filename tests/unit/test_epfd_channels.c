@@ -380,3 +380,220 @@ Test(epfd_channels, chunks_of_steps_give_the_whole_runs_histograms, .timeout = 1
     interf_system_destroy(sys);
     interf_earth_destroy(sc.earth);
 }
+
+Test(epfd_channels, worst_channel_of_two_systems_by_hand)
+{
+    /* The scene of two_systems_four_channels_by_hand (one point, one step): the channels'
+     * levels are -130.79205, -132.03434, -142.81265 and nothing, so the per-step maximum over
+     * channels is channel 1's, in bin -130.8 dB, and channel 1 is the worst; each channel's
+     * maximum is its one sample (within 0.01 dB, the fp32 gain tables), channel 4's is 0. */
+    struct interf_system *sa = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
+        "[orbit o]\ntype = elements\naltitude_km = 550\ninclination_deg = 0\nbeams = b\n");
+    struct interf_system *sb = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
+        "[orbit o]\ntype = elements\naltitude_km = 1100\ninclination_deg = 0\nbeams = b\n");
+    const double off = INTERF_EPFD_PSD_OFF_DBW;
+    const double psd_a[4] = {-40, -43, off, off}, psd_b[4] = {off, -40, -46, off};
+    const double lat = 0, lon = 0;
+    struct scene sc = {NULL, es_dish(0.6), 1, &lat, &lon, INTERF_ES_AZEL, 1, 1};
+    interf_earth_create(INTERF_EARTH_SPHERE, &sc.earth, NULL);
+    const struct interf_epfd_plan *plans[2] = {plan_of(sa, &sc, 1), plan_of(sb, &sc, 1)};
+    struct interf_epfd_spectrum sp[2] = {{4, psd_a}, {4, psd_b}};
+    struct interf_hist_set worst;
+    float ch_max[4] = {0};
+    struct interf_error err;
+    cr_assert(eq(int, interf_hist_set_create(1, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &worst,
+                                             NULL), INTERF_OK));
+    cr_assert(eq(int, interf_epfd_aggregate_worst(plans, sp, 2, 0, &worst, ch_max, NULL, NULL,
+                                                  &err), INTERF_OK), "%s", err.msg);
+    struct interf_hist h = interf_hist_set_point(&worst, 0);
+    cr_assert(eq(i32, interf_hist_max(&h), -1308));
+    cr_assert(epsilon_eq(dbl, interf_hist_total(&h), 1, 0));
+    const double want[3] = {-130.79205, -132.03434, -142.81265};
+    for (int c = 0; c < 3; c++)
+        cr_assert(epsilon_eq(dbl, db(ch_max[c]), want[c], 0.01), "channel %d", c + 1);
+    cr_assert(eq(flt, ch_max[3], 0.0f));
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    interf_epfd_bins_init(bins);
+    cr_assert(eq(int, interf_epfd_worst_channel(ch_max, 4, bins), 1));
+    interf_hist_set_free(&worst);
+    free(bins);
+    for (int s = 0; s < 2; s++)
+        interf_epfd_plan_destroy((struct interf_epfd_plan *)plans[s]);
+    interf_system_destroy(sa);
+    interf_system_destroy(sb);
+    interf_earth_destroy(sc.earth);
+}
+
+Test(epfd_channels, worst_channel_ties_and_the_floor)
+{
+    /* By hand: 10 log10(2e-14) = -136.98970 and 10 log10(2.0001e-14) = -136.98948 fall in the
+     * same 0.1 dB bin (-137.0): a tie, and the lower channel (2) is the worst although channel 3
+     * holds the larger value; 1e-14 (-140 dB) is below. No emitter in view anywhere: 0. */
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    interf_epfd_bins_init(bins);
+    const float tie[4] = {1e-14f, 2e-14f, 2.0001e-14f, 0};
+    cr_assert(eq(int, interf_epfd_bin(bins, tie[1], NULL), interf_epfd_bin(bins, tie[2], NULL)));
+    cr_assert(eq(int, interf_epfd_worst_channel(tie, 4, bins), 2));
+    const float later[3] = {1e-14f, 0, 3e-14f}; /* -140, nothing, -135.2: channel 3 */
+    cr_assert(eq(int, interf_epfd_worst_channel(later, 3, bins), 3));
+    const float none[3] = {0, 0, 0};
+    cr_assert(eq(int, interf_epfd_worst_channel(none, 3, bins), 0));
+    free(bins);
+}
+
+/* A second system for grids: SHELL2's beams on a 1100 km shell. */
+#define SHELL3                                                                                     \
+    HEAD "[beam n]\nantenna = a\npower_dbw = -38\n"                                                \
+         "[orbit s]\ntype = walker-delta\naltitude_km = 1100\ninclination_deg = 45\n"              \
+         "satellites = 600\nplanes = 30\nphasing = 7\nmin_elevation_deg = 10\nbeams = n\n"
+
+/* Plans of SHELL2 and SHELL3 over a grid of 4 x 3 cells of 2 deg (30-36 N, 8-16 E). */
+static void grid_plans(const struct scene *sc, const struct interf_grid_spec *g, int threads,
+                       struct interf_system *sys[2], const struct interf_epfd_plan *plans[2])
+{
+    struct interf_epfd_spec spec = {
+        .earth = sc->earth, .es = &sc->es, .pointing = INTERF_ES_GSO_SAME, .eps_gso_deg = 10,
+        .grid = g, .threads = threads};
+    struct interf_error err;
+    for (int s = 0; s < 2; s++) {
+        struct interf_epfd_plan *p;
+        spec.sys = sys[s];
+        spec.window = (struct interf_time_window){interf_system_info(sys[0])->epoch_unix_s,
+                                                  sc->step_s, sc->n_steps, 0};
+        cr_assert(eq(int, interf_epfd_plan_create(&spec, &p, &err), INTERF_OK), "%s", err.msg);
+        plans[s] = p;
+    }
+}
+
+Test(epfd_channels, grid_reduction_equals_a_direct_loop_over_the_points_path, .timeout = 120)
+{
+    /* Reference: the points path's per-channel samples (interf_epfd_run_channels of each
+     * system over every step, summed) reduced by a direct loop: at each point and step the
+     * largest channel's bin (interf_epfd_bin), counted; each channel's largest value; the worst
+     * channel as the highest bin of those, the lowest channel of a tie. And the per-channel
+     * histograms of interf_epfd_aggregate: the maximum over channels of their max is the
+     * reduction's max, and every channel's p99 is at most the reduction's (the bound the grids
+     * state). Counts and maxima exact; one thread in one chunk and two threads in chunks of
+     * two blocks (128 steps) the same bits. */
+    struct interf_system *sys[2] = {system_from(SHELL2), system_from(SHELL3)};
+    struct scene sc = {NULL, es_dish(0.6), 0, NULL, NULL, INTERF_ES_GSO_SAME, NST, 2};
+    interf_earth_create(INTERF_EARTH_SPHERE, &sc.earth, NULL);
+    struct interf_grid_spec g;
+    cr_assert(eq(int, interf_grid_spec_init(8, 16, 30, 36, 2, &g, NULL), INTERF_OK));
+    const struct interf_epfd_plan *p1[2], *p2[2];
+    grid_plans(&sc, &g, 1, sys, p1);
+    grid_plans(&sc, &g, 2, sys, p2);
+    enum { NCH = 4, NG = 12 };
+    const double off = INTERF_EPFD_PSD_OFF_DBW;
+    const double psd_a[2 * NCH] = {-40, -43, -52, off, -37, -45, -38, off};
+    const double psd_b[NCH] = {off, -41, -39, -44};
+    struct interf_epfd_spectrum sp[2] = {{NCH, psd_a}, {NCH, psd_b}};
+    size_t n = (size_t)NG * NST * NCH;
+    float *lin = calloc(n, sizeof *lin);
+    struct interf_epfd_slice all = {0, 1, 0, NST};
+    struct interf_error err;
+    for (int s = 0; s < 2; s++)
+        cr_assert(eq(int, interf_epfd_run_channels(p1[s], &all, &sp[s], lin, NULL, &err),
+                     INTERF_OK), "%s", err.msg);
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    interf_epfd_bins_init(bins);
+    uint32_t *want = calloc((size_t)NG * INTERF_EPFD_NBINS, sizeof *want);
+    float want_max[NG * NCH] = {0};
+    int want_ch[NG] = {0}, worst_seen[NCH + 1] = {0};
+    for (size_t i = 0; i < NG; i++) {
+        int best = -1;
+        for (size_t t = 0; t < NST; t++) {
+            int top = 0;
+            for (size_t c = 0; c < NCH; c++) {
+                float v = lin[(i * NST + t) * NCH + c];
+                int b = interf_epfd_bin(bins, v, NULL);
+                top = b > top ? b : top;
+                if (v > want_max[i * NCH + c])
+                    want_max[i * NCH + c] = v;
+            }
+            want[i * INTERF_EPFD_NBINS + (size_t)top]++;
+        }
+        for (size_t c = 0; c < NCH; c++) {
+            int b = interf_epfd_bin(bins, want_max[i * NCH + c], NULL);
+            if (b > 0 && b > best)
+                best = b, want_ch[i] = (int)c + 1;
+        }
+        worst_seen[want_ch[i]] = 1;
+    }
+    struct interf_hist_set w1, w2, per;
+    float *m1 = calloc(NG * NCH, sizeof *m1), *m2 = calloc(NG * NCH, sizeof *m2);
+    cr_assert(eq(int, interf_hist_set_create(NG, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &w1,
+                                             NULL), INTERF_OK));
+    cr_assert(eq(int, interf_hist_set_create(NG, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &w2,
+                                             NULL), INTERF_OK));
+    cr_assert(eq(int, interf_hist_set_create(NG * NCH, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
+                                             &per, NULL), INTERF_OK));
+    cr_assert(eq(int, interf_epfd_aggregate_worst(p1, sp, 2, 0, &w1, m1, NULL, NULL, &err),
+                 INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_epfd_aggregate_worst(p2, sp, 2, 128, &w2, m2, NULL, NULL, &err),
+                 INTERF_OK), "%s", err.msg);
+    cr_assert(eq(int, interf_epfd_aggregate(p1, sp, 2, 0, &per, NULL, NULL, NULL, &err),
+                 INTERF_OK), "%s", err.msg);
+    cr_assert(memcmp(w1.count, want, (size_t)NG * INTERF_EPFD_NBINS * sizeof *want) == 0,
+              "the histograms of the maximum over channels differ from the direct loop");
+    cr_assert(memcmp(m1, want_max, sizeof want_max) == 0, "channel maxima differ");
+    cr_assert(memcmp(w1.count, w2.count, (size_t)NG * INTERF_EPFD_NBINS * 4) == 0 &&
+              memcmp(m1, m2, NG * NCH * sizeof *m1) == 0, "one and two threads differ");
+    const struct interf_stat p99 = {.kind = INTERF_STAT_PCT, .arg = 99};
+    for (size_t i = 0; i < NG; i++) {
+        cr_assert(eq(int, interf_epfd_worst_channel(m1 + i * NCH, NCH, bins), want_ch[i]),
+                  "point %zu", i);
+        struct interf_hist hw = interf_hist_set_point(&w1, i);
+        int32_t top = INTERF_EPFD_LEVEL_MIN;
+        for (size_t c = 0; c < NCH; c++) {
+            struct interf_hist hc = interf_hist_set_point(&per, i * NCH + c);
+            top = interf_hist_max(&hc) > top ? interf_hist_max(&hc) : top;
+            cr_assert(le(dbl, interf_stat_hist(&p99, &hc), interf_stat_hist(&p99, &hw)),
+                      "point %zu channel %zu above the bound", i, c + 1);
+        }
+        cr_assert(eq(i32, interf_hist_max(&hw), top), "point %zu", i);
+        cr_assert(lt(i32, INTERF_EPFD_LEVEL_MIN, top), "point %zu: nothing in view", i);
+    }
+    cr_assert(eq(int, worst_seen[0], 0), "a point without a worst channel");
+    cr_assert(eq(int, worst_seen[1] + worst_seen[2] + worst_seen[3] + worst_seen[4] > 1, 1),
+              "one channel is the worst everywhere: the case does not test the choice");
+    interf_hist_set_free(&w1), interf_hist_set_free(&w2), interf_hist_set_free(&per);
+    free(lin), free(want), free(bins), free(m1), free(m2);
+    for (int s = 0; s < 2; s++) {
+        interf_epfd_plan_destroy((struct interf_epfd_plan *)p1[s]);
+        interf_epfd_plan_destroy((struct interf_epfd_plan *)p2[s]);
+        interf_system_destroy(sys[s]);
+    }
+    interf_earth_destroy(sc.earth);
+}
+
+Test(epfd_channels, grid_memory_is_planned_before_the_run)
+{
+    /* A 1 deg global grid of cell centres at every whole degree (360 x 181 cells) of 64
+     * channels of 250 MHz (10.7-26.7 GHz), two systems, by hand: 256 MiB hold 16 steps of
+     * 65160 x 64 floats, less than a block: chunks of one block, 64 steps; 65160 points x
+     * (2201 bins + 64 channel maxima) x 4 bytes = 590 349 600, the chunk 65160 x 64 x 64 x 4 =
+     * 1 067 581 440, the two plans' points 2 x 160 x 65160 = 20 851 200: 1 678 782 240 bytes,
+     * far under 4 GiB. At points (no grid, --per-system) the per-channel histograms. */
+    struct interf_system *s = system_from(SHELL3);
+    struct interf_system *const sys[2] = {s, s};
+    const struct interf_grid_spec g = {360, 181, -180, -90, 1};
+    struct interf_epfd_mix_request q = {.n_sys = 2, .sys = sys, .lo_ghz = 10.7, .hi_ghz = 26.7,
+                                        .channel_khz = 250000};
+    q.base.grid = &g;
+    cr_assert(epsilon_eq(dbl, interf_epfd_mix_request_bytes(&q), 1678782240.0, 0));
+    cr_assert(lt(dbl, interf_epfd_mix_request_bytes(&q), 4.0 * 1073741824.0));
+    /* 3 points, 100 steps, 64 channels, per system: 3 x 64 x 2201 x 4 x 3 histograms, two
+     * buffers of 3 x 100 x 64 x 4, the plans 2 x 160 x 3 */
+    q.base.grid = NULL, q.base.n_points = 3, q.base.n_steps = 100, q.per_system = 1;
+    cr_assert(epsilon_eq(dbl, interf_epfd_mix_request_bytes(&q),
+                         3 * 64 * 2201 * 4.0 * 3 + 2 * 3 * 100 * 64 * 4.0 + 2 * 160 * 3.0, 0));
+    /* each system's own histograms are for points: refused on a grid, before any planning */
+    struct interf_epfd_mix *m = NULL;
+    struct interf_error err;
+    q.base.grid = &g;
+    cr_assert(eq(int, interf_epfd_mix_plan(&q, &m, &err), INTERF_EINPUT));
+    cr_assert(eq(str, err.msg, "per_system: at points only, not on a grid"));
+    cr_assert(eq(ptr, m, NULL));
+    interf_system_destroy(s);
+}

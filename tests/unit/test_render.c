@@ -389,6 +389,44 @@ Test(render, a_zero_one_grid_gets_two_classes)
     interf_grid_destroy(g);
 }
 
+Test(render, whole_number_classes_get_a_key_each)
+{
+    /* Channels 1, 2, 3 and 5 (4 nowhere), the grid's metadata asking for classes with its
+     * label: a key per class shown, no colour bar. Colours (range 1 to 5): class v at
+     * t = (v - 1) / 4. So 3.5 (t = 0.625) is nowhere, nor class 4 (t = 0.75, no cell, no key);
+     * without classes the colour bar shows both. */
+    struct interf_grid *g = index_grid();
+    struct interf_map_options o;
+    struct interf_map *map;
+    struct interf_grid_meta meta;
+    const double cls[4] = {1, 2, 3, 5};
+    uint32_t between = interf_palette_rgb(INTERF_PALETTE_VIRIDIS, 0.625);
+    uint32_t four = interf_palette_rgb(INTERF_PALETTE_VIRIDIS, 0.75);
+    for (size_t k = 0; k < 36 * 18; k++)
+        g->values[k] = cls[k % 36 / 9];
+    interf_grid_meta_init(&meta);
+    interf_grid_meta_set(&meta, "label", "worst channel", NULL);
+    interf_grid_meta_set(&meta, "legend", "classes", NULL);
+    interf_map_options_init(&o);
+    o.width_px = 600;
+    interf_map_options_set_meta(&o, &meta);
+    cr_assert(eq(int, o.classes, 1));
+    cr_assert(eq(str, (char *)(uintptr_t)o.label, "worst channel"));
+    struct interf_image *img = render(g, &o, &map);
+    cr_assert(eq(sz, count_rgb(img, between), 0));
+    cr_assert(eq(sz, count_rgb(img, four), 0), "a key for a class no cell has");
+    cr_assert(gt(sz, count_rgb(img, interf_palette_rgb(INTERF_PALETTE_VIRIDIS, 0.5)), 1000));
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    o.classes = 0;
+    img = render(g, &o, &map);
+    cr_assert(gt(sz, count_rgb(img, between), 0), "a colour bar");
+    cr_assert(gt(sz, count_rgb(img, four), 0), "a colour bar");
+    interf_image_destroy(img);
+    interf_map_destroy(map);
+    interf_grid_destroy(g);
+}
+
 /* Opaque pixels darker than 90 in every channel (text, INK 0.1 = 26 over anything) in the
  * box x0..x1, y0..y1 of the image (clipped to it). */
 static int dark_pixels(const struct interf_image *img, double x0, double y0, double x1,
