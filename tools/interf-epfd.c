@@ -109,8 +109,6 @@ static void check_combinations(void)
             (cli_given("grid") && (cli_given("per-system") || !cli_given("output"))))
             cli_usage_error("%s: with --stat or --cdf, in single precision; on a grid with -o "
                             "PREFIX and without --per-system", what);
-        if (cli_ranks() > 1)
-            cli_usage_error("%s: not under mpirun", what);
         if (cli_given("system") > INTERF_EPFD_MIX_MAX)
             cli_usage_error("-s: at most %d systems", INTERF_EPFD_MIX_MAX);
     } else if (cli_given("per-system") || cli_given("channel-khz")) {
@@ -304,8 +302,10 @@ static int run_aggregate(int argc, char **argv)
             cli_text("output"), k < r.n_stats ? &r.stats[k] : NULL, path, sizeof path), 0);
     uint64_t clamped = 0;
     int rc;
-    if (interf_epfd_mix_run(m, &clamped, &err) != INTERF_OK) {
+    if (cli_mix_run(m, &clamped, &err) != INTERF_OK) { /* over the ranks under mpirun */
         rc = cli_fail(&err);
+    } else if (cli_rank() != 0) { /* rank 0 writes */
+        rc = cli_commit();
     } else {
         struct interf_provenance prov;
         if (clamped)

@@ -620,6 +620,40 @@ INTERF_API double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_req
  * the number of threads. */
 INTERF_API enum interf_status interf_epfd_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
                                                   struct interf_error *err);
+/* The window of steps [*step_begin, *step_end) of part part (0 <= part < n_parts) of the run's
+ * steps split into n_parts (an MPI rank's share): consecutive windows of whole blocks of 64
+ * steps (the kernel's blocks, from step 0), as near equal in blocks as can be; a part beyond
+ * the run's blocks gets an empty window at its end. Windows that start at blocks run each block
+ * over the same steps, so the same emitters in the same order, as the whole run: a run's
+ * results are the merge of its parts' (interf_epfd_mix_run_slice), bit for bit. Thread-safe. */
+INTERF_API void interf_epfd_mix_partition(const struct interf_epfd_mix *m, size_t n_parts,
+                                          size_t part, long *step_begin, long *step_end);
+/* Run the steps [step_begin, step_end) only (0 <= step_begin <= step_end <= the run's steps;
+ * INTERF_EINVAL otherwise): the results (interf_epfd_mix_results, allocated at the first run)
+ * are zeroed, then hold that window's counts, channel maxima, clamped samples and product
+ * sizes. The results of the windows of interf_epfd_mix_partition merged (counts summed,
+ * maxima taken, clamped and info summed) are interf_epfd_mix_run's, bit for bit, for any
+ * n_parts: the windows run in the whole run's chunk size from their first step. Errors as
+ * interf_epfd_mix_run. Not thread-safe on one m. */
+INTERF_API enum interf_status interf_epfd_mix_run_slice(struct interf_epfd_mix *m,
+                                                        long step_begin, long step_end,
+                                                        uint64_t *clamped,
+                                                        struct interf_error *err);
+/* The result buffers of a run, for merging runs of slices (writable: a merge writes the whole
+ * run's results into them before interf_epfd_mix_write or interf_epfd_mix_save_grids). */
+struct interf_epfd_mix_results {
+    size_t n_sets;        /* histogram sets: 0 before a run; at points the aggregate's, then,
+                             with per_system, each system's; on a grid the per-step maximum's */
+    size_t n_counts;      /* counts in each set: n_points n_ch (points) or n_points (grid)
+                             histograms of INTERF_EPFD_NBINS bins */
+    uint32_t *count[1 + INTERF_EPFD_MIX_MAX];   /* merge: sum */
+    float *ch_max;        /* grid: n_points n_ch channel maxima, W/m2, or NULL; merge: max */
+    size_t n_ch_max;
+    struct interf_epfd_chan_info *info;          /* the products' sizes; merge: sum */
+};
+/* The result buffers of m into *r (borrowed: valid until m is destroyed). Thread-safe. */
+INTERF_API void interf_epfd_mix_results(struct interf_epfd_mix *m,
+                                        struct interf_epfd_mix_results *r);
 /* The provenance of the run (interf_epfd_provenance of the first system's plan) with
  * system_K and system_K_sha256 (K >= 2; names[s]: how the caller named system s), channels and
  * coupling_density. */

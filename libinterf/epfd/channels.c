@@ -160,31 +160,24 @@ int interf_epfd_worst_channel(const float *ch_max, size_t n_ch,
     return best;
 }
 
-/* Where a chunk's sums go: per-channel histograms (agg, and per_sys for each system's own), or
- * the worst channel's reduction (worst and ch_max). */
-struct sink {
-    struct interf_hist_set *agg, *per_sys, *worst;
-    float *ch_max;
-};
-
-/* Steps [k0, k0 + chunk), ..., of every system summed in linear power into sum and counted into
+/* Steps [k0, k0 + chunk), ... (from k->step_begin to k->step_end) of every system summed in linear power into sum and counted into
  * the sink k; own: a system's own sums (with k->per_sys). */
 static enum interf_status run_chunks(const struct interf_epfd_plan *const *plans,
                                      const struct interf_epfd_spectrum *spectra, size_t n_sys,
-                                     long chunk, const struct sink *k, float *sum, float *own,
+                                     long chunk, const struct epfd_sink *k, float *sum, float *own,
                                      uint64_t *clamped, struct interf_epfd_chan_info *info,
                                      struct interf_error *err)
 {
     const struct interf_epfd_plan *p0 = plans[0];
     const size_t np = p0->n_points, nch = spectra[0].n_ch;
-    const long n = p0->spec.window.n_steps;
+    const long n = k->step_end;
     enum interf_status st = INTERF_OK;
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
     if (!bins)
         return interf_error_set(err, INTERF_ENOMEM, "EPFD aggregate: out of memory");
     interf_epfd_bins_init(bins);
     uint64_t cl = 0;
-    for (long k0 = 0; k0 < n && st == INTERF_OK; k0 += chunk) {
+    for (long k0 = k->step_begin; k0 < n && st == INTERF_OK; k0 += chunk) {
         long k1 = k0 + chunk < n ? k0 + chunk : n;
         size_t used = np * (size_t)(k1 - k0) * nch, ns = (size_t)(k1 - k0);
         struct interf_epfd_slice sl = {0, 1, k0, k1};
@@ -212,17 +205,21 @@ static enum interf_status run_chunks(const struct interf_epfd_plan *const *plans
 }
 
 /* The chunk buffers of the sink k (own only with per_sys), then run_chunks. */
-static enum interf_status aggregate(const struct interf_epfd_plan *const *plans,
-                                    const struct interf_epfd_spectrum *spectra, size_t n_sys,
-                                    long chunk_steps, const struct sink *k, uint64_t *clamped,
-                                    struct interf_epfd_chan_info *info, struct interf_error *err)
+enum interf_status epfd_aggregate(const struct interf_epfd_plan *const *plans,
+                                  const struct interf_epfd_spectrum *spectra, size_t n_sys,
+                                  long chunk_steps, const struct epfd_sink *k, uint64_t *clamped,
+                                  struct interf_epfd_chan_info *info, struct interf_error *err)
 {
     if (n_sys < 1)
         return interf_error_set(err, INTERF_EINVAL, "EPFD aggregate: no system");
     enum interf_status st = check_plans(plans, spectra, n_sys, err);
     if (st != INTERF_OK)
         return st;
-    const long n = plans[0]->spec.window.n_steps;
+    if (k->step_begin < 0 || k->step_begin > k->step_end ||
+        k->step_end > plans[0]->spec.window.n_steps)
+        return interf_error_set(err, INTERF_EINVAL, "EPFD aggregate: steps %ld to %ld of %ld",
+                                k->step_begin, k->step_end, plans[0]->spec.window.n_steps);
+    const long n = k->step_end - k->step_begin;
     long chunk = chunk_steps > 0 ? chunk_steps : INTERF_EPFD_CHUNK_STEPS;
     chunk = chunk > n ? (n > 0 ? n : 1) : chunk;
     size_t len = plans[0]->n_points * (size_t)chunk * spectra[0].n_ch;
@@ -245,8 +242,9 @@ enum interf_status interf_epfd_aggregate(const struct interf_epfd_plan *const *p
                                          struct interf_epfd_chan_info *info,
                                          struct interf_error *err)
 {
-    const struct sink k = {agg, per_sys, NULL, NULL};
-    return aggregate(plans, spectra, n_sys, chunk_steps, &k, clamped, info, err);
+    const long n = n_sys ? plans[0]->spec.window.n_steps : 0;
+    const struct epfd_sink k = {agg, per_sys, NULL, NULL, 0, n};
+    return epfd_aggregate(plans, spectra, n_sys, chunk_steps, &k, clamped, info, err);
 }
 
 enum interf_status interf_epfd_aggregate_worst(const struct interf_epfd_plan *const *plans,
@@ -257,8 +255,9 @@ enum interf_status interf_epfd_aggregate_worst(const struct interf_epfd_plan *co
                                                struct interf_epfd_chan_info *info,
                                                struct interf_error *err)
 {
-    const struct sink k = {NULL, NULL, worst, ch_max};
-    return aggregate(plans, spectra, n_sys, chunk_steps, &k, clamped, info, err);
+    const long n = n_sys ? plans[0]->spec.window.n_steps : 0;
+    const struct epfd_sink k = {NULL, NULL, worst, ch_max, 0, n};
+    return epfd_aggregate(plans, spectra, n_sys, chunk_steps, &k, clamped, info, err);
 }
 
 /* The largest PSD of beam bm over the band [lo, hi] (GHz), or INTERF_EPFD_PSD_OFF_DBW. */

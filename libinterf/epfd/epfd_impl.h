@@ -197,4 +197,19 @@ enum interf_status epfd_run_chan(const struct interf_epfd_plan *p,
                                  float *lin, struct interf_epfd_chan_info *info,
                                  struct interf_error *err);
 
+/* channels.c: where an aggregate's chunk sums go: per-channel histograms (agg, and per_sys for
+ * each system's own), or the worst channel's reduction (worst and ch_max); and the window of
+ * steps [step_begin, step_end) run, in chunks from step_begin. */
+struct epfd_sink {
+    struct interf_hist_set *agg, *per_sys, *worst;
+    float *ch_max;
+    long step_begin, step_end;
+};
+/* interf_epfd_aggregate and interf_epfd_aggregate_worst over the sink's window (INTERF_EINVAL
+ * when it is not within the plans' steps). */
+enum interf_status epfd_aggregate(const struct interf_epfd_plan *const *plans,
+                                  const struct interf_epfd_spectrum *spectra, size_t n_sys,
+                                  long chunk_steps, const struct epfd_sink *k, uint64_t *clamped,
+                                  struct interf_epfd_chan_info *info, struct interf_error *err);
+
 #endif

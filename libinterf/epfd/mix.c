@@ -172,32 +172,84 @@ double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q)
            run_bytes(g != NULL, np, n_ch, (double)q->n_sys, q->per_system, chunk);
 }
 
+void interf_epfd_mix_partition(const struct interf_epfd_mix *m, size_t n_parts, size_t part,
+                               long *step_begin, long *step_end)
+{
+    const unsigned long long n = (unsigned long long)interf_epfd_plan_spec(m->plan[0])->window
+                                     .n_steps,
+                             blocks = (n + EPFD_BLOCK - 1) / EPFD_BLOCK;
+    unsigned long long b0 = blocks * part / n_parts, b1 = blocks * (part + 1) / n_parts;
+    *step_begin = (long)(b0 * EPFD_BLOCK < n ? b0 * EPFD_BLOCK : n);
+    *step_end = (long)(b1 * EPFD_BLOCK < n ? b1 * EPFD_BLOCK : n);
+}
+
+/* The results, allocated at the first run and zeroed at each. */
+static enum interf_status results(struct interf_epfd_mix *m, struct interf_error *err)
+{
+    const size_t np = interf_epfd_plan_points(m->plan[0], NULL, NULL);
+    enum interf_status st = INTERF_OK;
+    struct interf_epfd_mix_results r;
+    memset(&m->info, 0, sizeof m->info);
+    if (m->grid && !m->ch_max) {
+        st = interf_hist_set_create(np, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &m->worst, err);
+        if (st == INTERF_OK && !(m->ch_max = calloc(np * m->n_ch, sizeof *m->ch_max)))
+            st = interf_error_set(err, INTERF_ENOMEM, "aggregate run: out of memory");
+    } else if (!m->grid && !m->agg.count) {
+        st = interf_hist_set_create(np * m->n_ch, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
+                                    &m->agg, err);
+        for (size_t s = 0; m->per_system && s < m->n_sys && st == INTERF_OK; s++)
+            st = interf_hist_set_create(np * m->n_ch, INTERF_EPFD_NBINS,
+                                        INTERF_EPFD_LEVEL_MIN, &m->own[s], err);
+    }
+    if (st != INTERF_OK)
+        return st;
+    interf_epfd_mix_results(m, &r);
+    for (size_t k = 0; k < r.n_sets; k++)
+        memset(r.count[k], 0, r.n_counts * sizeof *r.count[k]);
+    if (r.ch_max)
+        memset(r.ch_max, 0, r.n_ch_max * sizeof *r.ch_max);
+    return INTERF_OK;
+}
+
+enum interf_status interf_epfd_mix_run_slice(struct interf_epfd_mix *m, long step_begin,
+                                             long step_end, uint64_t *clamped,
+                                             struct interf_error *err)
+{
+    const struct interf_epfd_plan *const *plans = (const struct interf_epfd_plan *const *)m->plan;
+    enum interf_status st = results(m, err);
+    if (clamped)
+        *clamped = 0;
+    if (st != INTERF_OK)
+        return st;
+    const struct epfd_sink k = {m->grid ? NULL : &m->agg, m->per_system ? m->own : NULL,
+                                m->grid ? &m->worst : NULL, m->ch_max, step_begin, step_end};
+    /* the one-process chunk: the window's blocks are then the whole run's */
+    return epfd_aggregate(plans, m->spectrum, m->n_sys, (long)chunk_steps(m), &k, clamped,
+                          &m->info, err);
+}
+
 enum interf_status interf_epfd_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
                                        struct interf_error *err)
 {
+    return interf_epfd_mix_run_slice(m, 0, interf_epfd_plan_spec(m->plan[0])->window.n_steps,
+                                     clamped, err);
+}
+
+void interf_epfd_mix_results(struct interf_epfd_mix *m, struct interf_epfd_mix_results *r)
+{
     const size_t np = interf_epfd_plan_points(m->plan[0], NULL, NULL);
-    const struct interf_epfd_plan *const *plans = (const struct interf_epfd_plan *const *)m->plan;
-    if (m->grid) {
-        enum interf_status st = interf_hist_set_create(np, INTERF_EPFD_NBINS,
-                                                       INTERF_EPFD_LEVEL_MIN, &m->worst, err);
-        if (st == INTERF_OK && !(m->ch_max = calloc(np * m->n_ch, sizeof *m->ch_max)))
-            st = interf_error_set(err, INTERF_ENOMEM, "aggregate run: out of memory");
-        if (st == INTERF_OK)
-            st = interf_epfd_aggregate_worst(plans, m->spectrum, m->n_sys,
-                                             (long)chunk_steps(m), &m->worst, m->ch_max,
-                                             clamped, &m->info, err);
-        return st;
+    memset(r, 0, sizeof *r);
+    r->info = &m->info;
+    if (m->grid && m->ch_max) {
+        r->n_sets = 1, r->count[0] = m->worst.count, r->n_counts = np * INTERF_EPFD_NBINS;
+        r->ch_max = m->ch_max, r->n_ch_max = np * m->n_ch;
+    } else if (!m->grid && m->agg.count) {
+        r->n_sets = 1 + (m->per_system ? m->n_sys : 0);
+        r->n_counts = np * m->n_ch * INTERF_EPFD_NBINS;
+        r->count[0] = m->agg.count;
+        for (size_t s = 1; s < r->n_sets; s++)
+            r->count[s] = m->own[s - 1].count;
     }
-    size_t nh = np * m->n_ch;
-    enum interf_status st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
-                                                   &m->agg, err);
-    for (size_t s = 0; m->per_system && s < m->n_sys && st == INTERF_OK; s++)
-        st = interf_hist_set_create(nh, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &m->own[s],
-                                    err);
-    if (st == INTERF_OK)
-        st = interf_epfd_aggregate(plans, m->spectrum, m->n_sys, 0, &m->agg,
-                                   m->per_system ? m->own : NULL, clamped, &m->info, err);
-    return st;
 }
 
 void interf_epfd_mix_provenance(const struct interf_epfd_mix *m, const char *const *names,

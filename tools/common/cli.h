@@ -196,4 +196,11 @@ void cli_ranks_progress_end(struct cli_ranks_progress *p);
 enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct interf_epfd_out *out,
                                 struct cli_progress *prog, struct interf_error *err);
 
+/* Run an aggregate (interf_epfd_mix) over the ranks: each runs its window of steps
+ * (interf_epfd_mix_partition), the counts are summed and the channel maxima taken exactly onto
+ * rank 0, whose m then holds the whole run's results, the same bits as interf_epfd_mix_run's,
+ * and *clamped the run's. In a plain run, interf_epfd_mix_run itself. Collective. */
+enum interf_status cli_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
+                               struct interf_error *err);
+
 #endif

@@ -525,3 +525,48 @@ enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct inte
     return INTERF_EINVAL;
 #endif
 }
+
+/* ---------------------------------------------------------------------------- aggregate runs */
+
+#ifdef INTERF_WITH_MPI
+/* The largest of each value over the ranks onto rank 0 (exact). */
+static void max_floats(float *v, size_t n)
+{
+    for (size_t o = 0; o < n; o += CHUNK)
+        MPI_Reduce(rank_id == 0 ? MPI_IN_PLACE : v + o, v + o,
+                   (int)(n - o < CHUNK ? n - o : CHUNK), MPI_FLOAT, MPI_MAX, 0, MPI_COMM_WORLD);
+}
+
+/* The ranks' slice results merged onto rank 0: counts summed, channel maxima the largest. */
+static void merge_mix(struct interf_epfd_mix *m, uint64_t *clamped)
+{
+    struct interf_epfd_mix_results r;
+    interf_epfd_mix_results(m, &r);
+    for (size_t k = 0; k < r.n_sets; k++)
+        sum_counts(r.count[k], r.n_counts, MPI_COMM_WORLD);
+    max_floats(r.ch_max, r.n_ch_max);
+    struct interf_epfd_chan_info *in = r.info;
+    uint64_t v[5] = {*clamped, in->nnz, in->cells, in->products, in->rows}, t[5] = {0};
+    MPI_Reduce(v, t, 5, MPI_UINT64_T, MPI_SUM, 0, MPI_COMM_WORLD);
+    MPI_Reduce(rank_id == 0 ? MPI_IN_PLACE : &in->flop, &in->flop, 1, MPI_DOUBLE, MPI_SUM, 0,
+               MPI_COMM_WORLD);
+    *clamped = t[0], in->nnz = t[1], in->cells = t[2], in->products = t[3], in->rows = t[4];
+}
+#endif
+
+enum interf_status cli_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
+                               struct interf_error *err)
+{
+    if (!mpi_on)
+        return interf_epfd_mix_run(m, clamped, err);
+#ifdef INTERF_WITH_MPI
+    long k0, k1;
+    interf_epfd_mix_partition(m, (size_t)n_ranks, (size_t)rank_id, &k0, &k1);
+    enum interf_status st = interf_epfd_mix_run_slice(m, k0, k1, clamped, err);
+    if ((st = cli_ranks_agree(st, err)) == INTERF_OK)
+        merge_mix(m, clamped);
+    return st;
+#else
+    return INTERF_EINVAL;
+#endif
+}
