@@ -160,8 +160,9 @@ int interf_epfd_worst_channel(const float *ch_max, size_t n_ch,
     return best;
 }
 
-/* Steps [k0, k0 + chunk), ... (from k->step_begin to k->step_end) of every system summed in linear power into sum and counted into
- * the sink k; own: a system's own sums (with k->per_sys). */
+/* Steps [k0, k0 + chunk), ... (k0 from k->step_begin, to k->step_end) of every system summed
+ * in linear power into sum and counted into the sink k; own: a system's own sums (with
+ * k->per_sys). */
 static enum interf_status run_chunks(const struct interf_epfd_plan *const *plans,
                                      const struct interf_epfd_spectrum *spectra, size_t n_sys,
                                      long chunk, const struct epfd_sink *k, float *sum, float *own,
