@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
-# interf-epfd under mpirun: grids, points, a single point split in time windows, CDF tables and
-# series from 2 and 3 ranks, each the same bytes as the one-process run's; bad input and an
+# interf-epfd under mpirun: grids, points, a single point split in time windows, CDF tables,
+# series and the aggregate of two systems over a band plan (at points and on a grid) from 2 and
+# 3 ranks, each the same bytes as the one-process run's; bad input and an
 # error on one rank reported once (exit 2); a signal leaves no file. Skipped (77) when the build
 # has no MPI (INTERF_MPIEXEC empty: cmake -DINTERF_MPI=OFF, or no MPI found).
 . "$(dirname "$0")/lib.sh"
@@ -82,6 +83,23 @@ grep -q '^# epfd_dbw_m2_40khz pct_time_exceeded' "$TMP/1/stdout" && pass || fail
 # shellcheck disable=SC2086
 same_as_one_process "series" -s "$SYS" --at 45,10 --at 40,-3 --step 1s $T_SERIES -j 1 -q \
     --series -o series.txt
+
+# The aggregate of two systems over a band plan of 8 channels of 250 MHz: each rank runs a
+# window of whole blocks of 64 steps (256 steps: 2 ranks 2 blocks each, 3 ranks 1, 1 and 2) and
+# rank 0 writes the merge: per-channel CDFs at points (each system's too), and on a grid the
+# statistics of the per-step maximum over channels and the worst channel, one file each.
+CH="$INTERF_TEST_DATA/../../footprints/leo-ku"
+MIX="-s $CH-550-channels.ini -s $CH-1150-channels.ini --spectrum 10.7-12.7 --channel-khz 250000"
+T_MIX="--steps 256" T_MIXGRID="--steps 256"
+[ "$INTERF_SLOW" = 0 ] && T_MIX="--steps 130" T_MIXGRID="--steps 70"
+# shellcheck disable=SC2086
+same_as_one_process "aggregate at points" $MIX --at 45,10 --at -30,100 $T_MIX -j 1 -q --cdf \
+    --per-system
+grep -q '^# systems: aggregate of 2' "$TMP/1/stdout" && pass || fail "aggregate CDF tables"
+# shellcheck disable=SC2086
+same_as_one_process "aggregate on a grid" $MIX --grid -20/20/30/62/4 $T_MIXGRID -j 1 -q \
+    --stat max --stat p99 -o g
+[ -s "$TMP/1/g.channel.asc" ] && [ -s "$TMP/1/g.p99.asc" ] && pass || fail "aggregate grids"
 
 # Bad input: one message, exit 2, nothing written.
 keep_outdir
