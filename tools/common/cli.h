@@ -103,6 +103,8 @@ void cli_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) INTERF_PRINTF(1, 2);
 /* cli_warn of one line, for the library's callbacks of warnings (user unused) */
 void cli_warn_line(void *user, const char *line);
+/* cli_warn of the n samples counted in the top bin of the histograms, if any. */
+void cli_warn_clamped(uint64_t n);
 /* "NAME: message" and "Try 'NAME --help'." on stderr; exit 2. */
 _Noreturn void cli_usage_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 /* Print a library error (a leading "FIELD: " of an option's field shown as "--option: "), remove
