@@ -130,8 +130,10 @@ static void parts_same_as_execute(const char *name, const char *table, double wc
     cr_assert(eq(int, interf_exam_execute(one, 0, NULL, NULL, &err), INTERF_OK), "%s", err.msg);
     const struct interf_exam_run *a = interf_exam_get_run(one, 0), *b;
     char *want = cdf_text(one);
-    if (wcg_step_deg > 0) /* Ncoarse = floor(16 x 1.5 / 3.27) = 7 (§D4.7.1): blocks taken */
-        cr_assert(eq(int, a->timing.n_coarse, 7)), cr_assert(a->res.evaluated < 20000 / 2);
+    if (wcg_step_deg > 0) { /* Ncoarse = floor(16 x 1.5 / 3.27) = 7 (§D4.7.1): blocks taken */
+        cr_assert(eq(int, a->timing.n_coarse, 7));
+        cr_assert(a->res.evaluated < 20000 / 2);
+    }
     static const int n_parts[] = {2, 3, 5};
     for (size_t t = 0; t < sizeof n_parts / sizeof n_parts[0]; t++) {
         struct interf_exam_part all, part[5];
