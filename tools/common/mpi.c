@@ -525,3 +525,52 @@ enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct inte
     return INTERF_EINVAL;
 #endif
 }
+
+/* ---------------------------------------------------------------------------- examinations */
+
+#ifdef INTERF_WITH_MPI
+/* The ranks' parts summed on every rank: integers (and links, whole numbers below 2^53) in any
+ * order give the same sum, the maxima the largest. */
+static void sum_part(struct interf_exam_part *p)
+{
+    uint64_t u[4] = {p->total, p->evaluated, p->clamped, p->coarse_blocks};
+    double links[2] = {p->links, p->accepted};
+    MPI_Allreduce(MPI_IN_PLACE, p->count, INTERF_EPFD_NBINS, MPI_UINT32_T, MPI_SUM,
+                  MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, u, 4, MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, links, 2, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, &p->max_db, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, &p->threads_used, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    p->total = u[0], p->evaluated = u[1], p->clamped = u[2], p->coarse_blocks = u[3];
+    p->links = links[0], p->accepted = links[1];
+}
+#endif
+
+enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli_progress *prog,
+                                    struct interf_error *err)
+{
+    if (!mpi_on)
+        return interf_exam_execute(ex, k, cli_progress, prog, err);
+#ifdef INTERF_WITH_MPI
+    struct interf_exam_part part;
+    struct cli_ranks_progress rp;
+    int64_t first, end;
+    enum interf_status st = interf_exam_prepare(ex, k, rank_id == 0 ? cli_progress : NULL, prog,
+                                                err);
+    if ((st = cli_ranks_agree(st, err)) != INTERF_OK)
+        return st;
+    interf_exam_window(ex, k, n_ranks, rank_id, &first, &end);
+    double t0 = MPI_Wtime();
+    if ((st = cli_ranks_progress_begin(&rp, prog, (double)(end - first), err)) != INTERF_OK)
+        return st;
+    st = interf_exam_run_part(ex, k, first, end, &part, cli_ranks_progress, &rp, err);
+    cli_ranks_progress_end(&rp);
+    if ((st = cli_ranks_agree(st, err)) != INTERF_OK)
+        return st;
+    sum_part(&part);
+    st = interf_exam_finish(ex, k, &part, MPI_Wtime() - t0, err);
+    return cli_ranks_agree(st, err);
+#else
+    return INTERF_EINVAL;
+#endif
+}
