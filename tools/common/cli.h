@@ -205,4 +205,13 @@ enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct inte
 enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli_progress *prog,
                                     struct interf_error *err);
 
+/* Run a footprint request over the ranks: each computes its part of the grid's points
+ * (interf_footprint_partition: contiguous whole rows, or whole tiles of the schedule's
+ * aggregate with --stat), rank 0 receives the others' points in order, whose res then holds the
+ * whole run's grids, the same bits as interf_footprint_run's; progress shown on rank 0 (rq's
+ * progress is set here). In a plain run, interf_footprint_run itself. Collective. */
+enum interf_status cli_footprint_run(struct interf_footprint_request *rq,
+                                     struct interf_footprint_result *res,
+                                     struct cli_progress *prog, struct interf_error *err);
+
 #endif

@@ -574,3 +574,55 @@ enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli
     return INTERF_EINVAL;
 #endif
 }
+
+/* ---------------------------------------------------------------------------- footprints */
+
+#ifdef INTERF_WITH_MPI
+/* Rank 0 receives every other rank's elements [first, end) of v (size bytes each). */
+static void gather_range(void *v, size_t size, size_t first, size_t end)
+{
+    unsigned long long range[2] = {first, end};
+    if (rank_id != 0) {
+        MPI_Send(range, 2, MPI_UNSIGNED_LONG_LONG, 0, TAG_BYTES, MPI_COMM_WORLD);
+        send_bytes((char *)v + first * size, (end - first) * size, 0, TAG_BYTES);
+        return;
+    }
+    for (int r = 1; r < n_ranks; r++) {
+        MPI_Recv(range, 2, MPI_UNSIGNED_LONG_LONG, r, TAG_BYTES, MPI_COMM_WORLD,
+                 MPI_STATUS_IGNORE);
+        recv_bytes((char *)v + range[0] * size, (size_t)(range[1] - range[0]) * size, r,
+                   TAG_BYTES);
+    }
+}
+#endif
+
+enum interf_status cli_footprint_run(struct interf_footprint_request *rq,
+                                     struct interf_footprint_result *res,
+                                     struct cli_progress *prog, struct interf_error *err)
+{
+    rq->progress = cli_progress, rq->progress_user = prog;
+    if (!mpi_on)
+        return interf_footprint_run(rq, res, err);
+#ifdef INTERF_WITH_MPI
+    struct cli_ranks_progress rp;
+    size_t first, end;
+    memset(res, 0, sizeof *res);
+    enum interf_status st = interf_footprint_partition(rq, n_ranks, rank_id, &first, &end, err);
+    if ((st = cli_ranks_agree(st, err)) != INTERF_OK ||
+        (st = cli_ranks_progress_begin(&rp, prog, (double)(end - first), err)) != INTERF_OK)
+        return st;
+    rq->progress = cli_ranks_progress, rq->progress_user = &rp;
+    st = interf_footprint_run_part(rq, first, end, res, err);
+    cli_ranks_progress_end(&rp);
+    rq->progress = NULL, rq->progress_user = NULL;
+    if ((st = cli_ranks_agree(st, err)) != INTERF_OK) {
+        interf_footprint_result_free(res);
+        return st;
+    }
+    for (size_t k = 0; k < res->n_grids; k++)
+        gather_range(res->grid[k]->values, sizeof *res->grid[k]->values, first, end);
+    return INTERF_OK;
+#else
+    return INTERF_EINVAL;
+#endif
+}
