@@ -529,6 +529,18 @@ enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct inte
 /* ---------------------------------------------------------------------------- examinations */
 
 #ifdef INTERF_WITH_MPI
+/* An error every rank met is the input's (they all read the same): shown as it is, as in a
+ * plain run, by rank 0; one that only some ranks met is agreed, naming the rank. Collective. */
+static enum interf_status agree_input(enum interf_status st, struct interf_error *err)
+{
+    int failed = st != INTERF_OK, all;
+    MPI_Allreduce(&failed, &all, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
+    if (all < n_ranks)
+        return cli_ranks_agree(st, err);
+    agreed_failure = 1;
+    return st;
+}
+
 /* The ranks' parts summed on every rank: integers (and links, whole numbers below 2^53) in any
  * order give the same sum, the maxima the largest. */
 static void sum_part(struct interf_exam_part *p)
@@ -557,7 +569,7 @@ enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli
     int64_t first, end;
     enum interf_status st = interf_exam_prepare(ex, k, rank_id == 0 ? cli_progress : NULL, prog,
                                                 err);
-    if ((st = cli_ranks_agree(st, err)) != INTERF_OK)
+    if ((st = agree_input(st, err)) != INTERF_OK)
         return st;
     interf_exam_window(ex, k, n_ranks, rank_id, &first, &end);
     double t0 = MPI_Wtime();
@@ -565,7 +577,7 @@ enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli
         return st;
     st = interf_exam_run_part(ex, k, first, end, &part, cli_ranks_progress, &rp, err);
     cli_ranks_progress_end(&rp);
-    if ((st = cli_ranks_agree(st, err)) != INTERF_OK)
+    if ((st = agree_input(st, err)) != INTERF_OK)
         return st;
     sum_part(&part);
     st = interf_exam_finish(ex, k, &part, MPI_Wtime() - t0, err);
@@ -608,14 +620,14 @@ enum interf_status cli_footprint_run(struct interf_footprint_request *rq,
     size_t first, end;
     memset(res, 0, sizeof *res);
     enum interf_status st = interf_footprint_partition(rq, n_ranks, rank_id, &first, &end, err);
-    if ((st = cli_ranks_agree(st, err)) != INTERF_OK ||
+    if ((st = agree_input(st, err)) != INTERF_OK ||
         (st = cli_ranks_progress_begin(&rp, prog, (double)(end - first), err)) != INTERF_OK)
         return st;
     rq->progress = cli_ranks_progress, rq->progress_user = &rp;
     st = interf_footprint_run_part(rq, first, end, res, err);
     cli_ranks_progress_end(&rp);
     rq->progress = NULL, rq->progress_user = NULL;
-    if ((st = cli_ranks_agree(st, err)) != INTERF_OK) {
+    if ((st = agree_input(st, err)) != INTERF_OK) {
         interf_footprint_result_free(res);
         return st;
     }
