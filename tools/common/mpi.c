@@ -86,18 +86,21 @@ static int launched_by_mpirun(void)
 
 /* At exit: a run that succeeded finalises MPI on every rank. After an error MPI is left as it
  * is (finalising waits for the other ranks, which may never come): the non-zero status makes
- * mpirun end the job. An error only this rank (not 0) met and that no agreement reported is
- * shown after a grace time in which rank 0, had it failed too (a bad input every rank reads
- * alike), would have ended the job first: so the user reads each error once. */
+ * mpirun end the job. The other ranks wait a grace time after an error, so that rank 0, which
+ * shows it (an agreed error, or a bad input every rank reads alike), ends the job first: had
+ * one of them exited first, mpirun would end rank 0 with SIGTERM while it writes its message.
+ * An error only this rank (not 0) met and that no agreement reported is shown after that time:
+ * so the user reads each error once. */
 static void at_exit(void)
 {
     if (!cli_failed()) {
         MPI_Finalize();
         return;
     }
-    if (rank_id != 0 && !agreed_failure && *cli_kept_error()) {
+    if (rank_id != 0 && *cli_kept_error()) {
         sleep(3);
-        fprintf(stderr, "%s: rank %d: %s\n", cli_name(), rank_id, cli_kept_error());
+        if (!agreed_failure)
+            fprintf(stderr, "%s: rank %d: %s\n", cli_name(), rank_id, cli_kept_error());
     }
 }
 
