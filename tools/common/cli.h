@@ -198,4 +198,22 @@ void cli_ranks_progress_end(struct cli_ranks_progress *p);
 enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct interf_epfd_out *out,
                                 struct cli_progress *prog, struct interf_error *err);
 
+/* Execute run k of an examination over the ranks: every rank prepares it (the worst-case
+ * geometry, the same on each), runs its window of the run's steps (interf_exam_window: rank r
+ * of N the r-th of N contiguous windows, equal to within one step), the parts are summed
+ * exactly onto every rank, and every rank finishes the run: each then holds the whole run's
+ * results and verdict, the same bits as interf_exam_execute's; progress shown on rank 0. In a
+ * plain run, interf_exam_execute itself. Collective. */
+enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli_progress *prog,
+                                    struct interf_error *err);
+
+/* Run a footprint request over the ranks: each computes its part of the grid's points
+ * (interf_footprint_partition: contiguous whole rows, or whole tiles of the schedule's
+ * aggregate with --stat), rank 0 receives the others' points in order, whose res then holds the
+ * whole run's grids, the same bits as interf_footprint_run's; progress shown on rank 0 (rq's
+ * progress is set here). In a plain run, interf_footprint_run itself. Collective. */
+enum interf_status cli_footprint_run(struct interf_footprint_request *rq,
+                                     struct interf_footprint_result *res,
+                                     struct cli_progress *prog, struct interf_error *err);
+
 #endif

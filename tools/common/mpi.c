@@ -86,18 +86,21 @@ static int launched_by_mpirun(void)
 
 /* At exit: a run that succeeded finalises MPI on every rank. After an error MPI is left as it
  * is (finalising waits for the other ranks, which may never come): the non-zero status makes
- * mpirun end the job. An error only this rank (not 0) met and that no agreement reported is
- * shown after a grace time in which rank 0, had it failed too (a bad input every rank reads
- * alike), would have ended the job first: so the user reads each error once. */
+ * mpirun end the job. The other ranks wait a grace time after an error, so that rank 0, which
+ * shows it (an agreed error, or a bad input every rank reads alike), ends the job first: had
+ * one of them exited first, mpirun would end rank 0 with SIGTERM while it writes its message.
+ * An error only this rank (not 0) met and that no agreement reported is shown after that time:
+ * so the user reads each error once. */
 static void at_exit(void)
 {
     if (!cli_failed()) {
         MPI_Finalize();
         return;
     }
-    if (rank_id != 0 && !agreed_failure && *cli_kept_error()) {
+    if (rank_id != 0 && *cli_kept_error()) {
         sleep(3);
-        fprintf(stderr, "%s: rank %d: %s\n", cli_name(), rank_id, cli_kept_error());
+        if (!agreed_failure)
+            fprintf(stderr, "%s: rank %d: %s\n", cli_name(), rank_id, cli_kept_error());
     }
 }
 
@@ -521,6 +524,119 @@ enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct inte
     if ((st = cli_ranks_agree(st, err)) != INTERF_OK)
         return st;
     return gather(plan, &sl, out, err);
+#else
+    return INTERF_EINVAL;
+#endif
+}
+
+/* ---------------------------------------------------------------------------- examinations */
+
+#ifdef INTERF_WITH_MPI
+/* An error every rank met is the input's (they all read the same): shown as it is, as in a
+ * plain run, by rank 0; one that only some ranks met is agreed, naming the rank. Collective. */
+static enum interf_status agree_input(enum interf_status st, struct interf_error *err)
+{
+    int failed = st != INTERF_OK, all;
+    MPI_Allreduce(&failed, &all, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
+    if (all < n_ranks)
+        return cli_ranks_agree(st, err);
+    agreed_failure = 1;
+    return st;
+}
+
+/* The ranks' parts summed on every rank: integers (and links, whole numbers below 2^53) in any
+ * order give the same sum, the maxima the largest. */
+static void sum_part(struct interf_exam_part *p)
+{
+    uint64_t u[4] = {p->total, p->evaluated, p->clamped, p->coarse_blocks};
+    double links[2] = {p->links, p->accepted};
+    MPI_Allreduce(MPI_IN_PLACE, p->count, INTERF_EPFD_NBINS, MPI_UINT32_T, MPI_SUM,
+                  MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, u, 4, MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, links, 2, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, &p->max_db, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, &p->threads_used, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    p->total = u[0], p->evaluated = u[1], p->clamped = u[2], p->coarse_blocks = u[3];
+    p->links = links[0], p->accepted = links[1];
+}
+#endif
+
+enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli_progress *prog,
+                                    struct interf_error *err)
+{
+    if (!mpi_on)
+        return interf_exam_execute(ex, k, cli_progress, prog, err);
+#ifdef INTERF_WITH_MPI
+    struct interf_exam_part part;
+    struct cli_ranks_progress rp;
+    int64_t first, end;
+    enum interf_status st = interf_exam_prepare(ex, k, rank_id == 0 ? cli_progress : NULL, prog,
+                                                err);
+    if ((st = agree_input(st, err)) != INTERF_OK)
+        return st;
+    interf_exam_window(ex, k, n_ranks, rank_id, &first, &end);
+    double t0 = MPI_Wtime();
+    if ((st = cli_ranks_progress_begin(&rp, prog, (double)(end - first), err)) != INTERF_OK)
+        return st;
+    st = interf_exam_run_part(ex, k, first, end, &part, cli_ranks_progress, &rp, err);
+    cli_ranks_progress_end(&rp);
+    if ((st = agree_input(st, err)) != INTERF_OK)
+        return st;
+    sum_part(&part);
+    st = interf_exam_finish(ex, k, &part, MPI_Wtime() - t0, err);
+    return cli_ranks_agree(st, err);
+#else
+    return INTERF_EINVAL;
+#endif
+}
+
+/* ---------------------------------------------------------------------------- footprints */
+
+#ifdef INTERF_WITH_MPI
+/* Rank 0 receives every other rank's elements [first, end) of v (size bytes each). */
+static void gather_range(void *v, size_t size, size_t first, size_t end)
+{
+    unsigned long long range[2] = {first, end};
+    if (rank_id != 0) {
+        MPI_Send(range, 2, MPI_UNSIGNED_LONG_LONG, 0, TAG_BYTES, MPI_COMM_WORLD);
+        send_bytes((char *)v + first * size, (end - first) * size, 0, TAG_BYTES);
+        return;
+    }
+    for (int r = 1; r < n_ranks; r++) {
+        MPI_Recv(range, 2, MPI_UNSIGNED_LONG_LONG, r, TAG_BYTES, MPI_COMM_WORLD,
+                 MPI_STATUS_IGNORE);
+        recv_bytes((char *)v + range[0] * size, (size_t)(range[1] - range[0]) * size, r,
+                   TAG_BYTES);
+    }
+}
+#endif
+
+enum interf_status cli_footprint_run(struct interf_footprint_request *rq,
+                                     struct interf_footprint_result *res,
+                                     struct cli_progress *prog, struct interf_error *err)
+{
+    rq->progress = cli_progress, rq->progress_user = prog;
+    if (!mpi_on)
+        return interf_footprint_run(rq, res, err);
+#ifdef INTERF_WITH_MPI
+    struct cli_ranks_progress rp;
+    size_t first, end;
+    memset(res, 0, sizeof *res);
+    enum interf_status st = interf_footprint_partition(rq, n_ranks, rank_id, &first, &end, err);
+    if ((st = agree_input(st, err)) != INTERF_OK ||
+        (st = cli_ranks_progress_begin(&rp, prog, (double)(end - first), err)) != INTERF_OK)
+        return st;
+    rq->progress = cli_ranks_progress, rq->progress_user = &rp;
+    st = interf_footprint_run_part(rq, first, end, res, err);
+    cli_ranks_progress_end(&rp);
+    rq->progress = NULL, rq->progress_user = NULL;
+    if ((st = agree_input(st, err)) != INTERF_OK) {
+        interf_footprint_result_free(res);
+        return st;
+    }
+    for (size_t k = 0; k < res->n_grids; k++)
+        gather_range(res->grid[k]->values, sizeof *res->grid[k]->values, first, end);
+    return INTERF_OK;
 #else
     return INTERF_EINVAL;
 #endif
