@@ -59,7 +59,8 @@ static const struct cli_option options[] = {
      "repeatable [max]", NULL, NULL},
     {"cdf", 0, CLI_FLAG, NULL, "with points: CDF tables (interf-table(5)), for interf-check",
      NULL, NULL},
-    {"series", 0, CLI_FLAG, NULL, "with points: the time series, not rounded", NULL, NULL},
+    {"series", 0, CLI_FLAG, NULL, "with points: the time series, not rounded; with several -s:\n"
+     "t_s, the aggregate, then each system (in one channel)", "series", NULL},
     {"output", 'o', CLI_ARG, "FILE",
      "output file: FILE.asc gets .prj and .aux.xml sidecars, FILE.tif\nis a GeoTIFF; with "
      "several --stat on a grid (or an aggregate), a\nprefix: PREFIX.STAT.asc (and "
@@ -105,10 +106,10 @@ static void check_combinations(void)
         cli_usage_error("-s/--system: required");
     if (cli_given("system") > 1 || cli_given("spectrum")) {
         const char *what = cli_given("spectrum") ? "--spectrum" : "several -s";
-        if (cli_given("series") || cli_given("fp64") ||
+        if (cli_given("fp64") ||
             (cli_given("grid") && (cli_given("per-system") || !cli_given("output"))))
-            cli_usage_error("%s: with --stat or --cdf, in single precision; on a grid with -o "
-                            "PREFIX and without --per-system", what);
+            cli_usage_error("%s: in single precision; on a grid with -o PREFIX and without "
+                            "--per-system", what);
         if (cli_given("system") > INTERF_EPFD_MIX_MAX)
             cli_usage_error("-s: at most %d systems", INTERF_EPFD_MIX_MAX);
     } else if (cli_given("per-system") || cli_given("channel-khz")) {
@@ -290,11 +291,12 @@ static int run_aggregate(int argc, char **argv)
         interf_limit_parse_band(cli_text("spectrum"), &q.lo_ghz, &q.hi_ghz, &err) != INTERF_OK)
         cli_usage_error("--spectrum: %s", err.msg);
     q.channel_khz = cli_real("channel-khz", 1e-3, 1e9, 0);
-    q.per_system = cli_given("per-system") > 0;
-    cli_check_memory(interf_epfd_mix_request_bytes(&q), "use wider --channel-khz, a narrower "
-                                                        "--spectrum, fewer points or cells");
+    q.per_system = cli_given("per-system") > 0, q.series = cli_given("series") > 0;
+    const char *less = "use wider --channel-khz, a narrower --spectrum, fewer points or cells";
+    cli_check_memory(interf_epfd_mix_request_bytes(&q), less);
     if (interf_epfd_mix_plan(&q, &m, &err) != INTERF_OK)
         cli_usage_fail(&err);
+    cli_check_memory(interf_epfd_mix_bytes(m), less);
     statistics(NULL, &r, NULL);
     char path[4096];
     for (size_t k = 0; k <= (cli_given("grid") ? r.n_stats : 0); k++) /* each grid, or one */
@@ -308,9 +310,7 @@ static int run_aggregate(int argc, char **argv)
         rc = cli_commit();
     } else {
         struct interf_provenance prov;
-        if (clamped)
-            cli_warn("%llu samples at or above -80 dB were counted in the top bin",
-                     (unsigned long long)clamped);
+        cli_warn_clamped(clamped);
         interf_provenance_init(&prov, "interf-epfd");
         interf_provenance_set_command(&prov, argc, argv);
         interf_epfd_mix_provenance(m, names, &prov);
@@ -380,9 +380,7 @@ int main(int argc, char **argv)
         rc = cli_commit();
         goto done;
     }
-    if (res.clamped)
-        cli_warn("%llu samples at or above -80 dB were counted in the top bin",
-                 (unsigned long long)res.clamped);
+    cli_warn_clamped(res.clamped);
     interf_provenance_init(&prov, "interf-epfd");
     interf_provenance_set_command(&prov, argc, argv);
     interf_epfd_provenance(plan, &res, &prov);

@@ -74,6 +74,8 @@ static int make_masks(const struct interf_system *sys)
     double step = cli_real("make-masks", 0.001, 10, 0);
     struct interf_error err;
     char path[4096];
+    if (cli_rank() != 0) /* rank 0 writes */
+        return cli_commit();
     for (size_t g = 0; g < interf_system_info(sys)->n_orbits; g++) {
         snprintf(path, sizeof path, "%s.%s.mask.txt", cli_text("output"),
                  interf_system_orbit(sys, g)->name);
@@ -194,22 +196,26 @@ static int examine(const struct interf_system *sys, struct interf_exam *ex, int 
         struct cli_progress prog;
         const struct interf_exam_run *r = interf_exam_get_run(ex, k);
         cli_progress_init(&prog, (double)r->n_steps, "steps");
-        enum interf_status st = interf_exam_execute(ex, k, cli_progress, &prog, &err);
+        /* over the MPI ranks under mpirun: each then holds the whole run's results */
+        enum interf_status st = cli_exam_execute(ex, k, &prog, &err);
         cli_progress_done(&prog);
         if (st != INTERF_OK)
             return cli_fail(&err);
         if (r->res.clamped)
             cli_warn("%s: %llu steps at or above -80 dB were counted in the top bin", r->name,
                      (unsigned long long)r->res.clamped);
-        int rc = cli_given("output") ? write_run(sys, ex, k, argc, argv) : CLI_EXIT_OK;
+        int rc = cli_given("output") && cli_rank() == 0 ? write_run(sys, ex, k, argc, argv)
+                                                         : CLI_EXIT_OK;
         if (rc != CLI_EXIT_OK)
             return rc;
     }
-    FILE *out = cli_open("-");
+    FILE *out = cli_open("-"); /* rank 0 writes; the others' standard output goes nowhere */
     if (interf_exam_summary(out, ex, &err) != INTERF_OK)
         return cli_fail_output("-", &err);
     int rc = cli_commit();
-    return rc != CLI_EXIT_OK ? rc : (int)interf_exam_overall(ex);
+    /* the verdict is rank 0's status alone: mpirun ends the job at a rank's non-zero exit, and
+     * rank 0 then would be killed before its own end */
+    return rc != CLI_EXIT_OK ? rc : cli_rank() == 0 ? (int)interf_exam_overall(ex) : CLI_EXIT_OK;
 }
 
 /* --dry-run: each run's step and run length with their derivation */

@@ -260,13 +260,17 @@ int main(int argc, char **argv)
     struct interf_grid_spec spec = {0, 0, 0, 0, 0};
     interf_footprint_grid(&r.rq, &spec, NULL); /* its errors: the run's, below */
     cli_progress_init(&prog, (double)spec.nrows, "rows");
-    r.rq.progress = cli_progress;
-    r.rq.progress_user = &prog;
-    enum interf_status st = interf_footprint_run(&r.rq, &res, &err);
+    /* over the MPI ranks under mpirun: rank 0 then holds the whole grids */
+    enum interf_status st = cli_footprint_run(&r.rq, &res, &prog, &err);
     cli_progress_done(&prog);
     if (st != INTERF_OK) {
         interf_system_destroy(sys);
         return cli_fail(&err);
+    }
+    if (cli_rank() != 0) { /* rank 0 writes */
+        interf_footprint_result_free(&res);
+        interf_system_destroy(sys);
+        return cli_commit();
     }
     interf_provenance_init(&r.prov, "interf-footprint");
     cli_command(&ac, &av);

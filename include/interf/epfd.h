@@ -595,14 +595,17 @@ struct interf_epfd_mix_request {
     double channel_khz;                 /* channel width, at least the reference bandwidth
                                            [the reference bandwidth] */
     int per_system;                     /* at points only */
+    int series;                         /* at points, one channel: the time series of the
+                                           aggregate and of each system */
 };
 struct interf_epfd_mix;
 #define INTERF_EPFD_GRID_CHUNK_BYTES (256.0 * 1048576.0)
 
 /* Plan the run of q into *out (free with interf_epfd_mix_destroy). Errors as
  * interf_epfd_plan_request and interf_epfd_spectrum_plan ("spectrum: ..."), and INTERF_EINPUT
- * "channel_khz: W: below the reference bandwidth (B kHz)" or "per_system: at points only, not
- * on a grid". No histogram is allocated yet. */
+ * "channel_khz: W: below the reference bandwidth (B kHz)", "per_system: at points only, not
+ * on a grid" or "series: at points and in one channel, not ...". No histogram is allocated
+ * yet. */
 INTERF_API enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
                                                    struct interf_epfd_mix **out,
                                                    struct interf_error *err);
@@ -612,10 +615,11 @@ INTERF_API double interf_epfd_mix_bytes(const struct interf_epfd_mix *m);
  * interf_epfd_mix_bytes with the band plan's channel count and the chunk's steps bounded from
  * above where q leaves them to the plan (INTERF_EPFD_CHUNK_STEPS steps when q->base.n_steps is
  * 0), plus the points' tables of every system (160 bytes a point, as interf_epfd_memory_bytes
- * counts them). */
+ * counts them); with series, each system's samples of q->base.n_steps steps (a run given by
+ * its duration is counted by interf_epfd_mix_bytes once planned). */
 INTERF_API double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q);
 /* Run: allocate the histograms and fill them (interf_epfd_aggregate; on a grid
- * interf_epfd_aggregate_worst). clamped: the aggregate's samples (on a grid: steps of the
+ * interf_epfd_aggregate_worst; with series, each system's samples by interf_epfd_run_channels). clamped: the aggregate's samples (on a grid: steps of the
  * maximum over channels) at or above -80 dB (counted in the top bin). Results do not depend on
  * the number of threads. */
 INTERF_API enum interf_status interf_epfd_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
@@ -630,11 +634,11 @@ INTERF_API void interf_epfd_mix_partition(const struct interf_epfd_mix *m, size_
                                           size_t part, long *step_begin, long *step_end);
 /* Run the steps [step_begin, step_end) only (0 <= step_begin <= step_end <= the run's steps;
  * INTERF_EINVAL otherwise): the results (interf_epfd_mix_results, allocated at the first run)
- * are zeroed, then hold that window's counts, channel maxima, clamped samples and product
- * sizes. The results of the windows of interf_epfd_mix_partition merged (counts summed,
- * maxima taken, clamped and info summed) are interf_epfd_mix_run's, bit for bit, for any
- * n_parts: the windows run in the whole run's chunk size from their first step. Errors as
- * interf_epfd_mix_run. Not thread-safe on one m. */
+ * are zeroed, then hold that window's counts, channel maxima, series steps, clamped samples
+ * and product sizes. The results of the windows of interf_epfd_mix_partition merged (counts
+ * summed, maxima taken, series steps gathered, clamped and info summed) are
+ * interf_epfd_mix_run's, bit for bit, for any n_parts: the windows run in the whole run's chunk
+ * size from their first step. Errors as interf_epfd_mix_run. Not thread-safe on one m. */
 INTERF_API enum interf_status interf_epfd_mix_run_slice(struct interf_epfd_mix *m,
                                                         long step_begin, long step_end,
                                                         uint64_t *clamped,
@@ -649,6 +653,10 @@ struct interf_epfd_mix_results {
     uint32_t *count[1 + INTERF_EPFD_MIX_MAX];   /* merge: sum */
     float *ch_max;        /* grid: n_points n_ch channel maxima, W/m2, or NULL; merge: max */
     size_t n_ch_max;
+    float *series[INTERF_EPFD_MIX_MAX]; /* series: each system's samples, W/m2, [point][step]
+                                           over the whole run (NULL otherwise); a slice fills
+                                           its window's steps; merge: gather the windows */
+    size_t n_points, n_steps;           /* series: their shape */
     struct interf_epfd_chan_info *info;          /* the products' sizes; merge: sum */
 };
 /* The result buffers of m into *r (borrowed: valid until m is destroyed). Thread-safe. */
@@ -662,7 +670,9 @@ INTERF_API void interf_epfd_mix_provenance(const struct interf_epfd_mix *m,
                                            struct interf_provenance *prov);
 /* Write the aggregate's per-channel CDFs (cdf) or statistics (stats), then, with per_system,
  * each system's (named by names[s]), as interf_epfd_write_channel_cdfs and
- * interf_epfd_write_channel_stats. INTERF_EINVAL for a grid run (interf_epfd_mix_save_grids). */
+ * interf_epfd_write_channel_stats. A series run writes, per point as interf_epfd_write_series,
+ * the columns t_s, the aggregate (dB of the sum of the systems' W/m2; -300 where it is 0), then
+ * each system in the order given, named in the column header by names[s]. INTERF_EINVAL for a grid run (interf_epfd_mix_save_grids). */
 INTERF_API enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *fp,
                                                     int cdf, const struct interf_stat *stats,
                                                     size_t n_stats, const char *const *names,

@@ -876,6 +876,8 @@ struct interf_exam_run_stats {
     uint64_t weight;          /* histogram entries: n_steps (§D5.2.6 step 35.1) */
     double links_per_step;    /* up: possible links a step (step 24); is: satellites seen */
     double accepted_per_step; /* up: links accepted a step; is: = links_per_step */
+    double links_sum, accepted_sum; /* their sums over the evaluated steps (whole numbers: the
+                                       stats of windows of a run merge exactly) */
     double max_epfd_db;       /* the highest epfd of a step (-INFINITY: none) */
     uint64_t clamped;         /* step weight counted in the top bin from above it */
     int threads_used;
@@ -937,6 +939,16 @@ INTERF_API enum interf_status interf_exam_plan_run(const struct interf_exam_plan
                                                    struct interf_hist_set *hist,
                                                    struct interf_exam_run_stats *stats,
                                                    struct interf_error *err);
+/* The same over the window [first, end) of the run's steps (0 <= first <= end <= n_steps, else
+ * INTERF_EINVAL): the histogram and stats of those steps as the whole run counts them (a coarse
+ * block counts in the window holding its first step), so that the windows of a partition of
+ * [0, n_steps), their counts and stats summed (maximum: the largest), give the whole run's
+ * exactly: the unit of a run split over processes. Thread-safe on a shared plan. */
+INTERF_API enum interf_status interf_exam_plan_run_window(const struct interf_exam_plan *p,
+                                                          int64_t first, int64_t end,
+                                                          struct interf_hist_set *hist,
+                                                          struct interf_exam_run_stats *stats,
+                                                          struct interf_error *err);
 
 /* The two geometries of WCG(IS), §D3.3.3 (Figs 33, 34), for a non-GSO satellite at radius
  * r_km seen from the GSO satellite at phi_deg from its nadir: geometry 1 (phi = phi_1 =

@@ -90,6 +90,19 @@ INTERF_API enum interf_status interf_exam_station_run(const struct interf_exam_s
                                                       struct interf_exam_station_out *out,
                                                       float *series, interf_progress_fn progress,
                                                       void *user, struct interf_error *err);
+/* The same over the window [first, end) of the run's fine steps (0 <= first <= end <=
+ * n_steps, else INTERF_EINVAL; series, if given, is still indexed by the run's step): the
+ * histogram of those steps as the whole run counts them. The dual time step's blocks depend on
+ * their own first step alone (interf_exam_walk_*), and a coarse block counts in the window
+ * holding its first step, so the windows of a partition of [0, n_steps), their counts, totals
+ * and evaluated steps summed and their maxima the largest, give the whole run's exactly. */
+INTERF_API enum interf_status interf_exam_station_run_window(const struct interf_exam_station *st,
+                                                             int64_t first, int64_t end,
+                                                             struct interf_exam_station_out *out,
+                                                             float *series,
+                                                             interf_progress_fn progress,
+                                                             void *user,
+                                                             struct interf_error *err);
 
 /* ------------------------------------------------------------------- the examination */
 
@@ -165,6 +178,7 @@ struct interf_exam_run {
     struct interf_exam_timing timing;       /* §D4 (timing.req.shells owned by the exam) */
     int64_t n_steps;                        /* the run's steps (the request's, else timing's) */
     double n_min;                           /* §D4.6 */
+    int prepared;                           /* set by interf_exam_prepare */
     /* set by interf_exam_execute */
     int done;
     size_t wcg_orbit;                       /* the orbit group whose mask gave the WCG */
@@ -220,6 +234,61 @@ INTERF_API const struct interf_exam_run *interf_exam_get_run(const struct interf
 INTERF_API enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
                                                   interf_progress_fn progress, void *user,
                                                   struct interf_error *err);
+
+/* --------------------------------------------------- a run in parts (one per process) */
+
+/* Execute run k as interf_exam_execute does, in parts that processes may share:
+ *   interf_exam_prepare    on every process: the worst-case geometry and the longitude
+ *                          correction of an EPFD-down run (deterministic: the same on each);
+ *   interf_exam_window     part i of n_parts: its contiguous window of the run's fine steps;
+ *   interf_exam_run_part   the window's steps into an interf_exam_part;
+ *   interf_exam_part_merge the parts summed (in any order: integers and a maximum);
+ *   interf_exam_finish     the sum into the run's results and its verdict (§D7).
+ * The dual time step's blocks depend on their own first step alone (S.1503-4 §D4.7 as
+ * interf_exam_walk_* holds it on the block grid), so the sum of any partition's parts is the
+ * whole run's, bit for bit: the same CDF, charts and verdict for any number of parts. */
+
+/* What a window of a run's steps counts. */
+struct interf_exam_part {
+    uint32_t count[INTERF_EPFD_NBINS]; /* fine steps (a coarse step: its block) per 0.1 dB bin */
+    uint64_t total, evaluated, clamped; /* as interf_exam_station_out */
+    uint64_t coarse_blocks;             /* up, is: coarse steps among those evaluated */
+    double links, accepted;             /* up, is: links considered (is: satellites seen) and
+                                           accepted, summed over the steps evaluated (whole
+                                           numbers, exact in any order below 2^53) */
+    double max_db;                      /* the highest step (-INFINITY: nothing received) */
+    int threads_used;                   /* the most of any part */
+};
+
+/* Prepare run k for its parts (its WCG search, progress stage "worst-case geometry"; nothing
+ * for up and is, planned by interf_exam_create); again: nothing. Errors as interf_exam_execute. */
+INTERF_API enum interf_status interf_exam_prepare(struct interf_exam *ex, size_t k,
+                                                  interf_progress_fn progress, void *user,
+                                                  struct interf_error *err);
+/* The window [*first, *end) of part `part` (0 .. n_parts - 1) of run k's n_steps: contiguous
+ * windows in part order, equal to within one step (the first n_steps mod n_parts a step
+ * longer); empty when there are more parts than steps. */
+INTERF_API void interf_exam_window(const struct interf_exam *ex, size_t k, int n_parts, int part,
+                                   int64_t *first, int64_t *end);
+/* The steps [first, end) of prepared run k into *out (initialised here; progress: the window's
+ * fraction, stage "running"). INTERF_EINVAL for a run not prepared or a window outside the
+ * run. Not concurrently on one run (the progress of an up or is plan is the plan's). */
+INTERF_API enum interf_status interf_exam_run_part(struct interf_exam *ex, size_t k,
+                                                   int64_t first, int64_t end,
+                                                   struct interf_exam_part *out,
+                                                   interf_progress_fn progress, void *user,
+                                                   struct interf_error *err);
+/* An empty part (no counts, max_db -INFINITY): the start of a sum. */
+INTERF_API void interf_exam_part_init(struct interf_exam_part *p);
+/* into += from. */
+INTERF_API void interf_exam_part_merge(struct interf_exam_part *into,
+                                       const struct interf_exam_part *from);
+/* The whole run's sum `all` into run k's results (res; stats for up and is; run_seconds, the
+ * wall time the caller measured) and its verdict; the run is then done. INTERF_EINVAL when
+ * the parts do not count the run's n_steps. */
+INTERF_API enum interf_status interf_exam_finish(struct interf_exam *ex, size_t k,
+                                                 const struct interf_exam_part *all,
+                                                 double run_seconds, struct interf_error *err);
 
 /* 1 when a run of total_weight fine steps supports a verdict: total_weight >= n_min
  * (S.1503-4 §D4.6, Table 13). */

@@ -146,6 +146,23 @@ INTERF_API enum interf_status interf_footprint_run(const struct interf_footprint
                                                    struct interf_error *err);
 INTERF_API void interf_footprint_result_free(struct interf_footprint_result *res);
 
+/* A run in parts (one per process): interf_footprint_partition gives part `part` (0 ..
+ * n_parts - 1) its contiguous points [*first, *end) of the grid (row-major, north row first);
+ * interf_footprint_run_part computes those points alone into full-size grids (the others
+ * NODATA). Every point's value is its own, so the parts' points put together are the whole
+ * run's, bit for bit: the parts are whole grid rows, and with stats whole tiles of the
+ * schedule's aggregate (interf_schedule_tile_points: the same SGEMM calls as the whole run).
+ * The parts differ by at most one row or tile; parts beyond the points are empty. Errors as
+ * interf_footprint_run (the partition reads the schedule file); INTERF_EINVAL for first > end
+ * or points beyond the grid. */
+INTERF_API enum interf_status interf_footprint_partition(const struct interf_footprint_request *rq,
+                                                         int n_parts, int part, size_t *first,
+                                                         size_t *end, struct interf_error *err);
+INTERF_API enum interf_status interf_footprint_run_part(const struct interf_footprint_request *rq,
+                                                        size_t first, size_t end,
+                                                        struct interf_footprint_result *res,
+                                                        struct interf_error *err);
+
 /* The run's parameters that change the numbers, added to prov (interf-table(5) "PROVENANCE
  * KEYS"): system, system_sha256, system_name, time_utc, earth_model, quantity, unit,
  * satellite, beams, min_elevation_deg. */

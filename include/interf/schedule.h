@@ -102,6 +102,11 @@ INTERF_API enum interf_status interf_schedule_aggregate(const struct interf_sche
                                                         size_t n_stats, float *out,
                                                         struct interf_error *err);
 
+/* The points of interf_schedule_aggregate's tiles for s (one SGEMM each; a multiple of 16 from
+ * 16 to 4096, from the slots). A run of n points split into runs over [a, b) with a a multiple of
+ * it (and b one, or n) makes the same products, hence the same bits, as the whole run. */
+INTERF_API size_t interf_schedule_tile_points(const struct interf_schedule *s);
+
 #ifdef __cplusplus
 }
 #endif

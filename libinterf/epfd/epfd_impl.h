@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "interf/antenna.h"
 #include "interf/epfd.h"
@@ -196,6 +197,11 @@ enum interf_status epfd_run_chan(const struct interf_epfd_plan *p,
                                  const struct interf_epfd_slice *sl, size_t n_ch, const float *rel,
                                  float *lin, struct interf_epfd_chan_info *info,
                                  struct interf_error *err);
+
+/* output.c: the "# nodata: ..." lines of the points not computed, and the status of a failed
+ * write (INTERF_EIO with the system's reason). */
+void epfd_nodata_lines(FILE *fp, const struct interf_epfd_plan *p);
+enum interf_status epfd_write_error(struct interf_error *err);
 
 /* channels.c: where an aggregate's chunk sums go: per-channel histograms (agg, and per_sys for
  * each system's own), or the worst channel's reduction (worst and ch_max); and the window of

@@ -13,7 +13,7 @@
 
 struct interf_epfd_mix {
     size_t n_sys, n_ch;
-    int per_system;
+    int per_system, want_series;
     const struct interf_system *sys[INTERF_EPFD_MIX_MAX];
     struct interf_epfd_plan *plan[INTERF_EPFD_MIX_MAX];
     double *psd[INTERF_EPFD_MIX_MAX];
@@ -24,6 +24,7 @@ struct interf_epfd_mix {
     int grid;                      /* a grid run: reduced over channels */
     struct interf_hist_set worst;  /* grid: the per-step maximum over channels, a point */
     float *ch_max;                 /* grid: each point's and channel's largest value, W/m2 */
+    float *series[INTERF_EPFD_MIX_MAX]; /* series: each system's W/m2, [point][step] */
 };
 
 void interf_epfd_mix_destroy(struct interf_epfd_mix *m)
@@ -34,6 +35,7 @@ void interf_epfd_mix_destroy(struct interf_epfd_mix *m)
         interf_epfd_plan_destroy(m->plan[s]);
         free(m->psd[s]);
         interf_hist_set_free(&m->own[s]);
+        free(m->series[s]);
     }
     interf_hist_set_free(&m->agg);
     interf_hist_set_free(&m->worst);
@@ -103,14 +105,18 @@ enum interf_status interf_epfd_mix_plan(const struct interf_epfd_mix_request *q,
         return interf_error_set(err, INTERF_ENOMEM, "aggregate run: out of memory");
     m->per_system = q->per_system != 0;
     m->grid = q->base.grid != NULL;
-    if (m->grid && m->per_system) {
+    if (m->grid && (m->per_system || q->series)) {
         free(m);
-        return interf_error_set(err, INTERF_EINPUT, "per_system: at points only, not on a "
-                                "grid");
+        return interf_error_set(err, INTERF_EINPUT, "%s: at points only, not on a grid",
+                                q->per_system ? "per_system" : "series");
     }
     enum interf_status st = plan_all(m, q, err);
     if (st == INTERF_OK)
         st = spectra(m, q, err);
+    if (st == INTERF_OK && q->series && m->n_ch != 1)
+        st = interf_error_set(err, INTERF_EINPUT, "series: in one channel, not %zu (the CDFs "
+                              "or statistics give every channel)", m->n_ch);
+    m->want_series = q->series != 0;
     if (st != INTERF_OK) {
         interf_epfd_mix_destroy(m);
         return st;
@@ -151,6 +157,9 @@ static double run_bytes(int grid, double np, double n_ch, double n_sys, int per_
 double interf_epfd_mix_bytes(const struct interf_epfd_mix *m)
 {
     double np = (double)interf_epfd_plan_points(m->plan[0], NULL, NULL);
+    if (m->want_series)
+        return (double)m->n_sys * np * (double)interf_epfd_plan_spec(m->plan[0])->window.n_steps *
+               4.0;
     return run_bytes(m->grid, np, (double)m->n_ch, (double)m->n_sys, m->per_system,
                      chunk_steps(m));
 }
@@ -167,6 +176,9 @@ double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q)
         n_ch = fmin(fmax(1, ceil((q->hi_ghz - q->lo_ghz) / (w * 1e-6) - 1e-6)),
                     INTERF_EPFD_CHANNELS_MAX);
     double chunk = chunk_of(g != NULL, np, n_ch, (double)q->base.n_steps);
+    if (q->series) /* each system's samples of the run; the plan checks a run of --duration */
+        return (double)q->n_sys * (interf_epfd_memory_bytes(np, 0, 1) +
+                                   np * (double)q->base.n_steps * 4.0);
     /* each plan's tables of the points: a run without histograms and a series of no step */
     return (double)q->n_sys * interf_epfd_memory_bytes(np, 0, 1) +
            run_bytes(g != NULL, np, n_ch, (double)q->n_sys, q->per_system, chunk);
@@ -183,6 +195,41 @@ void interf_epfd_mix_partition(const struct interf_epfd_mix *m, size_t n_parts, 
     *step_end = (long)(b1 * EPFD_BLOCK < n ? b1 * EPFD_BLOCK : n);
 }
 
+/* Each system's samples of the steps [k0, k1), in W/m2 (one channel), into its series of the
+ * whole run ([point][step]), and the window's samples the aggregate's top bin would clamp. */
+static enum interf_status run_series(struct interf_epfd_mix *m, long k0, long k1,
+                                     uint64_t *clamped, struct interf_error *err)
+{
+    const size_t np = interf_epfd_plan_points(m->plan[0], NULL, NULL), w = (size_t)(k1 - k0);
+    const size_t n = (size_t)interf_epfd_plan_spec(m->plan[0])->window.n_steps;
+    const struct interf_epfd_slice sl = {0, 1, k0, k1};
+    struct interf_epfd_bins *bins = malloc(sizeof *bins);
+    float *lin = calloc(np * w + 1, sizeof *lin);
+    enum interf_status st = bins && lin ? INTERF_OK : INTERF_ENOMEM;
+    for (size_t s = 0; s < m->n_sys && st == INTERF_OK; s++) {
+        memset(lin, 0, np * w * sizeof *lin);
+        st = interf_epfd_run_channels(m->plan[s], &sl, &m->spectrum[s], lin, &m->info, err);
+        for (size_t g = 0; g < np && st == INTERF_OK; g++)
+            memcpy(m->series[s] + g * n + (size_t)k0, lin + g * w, w * sizeof *lin);
+    }
+    if (st == INTERF_ENOMEM)
+        st = interf_error_set(err, INTERF_ENOMEM, "aggregate series: out of memory");
+    if (st == INTERF_OK)
+        interf_epfd_bins_init(bins);
+    for (size_t g = 0; st == INTERF_OK && g < np; g++)
+        for (size_t t = (size_t)k0; t < (size_t)k1; t++) {
+            float sum = 0;
+            int c;
+            for (size_t s = 0; s < m->n_sys; s++)
+                sum += m->series[s][g * n + t];
+            interf_epfd_bin(bins, sum, &c);
+            *clamped += (uint64_t)c;
+        }
+    free(lin);
+    free(bins);
+    return st;
+}
+
 /* The results, allocated at the first run and zeroed at each. */
 static enum interf_status results(struct interf_epfd_mix *m, struct interf_error *err)
 {
@@ -194,7 +241,12 @@ static enum interf_status results(struct interf_epfd_mix *m, struct interf_error
         st = interf_hist_set_create(np, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN, &m->worst, err);
         if (st == INTERF_OK && !(m->ch_max = calloc(np * m->n_ch, sizeof *m->ch_max)))
             st = interf_error_set(err, INTERF_ENOMEM, "aggregate run: out of memory");
-    } else if (!m->grid && !m->agg.count) {
+    } else if (m->want_series && !m->series[0]) {
+        size_t n = (size_t)interf_epfd_plan_spec(m->plan[0])->window.n_steps;
+        for (size_t s = 0; s < m->n_sys && st == INTERF_OK; s++)
+            if (!(m->series[s] = calloc(np * n + 1, sizeof(float))))
+                st = interf_error_set(err, INTERF_ENOMEM, "aggregate series: out of memory");
+    } else if (!m->grid && !m->want_series && !m->agg.count) {
         st = interf_hist_set_create(np * m->n_ch, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
                                     &m->agg, err);
         for (size_t s = 0; m->per_system && s < m->n_sys && st == INTERF_OK; s++)
@@ -208,6 +260,8 @@ static enum interf_status results(struct interf_epfd_mix *m, struct interf_error
         memset(r.count[k], 0, r.n_counts * sizeof *r.count[k]);
     if (r.ch_max)
         memset(r.ch_max, 0, r.n_ch_max * sizeof *r.ch_max);
+    for (size_t s = 0; r.series[0] && s < m->n_sys; s++)
+        memset(r.series[s], 0, r.n_points * r.n_steps * sizeof *r.series[s]);
     return INTERF_OK;
 }
 
@@ -216,11 +270,18 @@ enum interf_status interf_epfd_mix_run_slice(struct interf_epfd_mix *m, long ste
                                              struct interf_error *err)
 {
     const struct interf_epfd_plan *const *plans = (const struct interf_epfd_plan *const *)m->plan;
-    enum interf_status st = results(m, err);
+    const long n = interf_epfd_plan_spec(m->plan[0])->window.n_steps;
     if (clamped)
         *clamped = 0;
+    if (step_begin < 0 || step_begin > step_end || step_end > n)
+        return interf_error_set(err, INTERF_EINVAL, "EPFD aggregate: steps %ld to %ld of %ld",
+                                step_begin, step_end, n);
+    enum interf_status st = results(m, err);
     if (st != INTERF_OK)
         return st;
+    uint64_t unused;
+    if (m->want_series)
+        return run_series(m, step_begin, step_end, clamped ? clamped : &unused, err);
     const struct epfd_sink k = {m->grid ? NULL : &m->agg, m->per_system ? m->own : NULL,
                                 m->grid ? &m->worst : NULL, m->ch_max, step_begin, step_end};
     /* the one-process chunk: the window's blocks are then the whole run's */
@@ -240,7 +301,10 @@ void interf_epfd_mix_results(struct interf_epfd_mix *m, struct interf_epfd_mix_r
     const size_t np = interf_epfd_plan_points(m->plan[0], NULL, NULL);
     memset(r, 0, sizeof *r);
     r->info = &m->info;
-    if (m->grid && m->ch_max) {
+    if (m->want_series && m->series[0]) {
+        memcpy(r->series, m->series, m->n_sys * sizeof *r->series);
+        r->n_points = np, r->n_steps = (size_t)interf_epfd_plan_spec(m->plan[0])->window.n_steps;
+    } else if (m->grid && m->ch_max) {
         r->n_sets = 1, r->count[0] = m->worst.count, r->n_counts = np * INTERF_EPFD_NBINS;
         r->ch_max = m->ch_max, r->n_ch_max = np * m->n_ch;
     } else if (!m->grid && m->agg.count) {
@@ -284,6 +348,47 @@ static enum interf_status write_one(const struct interf_epfd_mix *m, FILE *fp, i
                                            system, stats, n_stats, system == 0, prov, err);
 }
 
+static double db_of(float w) { return w > 0 ? 10.0 * log10(w) : -300.0; }
+
+/* The series of the aggregate and of each system, point by point. */
+static enum interf_status write_series(const struct interf_epfd_mix *m, FILE *fp,
+                                       const char *const *names,
+                                       const struct interf_provenance *prov,
+                                       struct interf_error *err)
+{
+    const struct interf_epfd_plan *p = m->plan[0];
+    const struct interf_time_window *w = &p->spec.window;
+    int first = 1;
+    if (!m->series[0])
+        return interf_error_set(err, INTERF_EINVAL, "interf_epfd_mix_write: not run");
+    epfd_nodata_lines(fp, p);
+    for (size_t i = 0; i < p->n_points; i++) {
+        if (p->nodata[i])
+            continue;
+        fputs(first ? "# t_s aggregate" : ">\n# t_s aggregate", fp);
+        first = 0;
+        for (size_t s = 0; s < m->n_sys; s++)
+            fprintf(fp, " %s", names[s]);
+        fprintf(fp, "\n# quantity: %s (dB(W/m2) in %g kHz)\n", p->info.quantity,
+                p->info.ref_bandwidth_khz);
+        enum interf_status st = interf_provenance_write(fp, prov, err);
+        if (st != INTERF_OK)
+            return st;
+        fprintf(fp, "# lat_deg: %g\n# lon_deg: %g\n", p->lat_deg[i], p->lon_deg[i]);
+        for (long t = 0; t < w->n_steps; t++) {
+            size_t k = i * (size_t)w->n_steps + (size_t)t;
+            float sum = 0;
+            for (size_t s = 0; s < m->n_sys; s++)
+                sum += m->series[s][k];
+            fprintf(fp, "%12.3f  %10.4f", p->run.t0_s + (double)t * w->step_s, db_of(sum));
+            for (size_t s = 0; s < m->n_sys; s++)
+                fprintf(fp, "  %10.4f", db_of(m->series[s][k]));
+            fputc('\n', fp);
+        }
+    }
+    return ferror(fp) ? epfd_write_error(err) : INTERF_OK;
+}
+
 enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *fp, int cdf,
                                          const struct interf_stat *stats, size_t n_stats,
                                          const char *const *names,
@@ -293,6 +398,8 @@ enum interf_status interf_epfd_mix_write(const struct interf_epfd_mix *m, FILE *
     if (m->grid)
         return interf_error_set(err, INTERF_EINVAL, "interf_epfd_mix_write: a grid run "
                                 "(interf_epfd_mix_save_grids)");
+    if (m->want_series)
+        return write_series(m, fp, names, prov, err);
     char what[64];
     snprintf(what, sizeof what, "aggregate of %zu", m->n_sys);
     enum interf_status st = write_one(m, fp, cdf, stats, n_stats, 0, what, prov, err);

@@ -75,13 +75,12 @@ enum interf_status interf_epfd_stat_value(const struct interf_epfd_plan *p,
                                           p->lat_deg[i], NAN, value, err);
 }
 
-static enum interf_status write_error(struct interf_error *err)
+enum interf_status epfd_write_error(struct interf_error *err)
 {
     return interf_error_set(err, INTERF_EIO, "write error: %s", strerror(errno ? errno : EIO));
 }
 
-/* "# nodata: ..." lines of the points not computed. */
-static void nodata_lines(FILE *fp, const struct interf_epfd_plan *p)
+void epfd_nodata_lines(FILE *fp, const struct interf_epfd_plan *p)
 {
     for (size_t i = 0; i < p->n_points; i++)
         if (p->nodata[i])
@@ -108,7 +107,7 @@ enum interf_status interf_epfd_write_stats(FILE *fp, const struct interf_epfd_pl
                 stats[k].label, p->info.quantity);
     fputc('\n', fp);
     st = interf_provenance_write(fp, prov, err);
-    nodata_lines(fp, p);
+    epfd_nodata_lines(fp, p);
     for (size_t i = 0; i < p->n_points && st == INTERF_OK; i++) {
         fprintf(fp, "%11.6f  %11.6f", p->lat_deg[i], p->lon_deg[i]);
         for (size_t k = 0; k < n_stats && st == INTERF_OK; k++) {
@@ -123,7 +122,7 @@ enum interf_status interf_epfd_write_stats(FILE *fp, const struct interf_epfd_pl
         fputc('\n', fp);
     }
     free(scratch);
-    return st == INTERF_OK && ferror(fp) ? write_error(err) : st;
+    return st == INTERF_OK && ferror(fp) ? epfd_write_error(err) : st;
 }
 
 /* A channel of a frequency-resolved run, for the CDF's metadata (NULL: none). */
@@ -182,7 +181,7 @@ static enum interf_status cdf_parts(FILE *fp, const struct interf_epfd_plan *p,
                                     struct interf_error *err)
 {
     if (first)
-        nodata_lines(fp, p);
+        epfd_nodata_lines(fp, p);
     for (size_t i = 0; i < p->n_points; i++)
         for (size_t c = 0; c < n_ch && !p->nodata[i]; c++) {
             if (!first)
@@ -195,7 +194,7 @@ static enum interf_status cdf_parts(FILE *fp, const struct interf_epfd_plan *p,
             if (st != INTERF_OK)
                 return st;
         }
-    return ferror(fp) ? write_error(err) : INTERF_OK;
+    return ferror(fp) ? epfd_write_error(err) : INTERF_OK;
 }
 
 enum interf_status interf_epfd_write_channel_cdfs(FILE *fp, const struct interf_epfd_plan *p,
@@ -225,7 +224,7 @@ enum interf_status interf_epfd_write_series(FILE *fp, const struct interf_epfd_p
     const struct interf_time_window *w = &p->spec.window;
     double t0 = p->run.t0_s;
     int first = 1;
-    nodata_lines(fp, p);
+    epfd_nodata_lines(fp, p);
     for (size_t i = 0; i < p->n_points; i++) {
         if (p->nodata[i])
             continue;
@@ -241,7 +240,7 @@ enum interf_status interf_epfd_write_series(FILE *fp, const struct interf_epfd_p
             fprintf(fp, "%12.3f  %10.4f\n", t0 + (double)t * w->step_s,
                     out->series[i * (size_t)w->n_steps + (size_t)t]);
     }
-    return ferror(fp) ? write_error(err) : INTERF_OK;
+    return ferror(fp) ? epfd_write_error(err) : INTERF_OK;
 }
 
 double interf_epfd_stat_floor(const struct interf_stat *st)
@@ -301,7 +300,7 @@ enum interf_status interf_epfd_write_channel_stats(FILE *fp, const struct interf
                     stats[k].label, p->info.quantity);
         fputc('\n', fp);
         st = interf_provenance_write(fp, prov, err);
-        nodata_lines(fp, p);
+        epfd_nodata_lines(fp, p);
     }
     for (size_t i = 0; i < p->n_points && st == INTERF_OK; i++)
         for (size_t c = 0; c < n_ch && !p->nodata[i]; c++) {
@@ -317,7 +316,7 @@ enum interf_status interf_epfd_write_channel_stats(FILE *fp, const struct interf
             }
             fputc('\n', fp);
         }
-    return st == INTERF_OK && ferror(fp) ? write_error(err) : st;
+    return st == INTERF_OK && ferror(fp) ? epfd_write_error(err) : st;
 }
 
 enum interf_status interf_epfd_stat_meta(const struct interf_epfd_plan *p,

@@ -563,6 +563,7 @@ static enum interf_status merge(const struct run_acc *acc, int nt, struct interf
         links += acc[t].links;
         accepted += acc[t].accepted;
     }
+    stats->links_sum = links, stats->accepted_sum = accepted;
     if (stats->n_evaluated) {
         stats->links_per_step = links / (double)stats->n_evaluated;
         stats->accepted_per_step = accepted / (double)stats->n_evaluated;
@@ -579,8 +580,51 @@ enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
                                         struct interf_exam_run_stats *stats,
                                         struct interf_error *err)
 {
+    return interf_exam_plan_run_window(p, 0, p->info.n_steps, hist, stats, err);
+}
+
+/* The windows of [first, end) on nt threads into acc; INTERF_ECANCELED when progress asks */
+static enum interf_status run_windows(const struct interf_exam_plan *p, int64_t first,
+                                      int64_t end, int nt, struct run_acc *acc)
+{
+    int64_t n = end - first, nw = (int64_t)nt * WINDOWS_PER_THREAD;
+    nw = nw > n ? (n > 0 ? n : 1) : nw;
+    int64_t done = 0;
+    int cancel = 0;
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+    for (int64_t j = 0; j < nw; j++) {
+        int me = 0, stop;
+#ifdef _OPENMP
+        me = omp_get_thread_num();
+#endif
+#pragma omp atomic read
+        stop = cancel;
+        if (stop || acc[me].status != INTERF_OK)
+            continue;
+        run_window(p, first + n * j / nw, first + n * (j + 1) / nw, &acc[me]);
+        int64_t m;
+#pragma omp atomic capture
+        m = ++done;
+        if (me == 0 && p->progress &&
+            p->progress((double)m / (double)nw, "running", p->progress_user)) {
+#pragma omp atomic write
+            cancel = 1;
+        }
+    }
+    return cancel ? INTERF_ECANCELED : INTERF_OK;
+}
+
+enum interf_status interf_exam_plan_run_window(const struct interf_exam_plan *p, int64_t first,
+                                               int64_t end, struct interf_hist_set *hist,
+                                               struct interf_exam_run_stats *stats,
+                                               struct interf_error *err)
+{
     memset(stats, 0, sizeof *stats);
     stats->max_epfd_db = -INFINITY;
+    if (!(first >= 0 && first <= end && end <= p->info.n_steps))
+        return interf_error_set(err, INTERF_EINVAL, "run: steps %lld to %lld: not a window of "
+                                "the run's %lld", (long long)first, (long long)end,
+                                (long long)p->info.n_steps);
     enum interf_status st = interf_hist_set_create(1, INTERF_EPFD_NBINS, INTERF_EPFD_LEVEL_MIN,
                                                    hist, err);
     if (st != INTERF_OK)
@@ -591,41 +635,18 @@ enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
         nt = omp_get_max_threads();
 #endif
     nt = nt > 256 ? 256 : nt;
-    int64_t n = p->info.n_steps, nw = (int64_t)nt * WINDOWS_PER_THREAD;
-    nw = nw > n ? (n > 0 ? n : 1) : nw;
     uint32_t *counts = calloc((size_t)nt * INTERF_EPFD_NBINS, sizeof *counts);
     struct run_acc *acc = calloc((size_t)nt, sizeof *acc);
     if (!counts || !acc) {
         st = interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     } else {
-        int64_t done = 0;
-        int cancel = 0;
         for (int t = 0; t < nt; t++) {
             acc[t].counts = counts + (size_t)t * INTERF_EPFD_NBINS;
             acc[t].st.max_epfd_db = -INFINITY;
         }
-#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
-        for (int64_t j = 0; j < nw; j++) {
-            int me = 0, stop;
-#ifdef _OPENMP
-            me = omp_get_thread_num();
-#endif
-#pragma omp atomic read
-            stop = cancel;
-            if (stop || acc[me].status != INTERF_OK)
-                continue;
-            run_window(p, n * j / nw, n * (j + 1) / nw, &acc[me]);
-            int64_t m;
-#pragma omp atomic capture
-            m = ++done;
-            if (me == 0 && p->progress &&
-                p->progress((double)m / (double)nw, "running", p->progress_user)) {
-#pragma omp atomic write
-                cancel = 1;
-            }
-        }
-        st = cancel ? interf_error_set(err, INTERF_ECANCELED, "run: canceled")
-                    : merge(acc, nt, hist, stats, err);
+        st = run_windows(p, first, end, nt, acc) == INTERF_ECANCELED
+                 ? interf_error_set(err, INTERF_ECANCELED, "run: canceled")
+                 : merge(acc, nt, hist, stats, err);
     }
     free(counts);
     free(acc);

@@ -343,7 +343,7 @@ enum interf_status filing_verdict(const struct interf_exam *ex, struct interf_ex
     return st;
 }
 
-enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
+enum interf_status interf_exam_prepare(struct interf_exam *ex, size_t k,
                                        interf_progress_fn progress, void *user,
                                        struct interf_error *err)
 {
@@ -353,12 +353,9 @@ enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
     const struct interf_system *sys = ex->req.sys;
     if ((double)r->n_steps > INTERF_HIST_MAX_STEPS)
         return interf_exam_check(ex, err);
-    if (r->link != INTERF_EXAM_LINK_DOWN) {
-        enum interf_status st = filing_execute_uplink(r, progress, user, err);
-        if (st == INTERF_OK)
-            st = filing_verdict(ex, r, err);
-        r->done = st == INTERF_OK;
-        return st;
+    if (r->link != INTERF_EXAM_LINK_DOWN || r->prepared) { /* up, is: planned when created */
+        r->prepared = 1;
+        return INTERF_OK;
     }
     if (progress && progress(0, "worst-case geometry", user))
         return interf_error_set(err, INTERF_ECANCELED, "examination: canceled");
@@ -375,19 +372,7 @@ enum interf_status interf_exam_execute(struct interf_exam *ex, size_t k,
     r->es_lat_deg = r->wcg.es_lat_deg;
     r->es_lon_deg = wrap_deg(r->wcg.es_lon_deg + r->shift_deg);
     r->gso_lon_deg = wrap_deg(r->wcg.gso_lon_deg + r->shift_deg);
-    struct interf_exam_station q = {sys, &r->es, r->es_lat_deg, r->es_lon_deg, r->gso_lon_deg,
-                                    r->ref_bandwidth_khz, 0, r->timing.dt_fine_s, r->n_steps,
-                                    (double)r->n_steps * r->timing.dt_fine_s,
-                                    r->timing.n_coarse,
-                                    r->timing.req.repeating ? 0 : r->timing.d_art_deg_s,
-                                    ex->req.threads};
-    double t0 = omp_get_wtime();
-    if ((st = interf_exam_station_run(&q, &r->res, NULL, progress, user, err)) != INTERF_OK)
-        return st;
-    r->run_seconds = omp_get_wtime() - t0;
-    if ((st = filing_verdict(ex, r, err)) != INTERF_OK)
-        return st;
-    r->done = 1;
+    r->prepared = 1;
     return INTERF_OK;
 }
 

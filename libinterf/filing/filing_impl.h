@@ -31,9 +31,10 @@ enum interf_status filing_no_input(const struct interf_system *sys,
 enum interf_status filing_plan_uplink(struct interf_exam *ex, const struct interf_limit_mask *m,
                                       int b, struct interf_exam_run *r,
                                       struct interf_error *err);
-/* Run it into r->res and r->stats */
-enum interf_status filing_execute_uplink(struct interf_exam_run *r, interf_progress_fn progress,
-                                         void *user, struct interf_error *err);
+/* Its steps [first, end) into *out (uplink.c) */
+enum interf_status filing_uplink_part(struct interf_exam_run *r, int64_t first, int64_t end,
+                                      struct interf_exam_part *out, interf_progress_fn progress,
+                                      void *user, struct interf_error *err);
 /* The verdict of §D7 of executed run r, and INSUFFICIENT below N_min (exam_run.c) */
 enum interf_status filing_verdict(const struct interf_exam *ex, struct interf_exam_run *r,
                                   struct interf_error *err);

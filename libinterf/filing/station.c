@@ -309,10 +309,62 @@ enum interf_status interf_exam_station_run(const struct interf_exam_station *q,
                                            interf_progress_fn progress, void *user,
                                            struct interf_error *err)
 {
+    return interf_exam_station_run_window(q, 0, q ? q->n_steps : 0, out, series, progress, user,
+                                          err);
+}
+
+/* The window [first, end) cut for the threads on the dual step's block grid (a window of one
+ * part of the run starts where the part does: the walk evaluates any window as the whole run) */
+static enum interf_status run_windows(const struct ctx *x, struct work *w, int nt, int64_t first,
+                                      int64_t end, float *series, interf_progress_fn progress,
+                                      void *user, struct interf_error *err)
+{
+    int64_t nc = x->q->n_coarse > 1 ? x->q->n_coarse : 1;
+    int64_t nw = (int64_t)nt * WINDOWS_PER_THREAD, len = (end - first + nw - 1) / nw;
+    len = (len + nc - 1) / nc * nc;
+    nw = (end - first + len - 1) / len;
+    int64_t done = 0;
+    int cancel = 0;
+    if (series)
+        for (int64_t k = first; k < end; k++)
+            series[k] = NAN;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nt)
+    for (int64_t j = 0; j < nw; j++) {
+        int me = omp_get_thread_num();
+        int stop;
+#pragma omp atomic read
+        stop = cancel;
+        if (stop)
+            continue;
+        int64_t a = first + j * len, b = a + len < end ? a + len : end;
+        run_window(x, &w[me], a, b, series);
+        int64_t n;
+#pragma omp atomic capture
+        n = ++done;
+        if (me == 0 && progress && progress((double)n / (double)nw, "running", user)) {
+#pragma omp atomic write
+            cancel = 1;
+        }
+    }
+    if (cancel)
+        return interf_error_set(err, INTERF_ECANCELED, "examination run: canceled");
+    return INTERF_OK;
+}
+
+enum interf_status interf_exam_station_run_window(const struct interf_exam_station *q,
+                                                  int64_t first, int64_t end,
+                                                  struct interf_exam_station_out *out,
+                                                  float *series, interf_progress_fn progress,
+                                                  void *user, struct interf_error *err)
+{
     struct ctx x;
     memset(&x, 0, sizeof x);
     x.q = q;
     enum interf_status st = check(q, err);
+    if (st == INTERF_OK && !(first >= 0 && first <= end && end <= q->n_steps))
+        st = interf_error_set(err, INTERF_EINVAL, "station: steps %lld to %lld: not a window "
+                              "of the run's %lld", (long long)first, (long long)end,
+                              (long long)q->n_steps);
     if (st == INTERF_OK)
         st = setup(&x, err);
     int nt = q && q->threads > 0 ? q->threads : omp_get_max_threads();
@@ -322,39 +374,10 @@ enum interf_status interf_exam_station_run(const struct interf_exam_station *q,
     for (int t = 0; w && t < nt && st == INTERF_OK; t++)
         if (!work_alloc(&w[t], x.nsat))
             st = interf_error_set(err, INTERF_ENOMEM, "station: out of memory");
-    if (st == INTERF_OK) {
-        /* windows on the dual step's block grid: each is evaluated as the whole run is */
-        int64_t nc = q->n_coarse > 1 ? q->n_coarse : 1;
-        int64_t nw = (int64_t)nt * WINDOWS_PER_THREAD, len = (q->n_steps + nw - 1) / nw;
-        len = (len + nc - 1) / nc * nc;
-        nw = (q->n_steps + len - 1) / len;
-        int64_t done = 0;
-        int cancel = 0;
-        if (series)
-            for (int64_t k = 0; k < q->n_steps; k++)
-                series[k] = NAN;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(nt)
-        for (int64_t j = 0; j < nw; j++) {
-            int me = omp_get_thread_num();
-            int stop;
-#pragma omp atomic read
-            stop = cancel;
-            if (stop)
-                continue;
-            run_window(&x, &w[me], j * len, (j + 1) * len, series);
-            int64_t n;
-#pragma omp atomic capture
-            n = ++done;
-            if (me == 0 && progress && progress((double)n / (double)nw, "running", user)) {
-#pragma omp atomic write
-                cancel = 1;
-            }
-        }
-        if (cancel)
-            st = interf_error_set(err, INTERF_ECANCELED, "examination run: canceled");
-        else
-            merge(out, w, nt);
-    }
+    if (st == INTERF_OK && end > first)
+        st = run_windows(&x, w, nt, first, end, series, progress, user, err);
+    if (st == INTERF_OK)
+        merge(out, w, nt);
     for (int t = 0; w && t < nt; t++)
         work_free(&w[t]);
     free(w);

@@ -4,7 +4,6 @@
  * parameters of §B3.3), the run of a row of Table 22-2 or 22-3 planned with the longitude
  * correction of §D3 and executed into the examination's histogram. */
 #include <math.h>
-#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,23 +136,26 @@ enum interf_status filing_plan_uplink(struct interf_exam *ex, const struct inter
     return INTERF_OK;
 }
 
-enum interf_status filing_execute_uplink(struct interf_exam_run *r, interf_progress_fn progress,
-                                         void *user, struct interf_error *err)
+enum interf_status filing_uplink_part(struct interf_exam_run *r, int64_t first, int64_t end,
+                                      struct interf_exam_part *out, interf_progress_fn progress,
+                                      void *user, struct interf_error *err)
 {
     struct interf_hist_set h;
+    struct interf_exam_run_stats s;
     interf_exam_plan_set_progress(r->plan, progress, user);
-    double t0 = omp_get_wtime();
-    enum interf_status st = interf_exam_plan_run(r->plan, &h, &r->stats, err);
+    enum interf_status st = interf_exam_plan_run_window(r->plan, first, end, &h, &s, err);
+    interf_exam_plan_set_progress(r->plan, NULL, NULL);
     if (st != INTERF_OK)
         return st;
-    r->run_seconds = omp_get_wtime() - t0;
-    memset(&r->res, 0, sizeof r->res);
-    memcpy(r->res.count, h.count, sizeof r->res.count);
-    r->res.total = r->stats.weight;
-    r->res.evaluated = (uint64_t)r->stats.n_evaluated;
-    r->res.clamped = r->stats.clamped;
-    r->res.max_db = r->stats.max_epfd_db;
-    r->res.threads_used = r->stats.threads_used;
+    memcpy(out->count, h.count, sizeof out->count);
+    out->total = s.weight;
+    out->evaluated = (uint64_t)s.n_evaluated;
+    out->coarse_blocks = (uint64_t)s.n_coarse_blocks;
+    out->clamped = s.clamped;
+    out->links = s.links_sum;
+    out->accepted = s.accepted_sum;
+    out->max_db = s.max_epfd_db;
+    out->threads_used = s.threads_used;
     interf_hist_set_free(&h);
     return INTERF_OK;
 }

@@ -6,6 +6,7 @@
 #include "footprint_impl.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ struct run {
     struct interf_earth *earth;
     struct interf_grid_spec spec;
     size_t np, n_sats;
+    size_t first, end;           /* the points computed: [first, end) of the grid's np */
     double s[3];                 /* the satellite (ECEF, km) */
     double *px, *py, *pz, *up;   /* ground points: ECEF (km) and up vectors (3 per point) */
     struct beam_geom beams[MAX_BEAMS];
@@ -39,11 +41,13 @@ static double dot3(const double a[3], const double b[3])
     return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 }
 
-static enum interf_status progress(const struct run *r, size_t row)
+/* Progress at point p (reported at the start of each grid row and at the end) */
+static enum interf_status progress(const struct run *r, size_t p)
 {
     const struct interf_footprint_request *rq = r->rq;
-    if (rq->progress &&
-        rq->progress((double)row / (double)r->spec.nrows, "footprint", rq->progress_user))
+    double n = (double)(r->end - r->first);
+    if (rq->progress && (p % r->spec.ncols == 0 || p == r->end) &&
+        rq->progress(n > 0 ? (double)(p - r->first) / n : 1, "footprint", rq->progress_user))
         return INTERF_ECANCELED;
     return INTERF_OK;
 }
@@ -176,9 +180,9 @@ static double beam_value(const struct run *r, const struct beam_geom *g, size_t 
 static enum interf_status fill_sat(const struct run *r, struct interf_grid *g)
 {
     double sin_min = sin(r->rq->min_elevation_deg * INTERF_DEG);
-    for (size_t p = 0; p < r->np; p++) {
+    for (size_t p = r->first; p < r->end; p++) {
         double d_km, best = -INFINITY, sum = 0;
-        if (p % r->spec.ncols == 0 && progress(r, p / r->spec.ncols) != INTERF_OK)
+        if (progress(r, p) != INTERF_OK)
             return INTERF_ECANCELED;
         if (sin_elevation(r, p, r->s, &d_km) < sin_min)
             continue; /* NODATA: below the horizon or min_elevation_deg */
@@ -202,9 +206,9 @@ static enum interf_status fill_visible(const struct run *r, struct interf_grid *
     struct interf_ephem eph = {s, s + r->n_sats, s + 2 * r->n_sats, NULL, NULL, NULL};
     interf_constellation_propagate(interf_system_constellation(rq->sys), 0, r->n_sats, rq->t_s,
                                    NULL, INTERF_FRAME_ECEF, &eph);
-    for (size_t p = 0; p < r->np; p++) {
+    for (size_t p = r->first; p < r->end; p++) {
         size_t n = 0;
-        if (p % r->spec.ncols == 0 && progress(r, p / r->spec.ncols) != INTERF_OK) {
+        if (progress(r, p) != INTERF_OK) {
             free(s);
             return INTERF_ECANCELED;
         }
@@ -218,23 +222,35 @@ static enum interf_status fill_visible(const struct run *r, struct interf_grid *
     return INTERF_OK;
 }
 
-/* The coupling matrix C (points x beams, row-major: G_lin / (4 pi d^2) in m^-2, 0 where the
- * point does not see the satellite above min_elevation_deg). */
+/* The coupling matrix C (points [first, end) x beams, row-major: G_lin / (4 pi d^2) in m^-2, 0
+ * where the point does not see the satellite above min_elevation_deg). */
 static enum interf_status coupling(const struct run *r, float *c)
 {
     size_t nb = r->n_beams;
     double sin_min = sin(r->rq->min_elevation_deg * INTERF_DEG);
-    for (size_t p = 0; p < r->np; p++) {
+    for (size_t p = r->first; p < r->end; p++) {
         double d_km;
-        if (p % r->spec.ncols == 0 && progress(r, p / r->spec.ncols) != INTERF_OK)
+        if (progress(r, p) != INTERF_OK)
             return INTERF_ECANCELED;
         if (sin_elevation(r, p, r->s, &d_km) < sin_min)
             continue;
         double spread_m2 = 4 * INTERF_PI * (d_km * 1e3) * (d_km * 1e3);
+        float *row = c + (p - r->first) * nb;
         for (size_t k = 0; k < nb; k++)
-            c[p * nb + k] = (float)(pow(10, beam_gain_dbi(r, &r->beams[k], p) / 10) / spread_m2);
+            row[k] = (float)(pow(10, beam_gain_dbi(r, &r->beams[k], p) / 10) / spread_m2);
     }
     return INTERF_OK;
+}
+
+/* The schedule of the satellite's orbit group (rq checked) */
+static enum interf_status read_schedule(const struct interf_footprint_request *rq,
+                                        struct interf_schedule **sch, struct interf_error *err)
+{
+    const struct interf_system_orbit *orb = fp_orbit(rq);
+    if (orb->schedule_file[0] == '\0')
+        return interf_error_set(err, INTERF_EINPUT, "stat: satellite %ld: [orbit %s] has no "
+                                "schedule_file", rq->sat, orb->name);
+    return interf_schedule_read(rq->sys, orb, sch, err);
 }
 
 /* The statistics of the pfd over the schedule's slots: C times the schedule's powers, reduced by
@@ -243,16 +259,13 @@ static enum interf_status fill_schedule(const struct run *r, struct interf_grid 
                                         struct interf_error *err)
 {
     const struct interf_footprint_request *rq = r->rq;
-    const struct interf_system_orbit *orb = fp_orbit(rq);
     struct interf_schedule *sch = NULL;
-    size_t np = r->np, nb = r->n_beams;
-    if (orb->schedule_file[0] == '\0')
-        return interf_error_set(err, INTERF_EINPUT, "stat: satellite %ld: [orbit %s] has no "
-                                "schedule_file", rq->sat, orb->name);
-    enum interf_status st = interf_schedule_read(rq->sys, orb, &sch, err);
+    size_t np = r->end - r->first, nb = r->n_beams;
+    enum interf_status st = read_schedule(rq, &sch, err);
     if (st != INTERF_OK)
         return st;
-    float *c = calloc(np * nb, sizeof *c), *out = malloc(np * rq->n_stats * sizeof *out);
+    float *c = calloc(np && nb ? np * nb : 1, sizeof *c);
+    float *out = malloc((np ? np * rq->n_stats : 1) * sizeof *out);
     if (!c || !out)
         st = interf_error_set(err, INTERF_ENOMEM, "stat: %zu cells x %zu beams: out of memory",
                               np, nb);
@@ -260,12 +273,12 @@ static enum interf_status fill_schedule(const struct run *r, struct interf_grid 
         interf_error_set(err, st, "footprint: canceled");
     if (st == INTERF_OK)
         st = interf_schedule_aggregate(sch, c, np, rq->stats, rq->n_stats, out, err);
-    if (st == INTERF_OK && (st = progress(r, r->spec.nrows)) != INTERF_OK)
+    if (st == INTERF_OK && (st = progress(r, r->end)) != INTERF_OK)
         interf_error_set(err, st, "footprint: canceled");
     for (size_t k = 0; st == INTERF_OK && k < rq->n_stats; k++)
         for (size_t p = 0; p < np; p++) {
             float v = out[k * np + p];
-            g[k]->values[p] = isfinite(v) ? (double)v : NAN;
+            g[k]->values[r->first + p] = isfinite(v) ? (double)v : NAN;
         }
     interf_schedule_destroy(sch);
     free(c);
@@ -302,6 +315,10 @@ static enum interf_status compute(struct run *r, struct interf_footprint_result 
     const struct interf_footprint_request *rq = r->rq;
     enum interf_status st = interf_footprint_grid(rq, &r->spec, err);
     r->np = r->spec.ncols * r->spec.nrows;
+    r->end = r->end < r->np ? r->end : r->np;
+    if (st == INTERF_OK && r->first > r->end)
+        st = interf_error_set(err, INTERF_EINVAL, "footprint: points %zu to %zu: not in the "
+                              "grid's %zu", r->first, r->end, r->np);
     res->n_grids = rq->n_stats ? rq->n_stats : 1;
     for (size_t k = 0; st == INTERF_OK && k < res->n_grids; k++)
         st = interf_grid_create(&r->spec, &res->grid[k], err);
@@ -321,15 +338,16 @@ static enum interf_status compute(struct run *r, struct interf_footprint_result 
     st = rq->quantity == INTERF_FOOTPRINT_VISIBLE ? fill_visible(r, res->grid[0])
                                                    : fill_sat(r, res->grid[0]);
     if (st == INTERF_OK)
-        st = progress(r, r->spec.nrows); /* done */
+        st = progress(r, r->end); /* done */
     if (st == INTERF_ENOMEM)
         return interf_error_set(err, st, "footprint: out of memory");
     return st == INTERF_OK ? INTERF_OK : interf_error_set(err, st, "footprint: canceled");
 }
 
-enum interf_status interf_footprint_run(const struct interf_footprint_request *rq,
-                                        struct interf_footprint_result *res,
-                                        struct interf_error *err)
+/* The points [first, end) of the run (end clamped to the grid) */
+static enum interf_status run_points(const struct interf_footprint_request *rq, size_t first,
+                                     size_t end, struct interf_footprint_result *res,
+                                     struct interf_error *err)
 {
     struct run r;
     if (!res)
@@ -340,6 +358,7 @@ enum interf_status interf_footprint_run(const struct interf_footprint_request *r
         return st;
     memset(&r, 0, sizeof r);
     r.rq = rq;
+    r.first = first, r.end = end;
     r.n_sats = interf_system_info(rq->sys)->n_sats;
     names(rq, res);
     st = compute(&r, res, err);
@@ -350,6 +369,50 @@ enum interf_status interf_footprint_run(const struct interf_footprint_request *r
     if (st != INTERF_OK)
         interf_footprint_result_free(res);
     return st;
+}
+
+enum interf_status interf_footprint_run(const struct interf_footprint_request *rq,
+                                        struct interf_footprint_result *res,
+                                        struct interf_error *err)
+{
+    return run_points(rq, 0, SIZE_MAX, res, err);
+}
+
+enum interf_status interf_footprint_run_part(const struct interf_footprint_request *rq,
+                                             size_t first, size_t end,
+                                             struct interf_footprint_result *res,
+                                             struct interf_error *err)
+{
+    if (first > end)
+        return interf_error_set(err, INTERF_EINVAL, "footprint: points %zu to %zu", first, end);
+    return run_points(rq, first, end, res, err);
+}
+
+enum interf_status interf_footprint_partition(const struct interf_footprint_request *rq,
+                                              int n_parts, int part, size_t *first, size_t *end,
+                                              struct interf_error *err)
+{
+    struct interf_grid_spec spec;
+    struct interf_schedule *sch = NULL;
+    *first = *end = 0;
+    enum interf_status st = interf_footprint_check(rq, err);
+    if (st == INTERF_OK)
+        st = interf_footprint_grid(rq, &spec, err);
+    if (st == INTERF_OK && rq->n_stats)
+        st = read_schedule(rq, &sch, err);
+    if (st != INTERF_OK)
+        return st;
+    /* whole rows; with statistics whole tiles of the aggregate (the same SGEMM calls) */
+    size_t np = spec.ncols * spec.nrows, unit = sch ? interf_schedule_tile_points(sch) : spec.ncols;
+    interf_schedule_destroy(sch);
+    size_t n = (np + unit - 1) / unit, p = n_parts > 0 ? (size_t)n_parts : 1;
+    size_t i = part < 0 ? 0 : (size_t)part < p ? (size_t)part : p, q = n / p, rem = n % p;
+    /* the first n mod P parts a unit longer */
+    size_t u0 = q * i + (i < rem ? i : rem);
+    size_t u1 = i == p ? n : q * (i + 1) + (i + 1 < rem ? i + 1 : rem);
+    *first = u0 * unit < np ? u0 * unit : np;
+    *end = u1 * unit < np ? u1 * unit : np;
+    return INTERF_OK;
 }
 
 void interf_footprint_result_free(struct interf_footprint_result *res)

@@ -18,6 +18,11 @@ size_t sched_tile_points(size_t n_slots)
     return t / 16 * 16;
 }
 
+size_t interf_schedule_tile_points(const struct interf_schedule *s)
+{
+    return sched_tile_points(s->n_slots);
+}
+
 static enum interf_status check_args(const struct interf_schedule *s, const float *c,
                                      size_t n_points, const struct interf_stat *stats,
                                      size_t n_stats, const float *out, struct interf_error *err)

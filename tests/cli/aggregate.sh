@@ -124,13 +124,42 @@ expect_exit 0 "$INTERF_BIN/interf-map" -q "$TMP/g.channel.asc" -o "$TMP/ch.png"
 first_line() {
     case $(head -n 1 "$TMP/err") in "$1"*) pass ;; *) fail "$LAST: $(head -n 1 "$TMP/err")" ;; esac
 }
+
+# --- the time series of several systems -------------------------------------------------
+# One 250 MHz channel where both transmit (11.45-11.7 GHz: A's 11.45-11.7 and B's 11.2-11.45
+# ... 12.2 overlap it). Columns: t_s, the aggregate, A, B. By hand, the aggregate is the sum of
+# the systems' W/m2: 10 log10(10^(a/10) + 10^(b/10)), the floor -300 standing for 0; the
+# printed 4 decimals and the float sum hold it to 0.001 dB.
+SER="--at 45,10 --steps 600 --spectrum 11.45-11.7 --channel-khz 250000"
+# shellcheck disable=SC2086
+expect_exit 0 "$EPFD" -q -s "$A" -s "$B" $SER --series
+grep -q "^# t_s aggregate $A $B\$" "$TMP/out" && pass || fail "series header"
+[ "$(rows)" -eq 600 ] && pass || fail "series rows: $(rows)"
+grep -v '^#' "$TMP/out" | awk '
+    function w(x) { return x <= -300 ? 0 : 10 ^ (x / 10) }
+    { s = w($3) + w($4); g = s > 0 ? 10 * log(s) / log(10) : -300; d = g - $2; if (d < 0) d = -d
+      if (d > 0.001) bad++; if ($3 > -300 && $4 > -300) both++ }
+    END { exit !(bad == 0 && both > 0) }' && pass || fail "aggregate column is not the sum"
+# each system's column against the histograms of its own (interf_epfd_aggregate's path):
+# the largest sample falls in the bin --stat max reports (0.1 dB)
+smax() { grep -v '^#' "$TMP/out" | awk -v c="$1" 'NR == 1 || $c > m { m = $c } END { print m }'; }
+sa=$(smax 3) sb=$(smax 4)
+# shellcheck disable=SC2086
+expect_exit 0 "$EPFD" -q -s "$A" -s "$B" $SER --stat max --per-system
+near "$(cell 2 7)" "$sa" 0.1
+near "$(cell 3 7)" "$sb" 0.1
+# several channels: the CDFs and statistics give them, not a series
+expect_exit 2 "$EPFD" -s "$A" -s "$B" $RUN --series
+first_line 'interf-epfd: --series: in one channel, not 8 (the CDFs or statistics give every'
+expect_no_stdout
+
 expect_exit 2 "$EPFD" -s "$A" --at 45,10 --spectrum 10.7-12.7 --channel-khz 3
 first_line 'interf-epfd: --channel-khz: 3: below the reference bandwidth (40 kHz)'
 expect_no_stdout
 expect_exit 2 "$EPFD" -s "$A" --grid -10/10/-10/10/1 --spectrum 11-12
-first_line 'interf-epfd: --spectrum: with --stat or --cdf, in single precision; on a grid with -o'
+first_line 'interf-epfd: --spectrum: in single precision; on a grid with -o PREFIX and without'
 expect_exit 2 "$EPFD" -s "$A" -s "$B" --grid -10/10/-10/10/1 --per-system -o "$TMP/x"
-first_line 'interf-epfd: several -s: with --stat or --cdf, in single precision; on a grid with -o'
+first_line 'interf-epfd: several -s: in single precision; on a grid with -o PREFIX and without'
 # an impossible grid, refused before anything is planned, with the amount. By hand: a 0.1 deg
 # global grid, 3600 x 1800 = 6 480 000 cells, 8 channels, 2 systems: the plans' points
 # 2 x 160 B, a histogram of the maximum over channels 2201 x 4 B and 8 channel maxima x 4 B a

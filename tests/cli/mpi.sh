@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
 # interf-epfd under mpirun: grids, points, a single point split in time windows, CDF tables,
-# series and the aggregate of two systems over a band plan (at points and on a grid) from 2 and
-# 3 ranks, each the same bytes as the one-process run's; bad input and an
-# error on one rank reported once (exit 2); a signal leaves no file. Skipped (77) when the build
-# has no MPI (INTERF_MPIEXEC empty: cmake -DINTERF_MPI=OFF, or no MPI found).
+# series and the aggregate of two systems over a band plan (at points and on a grid, and its
+# series) from 2 and 3 ranks, each the same bytes as the one-process run's; bad input and an
+# error on one rank reported once (exit 2); a signal leaves no file. interf-exam (EPFD down and
+# up runs split in time windows: CDF files, charts, summary) and interf-footprint (grids,
+# --stat) the same. Skipped (77) when the build has no MPI (INTERF_MPIEXEC empty: cmake
+# -DINTERF_MPI=OFF, or no MPI found).
 . "$(dirname "$0")/lib.sh"
 
 if [ -z "${INTERF_MPIEXEC:-}" ]; then
@@ -29,9 +31,11 @@ if [ "$INTERF_SLOW" = 0 ]; then
     T_GRID="--steps 3" T_POINTS="--duration 5m" T_ONE="--duration 20m" T_SERIES="--duration 5m"
 fi
 
-# Run the same arguments in folders 1 (one process), 2 and 3 (ranks), each from inside its
-# folder so that the command line in the outputs' provenance is the same; then every file of
-# folder 1 must be in 2 and 3, byte for byte. Standard input: the file $INPUT, if set.
+# Run the same arguments of $TOOL (interf-epfd unless set) in folders 1 (one process), 2 and 3
+# (ranks), each from inside its folder so that the command line in the outputs' provenance is
+# the same; then every file of folder 1 must be in 2 and 3, byte for byte. Standard input: the
+# file $INPUT, if set. Exit status: $STATUS_WANT (0 unless set). Standard output goes through
+# the sed script $TIMELESS, if set, first (it blanks the run's measured times).
 same_as_one_process() {
     what=$1
     shift
@@ -39,13 +43,16 @@ same_as_one_process() {
         rm -rf "${TMP:?}/$n"
         mkdir "$TMP/$n"
         if [ $n = 1 ]; then
-            (cd "$TMP/$n" && "$EPFD" "$@" <"${INPUT:-/dev/null}" >stdout 2>stderr)
+            (cd "$TMP/$n" && "${TOOL:-$EPFD}" "$@" <"${INPUT:-/dev/null}" >stdout 2>stderr)
         else
             # shellcheck disable=SC2086
-            (cd "$TMP/$n" && $MPI -n $n "$EPFD" "$@" <"${INPUT:-/dev/null}" >stdout 2>stderr)
+            (cd "$TMP/$n" && $MPI -n $n "${TOOL:-$EPFD}" "$@" <"${INPUT:-/dev/null}" >stdout \
+                2>stderr)
         fi
         st=$?
-        [ $st = 0 ] && pass || { fail "$what, $n: exit $st"; sed 's/^/    /' "$TMP/$n/stderr"; }
+        [ $st = "${STATUS_WANT:-0}" ] && pass ||
+            { fail "$what, $n: exit $st"; sed 's/^/    /' "$TMP/$n/stderr"; }
+        [ -z "${TIMELESS:-}" ] || sed -i -E "$TIMELESS" "$TMP/$n/stdout"
     done
     [ -s "$TMP/1/stdout" ] || [ "$(ls "$TMP/1" | wc -l)" -gt 2 ] || fail "$what: no output"
     for f in $(ls "$TMP/1"); do
@@ -100,6 +107,43 @@ grep -q '^# systems: aggregate of 2' "$TMP/1/stdout" && pass || fail "aggregate 
 same_as_one_process "aggregate on a grid" $MIX --grid -20/20/30/62/4 $T_MIXGRID -j 1 -q \
     --stat max --stat p99 -o g
 [ -s "$TMP/1/g.channel.asc" ] && [ -s "$TMP/1/g.p99.asc" ] && pass || fail "aggregate grids"
+# Its series in one channel where both transmit: each rank's window of steps gathered.
+# shellcheck disable=SC2086
+same_as_one_process "aggregate series" -s "$CH-550-channels.ini" -s "$CH-1150-channels.ini" \
+    --spectrum 11.45-11.7 --channel-khz 250000 --at 45,10 --at -30,100 $T_MIX --step 1s -j 1 \
+    -q --series -o s.txt
+
+# interf-exam: the runs' steps in contiguous time windows, one a rank. EPFD down of Table 22-1A
+# 0.6 m (the worst-case geometry searched every 5 deg, on every rank) over 20 000 steps of the
+# dual time step (Ncoarse 7: the windows of 2 and 3 ranks, at 10 000, 6667 and 13 334, start
+# inside its blocks); INSUFFICIENT (exit 3) below N_min. EPFD up of Table 22-2. The CDF files,
+# the charts and the summary (its measured times and rates blanked) are the same bytes.
+EXAM="$INTERF_BIN/interf-exam"
+EXAM_SYS="$INTERF_TEST_DATA/../../footprints/leo-ku-rgt-exam.ini"
+UP_SYS="$INTERF_TEST_DATA/../../footprints/oneweb-ku-up.ini"
+T_UP=2000
+[ "$INTERF_SLOW" = 0 ] && T_UP=300
+TIMELESS='s/ in [0-9.]+ s$/ in T s/; s/, [0-9.]+ s, [0-9]+ steps\/s/, T s, R steps\/s/; '\
+'s/(PASS|FAIL|INSUFFICIENT) +[0-9]+$/\1 R/'
+TOOL=$EXAM STATUS_WANT=3 TIMELESS=$TIMELESS same_as_one_process "exam down" -s "$EXAM_SYS" \
+    --limits 22-1A --dish-m 0.6 --wcg-step 5 --steps 20000 -j 1 -q -o e
+[ -s "$TMP/1/e.22-1A_0.6m_40kHz.cdf.txt" ] && [ -s "$TMP/1/e.22-1A_0.6m_40kHz.png" ] && pass ||
+    fail "exam down files: $(ls "$TMP/1")"
+grep -q '^  run: 20000 steps of 0.621 s (2912 evaluated .*Ncoarse 7), T s, R steps/s' \
+    "$TMP/1/stdout" && pass || fail "exam down summary: $(grep '^  run:' "$TMP/1/stdout")"
+TOOL=$EXAM TIMELESS=$TIMELESS same_as_one_process "exam up" -s "$UP_SYS" --limits 22-2 \
+    --steps $T_UP -j 1 -q -o u
+grep -q '^verdict: PASS$' "$TMP/1/stdout" && pass || fail "exam up: $(head -n 2 "$TMP/1/stdout")"
+
+# interf-footprint: the grid's points in parts, one a rank: --stat over the beam-hopping
+# schedule of hop.ini (6 tiles of 4096 points of its aggregate: 3 and 3, 2 each), the
+# instantaneous pfd (140 rows).
+HOP="$INTERF_TEST_DATA/../../footprints/hop.ini"
+TOOL="$INTERF_BIN/interf-footprint" same_as_one_process "footprint --stat" -s "$HOP" --sat 0 \
+    --quantity pfd --grid -10/30/30/65/0.25 --stat max --stat mean --stat p50 -o h
+[ -s "$TMP/1/h.p50.asc" ] && pass || fail "footprint --stat files: $(ls "$TMP/1")"
+TOOL="$INTERF_BIN/interf-footprint" same_as_one_process "footprint" -s "$HOP" --sat 0 \
+    --quantity pfd --grid -10/30/30/65/0.25
 
 # Bad input: one message, exit 2, nothing written.
 keep_outdir
@@ -110,6 +154,18 @@ expect_failure "interf-epfd: --dish-m: -3: allowed range" \
 printf '# lat_deg lon_deg\n45 10\n-30 x\n' >"$TMP/bad.txt"
 expect_failure "interf-epfd: $TMP/bad.txt:3:5: x: not a number" \
     $MPI -n 2 "$EPFD" -s "$SYS" --points "$TMP/bad.txt" -o "$O/out.txt"
+
+keep_outdir
+expect_failure "interf-exam: --limits: 22-9Z: no such table" \
+    $MPI -n 3 "$EXAM" -s "$EXAM_SYS" --limits 22-9Z -o "$O/x"
+keep_outdir
+expect_failure "interf-exam: $TMP/none.ini: No such file or directory" \
+    $MPI -n 2 "$EXAM" -s "$TMP/none.ini" -o "$O/x"
+sed '/^schedule_file/d' "$HOP" >"$TMP/nosched.ini"
+keep_outdir
+expect_failure "interf-footprint: --stat: satellite 0: [orbit hop] has no schedule_file" \
+    $MPI -n 3 "$INTERF_BIN/interf-footprint" -s "$TMP/nosched.ini" --sat 0 --quantity pfd \
+    --stat max -o "$O/out.asc"
 
 # An error that one rank alone meets (its memory limited: the 1 deg grid's histograms need
 # 0.47 GiB) reaches the user once, naming the rank. AddressSanitizer reserves more address

@@ -103,6 +103,8 @@ void cli_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) INTERF_PRINTF(1, 2);
 /* cli_warn of one line, for the library's callbacks of warnings (user unused) */
 void cli_warn_line(void *user, const char *line);
+/* cli_warn of the n samples counted in the top bin of the histograms, if any. */
+void cli_warn_clamped(uint64_t n);
 /* "NAME: message" and "Try 'NAME --help'." on stderr; exit 2. */
 _Noreturn void cli_usage_error(const char *fmt, ...) INTERF_PRINTF(1, 2);
 /* Print a library error (a leading "FIELD: " of an option's field shown as "--option: "), remove
@@ -196,10 +198,29 @@ void cli_ranks_progress_end(struct cli_ranks_progress *p);
 enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct interf_epfd_out *out,
                                 struct cli_progress *prog, struct interf_error *err);
 
+/* Execute run k of an examination over the ranks: every rank prepares it (the worst-case
+ * geometry, the same on each), runs its window of the run's steps (interf_exam_window: rank r
+ * of N the r-th of N contiguous windows, equal to within one step), the parts are summed
+ * exactly onto every rank, and every rank finishes the run: each then holds the whole run's
+ * results and verdict, the same bits as interf_exam_execute's; progress shown on rank 0. In a
+ * plain run, interf_exam_execute itself. Collective. */
+enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli_progress *prog,
+                                    struct interf_error *err);
+
+/* Run a footprint request over the ranks: each computes its part of the grid's points
+ * (interf_footprint_partition: contiguous whole rows, or whole tiles of the schedule's
+ * aggregate with --stat), rank 0 receives the others' points in order, whose res then holds the
+ * whole run's grids, the same bits as interf_footprint_run's; progress shown on rank 0 (rq's
+ * progress is set here). In a plain run, interf_footprint_run itself. Collective. */
+enum interf_status cli_footprint_run(struct interf_footprint_request *rq,
+                                     struct interf_footprint_result *res,
+                                     struct cli_progress *prog, struct interf_error *err);
+
 /* Run an aggregate (interf_epfd_mix) over the ranks: each runs its window of steps
- * (interf_epfd_mix_partition), the counts are summed and the channel maxima taken exactly onto
- * rank 0, whose m then holds the whole run's results, the same bits as interf_epfd_mix_run's,
- * and *clamped the run's. In a plain run, interf_epfd_mix_run itself. Collective. */
+ * (interf_epfd_mix_partition), the counts are summed, the channel maxima taken exactly and the
+ * series gathered onto rank 0, whose m then holds the whole run's results, the same bits as
+ * interf_epfd_mix_run's, and *clamped the run's. In a plain run, interf_epfd_mix_run itself.
+ * Collective. */
 enum interf_status cli_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
                                struct interf_error *err);
 

@@ -86,18 +86,21 @@ static int launched_by_mpirun(void)
 
 /* At exit: a run that succeeded finalises MPI on every rank. After an error MPI is left as it
  * is (finalising waits for the other ranks, which may never come): the non-zero status makes
- * mpirun end the job. An error only this rank (not 0) met and that no agreement reported is
- * shown after a grace time in which rank 0, had it failed too (a bad input every rank reads
- * alike), would have ended the job first: so the user reads each error once. */
+ * mpirun end the job. The other ranks wait a grace time after an error, so that rank 0, which
+ * shows it (an agreed error, or a bad input every rank reads alike), ends the job first: had
+ * one of them exited first, mpirun would end rank 0 with SIGTERM while it writes its message.
+ * An error only this rank (not 0) met and that no agreement reported is shown after that time:
+ * so the user reads each error once. */
 static void at_exit(void)
 {
     if (!cli_failed()) {
         MPI_Finalize();
         return;
     }
-    if (rank_id != 0 && !agreed_failure && *cli_kept_error()) {
+    if (rank_id != 0 && *cli_kept_error()) {
         sleep(3);
-        fprintf(stderr, "%s: rank %d: %s\n", cli_name(), rank_id, cli_kept_error());
+        if (!agreed_failure)
+            fprintf(stderr, "%s: rank %d: %s\n", cli_name(), rank_id, cli_kept_error());
     }
 }
 
@@ -526,6 +529,119 @@ enum interf_status cli_epfd_run(const struct interf_epfd_plan *plan, struct inte
 #endif
 }
 
+/* ---------------------------------------------------------------------------- examinations */
+
+#ifdef INTERF_WITH_MPI
+/* An error every rank met is the input's (they all read the same): shown as it is, as in a
+ * plain run, by rank 0; one that only some ranks met is agreed, naming the rank. Collective. */
+static enum interf_status agree_input(enum interf_status st, struct interf_error *err)
+{
+    int failed = st != INTERF_OK, all;
+    MPI_Allreduce(&failed, &all, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
+    if (all < n_ranks)
+        return cli_ranks_agree(st, err);
+    agreed_failure = 1;
+    return st;
+}
+
+/* The ranks' parts summed on every rank: integers (and links, whole numbers below 2^53) in any
+ * order give the same sum, the maxima the largest. */
+static void sum_part(struct interf_exam_part *p)
+{
+    uint64_t u[4] = {p->total, p->evaluated, p->clamped, p->coarse_blocks};
+    double links[2] = {p->links, p->accepted};
+    MPI_Allreduce(MPI_IN_PLACE, p->count, INTERF_EPFD_NBINS, MPI_UINT32_T, MPI_SUM,
+                  MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, u, 4, MPI_UINT64_T, MPI_SUM, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, links, 2, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, &p->max_db, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+    MPI_Allreduce(MPI_IN_PLACE, &p->threads_used, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+    p->total = u[0], p->evaluated = u[1], p->clamped = u[2], p->coarse_blocks = u[3];
+    p->links = links[0], p->accepted = links[1];
+}
+#endif
+
+enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli_progress *prog,
+                                    struct interf_error *err)
+{
+    if (!mpi_on)
+        return interf_exam_execute(ex, k, cli_progress, prog, err);
+#ifdef INTERF_WITH_MPI
+    struct interf_exam_part part;
+    struct cli_ranks_progress rp;
+    int64_t first, end;
+    enum interf_status st = interf_exam_prepare(ex, k, rank_id == 0 ? cli_progress : NULL, prog,
+                                                err);
+    if ((st = agree_input(st, err)) != INTERF_OK)
+        return st;
+    interf_exam_window(ex, k, n_ranks, rank_id, &first, &end);
+    double t0 = MPI_Wtime();
+    if ((st = cli_ranks_progress_begin(&rp, prog, (double)(end - first), err)) != INTERF_OK)
+        return st;
+    st = interf_exam_run_part(ex, k, first, end, &part, cli_ranks_progress, &rp, err);
+    cli_ranks_progress_end(&rp);
+    if ((st = agree_input(st, err)) != INTERF_OK)
+        return st;
+    sum_part(&part);
+    st = interf_exam_finish(ex, k, &part, MPI_Wtime() - t0, err);
+    return cli_ranks_agree(st, err);
+#else
+    return INTERF_EINVAL;
+#endif
+}
+
+/* ---------------------------------------------------------------------------- footprints */
+
+#ifdef INTERF_WITH_MPI
+/* Rank 0 receives every other rank's elements [first, end) of v (size bytes each). */
+static void gather_range(void *v, size_t size, size_t first, size_t end)
+{
+    unsigned long long range[2] = {first, end};
+    if (rank_id != 0) {
+        MPI_Send(range, 2, MPI_UNSIGNED_LONG_LONG, 0, TAG_BYTES, MPI_COMM_WORLD);
+        send_bytes((char *)v + first * size, (end - first) * size, 0, TAG_BYTES);
+        return;
+    }
+    for (int r = 1; r < n_ranks; r++) {
+        MPI_Recv(range, 2, MPI_UNSIGNED_LONG_LONG, r, TAG_BYTES, MPI_COMM_WORLD,
+                 MPI_STATUS_IGNORE);
+        recv_bytes((char *)v + range[0] * size, (size_t)(range[1] - range[0]) * size, r,
+                   TAG_BYTES);
+    }
+}
+#endif
+
+enum interf_status cli_footprint_run(struct interf_footprint_request *rq,
+                                     struct interf_footprint_result *res,
+                                     struct cli_progress *prog, struct interf_error *err)
+{
+    rq->progress = cli_progress, rq->progress_user = prog;
+    if (!mpi_on)
+        return interf_footprint_run(rq, res, err);
+#ifdef INTERF_WITH_MPI
+    struct cli_ranks_progress rp;
+    size_t first, end;
+    memset(res, 0, sizeof *res);
+    enum interf_status st = interf_footprint_partition(rq, n_ranks, rank_id, &first, &end, err);
+    if ((st = agree_input(st, err)) != INTERF_OK ||
+        (st = cli_ranks_progress_begin(&rp, prog, (double)(end - first), err)) != INTERF_OK)
+        return st;
+    rq->progress = cli_ranks_progress, rq->progress_user = &rp;
+    st = interf_footprint_run_part(rq, first, end, res, err);
+    cli_ranks_progress_end(&rp);
+    rq->progress = NULL, rq->progress_user = NULL;
+    if ((st = agree_input(st, err)) != INTERF_OK) {
+        interf_footprint_result_free(res);
+        return st;
+    }
+    for (size_t k = 0; k < res->n_grids; k++)
+        gather_range(res->grid[k]->values, sizeof *res->grid[k]->values, first, end);
+    return INTERF_OK;
+#else
+    return INTERF_EINVAL;
+#endif
+}
+
 /* ---------------------------------------------------------------------------- aggregate runs */
 
 #ifdef INTERF_WITH_MPI
@@ -537,11 +653,51 @@ static void max_floats(float *v, size_t n)
                    (int)(n - o < CHUNK ? n - o : CHUNK), MPI_FLOAT, MPI_MAX, 0, MPI_COMM_WORLD);
 }
 
-/* The ranks' slice results merged onto rank 0: counts summed, channel maxima the largest. */
-static void merge_mix(struct interf_epfd_mix *m, uint64_t *clamped)
+/* Series: each rank's window of steps of every system's samples sent to rank 0; buf holds
+ * the largest window's. */
+static void gather_mix_series(struct interf_epfd_mix *m, const struct interf_epfd_mix_results *r,
+                              float *buf)
+{
+    for (int from = 1; from < n_ranks; from++) {
+        if (rank_id != 0 && rank_id != from)
+            continue;
+        long k0, k1;
+        interf_epfd_mix_partition(m, (size_t)n_ranks, (size_t)from, &k0, &k1);
+        size_t w = (size_t)(k1 - k0), bytes = r->n_points * w * sizeof *buf;
+        for (size_t s = 0; s < INTERF_EPFD_MIX_MAX && r->series[s]; s++) {
+            for (size_t g = 0; rank_id != 0 && g < r->n_points; g++)
+                memcpy(buf + g * w, r->series[s] + g * r->n_steps + k0, w * sizeof *buf);
+            if (rank_id != 0)
+                send_bytes(buf, bytes, 0, TAG_SERIES);
+            else
+                recv_bytes(buf, bytes, from, TAG_SERIES);
+            for (size_t g = 0; rank_id == 0 && g < r->n_points; g++)
+                memcpy(r->series[s] + g * r->n_steps + k0, buf + g * w, w * sizeof *buf);
+        }
+    }
+}
+
+/* The ranks' slice results merged onto rank 0: counts summed, channel maxima the largest,
+ * series gathered. */
+static enum interf_status merge_mix(struct interf_epfd_mix *m, uint64_t *clamped,
+                                    struct interf_error *err)
 {
     struct interf_epfd_mix_results r;
     interf_epfd_mix_results(m, &r);
+    size_t n = 0;
+    for (int p = 0; r.series[0] && p < n_ranks; p++) { /* the largest window */
+        long k0, k1;
+        interf_epfd_mix_partition(m, (size_t)n_ranks, (size_t)p, &k0, &k1);
+        n = r.n_points * (size_t)(k1 - k0) > n ? r.n_points * (size_t)(k1 - k0) : n;
+    }
+    float *buf = n ? malloc(n * sizeof *buf) : NULL;
+    enum interf_status st = n && !buf ? interf_error_set(err, INTERF_ENOMEM, "results: out of "
+                                                         "memory") : INTERF_OK;
+    if ((st = cli_ranks_agree(st, err)) != INTERF_OK)
+        return st;
+    if (n)
+        gather_mix_series(m, &r, buf);
+    free(buf);
     for (size_t k = 0; k < r.n_sets; k++)
         sum_counts(r.count[k], r.n_counts, MPI_COMM_WORLD);
     max_floats(r.ch_max, r.n_ch_max);
@@ -551,6 +707,7 @@ static void merge_mix(struct interf_epfd_mix *m, uint64_t *clamped)
     MPI_Reduce(rank_id == 0 ? MPI_IN_PLACE : &in->flop, &in->flop, 1, MPI_DOUBLE, MPI_SUM, 0,
                MPI_COMM_WORLD);
     *clamped = t[0], in->nnz = t[1], in->cells = t[2], in->products = t[3], in->rows = t[4];
+    return INTERF_OK;
 }
 #endif
 
@@ -564,7 +721,7 @@ enum interf_status cli_mix_run(struct interf_epfd_mix *m, uint64_t *clamped,
     interf_epfd_mix_partition(m, (size_t)n_ranks, (size_t)rank_id, &k0, &k1);
     enum interf_status st = interf_epfd_mix_run_slice(m, k0, k1, clamped, err);
     if ((st = cli_ranks_agree(st, err)) == INTERF_OK)
-        merge_mix(m, clamped);
+        st = merge_mix(m, clamped, err);
     return st;
 #else
     return INTERF_EINVAL;

@@ -59,6 +59,13 @@ void cli_warn_line(void *user, const char *line)
     cli_warn("%s", line);
 }
 
+void cli_warn_clamped(uint64_t n)
+{
+    if (n)
+        cli_warn("%llu samples at or above -80 dB were counted in the top bin",
+                 (unsigned long long)n);
+}
+
 void cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
