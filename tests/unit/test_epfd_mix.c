@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Slices of an aggregate run (interf_epfd_mix): the partition of its steps into windows of
  * whole blocks, and runs of those windows whose merged results (counts summed, channel maxima
- * the largest, clamped samples and product sizes summed) are the whole run's, bit for bit, at
- * points and on a grid. The reference is interf_epfd_mix_run of the same request: integer
- * counts add exactly, and each window's blocks hold the whole run's steps. */
+ * the largest, series windows gathered, clamped samples and product sizes summed) are the whole
+ * run's, bit for bit, at points, on a grid and for series. The reference is interf_epfd_mix_run
+ * of the same request: integer counts add exactly, and each window's blocks hold the whole
+ * run's steps. */
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <stdlib.h>
@@ -39,9 +40,12 @@ struct fixture {
     struct interf_epfd_mix_request q;
 };
 
+enum mode { POINTS, GRID, SERIES };
+
 /* Both shells, 300 steps of 2 s, 4 channels of 500 MHz over 10.7-12.7 GHz; at 20 points (each
- * system's own histograms too) or on a grid of 4 x 3 cells of 2 deg. */
-static void fixture_init(struct fixture *f, int grid, int threads)
+ * system's own histograms too), on a grid of 4 x 3 cells of 2 deg, or the series at the points
+ * in one channel where both transmit (11.45-11.7 GHz). */
+static void fixture_init(struct fixture *f, enum mode mode, int threads)
 {
     memset(f, 0, sizeof *f);
     f->sys[0] = system_from(SHELL_550);
@@ -51,14 +55,16 @@ static void fixture_init(struct fixture *f, int grid, int threads)
     f->grid = (struct interf_grid_spec){4, 3, 8, 30, 2};
     struct interf_epfd_request *b = &f->q.base;
     b->es_dish_m = 0.6, b->step_s = 2, b->n_steps = NST, b->threads = threads;
-    if (grid) {
+    if (mode == GRID) {
         b->grid = &f->grid;
     } else {
         b->n_points = NPT, b->lat_deg = f->lat, b->lon_deg = f->lon;
-        f->q.per_system = 1;
+        f->q.per_system = mode == POINTS;
     }
     f->q.n_sys = 2, f->q.sys = f->sys;
     f->q.lo_ghz = 10.7, f->q.hi_ghz = 12.7, f->q.channel_khz = 500000;
+    if (mode == SERIES)
+        f->q.lo_ghz = 11.45, f->q.hi_ghz = 11.7, f->q.channel_khz = 250000, f->q.series = 1;
 }
 
 static struct interf_epfd_mix *plan(const struct fixture *f)
@@ -77,9 +83,10 @@ static void check_merge(struct interf_epfd_mix *whole, uint64_t clamped,
     struct interf_epfd_mix_results w, r;
     struct interf_error err;
     interf_epfd_mix_results(whole, &w);
-    cr_assert(gt(sz, w.n_sets, 0));
-    uint32_t *count = calloc(w.n_sets * w.n_counts, sizeof *count);
+    cr_assert(w.n_sets > 0 || w.series[0]);
+    uint32_t *count = calloc(w.n_sets * w.n_counts + 1, sizeof *count);
     float *ch_max = calloc(w.n_ch_max ? w.n_ch_max : 1, sizeof *ch_max);
+    float *series = calloc(2 * w.n_points * w.n_steps + 1, sizeof *series);
     struct interf_epfd_chan_info info = {0};
     uint64_t cl_sum = 0;
     long next = 0;
@@ -97,10 +104,14 @@ static void check_merge(struct interf_epfd_mix *whole, uint64_t clamped,
         cr_assert(eq(sz, r.n_counts, w.n_counts));
         /* every sample of the window counted once: point 0's first histogram holds its steps */
         double total = 0;
-        for (size_t b = 0; b < INTERF_EPFD_NBINS; b++)
+        for (size_t b = 0; r.n_sets && b < INTERF_EPFD_NBINS; b++)
             total += r.count[0][b];
-        cr_assert(epsilon_eq(dbl, total, (double)(k1 - k0), 0), "part %zu of %zu", part,
-                  n_parts);
+        cr_assert(epsilon_eq(dbl, total, r.n_sets ? (double)(k1 - k0) : 0, 0),
+                  "part %zu of %zu", part, n_parts);
+        for (size_t s = 0; r.series[0] && s < 2; s++) /* the window's steps of each point */
+            for (size_t g = 0; g < r.n_points; g++)
+                memcpy(series + (s * r.n_points + g) * r.n_steps + k0,
+                       r.series[s] + g * r.n_steps + k0, (size_t)(k1 - k0) * sizeof *series);
         for (size_t s = 0; s < r.n_sets; s++)
             for (size_t i = 0; i < r.n_counts; i++)
                 count[s * w.n_counts + i] += r.count[s][i];
@@ -115,30 +126,39 @@ static void check_merge(struct interf_epfd_mix *whole, uint64_t clamped,
     if (w.n_ch_max)
         cr_assert(memcmp(ch_max, w.ch_max, w.n_ch_max * sizeof *ch_max) == 0,
                   "%zu parts: channel maxima differ", n_parts);
+    for (size_t s = 0; w.series[0] && s < 2; s++)
+        cr_assert(memcmp(series + s * w.n_points * w.n_steps, w.series[s],
+                         w.n_points * w.n_steps * sizeof *series) == 0,
+                  "%zu parts: series of system %zu differs", n_parts, s + 1);
     cr_assert(eq(u64, cl_sum, clamped));
     cr_assert(eq(u64, info.nnz, w.info->nnz));
     cr_assert(eq(u64, info.cells, w.info->cells));
     free(count);
     free(ch_max);
+    free(series);
 }
 
 /* Run the whole (threads_whole) and merge its parts (one thread) for 1, 2, 3, 4 and 7 parts. */
-static void whole_equals_parts(int grid, int threads_whole)
+static void whole_equals_parts(enum mode mode, int threads_whole)
 {
     struct fixture fw, fp;
     struct interf_error err;
-    fixture_init(&fw, grid, threads_whole);
-    fixture_init(&fp, grid, 1);
+    fixture_init(&fw, mode, threads_whole);
+    fixture_init(&fp, mode, 1);
     struct interf_epfd_mix *whole = plan(&fw), *parts = plan(&fp);
     uint64_t clamped;
     cr_assert(eq(int, interf_epfd_mix_run(whole, &clamped, &err), INTERF_OK), "%s", err.msg);
     struct interf_epfd_mix_results w;
     interf_epfd_mix_results(whole, &w);
-    /* something is seen: a histogram of the aggregate above the floor bin */
+    /* something is seen: a histogram of the aggregate above the floor bin, or a sample of
+     * each system */
     int seen = 0;
     for (size_t i = 0; i < w.n_counts && !seen; i += INTERF_EPFD_NBINS)
         for (size_t b = 1; b < INTERF_EPFD_NBINS && !seen; b++)
             seen = w.count[0][i + b] > 0;
+    for (size_t i = 0; w.series[0] && i < w.n_points * w.n_steps && seen < 3; i++)
+        seen |= (w.series[0][i] > 0) | (w.series[1][i] > 0) << 1;
+    seen = w.series[0] ? seen == 3 : seen;
     cr_assert(seen, "nothing above the floor");
     const size_t n_parts[5] = {1, 2, 3, 4, 7};
     for (int k = 0; k < 5; k++)
@@ -157,7 +177,7 @@ Test(epfd_mix, partition_into_whole_blocks)
      * floor(5 k / 3): 0, 1, 3, 5, so steps [0, 64), [64, 192), [192, 300); 7 parts take
      * floor(5 k / 7) = 0, 0, 1, 2, 2, 3, 4, 5: part 0 and part 3 are empty. */
     struct fixture f;
-    fixture_init(&f, 0, 1);
+    fixture_init(&f, POINTS, 1);
     struct interf_epfd_mix *m = plan(&f);
     const long want3[3][2] = {{0, 64}, {64, 192}, {192, 300}};
     const long want7[7][2] = {{0, 0}, {0, 64}, {64, 128}, {128, 128},
@@ -185,10 +205,15 @@ Test(epfd_mix, partition_into_whole_blocks)
 
 Test(epfd_mix, slices_merged_are_the_whole_run_at_points, .timeout = 240)
 {
-    whole_equals_parts(0, 2);
+    whole_equals_parts(POINTS, 2);
 }
 
 Test(epfd_mix, slices_merged_are_the_whole_run_on_a_grid, .timeout = 240)
 {
-    whole_equals_parts(1, 2);
+    whole_equals_parts(GRID, 2);
+}
+
+Test(epfd_mix, slices_gathered_are_the_whole_series, .timeout = 240)
+{
+    whole_equals_parts(SERIES, 2);
 }
