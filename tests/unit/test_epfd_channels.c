@@ -60,6 +60,42 @@ static double db(double lin)
     return 10 * log10(lin);
 }
 
+/* The scene of the hand derivations below: a satellite of system A (550 km) and one of B
+ * (1100 km) straight over the earth station at (0 N, 0 E), one step, and their spectra. */
+static const double PSD_A[4] = {-40, -43, INTERF_EPFD_PSD_OFF_DBW, INTERF_EPFD_PSD_OFF_DBW};
+static const double PSD_B[4] = {INTERF_EPFD_PSD_OFF_DBW, -40, -46, INTERF_EPFD_PSD_OFF_DBW};
+struct hand {
+    struct interf_system *sys[2];
+    double lat, lon;
+    struct scene sc;
+    const struct interf_epfd_plan *plans[2];
+    struct interf_epfd_spectrum sp[2];
+};
+
+static void hand_scene(struct hand *h)
+{
+    h->sys[0] = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
+        "[orbit o]\ntype = elements\naltitude_km = 550\ninclination_deg = 0\nbeams = b\n");
+    h->sys[1] = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
+        "[orbit o]\ntype = elements\naltitude_km = 1100\ninclination_deg = 0\nbeams = b\n");
+    h->lat = 0, h->lon = 0;
+    h->sc = (struct scene){NULL, es_dish(0.6), 1, &h->lat, &h->lon, INTERF_ES_AZEL, 1, 1};
+    interf_earth_create(INTERF_EARTH_SPHERE, &h->sc.earth, NULL);
+    for (int s = 0; s < 2; s++)
+        h->plans[s] = plan_of(h->sys[s], &h->sc, 1);
+    h->sp[0] = (struct interf_epfd_spectrum){4, PSD_A};
+    h->sp[1] = (struct interf_epfd_spectrum){4, PSD_B};
+}
+
+static void hand_free(struct hand *h)
+{
+    for (int s = 0; s < 2; s++) {
+        interf_epfd_plan_destroy((struct interf_epfd_plan *)h->plans[s]);
+        interf_system_destroy(h->sys[s]);
+    }
+    interf_earth_destroy(h->sc.earth);
+}
+
 Test(epfd_channels, two_systems_four_channels_by_hand)
 {
     /* Hand derivation (RR No. 22.5C.1, one transmitter on both boresights, as the zenith test
@@ -72,17 +108,10 @@ Test(epfd_channels, two_systems_four_channels_by_hand)
      * channel 1: A alone, -130.79205; channel 2: 10 log10(10^-13.379205 + 10^-13.681265)
      * = -132.03434; channel 3: B alone, -142.81265; channel 4: nothing, the floor (-300 dB,
      * 0 W/m2). Through the fp32 gain tables: within 0.01 dB (as the zenith test). */
-    struct interf_system *sa = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
-        "[orbit o]\ntype = elements\naltitude_km = 550\ninclination_deg = 0\nbeams = b\n");
-    struct interf_system *sb = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
-        "[orbit o]\ntype = elements\naltitude_km = 1100\ninclination_deg = 0\nbeams = b\n");
-    const double off = INTERF_EPFD_PSD_OFF_DBW;
-    const double psd_a[4] = {-40, -43, off, off}, psd_b[4] = {off, -40, -46, off};
-    const double lat = 0, lon = 0;
-    struct scene sc = {NULL, es_dish(0.6), 1, &lat, &lon, INTERF_ES_AZEL, 1, 1};
-    interf_earth_create(INTERF_EARTH_SPHERE, &sc.earth, NULL);
-    const struct interf_epfd_plan *plans[2] = {plan_of(sa, &sc, 1), plan_of(sb, &sc, 1)};
-    struct interf_epfd_spectrum sp[2] = {{4, psd_a}, {4, psd_b}};
+    struct hand hs;
+    hand_scene(&hs);
+    const struct interf_epfd_plan *const *plans = hs.plans;
+    const struct interf_epfd_spectrum *sp = hs.sp;
     struct interf_error err;
     float lin[4] = {0};
     struct interf_epfd_slice all = {0, 1, 0, 1};
@@ -125,11 +154,7 @@ Test(epfd_channels, two_systems_four_channels_by_hand)
     interf_hist_set_free(&agg);
     interf_hist_set_free(&own[0]);
     interf_hist_set_free(&own[1]);
-    for (int s = 0; s < 2; s++)
-        interf_epfd_plan_destroy((struct interf_epfd_plan *)plans[s]);
-    interf_system_destroy(sa);
-    interf_system_destroy(sb);
-    interf_earth_destroy(sc.earth);
+    hand_free(&hs);
 }
 
 /* A 550 km shell of 1584 satellites with two beams of different powers (a nadir beam and one
@@ -387,17 +412,10 @@ Test(epfd_channels, worst_channel_of_two_systems_by_hand)
      * levels are -130.79205, -132.03434, -142.81265 and nothing, so the per-step maximum over
      * channels is channel 1's, in bin -130.8 dB, and channel 1 is the worst; each channel's
      * maximum is its one sample (within 0.01 dB, the fp32 gain tables), channel 4's is 0. */
-    struct interf_system *sa = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
-        "[orbit o]\ntype = elements\naltitude_km = 550\ninclination_deg = 0\nbeams = b\n");
-    struct interf_system *sb = system_from(HEAD "[beam b]\nantenna = a\npower_dbw = -40\n"
-        "[orbit o]\ntype = elements\naltitude_km = 1100\ninclination_deg = 0\nbeams = b\n");
-    const double off = INTERF_EPFD_PSD_OFF_DBW;
-    const double psd_a[4] = {-40, -43, off, off}, psd_b[4] = {off, -40, -46, off};
-    const double lat = 0, lon = 0;
-    struct scene sc = {NULL, es_dish(0.6), 1, &lat, &lon, INTERF_ES_AZEL, 1, 1};
-    interf_earth_create(INTERF_EARTH_SPHERE, &sc.earth, NULL);
-    const struct interf_epfd_plan *plans[2] = {plan_of(sa, &sc, 1), plan_of(sb, &sc, 1)};
-    struct interf_epfd_spectrum sp[2] = {{4, psd_a}, {4, psd_b}};
+    struct hand hs;
+    hand_scene(&hs);
+    const struct interf_epfd_plan *const *plans = hs.plans;
+    const struct interf_epfd_spectrum *sp = hs.sp;
     struct interf_hist_set worst;
     float ch_max[4] = {0};
     struct interf_error err;
@@ -417,11 +435,7 @@ Test(epfd_channels, worst_channel_of_two_systems_by_hand)
     cr_assert(eq(int, interf_epfd_worst_channel(ch_max, 4, bins), 1));
     interf_hist_set_free(&worst);
     free(bins);
-    for (int s = 0; s < 2; s++)
-        interf_epfd_plan_destroy((struct interf_epfd_plan *)plans[s]);
-    interf_system_destroy(sa);
-    interf_system_destroy(sb);
-    interf_earth_destroy(sc.earth);
+    hand_free(&hs);
 }
 
 Test(epfd_channels, worst_channel_ties_and_the_floor)
