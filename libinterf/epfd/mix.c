@@ -157,9 +157,9 @@ static double run_bytes(int grid, double np, double n_ch, double n_sys, int per_
 double interf_epfd_mix_bytes(const struct interf_epfd_mix *m)
 {
     double np = (double)interf_epfd_plan_points(m->plan[0], NULL, NULL);
-    if (m->want_series)
-        return (double)m->n_sys * np * (double)interf_epfd_plan_spec(m->plan[0])->window.n_steps *
-               4.0;
+    if (m->want_series) /* each system's samples, and one system's of the run at a time */
+        return (double)(m->n_sys + 1) * np *
+               (double)interf_epfd_plan_spec(m->plan[0])->window.n_steps * 4.0;
     return run_bytes(m->grid, np, (double)m->n_ch, (double)m->n_sys, m->per_system,
                      chunk_steps(m));
 }
@@ -176,9 +176,9 @@ double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q)
         n_ch = fmin(fmax(1, ceil((q->hi_ghz - q->lo_ghz) / (w * 1e-6) - 1e-6)),
                     INTERF_EPFD_CHANNELS_MAX);
     double chunk = chunk_of(g != NULL, np, n_ch, (double)q->base.n_steps);
-    if (q->series) /* each system's samples of the run; the plan checks a run of --duration */
-        return (double)q->n_sys * (interf_epfd_memory_bytes(np, 0, 1) +
-                                   np * (double)q->base.n_steps * 4.0);
+    if (q->series) /* as interf_epfd_mix_bytes; the plan checks a run of --duration */
+        return (double)q->n_sys * interf_epfd_memory_bytes(np, 0, 1) +
+               (double)(q->n_sys + 1) * np * (double)q->base.n_steps * 4.0;
     /* each plan's tables of the points: a run without histograms and a series of no step */
     return (double)q->n_sys * interf_epfd_memory_bytes(np, 0, 1) +
            run_bytes(g != NULL, np, n_ch, (double)q->n_sys, q->per_system, chunk);
