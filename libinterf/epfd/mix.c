@@ -145,10 +145,13 @@ static double chunk_steps(const struct interf_epfd_mix *m)
                     (double)m->n_ch, (double)interf_epfd_plan_spec(m->plan[0])->window.n_steps);
 }
 
-/* The results and chunk buffers of a run over n_points points and n_ch channels. */
-static double run_bytes(int grid, double np, double n_ch, double n_sys, int per_system,
-                        double chunk)
+/* The results and chunk buffers of a run over n_points points and n_ch channels; a series
+ * run holds each system's samples of its n_steps, and one system's of the run at a time. */
+static double run_bytes(int grid, int series, double np, double n_ch, double n_sys,
+                        int per_system, double chunk, double n_steps)
 {
+    if (series)
+        return (n_sys + 1) * np * n_steps * 4.0;
     if (!grid)
         return interf_epfd_aggregate_bytes(np, n_ch, n_sys, per_system, chunk);
     return np * (INTERF_EPFD_NBINS + n_ch) * 4.0 + np * chunk * n_ch * 4.0;
@@ -157,11 +160,9 @@ static double run_bytes(int grid, double np, double n_ch, double n_sys, int per_
 double interf_epfd_mix_bytes(const struct interf_epfd_mix *m)
 {
     double np = (double)interf_epfd_plan_points(m->plan[0], NULL, NULL);
-    if (m->want_series) /* each system's samples, and one system's of the run at a time */
-        return (double)(m->n_sys + 1) * np *
-               (double)interf_epfd_plan_spec(m->plan[0])->window.n_steps * 4.0;
-    return run_bytes(m->grid, np, (double)m->n_ch, (double)m->n_sys, m->per_system,
-                     chunk_steps(m));
+    return run_bytes(m->grid, m->want_series, np, (double)m->n_ch, (double)m->n_sys,
+                     m->per_system, chunk_steps(m),
+                     (double)interf_epfd_plan_spec(m->plan[0])->window.n_steps);
 }
 
 double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q)
@@ -176,12 +177,11 @@ double interf_epfd_mix_request_bytes(const struct interf_epfd_mix_request *q)
         n_ch = fmin(fmax(1, ceil((q->hi_ghz - q->lo_ghz) / (w * 1e-6) - 1e-6)),
                     INTERF_EPFD_CHANNELS_MAX);
     double chunk = chunk_of(g != NULL, np, n_ch, (double)q->base.n_steps);
-    if (q->series) /* as interf_epfd_mix_bytes; the plan checks a run of --duration */
-        return (double)q->n_sys * interf_epfd_memory_bytes(np, 0, 1) +
-               (double)(q->n_sys + 1) * np * (double)q->base.n_steps * 4.0;
-    /* each plan's tables of the points: a run without histograms and a series of no step */
+    /* each plan's tables of the points: a run without histograms and a series of no step (a
+     * series run of --duration: its steps are counted once planned) */
     return (double)q->n_sys * interf_epfd_memory_bytes(np, 0, 1) +
-           run_bytes(g != NULL, np, n_ch, (double)q->n_sys, q->per_system, chunk);
+           run_bytes(g != NULL, q->series, np, n_ch, (double)q->n_sys, q->per_system, chunk,
+                     (double)q->base.n_steps);
 }
 
 void interf_epfd_mix_partition(const struct interf_epfd_mix *m, size_t n_parts, size_t part,
