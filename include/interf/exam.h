@@ -915,7 +915,7 @@ interf_exam_plan_info(const struct interf_exam_plan *p);
 INTERF_API size_t interf_exam_plan_stations(const struct interf_exam_plan *p,
                                             const double **lat_deg, const double **lon_deg);
 
-/* One time step t_s (s after the run's t = 0) of a plan: the epfd of the step
+/* Time step `step` (t = step dt_s, s after the run's t = 0) of a plan: the epfd of the step
  * (dB(W/m2) in the row's bandwidth, -INFINITY when nothing contributes), the linear sum, the
  * links considered and accepted (up; is: the satellites seen, twice), and whether the step is
  * critical for the dual time step (up: an earth station's e.i.r.p. toward the GSO within 30 dB of
@@ -926,7 +926,7 @@ struct interf_exam_step {
     int critical;
 };
 INTERF_API enum interf_status interf_exam_plan_step(const struct interf_exam_plan *p,
-                                                    double t_s, struct interf_exam_step *out,
+                                                    int64_t step, struct interf_exam_step *out,
                                                     struct interf_error *err);
 
 /* Run the plan: every step of [0, n_steps) through the dual-step walk (interf_exam_walk_*),

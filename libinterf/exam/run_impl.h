@@ -104,6 +104,9 @@ struct run_work {
     double *nx, *ny, *nz;       /* up: their positions */
     double *nr;                 /* up: their radius times the cosine of the plan's reach */
     double *until_s, last_t;    /* up: a satellite is not propagated before until_s */
+    double *bx, *by, *bz;       /* up: per satellite, its positions at the steps of the block
+                                   [block, block + INTERF_STEP_ANCHOR) (fill_block) */
+    int64_t block;
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
     double *kept_db;            /* up: the kept links' epfd_i */
@@ -126,8 +129,8 @@ static inline double run_curve_flat(const struct run_curve *r, double c_cos)
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,
                                  struct interf_error *err);
 void run_work_free(struct run_work *w);
-/* One step at t_s into out (the work's buffers reused) */
-enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, double t_s,
+/* Step k (t = k dt) into out (the work's buffers reused) */
+enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
                             struct interf_exam_step *out, struct interf_error *err);
 
 #endif

@@ -28,8 +28,9 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->links = malloc(w->cap * sizeof *w->links);
     w->kept_db = malloc(w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
+    w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
-        !w->links || !w->kept_db || !w->state) {
+        !w->links || !w->kept_db || !w->state || !w->bx) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -45,6 +46,9 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     for (size_t s = 0; s < n; s++)
         w->until_s[s] = -INFINITY;
     w->last_t = -INFINITY;
+    w->by = w->bx + INTERF_STEP_ANCHOR * n;
+    w->bz = w->by + INTERF_STEP_ANCHOR * n;
+    w->block = INT64_MIN / 2; /* no block yet */
     return INTERF_OK;
 }
 
@@ -60,6 +64,7 @@ void run_work_free(struct run_work *w)
     free(w->links);
     free(w->kept_db);
     free(w->state);
+    free(w->bx);
     memset(w, 0, sizeof *w);
 }
 
@@ -426,66 +431,81 @@ static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_
     return 1;
 }
 
-/* The satellites at t that some station may see above the lowest MIN_ELEV (epfd up), into
- * w->near and the lists of the clusters they are near: a satellite near no cluster is not
- * propagated again before it could reach one (its visibility window opens no earlier). The
- * satellites due are propagated in runs of consecutive indices (a plane's satellites share
- * their node's sine and cosine there). Cluster membership and the waits are bounds with the
+/* The block of steps holding step k: the positions of each satellite from the first step of
+ * it at which the satellite can be due (until_s: it is not due before) to the block's end,
+ * turned step by step (interf_constellation_propagate_steps: the position at a step is a
+ * function of the step alone, whatever the block) */
+static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    const int64_t nb = INTERF_STEP_ANCHOR, b = k - k % nb;
+    const double dt = p->info.dt_s;
+    w->block = b;
+    for (size_t s = 0; s < p->req.sys.n_sats; s++) {
+        int64_t f = k;
+        while (f < b + nb && (double)f * dt < w->until_s[s])
+            f++;
+        if (f < b + nb)
+            interf_constellation_propagate_steps(p->c, s, &p->orun, 0, dt, (long)f,
+                                                 (size_t)(b + nb - f), w->bx + s * nb + (f - b),
+                                                 w->by + s * nb + (f - b), w->bz + s * nb + (f - b));
+    }
+}
+
+/* The satellites at step k that some station may see above the lowest MIN_ELEV (epfd up),
+ * into w->near and the lists of the clusters they are near: a satellite near no cluster is not
+ * looked at again before it could reach one (its visibility window opens no earlier), and is
+ * not propagated at the steps between. Cluster membership and the waits are bounds with the
  * margin of the reach (1e-4 rad): their rounding changes no link. */
-static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, double t_s)
+static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
 {
     size_t n = p->req.sys.n_sats;
+    const int64_t nb = INTERF_STEP_ANCHOR;
+    double t_s = (double)k * p->info.dt_s;
     if (t_s < w->last_t) /* the windows hold for increasing times only */
         for (size_t s = 0; s < n; s++)
             w->until_s[s] = -INFINITY;
+    if (t_s < w->last_t || k < w->block || k >= w->block + nb)
+        fill_block(p, w, k);
     w->last_t = t_s;
     w->n_near = 0;
     memset(w->clen, 0, p->n_clusters * sizeof *w->clen);
     const double *cd = p->cull_dir;
-    for (size_t s = 0; s < n;) {
-        if (t_s < w->until_s[s]) {
-            s++;
+    const size_t j = (size_t)(k - w->block);
+    for (size_t s = 0; s < n; s++) {
+        if (t_s < w->until_s[s])
             continue;
-        }
-        size_t end = s + 1;
-        while (end < n && !(t_s < w->until_s[end]))
-            end++;
-        struct interf_ephem eph = {w->x + s, w->y + s, w->z + s, NULL, NULL, NULL};
-        interf_constellation_propagate(p->c, s, end - s, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
-        for (; s < end; s++) {
-            double q[3] = {w->x[s], w->y[s], w->z[s]};
-            memcpy(w->xyz + 3 * s, q, sizeof q);
-            double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
-            double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
-            if (cull_dot < p->cull_cos || !take_near(p, w, s, q, r, inv_r))
-                w->until_s[s] = t_s + near_wait(p, w, s, t_s, cull_dot);
-        }
+        double q[3] = {w->bx[s * nb + j], w->by[s * nb + j], w->bz[s * nb + j]};
+        memcpy(w->xyz + 3 * s, q, sizeof q);
+        double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
+        double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
+        if (cull_dot < p->cull_cos || !take_near(p, w, s, q, r, inv_r))
+            w->until_s[s] = t_s + near_wait(p, w, s, t_s, cull_dot);
     }
 }
 
-enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, double t_s,
+enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
                             struct interf_exam_step *out, struct interf_error *err)
 {
     enum interf_status st = INTERF_OK;
     memset(out, 0, sizeof *out);
     if (p->info.link == INTERF_EXAM_LINK_UP) {
-        propagate_near(p, w, t_s);
+        propagate_near(p, w, k);
         st = step_up(p, w, out, err);
     } else {
-        propagate_all(p, w, t_s);
+        propagate_all(p, w, (double)k * p->info.dt_s);
         step_is(p, w, out);
     }
     out->epfd_db = out->sum_lin > 0 ? 10.0 * log10(out->sum_lin) : -INFINITY;
     return st;
 }
 
-enum interf_status interf_exam_plan_step(const struct interf_exam_plan *p, double t_s,
+enum interf_status interf_exam_plan_step(const struct interf_exam_plan *p, int64_t step,
                                          struct interf_exam_step *out, struct interf_error *err)
 {
     struct run_work w;
     enum interf_status st = run_work_init(p, &w, err);
     if (st == INTERF_OK)
-        st = run_step(p, &w, t_s, out, err);
+        st = run_step(p, &w, step, out, err);
     run_work_free(&w);
     return st;
 }
@@ -526,7 +546,7 @@ static void run_window(const struct interf_exam_plan *p, int64_t first, int64_t 
     int sample, clamped;
     while (st == INTERF_OK && interf_exam_walk_next(&walk, &k, &sample)) {
         struct interf_exam_step s;
-        st = run_step(p, &w, (double)k * p->info.dt_s, &s, &acc->err);
+        st = run_step(p, &w, k, &s, &acc->err);
         int64_t weight = interf_exam_walk_report(&walk, s.critical);
         if (!sample || st != INTERF_OK)
             continue;
