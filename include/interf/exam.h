@@ -511,6 +511,16 @@ struct interf_wcg_request {
     double freq_mhz;                   /* the run's frequency (Table 8) */
     double step_deg;                   /* search step; 0: 0.1 deg (-4) or rule 6 (-2) */
     int threads;                       /* OpenMP threads over latitudes; 0: all */
+    /* The search shared by n_parts processes (n_parts <= 1: all of it here): this one, part
+     * (0 .. n_parts - 1), searches the latitudes of index k (in the order below) with k mod
+     * n_parts == part, then calls combine(buf, bytes, user) with its results per latitude
+     * (zero bytes at the latitudes of the other parts); combine must leave in buf, on every
+     * part, the bitwise OR of all the parts' buffers (MPI_Allreduce with MPI_BOR over
+     * MPI_BYTE). Every part then finishes the search alike: the same result, bit for bit, as
+     * one process. */
+    int part, n_parts;
+    void (*combine)(void *buf, size_t bytes, void *user);
+    void *combine_user;
 };
 
 /* The worst-case geometry found. The satellite is placed at longitude 0 (the geometry is

@@ -239,7 +239,8 @@ INTERF_API enum interf_status interf_exam_execute(struct interf_exam *ex, size_t
 
 /* Execute run k as interf_exam_execute does, in parts that processes may share:
  *   interf_exam_prepare    on every process: the worst-case geometry and the longitude
- *                          correction of an EPFD-down run (deterministic: the same on each);
+ *                          correction of an EPFD-down run (deterministic: the same on each;
+ *                          the search shared by the processes: interf_exam_share_search);
  *   interf_exam_window     part i of n_parts: its contiguous window of the run's fine steps;
  *   interf_exam_run_part   the window's steps into an interf_exam_part;
  *   interf_exam_part_merge the parts summed (in any order: integers and a maximum);
@@ -260,6 +261,13 @@ struct interf_exam_part {
     int threads_used;                   /* the most of any part */
 };
 
+/* The WCG searches of interf_exam_prepare shared by n_parts processes, this one part `part`,
+ * as interf_wcg_request says (combine: the bitwise OR of the parts' buffers on every part,
+ * MPI_Allreduce with MPI_BOR over MPI_BYTE); every process must then prepare the same runs in
+ * the same order. n_parts <= 1: each searches alone (the default). */
+INTERF_API void interf_exam_share_search(struct interf_exam *ex, int part, int n_parts,
+                                         void (*combine)(void *buf, size_t bytes, void *user),
+                                         void *user);
 /* Prepare run k for its parts (its WCG search, progress stage "worst-case geometry"; nothing
  * for up and is, planned by interf_exam_create); again: nothing. Errors as interf_exam_execute. */
 INTERF_API enum interf_status interf_exam_prepare(struct interf_exam *ex, size_t k,

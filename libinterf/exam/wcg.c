@@ -448,9 +448,13 @@ enum interf_status interf_exam_wcg_down(const struct interf_wcg_request *q,
     for (int k = 0; k < nlist; k++)
         lats[k] = (k == 0 ? 0 : (k % 2 ? 1 : -1)) * i_deg * ((k + 1) / 2) / (nlat ? nlat : 1);
     int threads = q->threads > 0 ? q->threads : omp_get_max_threads();
+    int n_parts = q->n_parts > 1 && q->combine ? q->n_parts : 1;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (int k = 0; k < nlist; k++)
-        calc_at_lat(&cx, lats[k], &part[k]);
+        if (k % n_parts == q->part % n_parts)
+            calc_at_lat(&cx, lats[k], &part[k]);
+    if (n_parts > 1) /* part[] was zeroed: the OR of the parts is each latitude's result */
+        q->combine(part, (size_t)nlist * sizeof *part, q->combine_user);
     for (int k = 0; k < nlist; k++)
         merge(out, &part[k]);
     if (nlat > 0) {

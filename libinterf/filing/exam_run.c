@@ -302,7 +302,8 @@ static enum interf_status wcg(struct interf_exam *ex, struct interf_exam_run *r,
         struct interf_wcg_request q = {ex->req.rec, o->exam.pfd_mask, el.a_km, el.e, el.i_rad,
                                        el.argp_rad, o->exam.orbit.h_min_km, &o->exam.ops, 0,
                                        &r->es, r->row, r->freq_mhz, ex->req.wcg_step_deg,
-                                       ex->req.threads};
+                                       ex->req.threads, ex->part, ex->n_parts, ex->combine,
+                                       ex->combine_user};
         enum interf_status st = interf_exam_wcg_down(&q, &w, err);
         if (st != INTERF_OK)
             return st;
@@ -341,6 +342,15 @@ enum interf_status filing_verdict(const struct interf_exam *ex, struct interf_ex
                     : interf_exam_sufficient(r->res.total, r->n_min) ? INTERF_EXAM_PASS
                                                                      : INTERF_EXAM_INSUFFICIENT;
     return st;
+}
+
+void interf_exam_share_search(struct interf_exam *ex, int part, int n_parts,
+                              void (*combine)(void *buf, size_t bytes, void *user), void *user)
+{
+    ex->part = part;
+    ex->n_parts = n_parts;
+    ex->combine = combine;
+    ex->combine_user = user;
 }
 
 enum interf_status interf_exam_prepare(struct interf_exam *ex, size_t k,

@@ -17,6 +17,9 @@ struct interf_exam {
     size_t n_skipped;          /* rows whose band applies but whose input the system lacks */
     const struct interf_limit_mask *skipped[64];
     const char *skipped_key[64]; /* the key it lacks */
+    int part, n_parts;         /* the WCG searches shared (interf_exam_share_search) */
+    void (*combine)(void *buf, size_t bytes, void *user);
+    void *combine_user;
 };
 
 /* The key of the system file a row's run needs: pfd_mask, eirp_mask or ss_eirp_mask */

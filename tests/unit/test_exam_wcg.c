@@ -4,6 +4,8 @@
 #include <criterion/criterion.h>
 #include <criterion/new/assert.h>
 #include <math.h>
+#include <pthread.h>
+#include <string.h>
 
 #include "interf/exam.h"
 #include "interf/orbit.h"
@@ -126,4 +128,97 @@ Test(exam_wcg, longitude_correction)
     cr_assert(epsilon_eq(dbl, t, 617.91, 1), "t %g", t);
     cr_assert(epsilon_eq(dbl, shift, 33.2077, 0.05), "shift %g", shift);
     interf_constellation_destroy(c);
+}
+
+/* Three threads stand for three processes sharing a search: combine ORs each one's buffer
+ * into a common one and hands every thread the result (what MPI_Allreduce with MPI_BOR does
+ * over MPI_BYTE). */
+#define N_PARTS 3
+struct shared_search {
+    pthread_mutex_t lock;
+    pthread_barrier_t met;
+    unsigned char or[1 << 20];
+    size_t bytes;
+    struct interf_wcg_request q;
+    struct interf_wcg got[N_PARTS];
+    int status[N_PARTS];
+};
+
+static void combine_or(void *buf, size_t bytes, void *user)
+{
+    struct shared_search *s = user;
+    cr_assert(le(sz, bytes, sizeof s->or));
+    pthread_mutex_lock(&s->lock);
+    for (size_t i = 0; i < bytes; i++)
+        s->or[i] |= ((unsigned char *)buf)[i];
+    s->bytes = bytes;
+    pthread_mutex_unlock(&s->lock);
+    pthread_barrier_wait(&s->met);
+    memcpy(buf, s->or, bytes);
+}
+
+struct part_arg {
+    struct shared_search *s;
+    int part;
+};
+
+static void *search_part(void *arg)
+{
+    struct part_arg *a = arg;
+    struct interf_wcg_request q = a->s->q;
+    q.part = a->part, q.n_parts = N_PARTS, q.combine = combine_or, q.combine_user = a->s;
+    a->s->status[a->part] = interf_exam_wcg_down(&q, &a->s->got[a->part], NULL);
+    return NULL;
+}
+
+Test(exam_wcg, a_search_in_parts_is_the_search, .timeout = 600)
+{
+    /* The eps_GSO case above on a 53 deg orbit searched every 2 deg: 55 satellite latitudes
+     * (0, +-2 x 53 / 54, ...), dealt to 3 parts by index modulo 3. Each part's result, after
+     * the combination, must be the one-process search's, field by field, bit for bit. */
+    struct interf_antenna es = ta_make("S.1428", "diameter_m", 0.6, "frequency_ghz", 17.8, NULL);
+    struct interf_op_params ops = {0};
+    ops.es_lat_min_deg = -90, ops.es_lat_max_deg = 90;
+    cr_assert(eq(int, interf_op_parse_elev_table("10", "min_elev", &ops.min_elev, NULL),
+                 INTERF_OK));
+    struct interf_pfd_mask *mask = west_of_the_arc();
+    static struct shared_search s;
+    memset(&s, 0, sizeof s);
+    s.q = (struct interf_wcg_request){.mask = mask, .a_km = INTERF_RE_KM + 1200,
+                                      .i_rad = 53 * INTERF_DEG, .es = &es, .ops = &ops,
+                                      .freq_mhz = 17800, .step_deg = 2, .threads = 1};
+    struct interf_wcg whole;
+    cr_assert(eq(int, interf_exam_wcg_down(&s.q, &whole, NULL), INTERF_OK));
+    cr_assert(eq(int, whole.found, 1));
+    pthread_mutex_init(&s.lock, NULL);
+    pthread_barrier_init(&s.met, NULL, N_PARTS);
+    pthread_t th[N_PARTS];
+    struct part_arg arg[N_PARTS];
+    for (int k = 0; k < N_PARTS; k++) {
+        arg[k] = (struct part_arg){&s, k};
+        cr_assert(eq(int, pthread_create(&th[k], NULL, search_part, &arg[k]), 0));
+    }
+    for (int k = 0; k < N_PARTS; k++)
+        pthread_join(th[k], NULL);
+    cr_assert(eq(sz, s.bytes, 55 * sizeof(struct interf_wcg)));
+    for (int k = 0; k < N_PARTS; k++) {
+        const struct interf_wcg *g = &s.got[k];
+        cr_assert(eq(int, s.status[k], INTERF_OK));
+        cr_assert(eq(int, g->found, whole.found));
+        cr_assert(eq(i32, g->bin, whole.bin));
+        cr_assert(eq(u64, g->n_cases, whole.n_cases));
+        const double a[] = {g->margin_db, g->angvel_rad_s, g->sat_lat_deg, g->theta_deg,
+                            g->phi_deg, g->es_lat_deg, g->es_lon_deg, g->gso_lon_deg,
+                            g->alpha_deg, g->el_gso_deg};
+        const double b[] = {whole.margin_db, whole.angvel_rad_s, whole.sat_lat_deg,
+                            whole.theta_deg, whole.phi_deg, whole.es_lat_deg, whole.es_lon_deg,
+                            whole.gso_lon_deg, whole.alpha_deg, whole.el_gso_deg};
+        for (size_t i = 0; i < sizeof a / sizeof a[0]; i++)
+            cr_assert(eq(int, memcmp(&a[i], &b[i], sizeof a[i]), 0), "part %d, field %zu: "
+                      "%.17g vs %.17g", k, i, a[i], b[i]);
+    }
+    pthread_barrier_destroy(&s.met);
+    pthread_mutex_destroy(&s.lock);
+    interf_pfd_mask_destroy(mask);
+    interf_op_params_release(&ops);
 }

@@ -4,6 +4,7 @@
  * partition), the results are summed exactly onto rank 0, which alone prints and writes.
  * Without MPI (a plain run, or a build without it) each function is the one-process case. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -561,6 +562,18 @@ static void sum_part(struct interf_exam_part *p)
 }
 #endif
 
+#ifdef INTERF_WITH_MPI
+/* The ranks' parts of a worst-case geometry search into each (interf_exam_share_search) */
+static void combine_bor(void *buf, size_t bytes, void *user)
+{
+    (void)user;
+    for (size_t at = 0; at < bytes; at += INT_MAX) { /* counts are ints */
+        size_t n = bytes - at < INT_MAX ? bytes - at : INT_MAX;
+        MPI_Allreduce(MPI_IN_PLACE, (char *)buf + at, (int)n, MPI_BYTE, MPI_BOR, MPI_COMM_WORLD);
+    }
+}
+#endif
+
 enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli_progress *prog,
                                     struct interf_error *err)
 {
@@ -570,6 +583,7 @@ enum interf_status cli_exam_execute(struct interf_exam *ex, size_t k, struct cli
     struct interf_exam_part part;
     struct cli_ranks_progress rp;
     int64_t first, end;
+    interf_exam_share_search(ex, rank_id, n_ranks, combine_bor, NULL);
     enum interf_status st = interf_exam_prepare(ex, k, rank_id == 0 ? cli_progress : NULL, prog,
                                                 err);
     if ((st = agree_input(st, err)) != INTERF_OK)
