@@ -194,6 +194,19 @@ EPFD_INLINE float gain_lerp(const float *pair, float x)
 }
 #endif
 
+/* n[0] + x (n[1] - n[0]) of two neighbouring nodes of a GSO-arc table, read with one 8-byte
+ * load (the vector loops gather 8-byte pairs). */
+EPFD_INLINE real node_lerp(const float *n, real x)
+{
+    uint64_t w;
+    memcpy(&w, n, sizeof w);
+    uint32_t lo = (uint32_t)w, hi = (uint32_t)(w >> 32);
+    float a, b;
+    memcpy(&a, &lo, sizeof a);
+    memcpy(&b, &hi, sizeof b);
+    return a + x * (b - a);
+}
+
 EPFD_INLINE struct table table_of(const struct epfd_gain *g)
 {
     return (struct table){TABLE(g), (real)g->n * 0.5f, g->n - 1};
@@ -245,8 +258,8 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
     /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */              \
     int q = G(alpha) * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;                        \
     const int up = EPFD_ALPHA_CELLS + 1;                                                           \
-    real lo = (node)[q] + fx * ((node)[q + 1] - (node)[q]);                                        \
-    real hi = (node)[q + up] + fx * ((node)[q + up + 1] - (node)[q + up]);                         \
+    real lo = node_lerp((node) + q, fx);                                                           \
+    real hi = node_lerp((node) + q + up, fx);                                                      \
     real a = lo + fy * (hi - lo);                                                                  \
     real bd = (bound)[G(alpha) * EPFD_ALPHA_BOUNDS + iy * EPFD_ALPHA_CELLS + ix];
 
@@ -1291,7 +1304,7 @@ enum interf_status interf_epfd_run(const struct interf_epfd_plan *p, struct inte
 {
     struct interf_epfd_slice all = {0, 1, 0, p->spec.window.n_steps};
     if (out->hist.count)
-        memset(out->hist.count, 0, p->n_points * sizeof(uint32_t) * INTERF_EPFD_NBINS);
+        epfd_hist_zero(out->hist.count, p->n_points * INTERF_EPFD_NBINS);
     epfd_series_reset(p, out);
     out->clamped = 0;
     out->threads_used = 0;
