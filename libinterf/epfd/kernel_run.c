@@ -39,17 +39,17 @@ typedef struct epfd_geom_f geom_t;
 struct pair_in {
     real sx, sy, sz;           /* satellite position, km */
     real bx, by, bz;           /* beam boresight, unit */
-    real p, s2;                /* power term; sin^2 of the minimum elevation */
-    int min_el_pos;            /* minimum elevation > 0: compare squares */
+    real p, s2;                /* power term; sin^2 of the minimum elevation when it is
+                                  above the horizon, else 0 (no test beyond vu > 0) */
 };
 
-/* What an emitter's state holds at every step, in the working type: its power term, sin^2 of
- * the minimum elevation, GSO-arc angle, the minimum elevation's sign, its gain table's place in
- * the run's tables (struct few), whether it has a beam that points at nadir, and a beam that
- * needs a 2-D table (a pfd-mask emitter has no beam). */
+/* What an emitter's state holds at every step, in the working type: its power term, s2 (as in
+ * struct pair_in), GSO-arc angle, its gain table's place in the run's tables (struct few),
+ * whether it has a beam that points at nadir, and a beam that needs a 2-D table (a pfd-mask
+ * emitter has no beam). */
 struct em_const {
     real p, s2, a0;
-    int min_el_pos, off;
+    int off;
     unsigned char nadir, lut;
 };
 
@@ -64,7 +64,6 @@ struct em_const {
  * One array per field, so that a row is a tile's emitters as lanes (few_sums). */
 struct block {
     EPFD_STATE_REAL(EPFD_STATE_FIELD)
-    int *min_el_pos;     /* as in struct pair_in */
     int *off;            /* the emitter's gain table in the run's tables (struct few) */
     const struct em_const *ec; /* by emitter */
     real *fx, *fy, *fz; /* the beam's azimuth frame's x axis (interf_beam_frame; 2-D patterns) */
@@ -123,9 +122,9 @@ struct few {
     const real *cat;            /* the satellite gain tables, one after the other; NULL when
                                    some pattern needs a 2-D table (then tiles take tile_sums) */
     EPFD_STATE_REAL(EPFD_FEW_FIELD)
-    const int *min_el_pos, *off; /* off: the emitter's table in cat */
+    const int *off;             /* the emitter's table in cat */
     real *buf;                  /* room for the copies: 9 fields */
-    int *ibuf;                  /* and 2 */
+    int *ibuf;                  /* and 1 */
     real *cs;                   /* contributions, as pairs_sum forms them */
     real *co, *ox, *oy, *oz, *os; /* as pairs_open forms them, with direction and sin(el) */
     int *open;                  /* [emitter]: the GSO-arc test of some point is open */
@@ -235,7 +234,7 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
     real gt = GAIN_LERP(TS(2 * is), fs - (real)is);                                                \
     real gr = GAIN_LERP((tr).vs + 2 * ir, fr - (real)ir);                                          \
     /* elevation >= the minimum, without asin: vu / d >= sin(min) */                              \
-    int vis = (vu > 0.0f) & ((vu * vu >= E(s2) * d2) | !E(min_el_pos));                            \
+    int vis = (vu > 0.0f) & (vu * vu >= E(s2) * d2);                                               \
     real c = (real)vis * (E(p) * gt * gr * (id * id));
 
 /* The GSO-arc table's |alpha| (a) and error bound (bd) toward the unit direction (NX, NY, NZ)
@@ -395,7 +394,7 @@ static void pairs_2d(const struct pair_in *in, const struct epfd_emitter *em, co
         real v[3] = {in->sx - g->gx[q], in->sy - g->gy[q], in->sz - g->gz[q]};
         real d2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
         real vu = v[0] * g->ux[q] + v[1] * g->uy[q] + v[2] * g->uz[q];
-        if (!(vu > 0.0f) || (in->min_el_pos && vu * vu < in->s2 * d2))
+        if (!(vu > 0.0f) || vu * vu < in->s2 * d2)
             continue;
         real id = 1.0f / sqrt(d2), nv[3] = {v[0] * id, v[1] * id, v[2] * id};
         real a[3] = {nv[0] + b[0], nv[1] + b[1], nv[2] + b[2]};
@@ -433,7 +432,7 @@ static void block_free(struct block *b)
 {
 #define EPFD_FREE_STATE(name) free(b->name);
     EPFD_STATE_REAL(EPFD_FREE_STATE)
-    void *f[] = {b->min_el_pos, b->off, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam,
+    void *f[] = {b->off, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam,
                  b->clam, b->slam, b->live};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
@@ -446,7 +445,6 @@ static int block_alloc(struct block *b, size_t n)
     int ok = (b->live = malloc(n * sizeof *b->live)) != NULL;
 #define EPFD_ALLOC_STATE(name) ok &= (b->name = malloc(n * sizeof(real))) != NULL;
     EPFD_STATE_REAL(EPFD_ALLOC_STATE)
-    ok &= (b->min_el_pos = malloc(n * sizeof(int))) != NULL;
     ok &= (b->off = malloc(n * sizeof(int))) != NULL;
     for (size_t k = 0; k < 3; k++)
         ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
@@ -459,7 +457,7 @@ static int block_alloc(struct block *b, size_t n)
 EPFD_INLINE struct pair_in pair_at(const struct block *b, size_t q)
 {
     return (struct pair_in){b->sx[q], b->sy[q], b->sz[q], b->bx[q], b->by[q],
-                            b->bz[q], b->p[q], b->s2[q], b->min_el_pos[q]};
+                            b->bz[q], b->p[q], b->s2[q]};
 }
 
 static void cands_free(struct cands *c)
@@ -490,7 +488,7 @@ static int few_alloc(struct few *f, size_t n)
 {
     real **o[] = {&f->cs, &f->co, &f->ox, &f->oy, &f->oz, &f->os};
     int ok = (f->buf = malloc(9 * n * sizeof(real))) != NULL;
-    ok &= (f->ibuf = malloc(2 * n * sizeof(int))) != NULL;
+    ok &= (f->ibuf = malloc(n * sizeof(int))) != NULL;
     for (size_t k = 0; k < sizeof o / sizeof o[0]; k++)
         ok &= (*o[k] = malloc(EPFD_FEW_POINTS * n * sizeof(real))) != NULL;
     ok &= (f->open = malloc(n * sizeof(int))) != NULL;
@@ -530,8 +528,9 @@ static struct em_const *em_consts(const struct interf_epfd_plan *p, int stride)
     struct em_const *ec = malloc((p->n_em ? p->n_em : 1) * sizeof *ec);
     for (size_t j = 0; ec && j < p->n_em; j++) {
         const struct epfd_emitter *em = &p->em[j];
-        ec[j] = (struct em_const){(real)em->p, (real)(em->sin_min_el * em->sin_min_el),
-                                  em->alpha0_rad, em->min_el_rad > 0, em->gain * stride,
+        /* a minimum elevation at or below the horizon: s2 = 0, vu^2 >= 0 always holds */
+        real s2 = em->min_el_rad > 0 ? (real)(em->sin_min_el * em->sin_min_el) : 0.0f;
+        ec[j] = (struct em_const){(real)em->p, s2, em->alpha0_rad, em->gain * stride,
                                   em->beam && em->beam->pointing == INTERF_POINT_NADIR,
                                   em->beam && p->sat_gain[em->gain].lut};
     }
@@ -670,7 +669,7 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
     b->sx[q] = (real)r[0], b->sy[q] = (real)r[1], b->sz[q] = (real)r[2];
     b->bx[q] = (real)bs[0], b->by[q] = (real)bs[1], b->bz[q] = (real)bs[2];
     b->p[q] = e->p, b->s2[q] = e->s2, b->a0[q] = e->a0;
-    b->min_el_pos[q] = e->min_el_pos, b->off[q] = e->off;
+    b->off[q] = e->off;
     if (e->lut) {
         double fx[3], fy[3];
         interf_beam_frame(bs, fx, fy);
@@ -859,7 +858,7 @@ static void few_lanes(const struct block *b, int k, size_t nl, struct scratch *w
     if (!b->cull) {
 #define EPFD_ROW(name) fw->name = b->name + r;
         EPFD_STATE_REAL(EPFD_ROW)
-        fw->min_el_pos = b->min_el_pos + r, fw->off = b->off + r;
+        fw->off = b->off + r;
         return;
     }
     real *dst = fw->buf;
@@ -868,10 +867,10 @@ static void few_lanes(const struct block *b, int k, size_t nl, struct scratch *w
         dst[m] = b->name[r + w->list[m]];                                                          \
     fw->name = dst, dst += nl;
     EPFD_STATE_REAL(EPFD_COPY)
-    int *mp = fw->ibuf, *of = fw->ibuf + nl;
+    int *of = fw->ibuf;
     for (size_t m = 0; m < nl; m++)
-        mp[m] = b->min_el_pos[r + w->list[m]], of[m] = b->off[r + w->list[m]];
-    fw->min_el_pos = mp, fw->off = of;
+        of[m] = b->off[r + w->list[m]];
+    fw->off = of;
 }
 
 /* The linear sums of a tile of a few points at step k of the block over the nl emitters of
