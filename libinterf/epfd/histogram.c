@@ -31,10 +31,13 @@ int interf_epfd_bin(const struct interf_epfd_bins *b, double lin, int *clamped)
         return INTERF_EPFD_NBINS - 1;
     }
     /* First guess from the binary exponent and a table of the mantissa's logarithm (good to a
-     * hundredth of a bin), then the exact comparison with the bin's linear edges. */
-    int e;
-    double m = frexp(lin, &e); /* lin = m 2^e, m in [0.5, 1) */
-    int top = (int)((m * 2.0 - 1.0) * 4096.0);
+     * hundredth of a bin), then the exact comparison with the bin's linear edges. lin is a
+     * normal double here: lin = (1 + f) 2^(e - 1), e - 1 its unbiased exponent, the top 12 bits
+     * of f its mantissa's (what frexp gives, without the call). */
+    uint64_t u;
+    memcpy(&u, &lin, sizeof u);
+    int e = (int)((u >> 52) & 0x7ff) - 1022;
+    int top = (int)((u >> 40) & 0xfff);
     double tenths = 100.0 * 0.30102999566398120 * (e - 1) + b->log2_tab[top];
     int k = (int)floor(tenths) - INTERF_EPFD_LEVEL_MIN;
     if (k < 0)
