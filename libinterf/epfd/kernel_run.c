@@ -982,17 +982,18 @@ EPFD_INLINE void tile_sums_arc(const struct interf_epfd_plan *p, const struct bl
                                struct scratch *w)
 {
     const struct table tr = table_of(&p->es_gain);
+    struct table ts = table_of(&p->sat_gain[0]);
     size_t n_open = 0;
     for (size_t m = 0; m < nl; m++) {
         size_t q = b->row[k] + w->list[m];
-        const struct epfd_emitter *em = &p->em[b->live[q]];
-        int open = pairs_open(b, q, t, table_of(&p->sat_gain[em->gain]), tr, &w->rows[m]);
+        ts.vs = w->few.cat + b->off[q];
+        int open = pairs_open(b, q, t, ts, tr, &w->rows[m]);
         w->open[n_open] = m;
-        n_open += (size_t)(open & (em->alpha0_rad > 0));
+        n_open += (size_t)(open & (b->a0[q] > 0));
     }
     for (size_t j = 0; j < n_open; j++) {
         size_t m = w->open[j], q = b->row[k] + w->list[m];
-        real a0 = p->em[b->live[q]].alpha0_rad;
+        real a0 = b->a0[q];
         if (pairs_alpha_row(t, p->alpha_node, p->alpha_bound, a0, &w->rows[m], w->und)) {
             const struct pair_in in = pair_at(b, q);
             settle_open(p, tl, &in, a0, w->und, w->rows[m].c);
@@ -1001,6 +1002,20 @@ EPFD_INLINE void tile_sums_arc(const struct interf_epfd_plan *p, const struct bl
     memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++)
         add_all(&w->rows[m], w->acc);
+}
+
+/* tile_sums_body for a tile whose emitters all have 1-D tables, none with GSO-arc avoidance:
+ * each emitter's table from its state (w->few.cat: the same values, of the same size), not from
+ * the emitter itself (a chain of dependent loads per emitter). */
+EPFD_INLINE void tile_sums_cat(const struct block *b, int k, const struct lanes *t, size_t nl,
+                               struct table ts, struct table tr, struct scratch *w)
+{
+    memset(w->acc, 0, sizeof w->acc);
+    for (size_t m = 0; m < nl; m++) {
+        size_t q = b->row[k] + w->list[m];
+        ts.vs = w->few.cat + b->off[q];
+        pairs_sum(b, q, t, ts, tr, w->acc);
+    }
 }
 
 /* The linear sums of a tile (packed in t) at step k of the block over the nl emitters of
@@ -1018,6 +1033,10 @@ EPFD_INLINE void tile_sums_body(const struct interf_epfd_plan *p, const struct b
         return;
     }
     const struct table tr = table_of(&p->es_gain);
+    if (w->few.cat) {
+        tile_sums_cat(b, k, t, nl, table_of(&p->sat_gain[0]), tr, w);
+        return;
+    }
     memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++) {
         size_t q = b->row[k] + w->list[m];
