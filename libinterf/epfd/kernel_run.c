@@ -829,7 +829,7 @@ static void mask_sums(const struct interf_epfd_plan *p, const struct pair_in *in
  * bound left open, one after the other, then the rows summed in emitter order (the same sums
  * as the emitter-by-emitter loop: its bits). Taking the test right after each emitter's pairs
  * would branch on whether it is open, which no predictor guesses (about 40 % are), and a miss
- * throws away the gathers in flight: 6.3 instead of 5.3 ns a visible pair (bench_epfd). */
+ * throws away the gathers in flight: 6.6 instead of 5.7 ns a visible pair (bench_epfd, alpha0). */
 EPFD_INLINE void tile_sums_arc(const struct interf_epfd_plan *p, const struct block *b, int k,
                                const struct epfd_tile *tl, const struct lanes *t, size_t nl,
                                struct scratch *w)
