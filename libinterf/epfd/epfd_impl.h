@@ -151,6 +151,9 @@ void epfd_mask_emitter(struct epfd_emitter *e, size_t sat, const struct interf_s
 void epfd_mask_pairs(const struct interf_epfd_plan *p, const struct epfd_emitter *em,
                      const double s_km[3], size_t off, size_t n, double *c);
 
+/* histogram.c: count[0, n) = 0, for a run's histograms (too large for the cache) */
+void epfd_hist_zero(uint32_t *count, size_t n);
+
 /* kernel_run64.c: kernel_run.c in double precision, for plans with spec.fp64 */
 enum interf_status epfd_run_slice_fp64(const struct interf_epfd_plan *p,
                                        const struct interf_epfd_slice *slice,
