@@ -176,35 +176,36 @@ struct table {
     int last;                 /* n - 1 */
 };
 
+/* Two neighbouring floats p[0], p[1] read with one 8-byte load: the vector loops then gather
+ * 8-byte pairs, half the gathered elements of two 4-byte gathers. */
+EPFD_INLINE void float_pair(const float *p, float *a, float *b)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    uint32_t lo = (uint32_t)w, hi = (uint32_t)(w >> 32);
+    memcpy(a, &lo, sizeof *a);
+    memcpy(b, &hi, sizeof *b);
+}
+
 /* The linear gain in cell i of a table (interleaved value and slope at pair = vs + 2 i) at the
- * fraction x of the cell. In single precision one 8-byte load reads both (the vector loops
- * then gather 8-byte pairs: half the gathered elements of two 4-byte gathers). */
+ * fraction x of the cell; in single precision the two read as one pair. */
 #ifdef EPFD_FP64
 #define GAIN_LERP(pair, x) ((pair)[0] + (x) * (pair)[1])
 #else
 #define GAIN_LERP(pair, x) gain_lerp(pair, x)
 EPFD_INLINE float gain_lerp(const float *pair, float x)
 {
-    uint64_t w;
-    memcpy(&w, pair, sizeof w);
-    uint32_t lo = (uint32_t)w, hi = (uint32_t)(w >> 32);
     float v, s;
-    memcpy(&v, &lo, sizeof v);
-    memcpy(&s, &hi, sizeof s);
+    float_pair(pair, &v, &s);
     return v + x * s;
 }
 #endif
 
-/* n[0] + x (n[1] - n[0]) of two neighbouring nodes of a GSO-arc table, read with one 8-byte
- * load (the vector loops gather 8-byte pairs). */
+/* n[0] + x (n[1] - n[0]) of two neighbouring nodes of a GSO-arc table, read as one pair */
 EPFD_INLINE real node_lerp(const float *n, real x)
 {
-    uint64_t w;
-    memcpy(&w, n, sizeof w);
-    uint32_t lo = (uint32_t)w, hi = (uint32_t)(w >> 32);
     float a, b;
-    memcpy(&a, &lo, sizeof a);
-    memcpy(&b, &hi, sizeof b);
+    float_pair(n, &a, &b);
     return a + x * (b - a);
 }
 

@@ -20,6 +20,16 @@ Test(exam_wcg, run_frequency_and_table_8)
     cr_assert(epsilon_eq(dbl, interf_exam_eps_gso_deg(17000), 20, 0));
 }
 
+/* Operating parameters: earth stations at every latitude, MIN_ELEV 10 deg */
+static struct interf_op_params everywhere_above_10_deg(void)
+{
+    struct interf_op_params ops = {0};
+    ops.es_lat_min_deg = -90, ops.es_lat_max_deg = 90;
+    cr_assert(eq(int, interf_op_parse_elev_table("10", "min_elev", &ops.min_elev, NULL),
+                 INTERF_OK));
+    return ops;
+}
+
 /* A mask giving -150 where delta longitude <= -1 deg and -1000 where it is >= 1 deg */
 static struct interf_pfd_mask *west_of_the_arc(void)
 {
@@ -52,10 +62,7 @@ Test(exam_wcg, one_equatorial_satellite_by_hand, .timeout = 600)
      * within 1e-5 rad of that point, hence the tolerances. */
     struct interf_antenna es =
         ta_make("S.1428", "diameter_m", 30.0, "frequency_ghz", 17.8, NULL);
-    struct interf_op_params ops = {0};
-    ops.es_lat_min_deg = -90, ops.es_lat_max_deg = 90;
-    cr_assert(eq(int, interf_op_parse_elev_table("10", "min_elev", &ops.min_elev, NULL),
-                 INTERF_OK));
+    struct interf_op_params ops = everywhere_above_10_deg();
     struct interf_pfd_mask *mask = west_of_the_arc();
     struct interf_wcg_request q = {.mask = mask, .a_km = INTERF_RE_KM + 1200, .es = &es,
                                    .ops = &ops, .freq_mhz = 17800};
@@ -92,10 +99,7 @@ Test(exam_wcg, eps_gso_gate_of_s1503_4)
      * when the arc point is at least eps_GSO = 20 deg high (Table 8): every point kept by the -4
      * rules has el_GSO >= 20 deg or G(|alpha|) > min(Gmax - 30, G(10 deg)). */
     struct interf_antenna es = ta_make("S.1428", "diameter_m", 0.6, "frequency_ghz", 17.8, NULL);
-    struct interf_op_params ops = {0};
-    ops.es_lat_min_deg = -90, ops.es_lat_max_deg = 90;
-    cr_assert(eq(int, interf_op_parse_elev_table("10", "min_elev", &ops.min_elev, NULL),
-                 INTERF_OK));
+    struct interf_op_params ops = everywhere_above_10_deg();
     struct interf_pfd_mask *mask = west_of_the_arc();
     struct interf_wcg_request q = {.mask = mask, .a_km = INTERF_RE_KM + 1200, .es = &es,
                                    .ops = &ops, .freq_mhz = 17800, .step_deg = 0.5};
@@ -177,10 +181,7 @@ Test(exam_wcg, a_search_in_parts_is_the_search, .timeout = 600)
      * (0, +-2 x 53 / 54, ...), dealt to 3 parts by index modulo 3. Each part's result, after
      * the combination, must be the one-process search's, field by field, bit for bit. */
     struct interf_antenna es = ta_make("S.1428", "diameter_m", 0.6, "frequency_ghz", 17.8, NULL);
-    struct interf_op_params ops = {0};
-    ops.es_lat_min_deg = -90, ops.es_lat_max_deg = 90;
-    cr_assert(eq(int, interf_op_parse_elev_table("10", "min_elev", &ops.min_elev, NULL),
-                 INTERF_OK));
+    struct interf_op_params ops = everywhere_above_10_deg();
     struct interf_pfd_mask *mask = west_of_the_arc();
     static struct shared_search s;
     memset(&s, 0, sizeof s);
