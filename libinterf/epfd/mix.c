@@ -257,7 +257,7 @@ static enum interf_status results(struct interf_epfd_mix *m, struct interf_error
         return st;
     interf_epfd_mix_results(m, &r);
     for (size_t k = 0; k < r.n_sets; k++)
-        memset(r.count[k], 0, r.n_counts * sizeof *r.count[k]);
+        epfd_hist_zero(r.count[k], r.n_counts);
     if (r.ch_max)
         memset(r.ch_max, 0, r.n_ch_max * sizeof *r.ch_max);
     for (size_t s = 0; r.series[0] && s < m->n_sys; s++)

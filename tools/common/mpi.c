@@ -4,7 +4,6 @@
  * partition), the results are summed exactly onto rank 0, which alone prints and writes.
  * Without MPI (a plain run, or a build without it) each function is the one-process case. */
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -567,10 +566,9 @@ static void sum_part(struct interf_exam_part *p)
 static void combine_bor(void *buf, size_t bytes, void *user)
 {
     (void)user;
-    for (size_t at = 0; at < bytes; at += INT_MAX) { /* counts are ints */
-        size_t n = bytes - at < INT_MAX ? bytes - at : INT_MAX;
-        MPI_Allreduce(MPI_IN_PLACE, (char *)buf + at, (int)n, MPI_BYTE, MPI_BOR, MPI_COMM_WORLD);
-    }
+    for (size_t o = 0; o < bytes; o += CHUNK)
+        MPI_Allreduce(MPI_IN_PLACE, (char *)buf + o, (int)(bytes - o < CHUNK ? bytes - o : CHUNK),
+                      MPI_BYTE, MPI_BOR, MPI_COMM_WORLD);
 }
 #endif
 
