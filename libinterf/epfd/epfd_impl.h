@@ -34,6 +34,10 @@ struct epfd_gain {
     float *vs;
     double *dvs;           /* the same in double, for fp64 runs (NULL otherwise) */
     int n;
+    /* Flat parts (equal values, zero slopes, in both precisions: a side lobe's floor): a
+     * look-up in one may read its first cell instead, the same bits from one cache line */
+    int flat;              /* the first cell from which the table is one value to its end */
+    int run0, run_n;       /* the longest flat run before it: cells [run0, run0 + run_n) */
     struct interf_lut *lut;
 };
 

@@ -1,12 +1,41 @@
 /* SPDX-License-Identifier: MIT */
 /* Gain tables of the EPFD kernel: linear gain on a uniform grid of s = sin(theta/2), the half
  * chord between the unit vectors of the boresight and the direction (perf-research §0 item 7).
- * With 2^15 cells a cell spans at most 0.0035 deg of off-axis angle, so a pattern's own steps
- * blur over less than that and smooth parts interpolate to well under 0.001 dB. */
+ * With 2^15 cells a cell spans 0.0035 deg of off-axis angle at the boresight, 0.005 deg at 90
+ * deg (2 ds / cos(theta / 2)), so a pattern's own steps blur over less than that and smooth
+ * parts interpolate to well under 0.001 dB. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "epfd_impl.h"
+
+/* 1 when cell k of g is one value: zero slope, and the value of knot k + 1 (a far side lobe's
+ * floor, say) */
+static int flat_cell(const struct epfd_gain *g, int k)
+{
+    int same = g->vs[2 * k] == g->vs[2 * k + 2] && g->vs[2 * k + 1] == 0.0f;
+    if (g->dvs)
+        same &= g->dvs[2 * k] == g->dvs[2 * k + 2] && g->dvs[2 * k + 1] == 0.0;
+    return same;
+}
+
+/* g's flat end and its longest flat run before it (epfd_gain) */
+static void flat_parts(struct epfd_gain *g)
+{
+    g->flat = g->n;
+    while (g->flat > 0 && flat_cell(g, g->flat - 1))
+        g->flat--;
+    g->flat = g->flat < g->n ? g->flat : g->n - 1; /* no flat end: the last cell */
+    g->run0 = g->run_n = 0;
+    for (int k = 0; k < g->flat;) {
+        int a = k;
+        while (k < g->flat && flat_cell(g, k))
+            k++;
+        if (k - a > g->run_n)
+            g->run0 = a, g->run_n = k - a;
+        k += k == a;
+    }
+}
 
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant, int cells,
                                    int fp64, struct interf_error *err)
@@ -47,6 +76,7 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
     g->vs[2 * cells + 1] = 0.0f;
     if (fp64)
         g->dvs[2 * cells + 1] = 0.0;
+    flat_parts(g);
     return INTERF_OK;
 }
 

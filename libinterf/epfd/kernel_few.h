@@ -102,7 +102,7 @@ EPFD_INLINE void few_sums(const struct interf_epfd_plan *p, const struct block *
 {
     struct few *fw = &w->few;
     const size_t cap = p->n_em ? p->n_em : 1;
-    const struct table tr = table_of(&p->es_gain), ts = table_of(&p->sat_gain[0]);
+    const struct table tr = table_of(&p->es_gain), ts = fw->ts;
     few_lanes(b, k, nl, w);
     int any_sum = 0, any_alpha = 0;
     for (size_t m = 0; m < nl; m++) {

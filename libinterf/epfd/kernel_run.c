@@ -114,6 +114,15 @@ struct pair_out {
 /* Points per tile up to which the pairs run with the tile's emitters as lanes (few_sums). */
 #define EPFD_FEW_POINTS 4
 
+/* A gain table as the pair loops read it. */
+struct table {
+    const real *vs;           /* interleaved value and slope (epfd_gain) */
+    real h;                   /* cells per unit of the half chord (n / 2 of the full chord) */
+    int last;                 /* the last cell read: the start of its flat end */
+    int run0;                 /* a flat run of cells [run0, run0 + run_n) read as cell run0 */
+    unsigned run_n;
+};
+
 #define EPFD_FEW_FIELD(name) const real *name;
 /* A tile's emitters as lanes, for tiles of a few points (few_sums): their states (a row of the
  * block, or copies of the emitters that pass the tile's cull), then what their pairs with each
@@ -121,6 +130,8 @@ struct pair_out {
 struct few {
     const real *cat;            /* the satellite gain tables, one after the other; NULL when
                                    some pattern needs a 2-D table (then tiles take tile_sums) */
+    struct table ts;            /* their look-ups: scale, and the last cell read (the latest
+                                   flat start of them all: past it each is flat); vs unused */
     EPFD_STATE_REAL(EPFD_FEW_FIELD)
     const int *off;             /* the emitter's table in cat */
     real *buf;                  /* room for the copies: 9 fields */
@@ -169,13 +180,6 @@ struct scratch {
  * indirect call per tile and step instead of one per emitter (16 pairs). */
 #define EPFD_INLINE static inline __attribute__((always_inline))
 
-/* A satellite gain table as the pair loops read it. */
-struct table {
-    const real *vs;           /* interleaved value and slope (epfd_gain) */
-    real h;                   /* cells per unit of the half chord (n / 2 of the full chord) */
-    int last;                 /* n - 1 */
-};
-
 /* Two neighbouring floats p[0], p[1] read with one 8-byte load: the vector loops then gather
  * 8-byte pairs, half the gathered elements of two 4-byte gathers. */
 EPFD_INLINE void float_pair(const float *p, float *a, float *b)
@@ -211,7 +215,7 @@ EPFD_INLINE real node_lerp(const float *n, real x)
 
 EPFD_INLINE struct table table_of(const struct epfd_gain *g)
 {
-    return (struct table){TABLE(g), (real)g->n * 0.5f, g->n - 1};
+    return (struct table){TABLE(g), (real)g->n * 0.5f, g->flat, g->run0, (unsigned)g->run_n};
 }
 
 /* The body of the pair loops for one pair: the contribution of an emitter at a point (0 when
@@ -234,6 +238,8 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
     int is = (int)fs, ir = (int)fr;                                                                \
     is = is < (ts).last ? is : (ts).last;                                                          \
     ir = ir < (tr).last ? ir : (tr).last;                                                          \
+    is = (unsigned)(is - (ts).run0) < (ts).run_n ? (ts).run0 : is;                                 \
+    ir = (unsigned)(ir - (tr).run0) < (tr).run_n ? (tr).run0 : ir;                                 \
     real gt = GAIN_LERP(TS(2 * is), fs - (real)is);                                                \
     real gr = GAIN_LERP((tr).vs + 2 * ir, fr - (real)ir);                                          \
     /* elevation >= the minimum, without asin: vu / d >= sin(min) */                              \
@@ -497,9 +503,11 @@ static int cands_alloc(struct cands *c, size_t n)
     return ok;
 }
 
-/* The satellite gain tables one after the other for few_sums (*own: a copy to free), or NULL
- * when a pattern needs a 2-D table or an emitter is a pfd mask; one table is used in place. */
-static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real **own)
+/* The satellite gain tables one after the other for few_sums (*own: a copy to free), with
+ * their look-ups' scale and last cell in ts, or NULL when a pattern needs a 2-D table or an
+ * emitter is a pfd mask; one table is used in place. */
+static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real **own,
+                           struct table *ts)
 {
     *own = NULL;
     *stride = 0;
@@ -511,6 +519,17 @@ static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real 
     for (size_t g = 0; g < p->n_sat_gain; g++)
         if (p->sat_gain[g].lut || p->sat_gain[g].n != p->sat_gain[0].n)
             return NULL;
+    /* the flat end and run that every table has: the latest start of the ends, the runs'
+     * overlap (its first cell is in every run) */
+    *ts = table_of(&p->sat_gain[0]);
+    int run_end = ts->run0 + (int)ts->run_n;
+    for (size_t g = 1; g < p->n_sat_gain; g++) {
+        const struct epfd_gain *t = &p->sat_gain[g];
+        ts->last = t->flat > ts->last ? t->flat : ts->last;
+        ts->run0 = t->run0 > ts->run0 ? t->run0 : ts->run0;
+        run_end = t->run0 + t->run_n < run_end ? t->run0 + t->run_n : run_end;
+    }
+    ts->run_n = run_end > ts->run0 ? (unsigned)(run_end - ts->run0) : 0;
     *stride = 2 * (p->sat_gain[0].n + 1);
     if (p->n_sat_gain == 1)
         return TABLE(&p->sat_gain[0]);
@@ -836,7 +855,7 @@ EPFD_INLINE void tile_sums_arc(const struct interf_epfd_plan *p, const struct bl
                                struct scratch *w)
 {
     const struct table tr = table_of(&p->es_gain);
-    struct table ts = table_of(&p->sat_gain[0]);
+    struct table ts = w->few.ts;
     size_t n_open = 0;
     for (size_t m = 0; m < nl; m++) {
         size_t q = b->row[k] + w->list[m];
@@ -888,7 +907,7 @@ EPFD_INLINE void tile_sums_body(const struct interf_epfd_plan *p, const struct b
     }
     const struct table tr = table_of(&p->es_gain);
     if (w->few.cat) {
-        tile_sums_cat(b, k, t, nl, table_of(&p->sat_gain[0]), tr, w);
+        tile_sums_cat(b, k, t, nl, w->few.ts, tr, w);
         return;
     }
     memset(w->acc, 0, sizeof w->acc);
@@ -1146,7 +1165,8 @@ static enum interf_status run_slice(const struct interf_epfd_plan *p,
     struct run r = {p, out, NULL, &wn, sl, n_own, NULL, NULL, progress, user};
     real *cat_own;
     int stride;
-    const real *cat = gain_cat(p, &stride, &cat_own);
+    struct table cat_ts = {0};
+    const real *cat = gain_cat(p, &stride, &cat_own, &cat_ts);
     struct em_const *ec = em_consts(p, stride);
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
     r.bins = bins;
@@ -1172,6 +1192,7 @@ static enum interf_status run_slice(const struct interf_epfd_plan *p,
         w->lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
         ok &= w->list && w->bin && w->lanes && few_alloc(&w->few, n_em);
         w->few.cat = cat;
+        w->few.ts = cat_ts;
         if (ok && cat && p->any_alpha) {
             w->rows = malloc(n_em * sizeof *w->rows);
             w->open = malloc(n_em * sizeof *w->open);

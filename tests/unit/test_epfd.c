@@ -9,6 +9,7 @@
 #include "interf.h"
 #include "test_system_util.h"
 #include "interf/epfd.h"
+#include "epfd/epfd_impl.h"
 
 struct step_case {
     double dish_m, theta3db_deg, phi_deg, dt_s, dt_ref_s;
@@ -81,6 +82,59 @@ static double uniform(unsigned long long *s)
     *s ^= *s << 25;
     *s ^= *s >> 27;
     return (double)((*s * 2685821657736338717ULL) >> 11) / 9007199254740992.0;
+}
+
+/* The off-axis angle of knot k of table g: s = sin(theta / 2) = k / n */
+static double knot_deg(const struct epfd_gain *g, int k)
+{
+    return 2 * asin((double)k / g->n) / INTERF_DEG;
+}
+
+/* 1 when every cell of [k0, k1) of table g, read at fractions x, gives the bits of cell c */
+static int reads_as(const struct epfd_gain *g, int k0, int k1, int c)
+{
+    const float xs[] = {0.0f, 0.25f, 0.5f, 0.999f};
+    for (int k = k0; k < k1; k++)
+        for (size_t j = 0; j < sizeof xs / sizeof xs[0]; j++) {
+            float a = g->vs[2 * c] + xs[j] * g->vs[2 * c + 1];
+            float b = g->vs[2 * k] + xs[j] * g->vs[2 * k + 1];
+            if (memcmp(&a, &b, sizeof a) != 0)
+                return 0;
+        }
+    return 1;
+}
+
+Test(epfd, gain_table_flat_parts_are_the_patterns_floors)
+{
+    /* Rec. ITU-R S.1528 rec. 1.2, Gm = 35 dBi, psi_b = 1.5 deg, LN = -20 dB, LF = 0 dBi, z = 1:
+     * the far side lobe is LF from Y = b psi_b 10^(0.04 (Gm + LN - LF)) = 6.32 x 1.5 x 10^0.6
+     * = 37.73 deg to 90 deg, then LB = max(15 + LN + 0.25 Gm + 5 log z, 0) = 3.75 dBi to 180
+     * deg. The kernel reads a look-up in the longest flat run, or past the flat end, from the
+     * first cell (one cache line for most pairs): the same bits wherever it falls. */
+    const struct interf_pattern_def *d = interf_pattern_find("S.1528:1.2");
+    const char *keys[] = {"gain_max_dbi", "half_beamwidth_deg"};
+    const double vals[] = {35, 1.5};
+    struct interf_antenna a;
+    cr_assert(eq(int, interf_antenna_init_named(&a, d, keys, vals, 2, NULL, 12, NULL, NULL),
+                 INTERF_OK));
+    struct epfd_gain g;
+    cr_assert(eq(int, epfd_gain_build(&g, &a, 1 << 15, 0, NULL), INTERF_OK));
+    /* each boundary within a cell of where the pattern puts it */
+    const double y_deg = 6.32 * 1.5 * pow(10.0, 0.6);
+    cr_assert(knot_deg(&g, g.run0 - 1) <= y_deg && y_deg <= knot_deg(&g, g.run0 + 1),
+              "run from %.4f deg, Y %.4f", knot_deg(&g, g.run0), y_deg);
+    int to = g.run0 + g.run_n;
+    cr_assert(knot_deg(&g, to - 1) <= 90 && 90 <= knot_deg(&g, to + 1), "to %.4f",
+              knot_deg(&g, to));
+    cr_assert(knot_deg(&g, g.flat - 1) <= 90 && 90 <= knot_deg(&g, g.flat + 1), "end %.4f",
+              knot_deg(&g, g.flat));
+    cr_assert(eq(flt, g.vs[2 * g.run0], 1.0f)); /* 0 dBi */
+    cr_assert(epsilon_eq(flt, g.vs[2 * g.flat], powf(10.0f, 0.375f), 1e-6f)); /* 3.75 dBi */
+    cr_assert(reads_as(&g, g.run0, g.run0 + g.run_n, g.run0));
+    cr_assert(reads_as(&g, g.flat, g.n, g.flat));
+    /* and the cells on either side of the run are not flat: it is the whole run */
+    cr_assert(not(reads_as(&g, g.run0 - 1, g.run0, g.run0)));
+    epfd_gain_free(&g);
 }
 
 Test(epfd, alpha_table_bounds_hold_against_the_exact_angle, .timeout = 60)
