@@ -145,3 +145,33 @@ void epfd_alpha_raw(const struct interf_alpha_table *t, const float **node, cons
     *node = t->node;
     *bound = t->bound;
 }
+
+/* Margin (rad) of the verdicts: the kernel interpolates a cell's corners in float (a few ulps
+ * of pi, 1e-6) and compares in float; 1e-5 is far above both */
+#define CODE_MARGIN_RAD 1e-5
+
+/* The verdict on one cell (EPFD_CODE_*) of corners n00, n01 (east), n10 (north), n11, bound bd */
+static unsigned cell_code(const float *n00, float bd, double alpha0)
+{
+    const int up = EPFD_ALPHA_CELLS + 1;
+    double lo = fmin(fmin(n00[0], n00[1]), fmin(n00[up], n00[up + 1]));
+    double hi = fmax(fmax(n00[0], n00[1]), fmax(n00[up], n00[up + 1]));
+    if (lo - bd - alpha0 > CODE_MARGIN_RAD)
+        return EPFD_CODE_ON;
+    if (alpha0 - hi - bd > CODE_MARGIN_RAD)
+        return EPFD_CODE_OFF;
+    return EPFD_CODE_MIXED;
+}
+
+void epfd_alpha_codes(const float *node, const float *bound, size_t n_tables, float alpha0,
+                      uint32_t *code)
+{
+    for (size_t t = 0; t < n_tables; t++)
+        for (int c = 0; c < EPFD_ALPHA_BOUNDS; c++) {
+            int ix = c % EPFD_ALPHA_CELLS, iy = c / EPFD_ALPHA_CELLS;
+            const float *n00 = node + t * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;
+            uint32_t *w = code + t * EPFD_ALPHA_WORDS + c / 16;
+            unsigned v = cell_code(n00, bound[t * EPFD_ALPHA_BOUNDS + c], alpha0);
+            *w = (c % 16 ? *w : 0) | (uint32_t)v << (2 * (c % 16));
+        }
+}

@@ -50,6 +50,7 @@ struct epfd_emitter {
     double sin_min_el;    /* the orbit group's minimum elevation, as its sine */
     double min_el_rad;
     float alpha0_rad;     /* GSO-arc avoidance angle, 0: none */
+    int code;             /* its alpha0's verdicts in the plan's alpha_code (words) */
     float orient_deg;     /* the beam's orientation_deg (azimuth-dependent patterns) */
     double aim_km[3];     /* ECEF of the beam's aim point (pointing = aim) */
     const struct interf_pfd_mask *mask; /* a mask emitter (beam NULL; p is then the mask's
@@ -125,6 +126,8 @@ struct interf_epfd_plan {
     struct interf_alpha_table **alpha_tab;
     size_t n_alpha;
     float *alpha_node, *alpha_bound;
+    uint32_t *alpha_code;          /* per distinct alpha0 of the emitters, the verdicts of
+                                      every table (epfd_alpha_codes) */
     int any_alpha;
     int threads;
     int full_propagation;          /* 1: no visibility windows, every satellite propagated at
@@ -142,6 +145,15 @@ void epfd_alpha_raw(const struct interf_alpha_table *t, const float **node, cons
 /* stereographic half extent and cells per unit of the tables */
 #define EPFD_ALPHA_EXTENT 1.06f
 #define EPFD_ALPHA_SCALE ((float)EPFD_ALPHA_CELLS / (2 * EPFD_ALPHA_EXTENT))
+/* A table's verdict on each cell for one alpha0, in 2 bits (16 cells a word, in the bounds'
+ * order): on when |alpha| - bound > alpha0 wherever the kernel's interpolation falls in the
+ * cell, off when |alpha| + bound < alpha0 there, else mixed (the look-up decides) */
+enum { EPFD_CODE_OFF, EPFD_CODE_ON, EPFD_CODE_MIXED };
+#define EPFD_ALPHA_WORDS (EPFD_ALPHA_BOUNDS / 16)
+/* alpha_table.c: the verdicts of n_tables tables (nodes and bounds as the plan concatenates
+ * them) for alpha0 (rad), EPFD_ALPHA_WORDS words a table, into code */
+void epfd_alpha_codes(const float *node, const float *bound, size_t n_tables, float alpha0,
+                      uint32_t *code);
 
 /* gain.c */
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant,

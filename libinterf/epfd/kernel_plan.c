@@ -2,6 +2,7 @@
 /* Planning an EPFD run: the earth stations (position, local frame, boresight toward the GSO
  * arc, the epsilon_GSO gate of Rec. ITU-R S.1503-4 (09/2023) Table 8), tiles of nearby points,
  * the emitters (satellite x beam) with their power and gain tables, and the GSO-arc tables. */
+#include <limits.h>
 #include <math.h>
 #include <omp.h>
 #include <stdlib.h>
@@ -352,6 +353,36 @@ static enum interf_status plan_alpha(struct interf_epfd_plan *p, struct interf_e
     return INTERF_OK;
 }
 
+/* The GSO-arc tables' verdicts for each distinct alpha0 of the emitters (epfd_alpha_codes), and
+ * each emitter's place in them */
+static enum interf_status plan_alpha_codes(struct interf_epfd_plan *p, struct interf_error *err)
+{
+    const size_t words = p->n_alpha * EPFD_ALPHA_WORDS;
+    size_t n = 0;
+    float *a0 = malloc((p->n_em ? p->n_em : 1) * sizeof *a0);
+    if (!a0)
+        return nomem(err);
+    for (size_t j = 0; j < p->n_em; j++) {
+        size_t k = 0;
+        while (k < n && a0[k] != p->em[j].alpha0_rad)
+            k++;
+        if (k == n && p->em[j].alpha0_rad > 0)
+            a0[n++] = p->em[j].alpha0_rad;
+        p->em[j].code = k < n ? (int)(k * words) : 0;
+    }
+    if ((double)n * (double)words > INT_MAX ||
+        !(p->alpha_code = malloc((n ? n : 1) * words * sizeof *p->alpha_code))) {
+        free(a0);
+        return nomem(err);
+    }
+    #pragma omp parallel for num_threads(p->threads)
+    for (size_t k = 0; k < n; k++)
+        epfd_alpha_codes(p->alpha_node, p->alpha_bound, p->n_alpha, a0[k],
+                         p->alpha_code + k * words);
+    free(a0);
+    return INTERF_OK;
+}
+
 /* Margin (rad) of the declination bound: float rounding of the pair geometry and the points'
  * heights above the sphere of the GSO-arc tables. */
 #define DECL_MARGIN_RAD (0.05 * INTERF_DEG)
@@ -456,6 +487,10 @@ enum interf_status interf_epfd_plan_create(const struct interf_epfd_spec *spec,
         return st;
     }
     plan_decl_bound(p);
+    if ((st = plan_alpha_codes(p, err)) != INTERF_OK) {
+        interf_epfd_plan_destroy(p);
+        return st;
+    }
     *out = p;
     return INTERF_OK;
 }
@@ -478,6 +513,7 @@ void interf_epfd_plan_destroy(struct interf_epfd_plan *p)
     free(p->alpha_tab);
     free(p->alpha_node);
     free(p->alpha_bound);
+    free(p->alpha_code);
     free(p->lat_deg);
     free(p->lon_deg);
     interf_antenna_release(&p->es_own);

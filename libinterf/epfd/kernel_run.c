@@ -49,7 +49,7 @@ struct pair_in {
  * emitter has no beam). */
 struct em_const {
     real p, s2, a0;
-    int off;
+    int off, code;
     unsigned char nadir, lut;
 };
 
@@ -65,6 +65,7 @@ struct em_const {
 struct block {
     EPFD_STATE_REAL(EPFD_STATE_FIELD)
     int *off;            /* the emitter's gain table in the run's tables (struct few) */
+    int *code;           /* its GSO-arc verdicts in the plan's alpha_code */
     const struct em_const *ec; /* by emitter */
     real *fx, *fy, *fz; /* the beam's azimuth frame's x axis (interf_beam_frame; 2-D patterns) */
     double *ux, *uy, *uz; /* unit vector of the satellite's position (for culling) */
@@ -246,10 +247,10 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
     int vis = (vu > 0.0f) & (vu * vu >= E(s2) * d2);                                               \
     real c = (real)vis * (E(p) * gt * gr * (id * id));
 
-/* The GSO-arc table's |alpha| (a) and error bound (bd) toward the unit direction (NX, NY, NZ)
- * of sin(elevation) SU from a point (G as in PAIR_BODY), through its stereographic coordinates
- * in the point's table (node, bound: the plan's tables). */
-#define ALPHA_BODY(NX, NY, NZ, SU, G, node, bound)                                                 \
+/* The cell (ix, iy) of the GSO-arc table of a point (G as in PAIR_BODY) holding the unit
+ * direction (NX, NY, NZ) of sin(elevation) SU, and the direction's place (fx, fy) in it: its
+ * stereographic coordinates in the point's east-north frame. */
+#define ALPHA_CELL(NX, NY, NZ, SU, G)                                                              \
     real le = NX * G(ex) + NY * G(ey) + NZ * G(ez);                                                \
     real ln = NX * G(nx) + NY * G(ny) + NZ * G(nz);                                                \
     real k = 1.0f / (1.0f + SU);                                                                   \
@@ -262,7 +263,11 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
     iy = iy > 0 ? iy : 0;                                                                          \
     iy = iy < EPFD_ALPHA_CELLS - 1 ? iy : EPFD_ALPHA_CELLS - 1;                                    \
     fx -= (real)ix;                                                                                \
-    fy -= (real)iy;                                                                                \
+    fy -= (real)iy;
+
+/* The table's |alpha| (a) and error bound (bd) there (node, bound: the plan's tables). */
+#define ALPHA_BODY(NX, NY, NZ, SU, G, node, bound)                                                 \
+    ALPHA_CELL(NX, NY, NZ, SU, G)                                                                  \
     /* int offsets: gcc 12 vectorises the gathers with them, not with size_t ones */              \
     int q = G(alpha) * EPFD_ALPHA_NODES + iy * (EPFD_ALPHA_CELLS + 1) + ix;                        \
     const int up = EPFD_ALPHA_CELLS + 1;                                                           \
@@ -339,6 +344,29 @@ EPFD_INLINE int pairs_alpha_row(const struct lanes *t, const float *node, const 
         und[i] = open * o->c[i];
         o->c[i] = on * o->c[i];
         left |= und[i] > 0.0f;
+    }
+    return left;
+}
+
+/* The first look at the GSO-arc test of a tile's contributions (pairs_open left some open):
+ * each point's cell verdict for the emitter's alpha0 (code: its words in the plan's
+ * alpha_code), from a table of 4 kB a latitude that stays in L1 where the tables' nodes and
+ * bounds (130 kB) do not. A contribution its cell decides is kept (on) or cleared (off) as
+ * pairs_alpha_row would; the others are left as they are. Returns 1 when some visible one is
+ * left to pairs_alpha_row, which decides the same on the decided ones (on keeps, off is 0). */
+EPFD_INLINE int pairs_alpha_code(const struct lanes *t, const uint32_t *code,
+                                 struct pair_out *restrict o)
+{
+    int left = 0;
+    for (int i = 0; i < EPFD_TILE_MAX; i++) {
+        ALPHA_CELL(o->nx[i], o->ny[i], o->nz[i], o->su[i], G_LANE)
+        (void)fx, (void)fy;
+        int cell = iy * EPFD_ALPHA_CELLS + ix;
+        uint32_t word = code[G_LANE(alpha) * EPFD_ALPHA_WORDS + (cell >> 4)];
+        int v = (int)(word >> (2 * (cell & 15))) & 3;
+        real c = o->c[i];
+        o->c[i] = v == EPFD_CODE_MIXED ? c : (real)(v == EPFD_CODE_ON) * c;
+        left |= (v == EPFD_CODE_MIXED) & (c > 0.0f);
     }
     return left;
 }
@@ -458,7 +486,7 @@ static void block_free(struct block *b)
 {
 #define EPFD_FREE_STATE(name) free(b->name);
     EPFD_STATE_REAL(EPFD_FREE_STATE)
-    void *f[] = {b->off, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam,
+    void *f[] = {b->off, b->code, b->fx, b->fy, b->fz, b->ux, b->uy, b->uz, b->lam,
                  b->clam, b->slam, b->live};
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
         free(f[k]);
@@ -472,6 +500,7 @@ static int block_alloc(struct block *b, size_t n)
 #define EPFD_ALLOC_STATE(name) ok &= (b->name = malloc(n * sizeof(real))) != NULL;
     EPFD_STATE_REAL(EPFD_ALLOC_STATE)
     ok &= (b->off = malloc(n * sizeof(int))) != NULL;
+    ok &= (b->code = malloc(n * sizeof(int))) != NULL;
     for (size_t k = 0; k < 3; k++)
         ok &= (*f[k] = malloc(n * sizeof(real))) != NULL;
     for (size_t k = 0; k < 6; k++)
@@ -550,7 +579,7 @@ static struct em_const *em_consts(const struct interf_epfd_plan *p, int stride)
         const struct epfd_emitter *em = &p->em[j];
         /* a minimum elevation at or below the horizon: s2 = 0, vu^2 >= 0 always holds */
         real s2 = em->min_el_rad > 0 ? (real)(em->sin_min_el * em->sin_min_el) : 0.0f;
-        ec[j] = (struct em_const){(real)em->p, s2, em->alpha0_rad, em->gain * stride,
+        ec[j] = (struct em_const){(real)em->p, s2, em->alpha0_rad, em->gain * stride, em->code,
                                   em->beam && em->beam->pointing == INTERF_POINT_NADIR,
                                   em->beam && p->sat_gain[em->gain].lut};
     }
@@ -690,6 +719,7 @@ static void fill_emitter(const struct interf_epfd_plan *p, size_t j, int k, size
     b->bx[q] = (real)bs[0], b->by[q] = (real)bs[1], b->bz[q] = (real)bs[2];
     b->p[q] = e->p, b->s2[q] = e->s2, b->a0[q] = e->a0;
     b->off[q] = e->off;
+    b->code[q] = e->code;
     if (e->lut) {
         double fx[3], fy[3];
         interf_beam_frame(bs, fx, fy);
@@ -864,7 +894,14 @@ EPFD_INLINE void tile_sums_arc(const struct interf_epfd_plan *p, const struct bl
         w->open[n_open] = m;
         n_open += (size_t)(open & (b->a0[q] > 0));
     }
+    size_t n_left = 0; /* the rows the cells' verdicts leave open, in w->open again */
     for (size_t j = 0; j < n_open; j++) {
+        size_t m = w->open[j], q = b->row[k] + w->list[m];
+        int left = pairs_alpha_code(t, p->alpha_code + b->code[q], &w->rows[m]);
+        w->open[n_left] = m;
+        n_left += (size_t)left;
+    }
+    for (size_t j = 0; j < n_left; j++) {
         size_t m = w->open[j], q = b->row[k] + w->list[m];
         real a0 = b->a0[q];
         if (pairs_alpha_row(t, p->alpha_node, p->alpha_bound, a0, &w->rows[m], w->und)) {

@@ -168,6 +168,43 @@ Test(epfd, alpha_table_bounds_hold_against_the_exact_angle, .timeout = 60)
     }
 }
 
+Test(epfd, alpha_verdicts_hold_against_the_exact_angle, .timeout = 60)
+{
+    /* The cells' verdicts (epfd_alpha_codes) that spare the kernel most look-ups: where a cell
+     * says on, the exact |alpha| (S.1503-4 §D6.4.4, interf_alpha_table_exact) is above alpha0,
+     * where it says off, below, for directions above the horizon at several latitudes; and few
+     * directions are left to the look-up (measured: 1.1 to 3.0 % for alpha0 = 10 deg). */
+    const double lats[] = {0.0, 23.5, -45.0, 60.0, 75.0}, alpha0 = 10 * INTERF_DEG;
+    unsigned long long seed = 0x2545F4914F6CDD1DULL;
+    uint32_t *code = malloc(EPFD_ALPHA_WORDS * sizeof *code);
+    for (size_t k = 0; k < sizeof lats / sizeof lats[0]; k++) {
+        struct interf_alpha_table *t;
+        cr_assert(eq(int, interf_alpha_table_create(lats[k] * INTERF_DEG, 0, EPFD_ALPHA_CELLS,
+                                                    &t, NULL), INTERF_OK));
+        const float *node, *bound;
+        epfd_alpha_raw(t, &node, &bound);
+        epfd_alpha_codes(node, bound, 1, (float)alpha0, code);
+        int mixed = 0, total = 20000;
+        for (int m = 0; m < total; m++) {
+            double u = uniform(&seed), ph = 2 * INTERF_PI * uniform(&seed);
+            double h = sqrt(1 - u * u), e = h * cos(ph), n = h * sin(ph);
+            /* the cell of the direction's stereographic coordinates (kernel_run.c, ALPHA_CELL) */
+            int ix = (int)((e / (1 + u) + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE);
+            int iy = (int)((n / (1 + u) + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE);
+            int c = iy * EPFD_ALPHA_CELLS + ix, v = (int)(code[c / 16] >> (2 * (c % 16))) & 3;
+            double exact = interf_alpha_table_exact(t, e, n, u);
+            cr_assert(v != EPFD_CODE_ON || exact > alpha0, "lat %g: on, exact %g", lats[k],
+                      exact / INTERF_DEG);
+            cr_assert(v != EPFD_CODE_OFF || exact < alpha0, "lat %g: off, exact %g", lats[k],
+                      exact / INTERF_DEG);
+            mixed += v == EPFD_CODE_MIXED;
+        }
+        cr_assert(mixed < total / 20, "lat %g: %d of %d directions left", lats[k], mixed, total);
+        interf_alpha_table_destroy(t);
+    }
+    free(code);
+}
+
 Test(epfd, alpha_table_refuses_a_latitude_without_arc)
 {
     /* acos(Re/Rgeo) = 81.30 deg: from 85 deg no GSO satellite is above the horizon */
