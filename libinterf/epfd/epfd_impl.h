@@ -37,6 +37,7 @@ struct epfd_gain {
     /* Flat parts (equal values, zero slopes, in both precisions: a side lobe's floor): a
      * look-up in one may read its first cell instead, the same bits from one cache line */
     int flat;              /* the first cell from which the table is one value to its end */
+    int flat_end;          /* 1 when it has such an end (else flat is its last cell) */
     int run0, run_n;       /* the longest flat run before it: cells [run0, run0 + run_n) */
     struct interf_lut *lut;
 };

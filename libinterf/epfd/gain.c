@@ -25,7 +25,8 @@ static void flat_parts(struct epfd_gain *g)
     g->flat = g->n;
     while (g->flat > 0 && flat_cell(g, g->flat - 1))
         g->flat--;
-    g->flat = g->flat < g->n ? g->flat : g->n - 1; /* no flat end: the last cell */
+    g->flat_end = g->flat < g->n;
+    g->flat = g->flat_end ? g->flat : g->n - 1; /* no flat end: the last cell */
     g->run0 = g->run_n = 0;
     for (int k = 0; k < g->flat;) {
         int a = k;
@@ -46,6 +47,7 @@ enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_ante
     g->lut = NULL;
     g->vs = NULL;
     g->dvs = NULL;
+    g->flat = g->flat_end = g->run0 = g->run_n = 0;
     if (interf_antenna_azimuthal(ant)) {
         g->n = 0;
         return interf_lut_build(ant, &g->lut, err);

@@ -23,12 +23,14 @@
 
 #ifdef EPFD_FP64
 typedef double real;
+typedef uint64_t real_bits;
 typedef struct epfd_geom_d geom_t;
 #define GEOM(pts) (&(pts)->d)
 #define TABLE(g) ((g)->dvs)
 #define EPFD_RUN epfd_run_slice_fp64
 #else
 typedef float real;
+typedef uint32_t real_bits;
 typedef struct epfd_geom_f geom_t;
 #define GEOM(pts) (&(pts)->f)
 #define TABLE(g) ((g)->vs)
@@ -84,7 +86,7 @@ struct block {
  * with the declination bound (zu, zd) and the GSO-arc table of each point. */
 #define EPFD_LANE_FIELDS(X) X(gx) X(gy) X(gz) X(ux) X(uy) X(uz) X(px) X(py) X(pz) X(ex) X(ey) \
     X(ez) X(nx) X(ny) X(nz)
-#define EPFD_LANES(name) real name[EPFD_TILE_MAX];
+#define EPFD_LANES(name) _Alignas(64) real name[EPFD_TILE_MAX];
 struct lanes {
     EPFD_LANE_FIELDS(EPFD_LANES)
     real zu[EPFD_TILE_MAX], zd[EPFD_TILE_MAX];
@@ -107,9 +109,17 @@ struct cands {
 /* One emitter's pairs with the points of a tile, kept for the GSO-arc test: each contribution
  * and its direction. */
 struct pair_out {
-    real c[EPFD_TILE_MAX];              /* P Gt Gr / (4 pi d^2 Gr,max), 0 when not visible */
+    _Alignas(64) real c[EPFD_TILE_MAX];              /* P Gt Gr / (4 pi d^2 Gr,max), 0 when not visible */
     real nx[EPFD_TILE_MAX], ny[EPFD_TILE_MAX], nz[EPFD_TILE_MAX]; /* unit direction */
     real su[EPFD_TILE_MAX];             /* sin(elevation) */
+};
+
+/* One emitter's pairs with the points of a tile up to the gain look-ups (pairs_geom). */
+struct pair_geo {
+    _Alignas(64) real qs[EPFD_TILE_MAX]; /* squared chords at the satellite and the station */
+    real qr[EPFD_TILE_MAX];
+    real id2[EPFD_TILE_MAX];            /* 1 / d^2 */
+    real vis[EPFD_TILE_MAX];            /* 1 when visible, else 0 */
 };
 
 /* Points per tile up to which the pairs run with the tile's emitters as lanes (few_sums). */
@@ -122,6 +132,11 @@ struct table {
     int last;                 /* the last cell read: the start of its flat end */
     int run0;                 /* a flat run of cells [run0, run0 + run_n) read as cell run0 */
     unsigned run_n;
+    /* The squared chords q = |n +- b|^2 whose cell lies in the run, [q_run0, q_run1), or in
+     * the flat end, q >= q_end: there a look-up gives the run's or the end's value, which the
+     * tile loops take without the square root and the gather (pairs_gain); +inf where the
+     * table has no such part (table_of), or it is not worked out (table_flat). */
+    real q_run0, q_run1, q_end;
 };
 
 #define EPFD_FEW_FIELD(name) const real *name;
@@ -133,6 +148,7 @@ struct few {
                                    some pattern needs a 2-D table (then tiles take tile_sums) */
     struct table ts;            /* their look-ups: scale, and the last cell read (the latest
                                    flat start of them all: past it each is flat); vs unused */
+    struct table tr;            /* the earth station's table (with its flat parts) */
     EPFD_STATE_REAL(EPFD_FEW_FIELD)
     const int *off;             /* the emitter's table in cat */
     real *buf;                  /* room for the copies: 9 fields */
@@ -148,9 +164,10 @@ struct chan_scratch;
 
 /* Per-thread scratch of one tile. */
 struct scratch {
-    real acc[EPFD_TILE_MAX];  /* linear sum of the step */
+    _Alignas(64) real acc[EPFD_TILE_MAX];  /* linear sum of the step */
     real und[EPFD_TILE_MAX];  /* contributions the GSO-arc table could not decide */
     struct pair_out pair;      /* one emitter's pairs with the tile */
+    struct pair_geo geo;       /* their geometry (pairs_geom) */
     struct pair_out *rows;     /* each emitter's (tile_sums_arc; NULL when not needed) */
     size_t *open;              /* the emitters whose GSO-arc test is open (tile_sums_arc) */
     struct lanes *lanes;       /* the super tile's tiles, packed */
@@ -216,7 +233,44 @@ EPFD_INLINE real node_lerp(const float *n, real x)
 
 EPFD_INLINE struct table table_of(const struct epfd_gain *g)
 {
-    return (struct table){TABLE(g), (real)g->n * 0.5f, g->flat, g->run0, (unsigned)g->run_n};
+    return (struct table){TABLE(g), (real)g->n * 0.5f, g->flat, g->run0, (unsigned)g->run_n,
+                          INFINITY, INFINITY, INFINITY};
+}
+
+/* The least squared chord q >= 0 whose cell (int)(sqrt(q) h) is k or more, in the pair loops'
+ * arithmetic (correctly rounded, so monotonic in q: a search over the bits of q, which order
+ * as the values do); +inf when no q up to 8 (|n +- b|^2 <= 4) reaches k */
+static real chord_from(real h, int k)
+{
+    real q;
+    real_bits lo = 0, hi;
+    q = 8;
+    memcpy(&hi, &q, sizeof hi);
+    if ((int)(sqrt(q) * h) < k)
+        return INFINITY;
+    while (lo < hi) { /* the least bits in [lo, hi] that reach k */
+        real_bits mid = lo + (hi - lo) / 2;
+        memcpy(&q, &mid, sizeof q);
+        if ((int)(sqrt(q) * h) >= k)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    memcpy(&q, &lo, sizeof q);
+    return q;
+}
+
+/* Table t with its flat parts' squared chords (struct table) worked out; flat_end: its flat
+ * end is one value (epfd_gain.flat_end). */
+static struct table table_flat(struct table t, int flat_end)
+{
+    if (t.run_n > 0) {
+        t.q_run0 = chord_from(t.h, t.run0);
+        t.q_run1 = chord_from(t.h, t.run0 + (int)t.run_n);
+    }
+    if (flat_end)
+        t.q_end = chord_from(t.h, t.last);
+    return t;
 }
 
 /* The body of the pair loops for one pair: the contribution of an emitter at a point (0 when
@@ -226,26 +280,32 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
  * the same order everywhere: the results keep their bits whichever loop runs (and over which
  * lanes: points of a tile, or emitters of a point). */
 #define PAIR_BODY(E, G, TS, ts, tr)                                                                \
+    PAIR_GEOM(E, G)                                                                                \
+    TABLE_GAIN(TS(0), ts, qs, gt)                                                                  \
+    TABLE_GAIN((tr).vs, tr, qr, gr)                                                                \
+    real c = (real)vis * (E(p) * gt * gr * (id * id));
+
+/* PAIR_BODY up to the look-ups: the squared chords qs = |n + b|^2 = 4 sin^2(theta/2) at the
+ * satellite and qr = |n - p|^2 = 4 sin^2(phi/2) at the station, and the visibility. */
+#define PAIR_GEOM(E, G)                                                                            \
     real vx = E(sx) - G(gx), vy = E(sy) - G(gy), vz = E(sz) - G(gz);                               \
     real d2 = vx * vx + vy * vy + vz * vz;                                                         \
     real vu = vx * G(ux) + vy * G(uy) + vz * G(uz);                                                \
     real id = 1.0f / sqrt(d2);                                                                     \
     real nx = vx * id, ny = vy * id, nz = vz * id;                                                 \
-    /* |n + b| = 2 sin(theta/2) at the satellite, |n - p| = 2 sin(phi/2) at the station */        \
     real ax = nx + E(bx), ay = ny + E(by), az = nz + E(bz);                                        \
     real ex = nx - G(px), ey = ny - G(py), ez = nz - G(pz);                                        \
-    real fs = sqrt(ax * ax + ay * ay + az * az) * (ts).h;                                          \
-    real fr = sqrt(ex * ex + ey * ey + ez * ez) * (tr).h;                                          \
-    int is = (int)fs, ir = (int)fr;                                                                \
-    is = is < (ts).last ? is : (ts).last;                                                          \
-    ir = ir < (tr).last ? ir : (tr).last;                                                          \
-    is = (unsigned)(is - (ts).run0) < (ts).run_n ? (ts).run0 : is;                                 \
-    ir = (unsigned)(ir - (tr).run0) < (tr).run_n ? (tr).run0 : ir;                                 \
-    real gt = GAIN_LERP(TS(2 * is), fs - (real)is);                                                \
-    real gr = GAIN_LERP((tr).vs + 2 * ir, fr - (real)ir);                                          \
+    real qs = ax * ax + ay * ay + az * az, qr = ex * ex + ey * ey + ez * ez;                       \
     /* elevation >= the minimum, without asin: vu / d >= sin(min) */                              \
-    int vis = (vu > 0.0f) & (vu * vu >= E(s2) * d2);                                               \
-    real c = (real)vis * (E(p) * gt * gr * (id * id));
+    int vis = (vu > 0.0f) & (vu * vu >= E(s2) * d2);
+
+/* The look-up g of table t (its entries from vs) at the squared chord q. */
+#define TABLE_GAIN(vs, t, q, g)                                                                    \
+    real f_##g = sqrt(q) * (t).h;                                                                  \
+    int i_##g = (int)f_##g;                                                                        \
+    i_##g = i_##g < (t).last ? i_##g : (t).last;                                                   \
+    i_##g = (unsigned)(i_##g - (t).run0) < (t).run_n ? (t).run0 : i_##g;                           \
+    real g = GAIN_LERP((vs) + 2 * i_##g, f_##g - (real)i_##g);
 
 /* The cell (ix, iy) of the GSO-arc table of a point (G as in PAIR_BODY) holding the unit
  * direction (NX, NY, NZ) of sin(elevation) SU, and the direction's place (fx, fy) in it: its
@@ -282,33 +342,104 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
 #define G_LANE(f) t->f[i]
 #define TS_LANE(k) (ts.vs + (k))
 
+/* 1 where a look-up of table t at the squared chord q falls in its run or its flat end */
+#define TABLE_FLAT(t, q) ((((q) >= (t).q_run0) & ((q) < (t).q_run1)) | ((q) >= (t).q_end))
+
+/* The pairs of a tile with the emitter in slot q up to the look-ups (PAIR_GEOM), into g, with
+ * their directions and sin(elevation) into o unless NULL. Returns PAIRS_LOOK_S and PAIRS_LOOK_R
+ * when some visible pair needs a look-up of the satellite's table ts or the station's table tr
+ * (it falls outside their flat parts), PAIRS_OPEN when the declination bound
+ * (epfd_points.zu, zd) leaves the GSO-arc test of some visible pair open. */
+enum { PAIRS_LOOK_S = 1, PAIRS_LOOK_R = 2, PAIRS_OPEN = 4 };
+EPFD_INLINE int pairs_geom(const struct block *b, size_t q, const struct lanes *t,
+                           const struct table *ts, const struct table *tr,
+                           struct pair_geo *restrict g, struct pair_out *restrict o)
+{
+    int f = 0; /* one reduction of the three flags: each costs a horizontal one */
+    for (int i = 0; i < EPFD_TILE_MAX; i++) {
+        PAIR_GEOM(E_BLK, G_LANE)
+        g->qs[i] = qs, g->qr[i] = qr, g->id2[i] = id * id, g->vis[i] = (real)vis;
+        int open = 0;
+        if (o) {
+            o->nx[i] = nx, o->ny[i] = ny, o->nz[i] = nz;
+            o->su[i] = vu * id;
+            open = (nz <= t->zu[i]) & (nz >= t->zd[i]);
+        }
+        f |= vis * (!TABLE_FLAT(*ts, qs) * PAIRS_LOOK_S | !TABLE_FLAT(*tr, qr) * PAIRS_LOOK_R |
+                    open * PAIRS_OPEN);
+    }
+    return f;
+}
+
+/* The contributions c of the pairs in g (pairs_geom) with an emitter of power term pw: the
+ * satellite's and the station's gains by look-up where look_s, look_r, else from the flat
+ * parts (the look-up's bits: value + fraction x 0), as PAIR_BODY forms them. */
+EPFD_INLINE void pairs_gain(const struct pair_geo *restrict g, struct table ts, struct table tr,
+                            real pw, int look_s, int look_r, real *restrict c)
+{
+    const real s_run = ts.vs[2 * ts.run0], s_end = ts.vs[2 * ts.last];
+    const real r_run = tr.vs[2 * tr.run0], r_end = tr.vs[2 * tr.last];
+#pragma omp simd
+    for (int i = 0; i < EPFD_TILE_MAX; i++) {
+        real qs = g->qs[i], qr = g->qr[i], gt, gr;
+        if (look_s) {
+            TABLE_GAIN(ts.vs, ts, qs, gs)
+            gt = gs;
+        } else {
+            gt = qs >= ts.q_end ? s_end : s_run;
+        }
+        if (look_r) {
+            TABLE_GAIN(tr.vs, tr, qr, gl)
+            gr = gl;
+        } else {
+            gr = qr >= tr.q_end ? r_end : r_run;
+        }
+        c[i] = g->vis[i] * (pw * gt * gr * g->id2[i]);
+    }
+}
+
+/* A tile's pairs with the emitter in slot q: their contributions into c (and with o as
+ * pairs_geom), by the variant of pairs_gain its pairs need. Returns pairs_geom's flags. */
+EPFD_INLINE int pairs_tile(const struct block *b, size_t q, const struct lanes *t, struct table ts,
+                           struct table tr, struct pair_geo *restrict g,
+                           struct pair_out *restrict o, real *restrict c)
+{
+    int f = pairs_geom(b, q, t, &ts, &tr, g, o);
+    switch (f & (PAIRS_LOOK_S | PAIRS_LOOK_R)) {
+    case 0:
+        pairs_gain(g, ts, tr, b->p[q], 0, 0, c);
+        break;
+    case PAIRS_LOOK_S:
+        pairs_gain(g, ts, tr, b->p[q], 1, 0, c);
+        break;
+    case PAIRS_LOOK_R:
+        pairs_gain(g, ts, tr, b->p[q], 0, 1, c);
+        break;
+    default:
+        pairs_gain(g, ts, tr, b->p[q], 1, 1, c);
+    }
+    return f;
+}
+
 /* The fused pair loop of an emitter without GSO-arc avoidance: its contributions straight into
  * the tile's sums. */
 EPFD_INLINE void pairs_sum(const struct block *b, size_t q, const struct lanes *t, struct table ts,
-                           struct table tr, real *restrict acc)
+                           struct table tr, struct pair_geo *restrict g, real *restrict acc)
 {
-    for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(E_BLK, G_LANE, TS_LANE, ts, tr)
-        (void)nx, (void)ny, (void)nz;
-        acc[i] += c;
-    }
+    real c[EPFD_TILE_MAX];
+    pairs_tile(b, q, t, ts, tr, g, NULL, c);
+    for (int i = 0; i < EPFD_TILE_MAX; i++)
+        acc[i] += c[i];
 }
 
 /* The same for an emitter with GSO-arc avoidance: the contributions into o. Returns 1 when the
  * declination bound (epfd_points.zu, zd) leaves the GSO-arc test of some visible point open, 0
  * when it clears them all. */
 EPFD_INLINE int pairs_open(const struct block *b, size_t q, const struct lanes *t, struct table ts,
-                           struct table tr, struct pair_out *restrict o)
+                           struct table tr, struct pair_geo *restrict g,
+                           struct pair_out *restrict o)
 {
-    int open = 0;
-    for (int i = 0; i < EPFD_TILE_MAX; i++) {
-        PAIR_BODY(E_BLK, G_LANE, TS_LANE, ts, tr)
-        o->c[i] = c;
-        o->nx[i] = nx, o->ny[i] = ny, o->nz[i] = nz;
-        o->su[i] = vu * id;
-        open |= vis & (nz <= t->zu[i]) & (nz >= t->zd[i]);
-    }
-    return open;
+    return (pairs_tile(b, q, t, ts, tr, g, o, o->c) & PAIRS_OPEN) != 0;
 }
 
 /* The GSO-arc test of a tile's contributions (pairs_open left some open): those with |alpha|
@@ -551,14 +682,16 @@ static const real *gain_cat(const struct interf_epfd_plan *p, int *stride, real 
     /* the flat end and run that every table has: the latest start of the ends, the runs'
      * overlap (its first cell is in every run) */
     *ts = table_of(&p->sat_gain[0]);
-    int run_end = ts->run0 + (int)ts->run_n;
-    for (size_t g = 1; g < p->n_sat_gain; g++) {
+    int run_end = ts->run0 + (int)ts->run_n, flat_end = 1;
+    for (size_t g = 0; g < p->n_sat_gain; g++) {
         const struct epfd_gain *t = &p->sat_gain[g];
         ts->last = t->flat > ts->last ? t->flat : ts->last;
         ts->run0 = t->run0 > ts->run0 ? t->run0 : ts->run0;
         run_end = t->run0 + t->run_n < run_end ? t->run0 + t->run_n : run_end;
+        flat_end &= t->flat_end;
     }
     ts->run_n = run_end > ts->run0 ? (unsigned)(run_end - ts->run0) : 0;
+    *ts = table_flat(*ts, flat_end);
     *stride = 2 * (p->sat_gain[0].n + 1);
     if (p->n_sat_gain == 1)
         return TABLE(&p->sat_gain[0]);
@@ -884,13 +1017,13 @@ EPFD_INLINE void tile_sums_arc(const struct interf_epfd_plan *p, const struct bl
                                const struct epfd_tile *tl, const struct lanes *t, size_t nl,
                                struct scratch *w)
 {
-    const struct table tr = table_of(&p->es_gain);
+    const struct table tr = w->few.tr;
     struct table ts = w->few.ts;
     size_t n_open = 0;
     for (size_t m = 0; m < nl; m++) {
         size_t q = b->row[k] + w->list[m];
         ts.vs = w->few.cat + b->off[q];
-        int open = pairs_open(b, q, t, ts, tr, &w->rows[m]);
+        int open = pairs_open(b, q, t, ts, tr, &w->geo, &w->rows[m]);
         w->open[n_open] = m;
         n_open += (size_t)(open & (b->a0[q] > 0));
     }
@@ -924,7 +1057,7 @@ EPFD_INLINE void tile_sums_cat(const struct block *b, int k, const struct lanes 
     for (size_t m = 0; m < nl; m++) {
         size_t q = b->row[k] + w->list[m];
         ts.vs = w->few.cat + b->off[q];
-        pairs_sum(b, q, t, ts, tr, w->acc);
+        pairs_sum(b, q, t, ts, tr, &w->geo, w->acc);
     }
 }
 
@@ -942,11 +1075,11 @@ EPFD_INLINE void tile_sums_body(const struct interf_epfd_plan *p, const struct b
         tile_sums_arc(p, b, k, tl, t, nl, w);
         return;
     }
-    const struct table tr = table_of(&p->es_gain);
     if (w->few.cat) {
-        tile_sums_cat(b, k, t, nl, w->few.ts, tr, w);
+        tile_sums_cat(b, k, t, nl, w->few.ts, w->few.tr, w);
         return;
     }
+    const struct table tr = w->few.tr;
     memset(w->acc, 0, sizeof w->acc);
     for (size_t m = 0; m < nl; m++) {
         size_t q = b->row[k] + w->list[m];
@@ -962,8 +1095,8 @@ EPFD_INLINE void tile_sums_body(const struct interf_epfd_plan *p, const struct b
             if (em->alpha0_rad > 0)
                 settle_open(p, tl, &in, em->alpha0_rad, w->und, w->acc);
         } else if (!(em->alpha0_rad > 0)) {
-            pairs_sum(b, q, t, table_of(gt), tr, w->acc);
-        } else if (pairs_open(b, q, t, table_of(gt), tr, &w->pair)) {
+            pairs_sum(b, q, t, table_of(gt), tr, &w->geo, w->acc);
+        } else if (pairs_open(b, q, t, table_of(gt), tr, &w->geo, &w->pair)) {
             if (pairs_alpha(t, p->alpha_node, p->alpha_bound, em->alpha0_rad, &w->pair, w->acc,
                             w->und)) {
                 const struct pair_in in = pair_at(b, q);
@@ -1207,7 +1340,9 @@ static enum interf_status run_slice(const struct interf_epfd_plan *p,
     struct em_const *ec = em_consts(p, stride);
     struct interf_epfd_bins *bins = malloc(sizeof *bins);
     r.bins = bins;
-    r.w = calloc((size_t)p->threads, sizeof *r.w);
+    r.w = aligned_alloc(64, (size_t)p->threads * sizeof *r.w);
+    if (r.w)
+        memset(r.w, 0, (size_t)p->threads * sizeof *r.w);
     r.wk = calloc((size_t)n_wk, sizeof *r.wk);
     const long span[2] = {sl->step_begin, sl->step_end};
     enum interf_status st = epfd_windows_build(p, span, &wn, err);
@@ -1226,12 +1361,13 @@ static enum interf_status run_slice(const struct interf_epfd_plan *p,
         w->list = malloc(n_em * sizeof(size_t));
         ok = cands_alloc(&w->cands, n_em);
         w->bin = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * EPFD_BIN_ROWS * sizeof(int16_t));
-        w->lanes = malloc(EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
+        w->lanes = aligned_alloc(64, EPFD_SUPER_SIDE * EPFD_SUPER_SIDE * sizeof *w->lanes);
         ok &= w->list && w->bin && w->lanes && few_alloc(&w->few, n_em);
         w->few.cat = cat;
         w->few.ts = cat_ts;
+        w->few.tr = table_flat(table_of(&p->es_gain), p->es_gain.flat_end);
         if (ok && cat && p->any_alpha) {
-            w->rows = malloc(n_em * sizeof *w->rows);
+            w->rows = aligned_alloc(64, n_em * sizeof *w->rows);
             w->open = malloc(n_em * sizeof *w->open);
             ok = w->rows && w->open;
         }
