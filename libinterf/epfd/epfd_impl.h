@@ -157,6 +157,11 @@ void epfd_alpha_codes(const float *node, const float *bound, size_t n_tables, fl
                       uint32_t *code);
 
 /* gain.c */
+/* The least squared chord q >= 0 whose cell (int)(sqrt(q) h) in a table of h cells per unit of
+ * the chord is k or more, in the pair loops' arithmetic (float, or double for the fp64 kernel);
+ * +inf when no q up to 8 reaches it (|n +- b|^2 <= 4) */
+float epfd_chord_from(float h, int k);
+double epfd_chord_from64(double h, int k);
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant,
                                    int cells, int fp64, struct interf_error *err);
 

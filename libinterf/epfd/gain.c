@@ -6,6 +6,7 @@
  * parts interpolate to well under 0.001 dB. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "epfd_impl.h"
 
@@ -37,6 +38,30 @@ static void flat_parts(struct epfd_gain *g)
         k += k == a;
     }
 }
+
+/* epfd_chord_from in type T of bits B: correctly rounded square root and product are
+ * monotonic in q, so a search over the bits of q (which order as the values do) finds it */
+#define CHORD_FROM(name, T, B, SQRT)                                                               \
+    T name(T h, int k)                                                                             \
+    {                                                                                              \
+        T q = 8;                                                                                   \
+        B lo = 0, hi;                                                                              \
+        memcpy(&hi, &q, sizeof hi);                                                                \
+        if ((int)(SQRT(q) * h) < k)                                                                \
+            return (T)INFINITY;                                                                    \
+        while (lo < hi) { /* the least bits in [lo, hi] that reach k */                            \
+            B mid = lo + (hi - lo) / 2;                                                            \
+            memcpy(&q, &mid, sizeof q);                                                            \
+            if ((int)(SQRT(q) * h) >= k)                                                           \
+                hi = mid;                                                                          \
+            else                                                                                   \
+                lo = mid + 1;                                                                      \
+        }                                                                                          \
+        memcpy(&q, &lo, sizeof q);                                                                 \
+        return q;                                                                                  \
+    }
+CHORD_FROM(epfd_chord_from, float, uint32_t, sqrtf)
+CHORD_FROM(epfd_chord_from64, double, uint64_t, sqrt)
 
 enum interf_status epfd_gain_build(struct epfd_gain *g, const struct interf_antenna *ant, int cells,
                                    int fp64, struct interf_error *err)

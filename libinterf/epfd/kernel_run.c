@@ -23,14 +23,14 @@
 
 #ifdef EPFD_FP64
 typedef double real;
-typedef uint64_t real_bits;
+#define CHORD_FROM epfd_chord_from64
 typedef struct epfd_geom_d geom_t;
 #define GEOM(pts) (&(pts)->d)
 #define TABLE(g) ((g)->dvs)
 #define EPFD_RUN epfd_run_slice_fp64
 #else
 typedef float real;
-typedef uint32_t real_bits;
+#define CHORD_FROM epfd_chord_from
 typedef struct epfd_geom_f geom_t;
 #define GEOM(pts) (&(pts)->f)
 #define TABLE(g) ((g)->vs)
@@ -109,7 +109,7 @@ struct cands {
 /* One emitter's pairs with the points of a tile, kept for the GSO-arc test: each contribution
  * and its direction. */
 struct pair_out {
-    _Alignas(64) real c[EPFD_TILE_MAX];              /* P Gt Gr / (4 pi d^2 Gr,max), 0 when not visible */
+    _Alignas(64) real c[EPFD_TILE_MAX]; /* P Gt Gr / (4 pi d^2 Gr,max), 0 when not visible */
     real nx[EPFD_TILE_MAX], ny[EPFD_TILE_MAX], nz[EPFD_TILE_MAX]; /* unit direction */
     real su[EPFD_TILE_MAX];             /* sin(elevation) */
 };
@@ -237,39 +237,16 @@ EPFD_INLINE struct table table_of(const struct epfd_gain *g)
                           INFINITY, INFINITY, INFINITY};
 }
 
-/* The least squared chord q >= 0 whose cell (int)(sqrt(q) h) is k or more, in the pair loops'
- * arithmetic (correctly rounded, so monotonic in q: a search over the bits of q, which order
- * as the values do); +inf when no q up to 8 (|n +- b|^2 <= 4) reaches k */
-static real chord_from(real h, int k)
-{
-    real q;
-    real_bits lo = 0, hi;
-    q = 8;
-    memcpy(&hi, &q, sizeof hi);
-    if ((int)(sqrt(q) * h) < k)
-        return INFINITY;
-    while (lo < hi) { /* the least bits in [lo, hi] that reach k */
-        real_bits mid = lo + (hi - lo) / 2;
-        memcpy(&q, &mid, sizeof q);
-        if ((int)(sqrt(q) * h) >= k)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    memcpy(&q, &lo, sizeof q);
-    return q;
-}
-
 /* Table t with its flat parts' squared chords (struct table) worked out; flat_end: its flat
  * end is one value (epfd_gain.flat_end). */
 static struct table table_flat(struct table t, int flat_end)
 {
     if (t.run_n > 0) {
-        t.q_run0 = chord_from(t.h, t.run0);
-        t.q_run1 = chord_from(t.h, t.run0 + (int)t.run_n);
+        t.q_run0 = CHORD_FROM(t.h, t.run0);
+        t.q_run1 = CHORD_FROM(t.h, t.run0 + (int)t.run_n);
     }
     if (flat_end)
-        t.q_end = chord_from(t.h, t.last);
+        t.q_end = CHORD_FROM(t.h, t.last);
     return t;
 }
 
@@ -317,7 +294,7 @@ static struct table table_flat(struct table t, int flat_end)
     real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
     real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
     int ix = (int)fx, iy = (int)fy;                                                                \
-    /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */             \
+    /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */            \
     ix = ix > 0 ? ix : 0;                                                                          \
     ix = ix < EPFD_ALPHA_CELLS - 1 ? ix : EPFD_ALPHA_CELLS - 1;                                    \
     iy = iy > 0 ? iy : 0;                                                                          \

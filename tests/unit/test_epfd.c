@@ -134,6 +134,19 @@ Test(epfd, gain_table_flat_parts_are_the_patterns_floors)
     cr_assert(reads_as(&g, g.flat, g.n, g.flat));
     /* and the cells on either side of the run are not flat: it is the whole run */
     cr_assert(not(reads_as(&g, g.run0 - 1, g.run0, g.run0)));
+    /* the squared chords from which the pair loops take a flat part's value: by their
+     * definition, the least q whose cell (int)(sqrt(q) h), in float, is the part's first */
+    const int firsts[] = {g.run0, g.run0 + g.run_n, g.flat};
+    const float h = (float)g.n * 0.5f;
+    for (size_t k = 0; k < sizeof firsts / sizeof firsts[0]; k++) {
+        float q = epfd_chord_from(h, firsts[k]);
+        int at = (int)(sqrtf(q) * h), before = (int)(sqrtf(nextafterf(q, 0)) * h);
+        cr_assert(at >= firsts[k] && before < firsts[k], "cell %d: q %.9g", firsts[k], (double)q);
+        double qd = epfd_chord_from64(h, firsts[k]);
+        at = (int)(sqrt(qd) * h), before = (int)(sqrt(nextafter(qd, 0)) * h);
+        cr_assert(at >= firsts[k] && before < firsts[k], "cell %d: q %.17g", firsts[k], qd);
+    }
+    cr_assert(isinf(epfd_chord_from(h, 46341))); /* sqrt(8) h = 46340.95: out of its reach */
     epfd_gain_free(&g);
 }
 
