@@ -18,6 +18,9 @@ struct run_curve {
     uint32_t *seg;       /* per cell, the segment [x[k], x[k + 1]) holding the cell's start */
     double *flat;        /* per cell of the cosine, the curve's value when it is one value over
                             the cell's angles (a flat part of the mask), else NaN */
+    double *bound;       /* per cell of the cosine, two values: below and above every value of
+                            run_curve_eval over the cell's angles (with flat's margins), the
+                            flat value twice where flat has one (run_curve_bound) */
 };
 
 /* One representative earth station of an up run, with what does not change over the run */
@@ -92,6 +95,14 @@ struct interf_exam_plan {
     double *alpha_lat;
 };
 
+/* A link of one station in the selection of steps 25-26 (run_step.c: station_cands) */
+struct run_cand {
+    double dot, d;        /* its vector's product with gso_dir, its length */
+    double lo_db, hi_db;  /* its e.i.r.p. is between them (equal: it, to the bit) */
+    double eirp_db;       /* its e.i.r.p. when worked out, else NaN */
+    uint32_t sat;         /* UINT32_MAX once kept */
+};
+
 /* The scratch of one thread */
 struct run_work {
     double *x, *y, *z;          /* positions at the step (ECEF, km) */
@@ -109,6 +120,7 @@ struct run_work {
     int64_t block;
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
+    struct run_cand *cand;      /* up: the links of one station (a room a satellite) */
     double *kept_db;            /* up: the kept links' epfd_i */
     unsigned char *state;
     size_t cap;
@@ -124,6 +136,15 @@ static inline double run_curve_flat(const struct run_curve *r, double c_cos)
     double f = (c_cos + 1) * (RUN_FLAT_CELLS / 2);
     size_t j = f > 0 ? (size_t)f : 0;
     return r->flat[j < RUN_FLAT_CELLS ? j : RUN_FLAT_CELLS - 1];
+}
+
+/* Bounds lo <= run_curve_eval(r, acos(c) / deg) <= hi, c_cos as in run_curve_flat: lo == hi
+ * where the curve is flat there (the value to the bit), lo < hi elsewhere (run_plan.c) */
+static inline const double *run_curve_bound(const struct run_curve *r, double c_cos)
+{
+    double f = (c_cos + 1) * (RUN_FLAT_CELLS / 2);
+    size_t j = f > 0 ? (size_t)f : 0;
+    return r->bound + 2 * (j < RUN_FLAT_CELLS ? j : RUN_FLAT_CELLS - 1);
 }
 
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,

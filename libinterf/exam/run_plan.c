@@ -21,6 +21,7 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     for (size_t k = 0; k < p->n_curves; k++) {
         free(p->curves[k].seg);
         free(p->curves[k].flat);
+        free(p->curves[k].bound);
     }
     free(p->curves);
     free(p->es);
@@ -449,7 +450,39 @@ static void plan_flat(struct run_curve *r)
     }
 }
 
-/* The segment index of each "T" curve (one per table of the mask), and its flat cells */
+/* Per cell of the cosine (the cell and its angles widened as in plan_flat), the least and
+ * greatest value of curve c over the cell's angles: at the ends and the points of the curve
+ * between them (it is linear between its points and constant beyond its ends), moved out by
+ * RUN_BOUND_MARGIN_DB, far beyond the rounding of an interpolation (a few 1e-15 dB). Where
+ * the cell is flat, its value twice: then run_curve_bound gives the value itself. */
+#define RUN_BOUND_MARGIN_DB 1e-9
+static void plan_bound(struct run_curve *r)
+{
+    const struct interf_eirp_curve *c = r->c;
+    for (size_t j = 0; j < RUN_FLAT_CELLS; j++) {
+        double *b = r->bound + 2 * j;
+        if (!isnan(r->flat[j])) {
+            b[0] = b[1] = r->flat[j];
+            continue;
+        }
+        double c_lo = -1 + 2.0 * (double)j / RUN_FLAT_CELLS - 1e-9;
+        double c_hi = -1 + 2.0 * (double)(j + 1) / RUN_FLAT_CELLS + 1e-9;
+        double a_deg = acos(c_hi < 1 ? c_hi : 1) / INTERF_DEG - 1e-6;
+        double b_deg = acos(c_lo > -1 ? c_lo : -1) / INTERF_DEG + 1e-6;
+        double ya = interf_eirp_curve_eval_db(c, a_deg), yb = interf_eirp_curve_eval_db(c, b_deg);
+        double lo = fmin(ya, yb), hi = fmax(ya, yb);
+        for (size_t k = 0; k < c->n; k++)
+            if (c->x_deg[k] > a_deg && c->x_deg[k] < b_deg) {
+                lo = fmin(lo, c->eirp_db[k]);
+                hi = fmax(hi, c->eirp_db[k]);
+            }
+        b[0] = lo - RUN_BOUND_MARGIN_DB;
+        b[1] = hi + RUN_BOUND_MARGIN_DB;
+    }
+}
+
+/* The segment index of each "T" curve (one per table of the mask), its flat cells and its
+ * bounds */
 static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_error *err)
 {
     const struct interf_eirp_mask *m = p->req.sys.mask;
@@ -465,9 +498,11 @@ static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_
         r->n_cells = 1024;
         r->seg = malloc(r->n_cells * sizeof *r->seg);
         r->flat = malloc(RUN_FLAT_CELLS * sizeof *r->flat);
-        if (!r->seg || !r->flat)
+        r->bound = malloc(2 * RUN_FLAT_CELLS * sizeof *r->bound);
+        if (!r->seg || !r->flat || !r->bound)
             return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
         plan_flat(r);
+        plan_bound(r);
         r->x0_deg = c->x_deg[0];
         double span = c->n > 1 ? c->x_deg[c->n - 1] - c->x_deg[0] : 1;
         r->cells_per_deg = (double)r->n_cells / span;

@@ -24,13 +24,14 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->clist = malloc((p->n_clusters ? p->n_clusters : 1) * n * sizeof *w->clist);
     w->clen = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->clen);
     w->cdot = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
+    w->cand = malloc((n ? n : 1) * sizeof *w->cand);
     w->cap = 256;
     w->links = malloc(w->cap * sizeof *w->links);
     w->kept_db = malloc(w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
     w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
-        !w->links || !w->kept_db || !w->state || !w->bx) {
+        !w->cand || !w->links || !w->kept_db || !w->state || !w->bx) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -62,6 +63,7 @@ void run_work_free(struct run_work *w)
     free(w->clen);
     free(w->cdot);
     free(w->links);
+    free(w->cand);
     free(w->kept_db);
     free(w->state);
     free(w->bx);
@@ -86,7 +88,8 @@ double run_curve_eval(const struct run_curve *r, double x_deg)
     return y[lo] + t * (y[lo + 1] - y[lo]);
 }
 
-/* Room for one more link (the link arrays and the values grow together) */
+/* Room for one more link (the link arrays and the values grow together, the first n of each
+ * kept) */
 static int link_room(struct run_work *w, size_t n)
 {
     if (n < w->cap)
@@ -103,6 +106,7 @@ static int link_room(struct run_work *w, size_t n)
         return 0;
     }
     memcpy(q, w->links, n * sizeof *q);
+    memcpy(v, w->kept_db, n * sizeof *v);
     free(w->links);
     free(w->kept_db);
     w->links = q;
@@ -120,27 +124,28 @@ static void east_north(const struct run_station *e, const double v[3], double d,
     *dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
 }
 
-/* Steps 18-19 for station e and satellite s, v the vector from the station to the satellite,
- * du its up component (> 0) and d its length, the satellite above the lowest MIN_ELEV: the
- * e.i.r.p. toward the GSO satellite, or NaN when the station does not work it (below eps0,
- * inside alpha0). */
-static double link_eirp(const struct interf_exam_plan *p, const struct run_station *e, size_t s,
-                        const double v[3], double du, double d)
+/* Step 18 for station e and satellite s, v the vector from the station to the satellite, du
+ * its up component (> 0) and d its length, the satellite above the lowest MIN_ELEV: 1 when the
+ * station works it (above eps0, outside alpha0); *az_deg and *el_deg set when they were
+ * needed (always for an (azimuth, elevation) mask) */
+static int link_works(const struct interf_exam_plan *p, const struct run_station *e, size_t s,
+                      const double v[3], double du, double d, double *az_deg, double *el_deg)
 {
     const struct interf_op_params *ops = p->req.sys.ops;
     int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL, have_en = 0;
-    double el = NAN, az = NAN, de = NAN, dn = NAN;
+    double de = NAN, dn = NAN;
     /* step 18 b): a MIN_ELEV of one value needs no angle where the sine clears it */
     if (azel || !p->elev_const || !(du > p->sin_elev_safe * d)) {
         east_north(e, v, d, &de, &dn);
         have_en = 1;
-        el = asin(du / d) / INTERF_DEG;
-        az = atan2(de, dn) / INTERF_DEG;
+        double el = asin(du / d) / INTERF_DEG, az = atan2(de, dn) / INTERF_DEG;
         if (az < 0)
             az += 360.0;
+        *az_deg = az;
+        *el_deg = el;
         if (el < (p->elev_const ? p->elev_deg : interf_elev_table_eval(&ops->min_elev,
                                                                         e->lat_deg, az)))
-            return NAN;
+            return 0;
     }
     double a0 = e->alpha0_rad;
     if (p->alpha0_by_plane)
@@ -160,17 +165,53 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
         if (fabs(alpha - a0) <= bound)
             alpha = interf_alpha_table_exact(t, de, dn, du / d);
         if (alpha < a0)
-            return NAN;
+            return 0;
     }
-    if (azel) /* §D5.2.7 */
-        return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
-                                         e->dlong_deg);
-    double dot = v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2];
-    double flat = run_curve_flat(e->curve, dot * inv_d);
+    return 1;
+}
+
+/* Step 19 for a "T" mask: the curve at the off-axis angle toward the GSO satellite, dot / d
+ * its cosine (dot the product of the link's vector with gso_dir, d its length), without the
+ * arc cosine where the curve is flat (run_curve_flat) */
+static double link_curve(const struct run_station *e, double dot, double d)
+{
+    double flat = run_curve_flat(e->curve, dot * (1 / d));
     if (!isnan(flat))
         return flat;
     double c = dot / d;
     return run_curve_eval(e->curve, acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG);
+}
+
+/* Steps 18-19 (link_works, then the mask): the e.i.r.p. toward the GSO satellite, or NaN when
+ * the station does not work it */
+static double link_eirp(const struct interf_exam_plan *p, const struct run_station *e, size_t s,
+                        const double v[3], double du, double d)
+{
+    double az = NAN, el = NAN;
+    if (!link_works(p, e, s, v, du, d, &az, &el))
+        return NAN;
+    if (p->req.sys.mask->form == INTERF_EIRP_ES_AZEL) /* §D5.2.7 */
+        return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
+                                         e->dlong_deg);
+    double dot = v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2];
+    return link_curve(e, dot, d);
+}
+
+/* The near satellites within the reach of station e's lowest MIN_ELEV from the highest orbit
+ * (w->nr[j] = |q| cos(reach)), into w->pass (indices into near): a bound, without a square
+ * root, gathered without branches from the list of the station's cluster */
+static uint32_t station_pass(const struct interf_exam_plan *p, struct run_work *w, uint32_t e)
+{
+    const struct run_station *es = &p->es[e];
+    const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2];
+    uint32_t c = p->es_cluster[e], m = w->clen[c], np = 0;
+    const uint32_t *list = w->clist + (size_t)c * p->req.sys.n_sats;
+    for (uint32_t i = 0; i < m; i++) {
+        uint32_t j = list[i];
+        w->pass[np] = j;
+        np += w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j];
+    }
+    return np;
 }
 
 /* The links of station e (steps 14-24) appended to w->links from *n; *critical as §D4.7.2 */
@@ -180,15 +221,7 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
     const struct run_station *es = &p->es[e];
     const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
-    uint32_t c = p->es_cluster[e], m = w->clen[c], np = 0;
-    const uint32_t *list = w->clist + (size_t)c * p->req.sys.n_sats;
-    /* within the reach of the lowest MIN_ELEV from the highest orbit (w->nr[j] = |q|
-     * cos(reach)): a bound, without a square root, gathered without branches */
-    for (uint32_t i = 0; i < m; i++) {
-        uint32_t j = list[i];
-        w->pass[np] = j;
-        np += w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j];
-    }
+    uint32_t np = station_pass(p, w, e);
     for (uint32_t i = 0; i < np; i++) {
         uint32_t j = w->pass[i];
         /* step 18 a), in the bits of the one-pair form */
@@ -207,6 +240,105 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
         if (!link_room(w, *n))
             return 0;
         w->links[(*n)++] = (struct interf_up_link){eirp + es->const_db, s, e};
+    }
+    return 1;
+}
+
+/* The e.i.r.p. of a link of station e in w->cand: the bound where it is the value (a flat
+ * part of the curve), else the curve at the angle (link_curve's bits) */
+static double cand_eirp(const struct run_station *e, struct run_cand *c)
+{
+    if (isnan(c->eirp_db)) {
+        double x = c->dot / c->d;
+        c->eirp_db = c->lo_db == c->hi_db
+                         ? c->lo_db
+                         : run_curve_eval(e->curve, acos(x > 1 ? 1 : x < -1 ? -1 : x) / INTERF_DEG);
+    }
+    return c->eirp_db;
+}
+
+/* The links of station e (steps 14-19, a "T" mask) into w->cand in satellite order, each with
+ * bounds of its e.i.r.p. (run_curve_bound) and the value itself only where the bound says
+ * §D4.7.2's test may pass; *critical as §D4.7.2. Returns their count. */
+static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
+                              int *critical)
+{
+    const struct run_station *es = &p->es[e];
+    const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
+    const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
+    const double *g = es->gso_dir;
+    uint32_t np = station_pass(p, w, e), m = 0;
+    for (uint32_t i = 0; i < np; i++) {
+        uint32_t j = w->pass[i];
+        /* step 18 a), in the bits of the one-pair form */
+        double v[3] = {w->nx[j] - ex, w->ny[j] - ey, w->nz[j] - ez};
+        double du = v[0] * ux + v[1] * uy + v[2] * uz;
+        if (du <= 0)
+            continue;
+        double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        if (du < se * d)
+            continue;
+        uint32_t s = w->near[j];
+        double az, el;
+        if (!link_works(p, es, s, v, du, d, &az, &el))
+            continue;
+        double dot = v[0] * g[0] + v[1] * g[1] + v[2] * g[2];
+        const double *b = run_curve_bound(es->curve, dot * (1 / d));
+        struct run_cand *c = &w->cand[m++];
+        *c = (struct run_cand){dot, d, b[0], b[1], NAN, s};
+        if (b[1] > es->peak_db - 30.0) /* else the value is not above it either */
+            *critical |= cand_eirp(es, c) > es->peak_db - 30.0;
+    }
+    return m;
+}
+
+/* Most links a station keeps for which station_keep skips values by their bounds */
+#define KEEP_BOUNDED_MAX 8
+
+/* Steps 25-26 for station e's m links in w->cand when no satellite limit binds (select_kept):
+ * the epfd_i of its MAX_CO_FREQ first links of step 25's order (decreasing epfd_i, then
+ * satellite) appended to w->kept_db from k, their satellites counted. Only the links that may
+ * be among them are worked out (the arc cosine): a link whose epfd_i is at most its upper
+ * bound plus const_db, below the want-th greatest of the others' lower bounds plus const_db
+ * (rounding keeps the order of sums), has want links strictly before it. 0: out of memory */
+static int station_keep(struct run_work *w, const struct run_station *e, uint32_t m, size_t *n)
+{
+    struct run_cand *c = w->cand;
+    const double cst = e->const_db;
+    size_t want = e->max_co_freq < 0 || (size_t)e->max_co_freq >= m ? m : (size_t)e->max_co_freq;
+    double top[KEEP_BOUNDED_MAX];
+    double floor_db = -INFINITY;
+    if (want < m && want <= KEEP_BOUNDED_MAX) {
+        for (size_t r = 0; r < want; r++)
+            top[r] = -INFINITY;
+        for (uint32_t i = 0; i < m; i++) { /* the want greatest lower bounds, in order */
+            double v = c[i].lo_db + cst;
+            size_t r = want;
+            for (; r > 0 && top[r - 1] < v; r--)
+                if (r < want)
+                    top[r] = top[r - 1];
+            if (r < want)
+                top[r] = v;
+        }
+        floor_db = top[want - 1];
+    }
+    for (size_t r = 0; r < want; r++) { /* steps 25-26: the first not taken, want times */
+        uint32_t best = UINT32_MAX;
+        double best_db = -INFINITY;
+        for (uint32_t i = 0; i < m; i++) {
+            if (c[i].sat == UINT32_MAX || c[i].hi_db + cst < floor_db)
+                continue;
+            double v = cand_eirp(e, &c[i]) + cst;
+            if (best == UINT32_MAX || v > best_db) {
+                best = i;
+                best_db = v;
+            }
+        }
+        if (!link_room(w, *n))
+            return 0;
+        w->kept_db[(*n)++] = best_db;
+        w->sat_count[c[best].sat]++;
+        c[best].sat = UINT32_MAX; /* taken */
     }
     return 1;
 }
@@ -253,6 +385,9 @@ static void sort_down(double *a, size_t n)
     }
 }
 
+static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
+                    struct interf_exam_step *out);
+
 /* Steps 25-34 when no satellite limit, no angle rule, binds: then the greedy selection takes,
  * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
  * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
@@ -276,6 +411,15 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
         k = keep_first(w, w->links + i, j - i, p->es_max[w->links[i].es], k);
         i = j;
     }
+    return sum_kept(p, w, k, out);
+}
+
+/* Steps 27-28 for the k links of w->kept_db when no satellite holds more than
+ * MAX_CO_FREQ_SAT of them (w->sat_count), else 0 */
+static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
+                    struct interf_exam_step *out)
+{
+    const struct interf_op_params *ops = p->req.sys.ops;
     for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < w->n_near; j++)
         if (w->sat_count[w->near[j]] > (uint32_t)ops->max_co_freq_sat)
             return 0;
@@ -293,9 +437,41 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
     return 1;
 }
 
+/* Steps 14-28 for a "T" mask with no angle rule (select_kept's conditions) from each station's
+ * links and their bounds (station_cands, station_keep); 0 when a satellite limit binds (the
+ * caller runs the full selection), -1 out of memory */
+static int step_up_kept(const struct interf_exam_plan *p, struct run_work *w,
+                        struct interf_exam_step *out)
+{
+    size_t n = 0, k = 0;
+    int critical = 0;
+    for (uint32_t j = 0; j < w->n_near; j++)
+        w->sat_count[w->near[j]] = 0;
+    for (uint32_t i = 0; i < p->n_es; i++) {
+        uint32_t e = p->es_order[i];
+        if (p->es[e].max_co_freq == 0)
+            continue;
+        uint32_t m = station_cands(p, w, e, &critical);
+        n += m;
+        if (!station_keep(w, &p->es[e], m, &k))
+            return -1;
+    }
+    out->critical = critical;
+    out->n_links = n;
+    return sum_kept(p, w, k, out);
+}
+
 static enum interf_status step_up(const struct interf_exam_plan *p, struct run_work *w,
                                   struct interf_exam_step *out, struct interf_error *err)
 {
+    const struct interf_op_params *ops = p->req.sys.ops;
+    if (p->curves && !(ops->min_angle_at_es_deg > 0 || ops->min_angle_at_sat_deg > 0)) {
+        int r = step_up_kept(p, w, out);
+        if (r < 0)
+            return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
+        if (r > 0)
+            return INTERF_OK;
+    }
     size_t n = 0;
     int critical = 0;
     for (uint32_t k = 0; k < p->n_es; k++) { /* steps 14-24 */
@@ -307,7 +483,6 @@ static enum interf_status step_up(const struct interf_exam_plan *p, struct run_w
     out->n_links = n;
     if (select_kept(p, w, n, out))
         return INTERF_OK;
-    const struct interf_op_params *ops = p->req.sys.ops;
     interf_exam_up_select(n, w->links, w->xyz, p->es_km, p->es_max, ops->max_co_freq_sat,
                           ops->min_angle_at_es_deg, ops->min_angle_at_sat_deg, w->state,
                           &out->sum_lin); /* steps 25-34 */
