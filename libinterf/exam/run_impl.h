@@ -111,10 +111,14 @@ struct run_work {
     uint32_t *near, n_near;     /* up: the satellites above it that some station may see */
     uint32_t *pass;             /* up: those within a station's reach (indices into near) */
     uint32_t *clist, *clen;     /* up: per cluster, its near satellites (indices into near) */
-    double *cdot;               /* up: per cluster, cos of a satellite's angle from it */
+    double *cdot;               /* up: per near satellite, a row of the cosines of its angles
+                                   from the clusters (and a row for one more) */
     double *nx, *ny, *nz;       /* up: their positions */
     double *nr;                 /* up: their radius times the cosine of the plan's reach */
     double *until_s, last_t;    /* up: a satellite is not propagated before until_s */
+    uint32_t *due;              /* up: the satellites due at a step (until_s passed) */
+    double *dq;                 /* up: theirs, 6 arrays of n: x, y, z, radius, its inverse and
+                                   the cosine from the cull cap's centre (propagate_near) */
     double *bx, *by, *bz;       /* up: per satellite, its positions at the steps of the block
                                    [block, block + INTERF_STEP_ANCHOR) (fill_block) */
     int64_t block;

@@ -23,15 +23,17 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->sat_count = calloc(n, sizeof *w->sat_count);
     w->clist = malloc((p->n_clusters ? p->n_clusters : 1) * n * sizeof *w->clist);
     w->clen = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->clen);
-    w->cdot = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
+    w->cdot = malloc((n + 1) * (p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cand = malloc((n ? n : 1) * sizeof *w->cand);
+    w->due = malloc((n ? n : 1) * sizeof *w->due);
+    w->dq = malloc(6 * (n ? n : 1) * sizeof *w->dq);
     w->cap = 256;
     w->links = malloc(w->cap * sizeof *w->links);
     w->kept_db = malloc(w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
     w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
-        !w->cand || !w->links || !w->kept_db || !w->state || !w->bx) {
+        !w->cand || !w->due || !w->dq || !w->links || !w->kept_db || !w->state || !w->bx) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -64,6 +66,8 @@ void run_work_free(struct run_work *w)
     free(w->cdot);
     free(w->links);
     free(w->cand);
+    free(w->due);
+    free(w->dq);
     free(w->kept_db);
     free(w->state);
     free(w->bx);
@@ -570,25 +574,35 @@ static double near_wait(const struct interf_exam_plan *p, const struct run_work 
 {
     if (cull_dot < p->cull_cos)
         return sky_wait(p, s, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
+    const double *cdot = w->cdot + (size_t)w->n_near * p->n_clusters;
     double best = -1;
     for (size_t c = 0; c < p->n_clusters; c++)
-        best = w->cdot[c] > best ? w->cdot[c] : best;
+        best = cdot[c] > best ? cdot[c] : best;
     return sky_wait(p, s, t_s, acos(best) - p->cl_rad_max);
 }
 
-/* Satellite s at q (its radius r, its inverse inv_r) into w->near and the lists of the
- * clusters it is near; 0 when it is near none (w->cdot then holds its cosines) */
+/* The cosines of direction q inv_r from the nc clusters' centres (soa: p->cl_soa) into cdot;
+ * 1 when it is within some cluster's cap (restrict: a loop the compiler vectorizes) */
+static int cluster_dots(size_t nc, const double *restrict soa, double q0, double q1, double q2,
+                        double inv_r, double *restrict cdot)
+{
+    const double *ux = soa, *uy = ux + nc, *uz = uy + nc, *cos_rad = uz + nc;
+    int near = 0;
+    for (size_t c = 0; c < nc; c++) {
+        cdot[c] = (q0 * ux[c] + q1 * uy[c] + q2 * uz[c]) * inv_r;
+        near |= cdot[c] >= cos_rad[c];
+    }
+    return near;
+}
+
+/* Satellite s at q (its radius r, its inverse inv_r) into w->near with its cosines from the
+ * clusters (w->cdot, a row of n_clusters a near satellite: cluster_lists); 0 when it is near
+ * none (the row after the near satellites' then holds its cosines) */
 static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_t s,
                      const double q[3], double r, double inv_r)
 {
-    size_t n = p->req.sys.n_sats, nc = p->n_clusters;
-    const double *ux = p->cl_soa, *uy = ux + nc, *uz = uy + nc, *cos_rad = uz + nc;
-    int near = 0;
-    for (size_t c = 0; c < nc; c++) {
-        w->cdot[c] = (q[0] * ux[c] + q[1] * uy[c] + q[2] * uz[c]) * inv_r;
-        near |= w->cdot[c] >= cos_rad[c];
-    }
-    if (!near)
+    size_t nc = p->n_clusters;
+    if (!cluster_dots(nc, p->cl_soa, q[0], q[1], q[2], inv_r, w->cdot + (size_t)w->n_near * nc))
         return 0;
     double r_min = INTERF_RE_KM + p->h_min_km;
     if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
@@ -599,11 +613,24 @@ static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_
     w->ny[j] = q[1];
     w->nz[j] = q[2];
     w->nr[j] = r * p->cos_reach;
-    for (size_t c = 0; c < nc; c++) { /* without branches (a list has room for every one) */
-        w->clist[c * n + w->clen[c]] = j;
-        w->clen[c] += w->cdot[c] >= cos_rad[c];
-    }
     return 1;
+}
+
+/* The list of each cluster: its near satellites in their order, cluster by cluster without
+ * branches (a list has room for every one; the count stays in a register) */
+static void cluster_lists(const struct interf_exam_plan *p, struct run_work *w)
+{
+    size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    const double *cos_rad = p->cl_soa + 3 * nc;
+    for (size_t c = 0; c < nc; c++) {
+        uint32_t *list = w->clist + c * n, len = 0;
+        const double *cdot = w->cdot + c, cr = cos_rad[c];
+        for (uint32_t j = 0; j < w->n_near; j++) {
+            list[len] = j;
+            len += cdot[(size_t)j * nc] >= cr;
+        }
+        w->clen[c] = len;
+    }
 }
 
 /* The block of steps holding step k: the positions of each satellite from the first step of
@@ -626,6 +653,21 @@ static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int
     }
 }
 
+/* The radii r of nd positions (x, y, z), their inverses and the cosines of their directions
+ * from the cull cap's centre cd (restrict: a loop the compiler vectorizes, its square roots and
+ * divisions overlapping) */
+static void due_radii(size_t nd, const double *restrict x, const double *restrict y,
+                      const double *restrict z, const double cd[3], double *restrict r,
+                      double *restrict inv_r, double *restrict cull)
+{
+    const double c0 = cd[0], c1 = cd[1], c2 = cd[2];
+    for (size_t i = 0; i < nd; i++) {
+        r[i] = sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+        inv_r[i] = 1 / r[i];
+        cull[i] = (x[i] * c0 + y[i] * c1 + z[i] * c2) * inv_r[i];
+    }
+}
+
 /* The satellites at step k that some station may see above the lowest MIN_ELEV (epfd up),
  * into w->near and the lists of the clusters they are near: a satellite near no cluster is not
  * looked at again before it could reach one (its visibility window opens no earlier), and is
@@ -643,19 +685,31 @@ static void propagate_near(const struct interf_exam_plan *p, struct run_work *w,
         fill_block(p, w, k);
     w->last_t = t_s;
     w->n_near = 0;
-    memset(w->clen, 0, p->n_clusters * sizeof *w->clen);
     const double *cd = p->cull_dir;
     const size_t j = (size_t)(k - w->block);
+    /* the due satellites gathered, then their radii and cosines in loops without branches
+     * (the compiler vectorizes them: the square roots and divisions overlap) */
+    uint32_t nd = 0;
     for (size_t s = 0; s < n; s++) {
-        if (t_s < w->until_s[s])
-            continue;
-        double q[3] = {w->bx[s * nb + j], w->by[s * nb + j], w->bz[s * nb + j]};
-        memcpy(w->xyz + 3 * s, q, sizeof q);
-        double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
-        double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
-        if (cull_dot < p->cull_cos || !take_near(p, w, s, q, r, inv_r))
-            w->until_s[s] = t_s + near_wait(p, w, s, t_s, cull_dot);
+        w->due[nd] = (uint32_t)s;
+        nd += !(t_s < w->until_s[s]);
     }
+    double *qx = w->dq, *qy = qx + n, *qz = qy + n, *qr = qz + n, *qi = qr + n, *qc = qi + n;
+    for (uint32_t i = 0; i < nd; i++) {
+        size_t s = w->due[i];
+        qx[i] = w->bx[s * nb + j];
+        qy[i] = w->by[s * nb + j];
+        qz[i] = w->bz[s * nb + j];
+    }
+    due_radii(nd, qx, qy, qz, cd, qr, qi, qc);
+    for (uint32_t i = 0; i < nd; i++) {
+        size_t s = w->due[i];
+        double q[3] = {qx[i], qy[i], qz[i]};
+        memcpy(w->xyz + 3 * s, q, sizeof q);
+        if (qc[i] < p->cull_cos || !take_near(p, w, s, q, qr[i], qi[i]))
+            w->until_s[s] = t_s + near_wait(p, w, s, t_s, qc[i]);
+    }
+    cluster_lists(p, w);
 }
 
 enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
