@@ -271,6 +271,7 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
     const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
     const double *g = es->gso_dir;
+    const int quick = p->elev_const && !p->alpha0_by_plane;
     uint32_t np = station_pass(p, w, e), m = 0;
     for (uint32_t i = 0; i < np; i++) {
         uint32_t j = w->pass[i];
@@ -283,11 +284,14 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
         if (du < se * d)
             continue;
         uint32_t s = w->near[j];
-        double az, el;
-        if (!link_works(p, es, s, v, du, d, &az, &el))
+        double az, el, inv_d = 1 / d, dz = v[2] * inv_d;
+        /* link_works where its first tests settle it: the sine clears MIN_ELEV of one value and
+         * the z component keeps the direction clear of the arc by MIN_EXCLUDE */
+        if (!(quick && du > p->sin_elev_safe * d && (dz > es->arc_z_hi || dz < es->arc_z_lo)) &&
+            !link_works(p, es, s, v, du, d, &az, &el))
             continue;
         double dot = v[0] * g[0] + v[1] * g[1] + v[2] * g[2];
-        const double *b = run_curve_bound(es->curve, dot * (1 / d));
+        const double *b = run_curve_bound(es->curve, dot * inv_d);
         struct run_cand *c = &w->cand[m++];
         *c = (struct run_cand){dot, d, b[0], b[1], NAN, s};
         if (b[1] > es->peak_db - 30.0) /* else the value is not above it either */
