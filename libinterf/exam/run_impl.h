@@ -85,6 +85,12 @@ struct interf_exam_plan {
     double *cl_soa;                      /* the clusters' dir x, y, z and cos_rad, each in an
                                             array of n_clusters (loops the compiler vectorizes) */
     double cl_rad_max;                   /* the widest cluster's rad */
+    double reach_rad;                    /* the reach of the lowest MIN_ELEV (cos_reach) */
+    double cull_cos_win, cos_reach_win;  /* cull_cos and cos_reach, their angles widened by
+                                            the turn of a window (plan_rates) */
+    double *cl_cos_win;                  /* per cluster, cos_rad so widened */
+    uint32_t *cl_first, *cl_es;          /* the stations of cluster c: cl_es[cl_first[c] ..
+                                            cl_first[c + 1]) */
     int elev_const;                      /* 1: MIN_ELEV is one value everywhere (elev_deg) */
     double elev_deg, sin_elev_safe;      /* it, and a sine above which el >= it surely */
     int alpha0_by_plane;                 /* 1: a plane has its own MIN_EXCLUDE */
@@ -102,6 +108,11 @@ struct run_cand {
     double eirp_db;       /* its e.i.r.p. when worked out, else NaN */
     uint32_t sat;         /* UINT32_MAX once kept */
 };
+
+/* Steps of a window of the up run (run_step.c: window_build): the satellites near each station
+ * are found once a window, with caps widened by the turn of a satellite's direction over it */
+#define RUN_WIN_STEPS 8
+_Static_assert(INTERF_STEP_ANCHOR % RUN_WIN_STEPS == 0, "a window lies in one block");
 
 /* The scratch of one thread */
 struct run_work {
@@ -122,6 +133,10 @@ struct run_work {
     double *bx, *by, *bz;       /* up: per satellite, its positions at the steps of the block
                                    [block, block + INTERF_STEP_ANCHOR) (fill_block) */
     int64_t block;
+    int64_t win_end;            /* up: the current window is [.., win_end) (window_build) */
+    uint32_t *win, n_win;       /* up: the satellites that may come near a station in it */
+    uint32_t *es_list, *es_len; /* up: per station, those that may come within its reach
+                                   (indices into win, a room of n_sats each) */
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
     struct run_cand *cand;      /* up: the links of one station (a room a satellite) */

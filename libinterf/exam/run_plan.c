@@ -32,6 +32,9 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     free(p->es_order);
     free(p->sky);
     free(p->clusters);
+    free(p->cl_cos_win);
+    free(p->cl_first);
+    free(p->cl_es);
     free(p->cl_soa);
     free(p->es_cluster);
     free(p->shells);
@@ -347,6 +350,7 @@ static void plan_cull(struct interf_exam_plan *p)
     double ce = sqrt(1 - p->sin_eps_min * p->sin_eps_min);
     double lam = acos(INTERF_RE_KM * ce / r_max) - asin(p->sin_eps_min) + 1e-4;
     p->cos_reach = cos(lam);
+    p->reach_rad = lam;
     plan_clusters(p, lam);
     for (size_t k = 0; k < p->n_es; k++)
         for (int i = 0; i < 3; i++)
@@ -364,6 +368,42 @@ static void plan_cull(struct interf_exam_plan *p)
         p->cull_cos = cos(rho + lam);
         p->cull_rad = rho + lam;
     }
+}
+
+/* cos(a_rad), or -2 (below every cosine) for an angle of pi or more */
+static double cos_cap(double a_rad)
+{
+    return a_rad < INTERF_PI ? cos(a_rad) : -2;
+}
+
+/* The caps of a window of RUN_WIN_STEPS steps (run_step.c: window_build): the cull cap, the
+ * clusters' and the reach widened by the largest turn of a satellite's direction between the
+ * window's first step and its last (the bound of the waits, p->sky), and each cluster's
+ * stations */
+static enum interf_status plan_window(struct interf_exam_plan *p, struct interf_error *err)
+{
+    size_t nc = p->n_clusters;
+    p->cl_cos_win = malloc((nc ? nc : 1) * sizeof *p->cl_cos_win);
+    p->cl_first = malloc((nc + 1) * sizeof *p->cl_first);
+    p->cl_es = malloc((p->n_es ? p->n_es : 1) * sizeof *p->cl_es);
+    if (!p->cl_cos_win || !p->cl_first || !p->cl_es)
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    double rate = 0;
+    for (size_t k = 0; k < p->req.sys.n_sats; k++)
+        rate = fmax(rate, p->sky[k].rate_rad_s);
+    double grow = rate * (RUN_WIN_STEPS - 1) * p->info.dt_s;
+    p->cull_cos_win = p->cull_cos < -1 ? -2 : cos_cap(p->cull_rad + grow);
+    p->cos_reach_win = cos_cap(p->reach_rad + grow);
+    uint32_t m = 0;
+    for (size_t c = 0; c < nc; c++) {
+        p->cl_cos_win[c] = cos_cap(p->clusters[c].rad + grow);
+        p->cl_first[c] = m;
+        for (size_t e = 0; e < p->n_es; e++)
+            if (p->es_cluster[e] == c)
+                p->cl_es[m++] = (uint32_t)e;
+    }
+    p->cl_first[nc] = m;
+    return INTERF_OK;
 }
 
 /* Per satellite, what bounds the time before it can enter the cap (run_step.c): the angular
@@ -391,7 +431,7 @@ static enum interf_status plan_rates(struct interf_exam_plan *p, struct interf_e
         q->cos_i = cos(el.i_rad);
         q->plane_margin_rad = w_delta + 1e-4;
     }
-    return INTERF_OK;
+    return plan_window(p, err);
 }
 
 /* MIN_ELEV of one value (the test of step 18 b) then needs no angle where the elevation's sine

@@ -12,6 +12,13 @@
 
 #include "run_impl.h"
 
+/* The satellites of a step (below) */
+static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
+static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int set_waits);
+static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
+static void window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
+
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,
                                  struct interf_error *err)
 {
@@ -26,6 +33,9 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->cdot = malloc((n + 1) * (p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cand = malloc((n ? n : 1) * sizeof *w->cand);
     w->due = malloc((n ? n : 1) * sizeof *w->due);
+    w->win = malloc((n ? n : 1) * sizeof *w->win);
+    w->es_list = malloc((p->n_es ? p->n_es : 1) * (n ? n : 1) * sizeof *w->es_list);
+    w->es_len = malloc((p->n_es ? p->n_es : 1) * sizeof *w->es_len);
     w->dq = malloc(6 * (n ? n : 1) * sizeof *w->dq);
     w->cap = 256;
     w->links = malloc(w->cap * sizeof *w->links);
@@ -33,7 +43,7 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->state = malloc(w->cap);
     w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
-        !w->cand || !w->due || !w->dq || !w->links || !w->kept_db || !w->state || !w->bx) {
+        !w->cand || !w->due || !w->dq || !w->win || !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -52,6 +62,7 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->by = w->bx + INTERF_STEP_ANCHOR * n;
     w->bz = w->by + INTERF_STEP_ANCHOR * n;
     w->block = INT64_MIN / 2; /* no block yet */
+    w->win_end = INT64_MIN / 2; /* no window yet */
     return INTERF_OK;
 }
 
@@ -67,6 +78,9 @@ void run_work_free(struct run_work *w)
     free(w->links);
     free(w->cand);
     free(w->due);
+    free(w->win);
+    free(w->es_list);
+    free(w->es_len);
     free(w->dq);
     free(w->kept_db);
     free(w->state);
@@ -201,15 +215,15 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
     return link_curve(e, dot, d);
 }
 
-/* The near satellites within the reach of station e's lowest MIN_ELEV from the highest orbit
- * (w->nr[j] = |q| cos(reach)), into w->pass (indices into near): a bound, without a square
- * root, gathered without branches from the list of the station's cluster */
-static uint32_t station_pass(const struct interf_exam_plan *p, struct run_work *w, uint32_t e)
+/* The near satellites of list[0..m) (indices into near) within the reach of station e's lowest
+ * MIN_ELEV from the highest orbit (w->nr[j] = |q| cos(reach)), into w->pass: a bound, without
+ * a square root, gathered without branches */
+static uint32_t station_pass(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
+                             const uint32_t *list, uint32_t m)
 {
     const struct run_station *es = &p->es[e];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2];
-    uint32_t c = p->es_cluster[e], m = w->clen[c], np = 0;
-    const uint32_t *list = w->clist + (size_t)c * p->req.sys.n_sats;
+    uint32_t np = 0;
     for (uint32_t i = 0; i < m; i++) {
         uint32_t j = list[i];
         w->pass[np] = j;
@@ -225,7 +239,8 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
     const struct run_station *es = &p->es[e];
     const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
-    uint32_t np = station_pass(p, w, e);
+    uint32_t c = p->es_cluster[e];
+    uint32_t np = station_pass(p, w, e, w->clist + (size_t)c * p->req.sys.n_sats, w->clen[c]);
     for (uint32_t i = 0; i < np; i++) {
         uint32_t j = w->pass[i];
         /* step 18 a), in the bits of the one-pair form */
@@ -261,7 +276,8 @@ static double cand_eirp(const struct run_station *e, struct run_cand *c)
     return c->eirp_db;
 }
 
-/* The links of station e (steps 14-19, a "T" mask) into w->cand in satellite order, each with
+/* The links of station e (steps 14-19, a "T" mask; its satellites of the window, window_step)
+ * into w->cand in satellite order, each with
  * bounds of its e.i.r.p. (run_curve_bound) and the value itself only where the bound says
  * §D4.7.2's test may pass; *critical as §D4.7.2. Returns their count. */
 static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
@@ -272,7 +288,9 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
     const double *g = es->gso_dir;
     const int quick = p->elev_const && !p->alpha0_by_plane;
-    uint32_t np = station_pass(p, w, e), m = 0;
+    uint32_t np = station_pass(p, w, e, w->es_list + (size_t)e * p->req.sys.n_sats,
+                               w->es_len[e]);
+    uint32_t m = 0;
     for (uint32_t i = 0; i < np; i++) {
         uint32_t j = w->pass[i];
         /* step 18 a), in the bits of the one-pair form */
@@ -469,21 +487,29 @@ static int step_up_kept(const struct interf_exam_plan *p, struct run_work *w,
     return sum_kept(p, w, k, out);
 }
 
+/* Step k of epfd up: by windows of satellites and each station's bounded choice (window_step,
+ * step_up_kept) for a "T" mask with no angle rule, else (or when a satellite limit binds) by
+ * the step's near satellites and the full selection */
 static enum interf_status step_up(const struct interf_exam_plan *p, struct run_work *w,
-                                  struct interf_exam_step *out, struct interf_error *err)
+                                  int64_t k, struct interf_exam_step *out,
+                                  struct interf_error *err)
 {
     const struct interf_op_params *ops = p->req.sys.ops;
     if (p->curves && !(ops->min_angle_at_es_deg > 0 || ops->min_angle_at_sat_deg > 0)) {
+        window_step(p, w, k);
         int r = step_up_kept(p, w, out);
         if (r < 0)
             return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
         if (r > 0)
             return INTERF_OK;
+        near_lists(p, w, k, 0);
+    } else {
+        propagate_near(p, w, k);
     }
     size_t n = 0;
     int critical = 0;
-    for (uint32_t k = 0; k < p->n_es; k++) { /* steps 14-24 */
-        uint32_t e = p->es_order[k];
+    for (uint32_t i = 0; i < p->n_es; i++) { /* steps 14-24 */
+        uint32_t e = p->es_order[i];
         if (p->es[e].max_co_freq != 0 && !station_links(p, w, e, &n, &critical))
             return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -494,8 +520,8 @@ static enum interf_status step_up(const struct interf_exam_plan *p, struct run_w
     interf_exam_up_select(n, w->links, w->xyz, p->es_km, p->es_max, ops->max_co_freq_sat,
                           ops->min_angle_at_es_deg, ops->min_angle_at_sat_deg, w->state,
                           &out->sum_lin); /* steps 25-34 */
-    for (size_t k = 0; k < n; k++)
-        out->n_accepted += w->state[k];
+    for (size_t i = 0; i < n; i++)
+        out->n_accepted += w->state[i];
     return INTERF_OK;
 }
 
@@ -570,15 +596,15 @@ static double sky_wait(const struct interf_exam_plan *p, size_t s, double t_s, d
 }
 
 /* The time before satellite s, at unit direction u (Earth-fixed) near no cluster at t_s, can
- * reach one: outside the cap of every station it waits for that cap (which holds every
+ * reach one (cdot: its cosines from the clusters' centres when it is inside the cull cap):
+ * outside the cap of every station it waits for that cap (which holds every
  * cluster's stations' reach), else for the nearest cluster, its gap bounded below by the
  * largest cosine and the widest cap (one arc cosine) */
-static double near_wait(const struct interf_exam_plan *p, const struct run_work *w, size_t s,
+static double near_wait(const struct interf_exam_plan *p, const double *cdot, size_t s,
                         double t_s, double cull_dot)
 {
     if (cull_dot < p->cull_cos)
         return sky_wait(p, s, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
-    const double *cdot = w->cdot + (size_t)w->n_near * p->n_clusters;
     double best = -1;
     for (size_t c = 0; c < p->n_clusters; c++)
         best = cdot[c] > best ? cdot[c] : best;
@@ -586,11 +612,11 @@ static double near_wait(const struct interf_exam_plan *p, const struct run_work 
 }
 
 /* The cosines of direction q inv_r from the nc clusters' centres (soa: p->cl_soa) into cdot;
- * 1 when it is within some cluster's cap (restrict: a loop the compiler vectorizes) */
-static int cluster_dots(size_t nc, const double *restrict soa, double q0, double q1, double q2,
-                        double inv_r, double *restrict cdot)
+ * 1 when one is at least that cluster's cos_rad (restrict: a loop the compiler vectorizes) */
+static int cluster_dots(size_t nc, const double *restrict soa, const double *restrict cos_rad,
+                        double q0, double q1, double q2, double inv_r, double *restrict cdot)
 {
-    const double *ux = soa, *uy = ux + nc, *uz = uy + nc, *cos_rad = uz + nc;
+    const double *ux = soa, *uy = ux + nc, *uz = uy + nc;
     int near = 0;
     for (size_t c = 0; c < nc; c++) {
         cdot[c] = (q0 * ux[c] + q1 * uy[c] + q2 * uz[c]) * inv_r;
@@ -606,7 +632,8 @@ static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_
                      const double q[3], double r, double inv_r)
 {
     size_t nc = p->n_clusters;
-    if (!cluster_dots(nc, p->cl_soa, q[0], q[1], q[2], inv_r, w->cdot + (size_t)w->n_near * nc))
+    if (!cluster_dots(nc, p->cl_soa, p->cl_soa + 3 * nc, q[0], q[1], q[2], inv_r,
+                      w->cdot + (size_t)w->n_near * nc))
         return 0;
     double r_min = INTERF_RE_KM + p->h_min_km;
     if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
@@ -679,15 +706,33 @@ static void due_radii(size_t nd, const double *restrict x, const double *restric
  * margin of the reach (1e-4 rad): their rounding changes no link. */
 static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
 {
+    step_block(p, w, k);
+    near_lists(p, w, k, 1);
+}
+
+/* The block of step k filled (fill_block) when k lies outside the current one or comes before
+ * the last step (the waits then start over, and the window) */
+static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    double t_s = (double)k * p->info.dt_s;
+    if (t_s < w->last_t) { /* the waits hold for increasing times only */
+        for (size_t s = 0; s < p->req.sys.n_sats; s++)
+            w->until_s[s] = -INFINITY;
+        w->win_end = INT64_MIN / 2;
+    }
+    if (t_s < w->last_t || k < w->block || k >= w->block + INTERF_STEP_ANCHOR)
+        fill_block(p, w, k);
+    w->last_t = t_s;
+}
+
+/* The near satellites of step k and the clusters' lists (propagate_near), the waits of the
+ * others set when set_waits (else the lists of a step whose window is built: window_step) */
+static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int set_waits)
+{
     size_t n = p->req.sys.n_sats;
     const int64_t nb = INTERF_STEP_ANCHOR;
     double t_s = (double)k * p->info.dt_s;
-    if (t_s < w->last_t) /* the windows hold for increasing times only */
-        for (size_t s = 0; s < n; s++)
-            w->until_s[s] = -INFINITY;
-    if (t_s < w->last_t || k < w->block || k >= w->block + nb)
-        fill_block(p, w, k);
-    w->last_t = t_s;
     w->n_near = 0;
     const double *cd = p->cull_dir;
     const size_t j = (size_t)(k - w->block);
@@ -710,10 +755,88 @@ static void propagate_near(const struct interf_exam_plan *p, struct run_work *w,
         size_t s = w->due[i];
         double q[3] = {qx[i], qy[i], qz[i]};
         memcpy(w->xyz + 3 * s, q, sizeof q);
-        if (qc[i] < p->cull_cos || !take_near(p, w, s, q, qr[i], qi[i]))
-            w->until_s[s] = t_s + near_wait(p, w, s, t_s, qc[i]);
+        if ((qc[i] < p->cull_cos || !take_near(p, w, s, q, qr[i], qi[i])) && set_waits)
+            w->until_s[s] = t_s + near_wait(p, w->cdot + (size_t)w->n_near * p->n_clusters, s,
+                                            t_s, qc[i]);
     }
     cluster_lists(p, w);
+}
+
+/* The window of steps [k, end), end the next multiple of RUN_WIN_STEPS: the satellites that may
+ * come near a cluster in it (w->win, in their order), and per station those that may come
+ * within its reach (w->es_list), from each satellite's position at its first due step f in the
+ * window. A satellite's direction turns by at most its rate (p->sky) over the window, so that
+ * the caps widened by that turn (plan_window) hold it wherever it comes within a cap at a step
+ * of the window; a satellite near no widened cluster waits as in propagate_near (near_wait:
+ * from f, past the window's end). Which satellites a station pairs with changes no link: steps
+ * 18 a)-c) decide each pair. */
+static void window_build(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    const int64_t nb = INTERF_STEP_ANCHOR, end = k - k % RUN_WIN_STEPS + RUN_WIN_STEPS;
+    const double dt = p->info.dt_s, *cd = p->cull_dir, *row = w->cdot;
+    w->win_end = end;
+    w->n_win = 0;
+    memset(w->es_len, 0, p->n_es * sizeof *w->es_len);
+    for (size_t s = 0; s < n; s++) {
+        int64_t f = k;
+        while (f < end && (double)f * dt < w->until_s[s])
+            f++;
+        if (f == end)
+            continue;
+        size_t j = (size_t)(f - w->block);
+        double q[3] = {w->bx[s * nb + j], w->by[s * nb + j], w->bz[s * nb + j]};
+        double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
+        double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
+        if (cull_dot < p->cull_cos_win ||
+            !cluster_dots(nc, p->cl_soa, p->cl_cos_win, q[0], q[1], q[2], inv_r, w->cdot)) {
+            w->until_s[s] = (double)f * dt + near_wait(p, row, s, (double)f * dt, cull_dot);
+            continue;
+        }
+        uint32_t i = w->n_win++;
+        w->win[i] = (uint32_t)s;
+        for (size_t c = 0; c < nc; c++) {
+            if (!(row[c] >= p->cl_cos_win[c]))
+                continue;
+            for (uint32_t a = p->cl_first[c]; a < p->cl_first[c + 1]; a++) {
+                uint32_t e = p->cl_es[a];
+                const double *u = p->es[e].st.up;
+                w->es_list[e * n + w->es_len[e]] = i;
+                w->es_len[e] += (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) * inv_r >=
+                                p->cos_reach_win;
+            }
+        }
+    }
+}
+
+/* Step k of a window (window_build when k starts one): the window's satellites that are due
+ * (their waits passed) and above H_MIN at the step as the near satellites (w->near and their
+ * positions, in their order); the others with a reach no station meets */
+static void window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    const int64_t nb = INTERF_STEP_ANCHOR;
+    const double t_s = (double)k * p->info.dt_s, r_min = INTERF_RE_KM + p->h_min_km;
+    step_block(p, w, k);
+    if (k >= w->win_end || k < w->win_end - RUN_WIN_STEPS)
+        window_build(p, w, k);
+    const size_t j = (size_t)(k - w->block);
+    for (uint32_t i = 0; i < w->n_win; i++) {
+        size_t s = w->win[i];
+        double q[3] = {0, 0, 0}, rr = 0;
+        if (!(t_s < w->until_s[s])) {
+            q[0] = w->bx[s * nb + j];
+            q[1] = w->by[s * nb + j];
+            q[2] = w->bz[s * nb + j];
+            rr = q[0] * q[0] + q[1] * q[1] + q[2] * q[2];
+        }
+        int ok = rr >= r_min * r_min && rr > 0; /* due, and H_MIN as take_near */
+        w->near[i] = (uint32_t)s;
+        w->nx[i] = q[0];
+        w->ny[i] = q[1];
+        w->nz[i] = q[2];
+        w->nr[i] = ok ? sqrt(rr) * p->cos_reach : INFINITY;
+    }
+    w->n_near = w->n_win;
 }
 
 enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
@@ -722,8 +845,7 @@ enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w
     enum interf_status st = INTERF_OK;
     memset(out, 0, sizeof *out);
     if (p->info.link == INTERF_EXAM_LINK_UP) {
-        propagate_near(p, w, k);
-        st = step_up(p, w, out, err);
+        st = step_up(p, w, k, out, err);
     } else {
         propagate_all(p, w, (double)k * p->info.dt_s);
         step_is(p, w, out);
