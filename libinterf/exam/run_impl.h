@@ -111,7 +111,7 @@ struct run_cand {
 
 /* Steps of a window of the up run (run_step.c: window_build): the satellites near each station
  * are found once a window, with caps widened by the turn of a satellite's direction over it */
-#define RUN_WIN_STEPS 8
+#define RUN_WIN_STEPS 16
 _Static_assert(INTERF_STEP_ANCHOR % RUN_WIN_STEPS == 0, "a window lies in one block");
 
 /* The scratch of one thread */
