@@ -114,6 +114,9 @@ struct run_cand {
 #define RUN_WIN_STEPS 16
 _Static_assert(INTERF_STEP_ANCHOR % RUN_WIN_STEPS == 0, "a window lies in one block");
 
+/* Entries of a thread's cache of 10^(epfd_i / 10) (run_step.c: pow_db), a power of 2 */
+#define RUN_POW_CACHE 1024
+
 /* The scratch of one thread */
 struct run_work {
     double *x, *y, *z;          /* positions at the step (ECEF, km) */
@@ -141,6 +144,8 @@ struct run_work {
     struct interf_up_link *links;
     struct run_cand *cand;      /* up: the links of one station (a room a satellite) */
     double *kept_db;            /* up: the kept links' epfd_i */
+    uint64_t *pow_key;          /* up: the bits of an epfd_i whose 10^(epfd_i / 10) is in */
+    double *pow_val;            /* pow_val, a cache of RUN_POW_CACHE entries (all ones: none) */
     unsigned char *state;
     size_t cap;
 };

@@ -33,6 +33,8 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->cdot = malloc((n + 1) * (p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cand = malloc((n ? n : 1) * sizeof *w->cand);
     w->due = malloc((n ? n : 1) * sizeof *w->due);
+    w->pow_key = malloc(RUN_POW_CACHE * sizeof *w->pow_key);
+    w->pow_val = malloc(RUN_POW_CACHE * sizeof *w->pow_val);
     w->win = malloc((n ? n : 1) * sizeof *w->win);
     w->es_list = malloc((p->n_es ? p->n_es : 1) * (n ? n : 1) * sizeof *w->es_list);
     w->es_len = malloc((p->n_es ? p->n_es : 1) * sizeof *w->es_len);
@@ -43,10 +45,11 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->state = malloc(w->cap);
     w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
-        !w->cand || !w->due || !w->dq || !w->win || !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx) {
+        !w->cand || !w->due || !w->dq || !w->pow_key || !w->pow_val || !w->win || !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
+    memset(w->pow_key, 0xff, RUN_POW_CACHE * sizeof *w->pow_key);
     w->pass = w->near + n;
     w->y = w->x + n;
     w->z = w->x + 2 * n;
@@ -78,6 +81,8 @@ void run_work_free(struct run_work *w)
     free(w->links);
     free(w->cand);
     free(w->due);
+    free(w->pow_key);
+    free(w->pow_val);
     free(w->win);
     free(w->es_list);
     free(w->es_len);
@@ -442,6 +447,20 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
 
 /* Steps 27-28 for the k links of w->kept_db when no satellite holds more than
  * MAX_CO_FREQ_SAT of them (w->sat_count), else 0 */
+/* 10^(v / 10), the bits of pow, from the thread's cache where v was met before (a station's
+ * link on a flat part of its mask gives the same epfd_i step after step) */
+static double pow_db(struct run_work *w, double v)
+{
+    uint64_t key;
+    memcpy(&key, &v, sizeof key);
+    size_t h = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 54) % RUN_POW_CACHE;
+    if (w->pow_key[h] != key) {
+        w->pow_key[h] = key;
+        w->pow_val[h] = pow(10.0, v / 10.0);
+    }
+    return w->pow_val[h];
+}
+
 static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
                     struct interf_exam_step *out)
 {
@@ -454,7 +473,7 @@ static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t
     for (size_t i = 0; i < k; i++) {
         if (!(w->kept_db[i] == last)) { /* equal values are neighbours: one power each */
             last = w->kept_db[i];
-            term = pow(10.0, last / 10.0);
+            term = pow_db(w, last);
         }
         sum += term; /* step 28 */
     }
