@@ -694,6 +694,8 @@ static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int
     w->block = b;
     for (size_t s = 0; s < p->req.sys.n_sats; s++) {
         int64_t f = k;
+        if ((double)(b + nb - 1) * dt < w->until_s[s]) /* not due in the block */
+            continue;
         while (f < b + nb && (double)f * dt < w->until_s[s])
             f++;
         if (f < b + nb)
@@ -799,6 +801,8 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
     memset(w->es_len, 0, p->n_es * sizeof *w->es_len);
     for (size_t s = 0; s < n; s++) {
         int64_t f = k;
+        if ((double)(end - 1) * dt < w->until_s[s]) /* not due in the window */
+            continue;
         while (f < end && (double)f * dt < w->until_s[s])
             f++;
         if (f == end)
