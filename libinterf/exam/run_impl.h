@@ -136,6 +136,8 @@ struct run_work {
     double *bx, *by, *bz;       /* up: per satellite, its positions at the steps of the block
                                    [block, block + INTERF_STEP_ANCHOR) (fill_block) */
     int64_t block;
+    int64_t *filled;            /* up: per satellite, the first step of the block from which
+                                   its positions are in (INT64_MAX: none; fill_from) */
     int64_t win_end;            /* up: the current window is [.., win_end) (window_build) */
     uint32_t *win, n_win;       /* up: the satellites that may come near a station in it */
     uint32_t *es_list, *es_len; /* up: per station, those that may come within its reach

@@ -13,7 +13,8 @@
 #include "run_impl.h"
 
 /* The satellites of a step (below) */
-static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
+static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int due_now);
 static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
                        int set_waits);
 static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
@@ -33,6 +34,7 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->cdot = malloc((n + 1) * (p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
     w->cand = malloc((n ? n : 1) * sizeof *w->cand);
     w->due = malloc((n ? n : 1) * sizeof *w->due);
+    w->filled = malloc((n ? n : 1) * sizeof *w->filled);
     w->pow_key = malloc(RUN_POW_CACHE * sizeof *w->pow_key);
     w->pow_val = malloc(RUN_POW_CACHE * sizeof *w->pow_val);
     w->win = malloc((n ? n : 1) * sizeof *w->win);
@@ -45,7 +47,8 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->state = malloc(w->cap);
     w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
-        !w->cand || !w->due || !w->dq || !w->pow_key || !w->pow_val || !w->win || !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx) {
+        !w->cand || !w->due || !w->dq || !w->filled || !w->pow_key || !w->pow_val || !w->win ||
+        !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -59,8 +62,10 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->nz = w->x + 8 * n;
     w->nr = w->x + 10 * n;
     w->until_s = w->x + 11 * n;
-    for (size_t s = 0; s < n; s++)
+    for (size_t s = 0; s < n; s++) {
         w->until_s[s] = -INFINITY;
+        w->filled[s] = INT64_MAX;
+    }
     w->last_t = -INFINITY;
     w->by = w->bx + INTERF_STEP_ANCHOR * n;
     w->bz = w->by + INTERF_STEP_ANCHOR * n;
@@ -81,6 +86,7 @@ void run_work_free(struct run_work *w)
     free(w->links);
     free(w->cand);
     free(w->due);
+    free(w->filled);
     free(w->pow_key);
     free(w->pow_val);
     free(w->win);
@@ -683,25 +689,39 @@ static void cluster_lists(const struct interf_exam_plan *p, struct run_work *w)
     }
 }
 
+/* Satellite s's positions from step f to the end of the block (already in when it was filled
+ * from f or before), turned step by step (interf_constellation_propagate_steps: the position
+ * at a step is a function of the step alone, whatever the block or the first step) */
+static void fill_from(const struct interf_exam_plan *p, struct run_work *w, size_t s, int64_t f)
+{
+    const int64_t nb = INTERF_STEP_ANCHOR, b = w->block;
+    if (w->filled[s] <= f)
+        return;
+    w->filled[s] = f;
+    interf_constellation_propagate_steps(p->c, s, &p->orun, 0, p->info.dt_s, (long)f,
+                                         (size_t)(b + nb - f), w->bx + s * nb + (f - b),
+                                         w->by + s * nb + (f - b), w->bz + s * nb + (f - b));
+}
+
 /* The block of steps holding step k: the positions of each satellite from the first step of
- * it at which the satellite can be due (until_s: it is not due before) to the block's end,
- * turned step by step (interf_constellation_propagate_steps: the position at a step is a
- * function of the step alone, whatever the block) */
-static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+ * it at which the satellite can be due (until_s: it is not due before) to the block's end; with
+ * due_now, only of the satellites due at step k (a window's satellites: those due later are
+ * filled when a window finds them near, window_build) */
+static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int due_now)
 {
     const int64_t nb = INTERF_STEP_ANCHOR, b = k - k % nb;
     const double dt = p->info.dt_s;
     w->block = b;
     for (size_t s = 0; s < p->req.sys.n_sats; s++) {
         int64_t f = k;
-        if ((double)(b + nb - 1) * dt < w->until_s[s]) /* not due in the block */
+        w->filled[s] = INT64_MAX;
+        if ((double)((due_now ? k : b + nb - 1)) * dt < w->until_s[s]) /* not due */
             continue;
         while (f < b + nb && (double)f * dt < w->until_s[s])
             f++;
         if (f < b + nb)
-            interf_constellation_propagate_steps(p->c, s, &p->orun, 0, dt, (long)f,
-                                                 (size_t)(b + nb - f), w->bx + s * nb + (f - b),
-                                                 w->by + s * nb + (f - b), w->bz + s * nb + (f - b));
+            fill_from(p, w, s, f);
     }
 }
 
@@ -727,13 +747,14 @@ static void due_radii(size_t nd, const double *restrict x, const double *restric
  * margin of the reach (1e-4 rad): their rounding changes no link. */
 static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
 {
-    step_block(p, w, k);
+    step_block(p, w, k, 0);
     near_lists(p, w, k, 1);
 }
 
 /* The block of step k filled (fill_block) when k lies outside the current one or comes before
  * the last step (the waits then start over, and the window) */
-static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int due_now)
 {
     double t_s = (double)k * p->info.dt_s;
     if (t_s < w->last_t) { /* the waits hold for increasing times only */
@@ -742,7 +763,7 @@ static void step_block(const struct interf_exam_plan *p, struct run_work *w, int
         w->win_end = INT64_MIN / 2;
     }
     if (t_s < w->last_t || k < w->block || k >= w->block + INTERF_STEP_ANCHOR)
-        fill_block(p, w, k);
+        fill_block(p, w, k, due_now);
     w->last_t = t_s;
 }
 
@@ -767,6 +788,7 @@ static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int
     double *qx = w->dq, *qy = qx + n, *qz = qy + n, *qr = qz + n, *qi = qr + n, *qc = qi + n;
     for (uint32_t i = 0; i < nd; i++) {
         size_t s = w->due[i];
+        fill_from(p, w, s, k); /* (a window's satellite due but not near: not in yet) */
         qx[i] = w->bx[s * nb + j];
         qy[i] = w->by[s * nb + j];
         qz[i] = w->bz[s * nb + j];
@@ -808,6 +830,10 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
         if (f == end)
             continue;
         size_t j = (size_t)(f - w->block);
+        if (w->filled[s] > f) /* woken in the block: its position at f alone, first */
+            interf_constellation_propagate_steps(p->c, s, &p->orun, 0, dt, (long)f, 1,
+                                                 w->bx + s * nb + j, w->by + s * nb + j,
+                                                 w->bz + s * nb + j);
         double q[3] = {w->bx[s * nb + j], w->by[s * nb + j], w->bz[s * nb + j]};
         double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
         double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
@@ -816,6 +842,7 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
             w->until_s[s] = (double)f * dt + near_wait(p, row, s, (double)f * dt, cull_dot);
             continue;
         }
+        fill_from(p, w, s, f);
         uint32_t i = w->n_win++;
         w->win[i] = (uint32_t)s;
         for (size_t c = 0; c < nc; c++) {
@@ -839,7 +866,7 @@ static void window_step(const struct interf_exam_plan *p, struct run_work *w, in
 {
     const int64_t nb = INTERF_STEP_ANCHOR;
     const double t_s = (double)k * p->info.dt_s, r_min = INTERF_RE_KM + p->h_min_km;
-    step_block(p, w, k);
+    step_block(p, w, k, 1);
     if (k >= w->win_end || k < w->win_end - RUN_WIN_STEPS)
         window_build(p, w, k);
     const size_t j = (size_t)(k - w->block);
