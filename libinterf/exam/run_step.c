@@ -297,34 +297,40 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
     const struct run_station *es = &p->es[e];
     const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
-    const double *g = es->gso_dir;
-    const int quick = p->elev_const && !p->alpha0_by_plane;
+    const double g0 = es->gso_dir[0], g1 = es->gso_dir[1], g2 = es->gso_dir[2];
+    const double safe = p->elev_const && !p->alpha0_by_plane ? p->sin_elev_safe : INFINITY;
+    const double z_hi = es->arc_z_hi, z_lo = es->arc_z_lo, crit_db = es->peak_db - 30.0;
     uint32_t np = station_pass(p, w, e, w->es_list + (size_t)e * p->req.sys.n_sats,
                                w->es_len[e]);
+    /* (the work's arrays in locals: the stores below change none of them) */
+    const double *nx = w->nx, *ny = w->ny, *nz = w->nz;
+    const uint32_t *pass = w->pass, *near = w->near;
+    struct run_cand *cand = w->cand;
     uint32_t m = 0;
     for (uint32_t i = 0; i < np; i++) {
-        uint32_t j = w->pass[i];
+        uint32_t j = pass[i];
         /* step 18 a), in the bits of the one-pair form */
-        double v[3] = {w->nx[j] - ex, w->ny[j] - ey, w->nz[j] - ez};
+        double v[3] = {nx[j] - ex, ny[j] - ey, nz[j] - ez};
         double du = v[0] * ux + v[1] * uy + v[2] * uz;
         if (du <= 0)
             continue;
         double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
         if (du < se * d)
             continue;
-        uint32_t s = w->near[j];
+        uint32_t s = near[j];
         double az, el, inv_d = 1 / d, dz = v[2] * inv_d;
-        /* link_works where its first tests settle it: the sine clears MIN_ELEV of one value and
-         * the z component keeps the direction clear of the arc by MIN_EXCLUDE */
-        if (!(quick && du > p->sin_elev_safe * d && (dz > es->arc_z_hi || dz < es->arc_z_lo)) &&
+        /* link_works where its first tests settle it (safe finite: MIN_ELEV of one value and
+         * MIN_EXCLUDE of the station's): the sine clears MIN_ELEV and the z component keeps the
+         * direction clear of the arc */
+        if (!(du > safe * d && (dz > z_hi || dz < z_lo)) &&
             !link_works(p, es, s, v, du, d, &az, &el))
             continue;
-        double dot = v[0] * g[0] + v[1] * g[1] + v[2] * g[2];
+        double dot = v[0] * g0 + v[1] * g1 + v[2] * g2;
         const double *b = run_curve_bound(es->curve, dot * inv_d);
-        struct run_cand *c = &w->cand[m++];
+        struct run_cand *c = &cand[m++];
         *c = (struct run_cand){dot, d, b[0], b[1], NAN, s};
-        if (b[1] > es->peak_db - 30.0) /* else the value is not above it either */
-            *critical |= cand_eirp(es, c) > es->peak_db - 30.0;
+        if (b[1] > crit_db) /* else the value is not above it either */
+            *critical |= cand_eirp(es, c) > crit_db;
     }
     return m;
 }
