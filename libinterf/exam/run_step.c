@@ -288,9 +288,9 @@ static double cand_eirp(const struct run_station *e, struct run_cand *c)
 }
 
 /* The links of station e (steps 14-19, a "T" mask; its satellites of the window, window_step)
- * into w->cand in satellite order, each with
- * bounds of its e.i.r.p. (run_curve_bound) and the value itself only where the bound says
- * §D4.7.2's test may pass; *critical as §D4.7.2. Returns their count. */
+ * into w->cand in satellite order, each with bounds of its e.i.r.p. (run_curve_bound), the
+ * value itself only where the bound says §D4.7.2's test may pass; *critical as §D4.7.2.
+ * Returns their count. */
 static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
                               int *critical)
 {
@@ -340,10 +340,12 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
 
 /* Steps 25-26 for station e's m links in w->cand when no satellite limit binds (select_kept):
  * the epfd_i of its MAX_CO_FREQ first links of step 25's order (decreasing epfd_i, then
- * satellite) appended to w->kept_db from k, their satellites counted. Only the links that may
- * be among them are worked out (the arc cosine): a link whose epfd_i is at most its upper
- * bound plus const_db, below the want-th greatest of the others' lower bounds plus const_db
- * (rounding keeps the order of sums), has want links strictly before it. 0: out of memory */
+ * satellite) appended to w->kept_db from *n, their satellites counted. Only the links that
+ * may be among them are worked out (the arc cosine): a link whose upper bound plus const_db
+ * lies below the want-th greatest lower bound plus const_db (floor_db; rounding keeps the
+ * order of sums) has want links strictly before it, and those want links are never skipped
+ * (their upper bounds are at least their lower ones), so that each round finds one.
+ * 0: out of memory */
 static int station_keep(struct run_work *w, const struct run_station *e, uint32_t m, size_t *n)
 {
     struct run_cand *c = w->cand;
@@ -457,8 +459,6 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
     return sum_kept(p, w, k, out);
 }
 
-/* Steps 27-28 for the k links of w->kept_db when no satellite holds more than
- * MAX_CO_FREQ_SAT of them (w->sat_count), else 0 */
 /* 10^(v / 10), the bits of pow, from the thread's cache where v was met before (a station's
  * link on a flat part of its mask gives the same epfd_i step after step) */
 static double pow_db(struct run_work *w, double v)
@@ -473,6 +473,8 @@ static double pow_db(struct run_work *w, double v)
     return w->pow_val[h];
 }
 
+/* Steps 27-28 for the k links of w->kept_db when no satellite holds more than
+ * MAX_CO_FREQ_SAT of them (w->sat_count), else 0 */
 static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
                     struct interf_exam_step *out)
 {
