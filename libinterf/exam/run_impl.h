@@ -52,6 +52,8 @@ struct run_sky {
     double node0_rad, node_rate_rad_s; /* its node in the Earth-fixed frame: node0 + rate t */
     double sin_i, cos_i;
     double plane_margin_rad;  /* station keeping's W_delta and rounding */
+    int phase_forward;        /* 1: its argument of latitude turns forward faster than its
+                                 node (run_step.c: phase_wait) */
 };
 
 struct interf_exam_plan {

@@ -430,6 +430,10 @@ static enum interf_status plan_rates(struct interf_exam_plan *p, struct interf_e
         q->sin_i = sin(el.i_rad);
         q->cos_i = cos(el.i_rad);
         q->plane_margin_rad = w_delta + 1e-4;
+        /* the argument of latitude's slowest rate (the true anomaly's at apogee less the
+         * perigee's turn) above the node's */
+        q->phase_forward = rt.n_bar_rad_s * (1 - e) * (1 - e) / pow(1 - e * e, 1.5) -
+                               fabs(rt.argp_dot_rad_s) > fabs(q->node_rate_rad_s);
     }
     return plan_window(p, err);
 }

@@ -611,21 +611,52 @@ static void propagate_all(const struct interf_exam_plan *p, struct run_work *w, 
     }
 }
 
+/* A time span before which satellite q at pos, its orbit plane's node at t_s of sine sn and
+ * cosine cn, cannot enter the cull cap (centre c, radius R), by its phase in the plane: its
+ * direction keeps within a margin W (plane_margin_rad) of the plane and its argument of
+ * latitude u turns at no more than rate_rad_s less the node's rate w, and faster than w
+ * (phase_forward); in the plane's frame c turns about the z axis at w. The angle from a
+ * point of the plane at phase u to a point at phase phi of the plane's projection is at least
+ * min(|u - phi|, pi / 2) (its cosine is cos(elevation) cos(u - phi)), so that while
+ * R + 3 W + w dt < pi / 2 the satellite enters the cap only once u - phi, from its value at
+ * t_s (2 W for the measure), comes within R + W + w dt of 0 modulo 2 pi: ahead of it (the
+ * window's trailing edge grows slower than u runs). 0 when it may be inside. */
+static double phase_wait(const struct interf_exam_plan *p, const struct run_sky *q,
+                         const double pos[3], double sn, double cn)
+{
+    double r = p->cull_rad + 3 * q->plane_margin_rad + 1e-6;
+    if (!q->phase_forward || !(r < INTERF_PI / 2))
+        return 0;
+    const double *c = p->cull_dir;
+    double l[3] = {cn, sn, 0}, m[3] = {-q->cos_i * sn, q->cos_i * cn, q->sin_i};
+    double u = atan2(pos[0] * m[0] + pos[1] * m[1] + pos[2] * m[2],
+                     pos[0] * l[0] + pos[1] * l[1] + pos[2] * l[2]);
+    double phi = atan2(c[0] * m[0] + c[1] * m[1] + c[2] * m[2], c[0] * l[0] + c[1] * l[1]);
+    double y = remainder(u - phi, 2 * INTERF_PI); /* in [-pi, pi] */
+    if (!(fabs(y) > r))
+        return 0;
+    double run = y < 0 ? -r - y : 2 * INTERF_PI - r - y; /* forward to the window's start */
+    return fmin(run / q->rate_rad_s, (INTERF_PI / 2 - r) / fabs(q->node_rate_rad_s));
+}
+
 /* A time span before which satellite s, gap_rad farther from the nearest cluster's cap at t_s,
  * cannot be inside a cap: the longer of two bounds, its direction turning at its greatest
  * speed, and its orbit plane (which it never leaves) turning toward the stations' cap at its
  * node's rate */
-static double sky_wait(const struct interf_exam_plan *p, size_t s, double t_s, double gap_rad)
+static double sky_wait(const struct interf_exam_plan *p, size_t s, const double pos[3],
+                       double t_s, double gap_rad)
 {
     const struct run_sky *q = &p->sky[s];
     double wait = gap_rad / q->rate_rad_s;
     if (p->cull_cos < -1 || q->node_rate_rad_s == 0)
         return wait;
-    double node = q->node0_rad + q->node_rate_rad_s * t_s;
-    double n[3] = {q->sin_i * sin(node), -q->sin_i * cos(node), q->cos_i};
+    double node = q->node0_rad + q->node_rate_rad_s * t_s, sn = sin(node), cn = cos(node);
+    double n[3] = {q->sin_i * sn, -q->sin_i * cn, q->cos_i};
     double off = fabs(n[0] * p->cull_dir[0] + n[1] * p->cull_dir[1] + n[2] * p->cull_dir[2]);
     double beta = asin(off < 1 ? off : 1) - q->plane_margin_rad - p->cull_rad;
-    return beta > 0 ? fmax(wait, beta / fabs(q->node_rate_rad_s)) : wait;
+    if (beta > 0)
+        wait = fmax(wait, beta / fabs(q->node_rate_rad_s));
+    return fmax(wait, phase_wait(p, q, pos, sn, cn));
 }
 
 /* The time before satellite s, at unit direction u (Earth-fixed) near no cluster at t_s, can
@@ -634,14 +665,14 @@ static double sky_wait(const struct interf_exam_plan *p, size_t s, double t_s, d
  * cluster's stations' reach), else for the nearest cluster, its gap bounded below by the
  * largest cosine and the widest cap (one arc cosine) */
 static double near_wait(const struct interf_exam_plan *p, const double *cdot, size_t s,
-                        double t_s, double cull_dot)
+                        const double pos[3], double t_s, double cull_dot)
 {
     if (cull_dot < p->cull_cos)
-        return sky_wait(p, s, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
+        return sky_wait(p, s, pos, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
     double best = -1;
     for (size_t c = 0; c < p->n_clusters; c++)
         best = cdot[c] > best ? cdot[c] : best;
-    return sky_wait(p, s, t_s, acos(best) - p->cl_rad_max);
+    return sky_wait(p, s, pos, t_s, acos(best) - p->cl_rad_max);
 }
 
 /* The cosines of direction q inv_r from the nc clusters' centres (soa: p->cl_soa) into cdot;
@@ -808,7 +839,7 @@ static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int
         memcpy(w->xyz + 3 * s, q, sizeof q);
         if ((qc[i] < p->cull_cos || !take_near(p, w, s, q, qr[i], qi[i])) && set_waits)
             w->until_s[s] = t_s + near_wait(p, w->cdot + (size_t)w->n_near * p->n_clusters, s,
-                                            t_s, qc[i]);
+                                            q, t_s, qc[i]);
     }
     cluster_lists(p, w);
 }
@@ -847,7 +878,7 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
         double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
         if (cull_dot < p->cull_cos_win ||
             !cluster_dots(nc, p->cl_soa, p->cl_cos_win, q[0], q[1], q[2], inv_r, w->cdot)) {
-            w->until_s[s] = (double)f * dt + near_wait(p, row, s, (double)f * dt, cull_dot);
+            w->until_s[s] = (double)f * dt + near_wait(p, row, s, q, (double)f * dt, cull_dot);
             continue;
         }
         fill_from(p, w, s, f);

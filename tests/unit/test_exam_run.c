@@ -343,3 +343,57 @@ Test(exam_run, up_curve_bounds_hold_the_curve)
     interf_exam_plan_destroy(p);
     exam_example_free(&x);
 }
+
+Test(exam_run, up_waits_hold, .timeout = 300)
+{
+    /* A satellite left to wait (until_s: propagate_near's and the windows' waits, by its speed
+     * on the sky, its plane and its phase in the plane, sky_wait and phase_wait) must be, at
+     * every step before the wait ends, outside the cull cap or outside every cluster's cap:
+     * its positions from interf_constellation_propagate_steps (the run's own, step by step)
+     * tested against the caps at each such step, after every 400th of 4000 steps */
+    struct exam_example x;
+    struct interf_error err = {0};
+    load(&x);
+    x.req.n_steps = 2000000;
+    struct interf_exam_plan *p = plan(&x, 1);
+    struct run_work w;
+    cr_assert(eq(int, run_work_init(p, &w, &err), INTERF_OK));
+    size_t n = x.req.sys.n_sats, nc = p->n_clusters, checked = 0;
+    enum { SPAN = 1500 };
+    double *q = malloc(3 * SPAN * sizeof *q);
+    const double dt = p->info.dt_s;
+    for (int64_t k = 0; k < 4000; k++) {
+        struct interf_exam_step st;
+        cr_assert(eq(int, run_step(p, &w, k, &st, &err), INTERF_OK), "%s", err.msg);
+        if (k % 400 != 399)
+            continue;
+        for (size_t s = 0; s < n; s++) {
+            int64_t m = 0;
+            while (m < SPAN && (double)(k + 1 + m) * dt < w.until_s[s])
+                m++;
+            if (!m)
+                continue;
+            interf_constellation_propagate_steps(p->c, s, &p->orun, 0, dt, (long)(k + 1),
+                                                 (size_t)m, q, q + SPAN, q + 2 * SPAN);
+            for (int64_t j = 0; j < m; j++) {
+                double v[3] = {q[j], q[SPAN + j], q[2 * SPAN + j]};
+                double r = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+                double cull = (v[0] * p->cull_dir[0] + v[1] * p->cull_dir[1] +
+                               v[2] * p->cull_dir[2]) / r;
+                int near = 0;
+                for (size_t c = 0; c < nc; c++)
+                    near |= (v[0] * p->clusters[c].dir[0] + v[1] * p->clusters[c].dir[1] +
+                             v[2] * p->clusters[c].dir[2]) / r >= p->clusters[c].cos_rad;
+                cr_assert(eq(int, cull >= p->cull_cos && near, 0), "satellite %zu, step %lld",
+                          s, (long long)(k + 1 + j));
+                checked++;
+            }
+        }
+    }
+    /* most satellites wait most of the time (about 100 of 588 are due at a step) */
+    cr_assert(lt(sz, (size_t)(10 * 400 * 300), checked));
+    free(q);
+    run_work_free(&w);
+    interf_exam_plan_destroy(p);
+    exam_example_free(&x);
+}
