@@ -18,6 +18,9 @@ struct run_curve {
     uint32_t *seg;       /* per cell, the segment [x[k], x[k + 1]) holding the cell's start */
     double *flat;        /* per cell of the cosine, the curve's value when it is one value over
                             the cell's angles (a flat part of the mask), else NaN */
+    double *bound;       /* per cell of the cosine, two values: below and above every value of
+                            run_curve_eval over the cell's angles (with flat's margins), the
+                            flat value twice where flat has one (run_curve_bound) */
 };
 
 /* One representative earth station of an up run, with what does not change over the run */
@@ -49,6 +52,8 @@ struct run_sky {
     double node0_rad, node_rate_rad_s; /* its node in the Earth-fixed frame: node0 + rate t */
     double sin_i, cos_i;
     double plane_margin_rad;  /* station keeping's W_delta and rounding */
+    int phase_forward;        /* 1: its argument of latitude turns forward faster than its
+                                 node (run_step.c: phase_wait) */
 };
 
 struct interf_exam_plan {
@@ -82,6 +87,12 @@ struct interf_exam_plan {
     double *cl_soa;                      /* the clusters' dir x, y, z and cos_rad, each in an
                                             array of n_clusters (loops the compiler vectorizes) */
     double cl_rad_max;                   /* the widest cluster's rad */
+    double reach_rad;                    /* the reach of the lowest MIN_ELEV (cos_reach) */
+    double cull_cos_win, cos_reach_win;  /* cull_cos and cos_reach, their angles widened by
+                                            the turn of a window (plan_rates) */
+    double *cl_cos_win;                  /* per cluster, cos_rad so widened */
+    uint32_t *cl_first, *cl_es;          /* the stations of cluster c: cl_es[cl_first[c] ..
+                                            cl_first[c + 1]) */
     int elev_const;                      /* 1: MIN_ELEV is one value everywhere (elev_deg) */
     double elev_deg, sin_elev_safe;      /* it, and a sine above which el >= it surely */
     int alpha0_by_plane;                 /* 1: a plane has its own MIN_EXCLUDE */
@@ -92,6 +103,22 @@ struct interf_exam_plan {
     double *alpha_lat;
 };
 
+/* A link of one station in the selection of steps 25-26 (run_step.c: station_cands) */
+struct run_cand {
+    double dot, d;        /* its vector's product with gso_dir, its length */
+    double lo_db, hi_db;  /* its e.i.r.p. is between them (equal: it, to the bit) */
+    double eirp_db;       /* its e.i.r.p. when worked out, else NaN */
+    uint32_t sat;         /* UINT32_MAX once kept */
+};
+
+/* Steps of a window of the up run (run_step.c: window_build): the satellites near each station
+ * are found once a window, with caps widened by the turn of a satellite's direction over it */
+#define RUN_WIN_STEPS 16
+_Static_assert(INTERF_STEP_ANCHOR % RUN_WIN_STEPS == 0, "a window lies in one block");
+
+/* Entries of a thread's cache of 10^(epfd_i / 10) (run_step.c: pow_db), a power of 2 */
+#define RUN_POW_CACHE 1024
+
 /* The scratch of one thread */
 struct run_work {
     double *x, *y, *z;          /* positions at the step (ECEF, km) */
@@ -100,16 +127,29 @@ struct run_work {
     uint32_t *near, n_near;     /* up: the satellites above it that some station may see */
     uint32_t *pass;             /* up: those within a station's reach (indices into near) */
     uint32_t *clist, *clen;     /* up: per cluster, its near satellites (indices into near) */
-    double *cdot;               /* up: per cluster, cos of a satellite's angle from it */
+    double *cdot;               /* up: per near satellite, a row of the cosines of its angles
+                                   from the clusters (and a row for one more) */
     double *nx, *ny, *nz;       /* up: their positions */
     double *nr;                 /* up: their radius times the cosine of the plan's reach */
     double *until_s, last_t;    /* up: a satellite is not propagated before until_s */
+    uint32_t *due;              /* up: the satellites due at a step (until_s passed) */
+    double *dq;                 /* up: theirs, 6 arrays of n: x, y, z, radius, its inverse and
+                                   the cosine from the cull cap's centre (propagate_near) */
     double *bx, *by, *bz;       /* up: per satellite, its positions at the steps of the block
                                    [block, block + INTERF_STEP_ANCHOR) (fill_block) */
     int64_t block;
+    int64_t *filled;            /* up: per satellite, the first step of the block from which
+                                   its positions are in (INT64_MAX: none; fill_from) */
+    int64_t win_end;            /* up: the current window is [.., win_end) (window_build) */
+    uint32_t *win, n_win;       /* up: the satellites that may come near a station in it */
+    uint32_t *es_list, *es_len; /* up: per station, those that may come within its reach
+                                   (indices into win, a room of n_sats each) */
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
+    struct run_cand *cand;      /* up: the links of one station (a room a satellite) */
     double *kept_db;            /* up: the kept links' epfd_i */
+    uint64_t *pow_key;          /* up: the bits of an epfd_i whose 10^(epfd_i / 10) is in */
+    double *pow_val;            /* pow_val, a cache of RUN_POW_CACHE entries (all ones: none) */
     unsigned char *state;
     size_t cap;
 };
@@ -124,6 +164,15 @@ static inline double run_curve_flat(const struct run_curve *r, double c_cos)
     double f = (c_cos + 1) * (RUN_FLAT_CELLS / 2);
     size_t j = f > 0 ? (size_t)f : 0;
     return r->flat[j < RUN_FLAT_CELLS ? j : RUN_FLAT_CELLS - 1];
+}
+
+/* Bounds lo <= run_curve_eval(r, acos(c) / deg) <= hi, c_cos as in run_curve_flat: lo == hi
+ * where the curve is flat there (the value to the bit), lo < hi elsewhere (run_plan.c) */
+static inline const double *run_curve_bound(const struct run_curve *r, double c_cos)
+{
+    double f = (c_cos + 1) * (RUN_FLAT_CELLS / 2);
+    size_t j = f > 0 ? (size_t)f : 0;
+    return r->bound + 2 * (j < RUN_FLAT_CELLS ? j : RUN_FLAT_CELLS - 1);
 }
 
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,

@@ -21,6 +21,7 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     for (size_t k = 0; k < p->n_curves; k++) {
         free(p->curves[k].seg);
         free(p->curves[k].flat);
+        free(p->curves[k].bound);
     }
     free(p->curves);
     free(p->es);
@@ -31,6 +32,9 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     free(p->es_order);
     free(p->sky);
     free(p->clusters);
+    free(p->cl_cos_win);
+    free(p->cl_first);
+    free(p->cl_es);
     free(p->cl_soa);
     free(p->es_cluster);
     free(p->shells);
@@ -346,6 +350,7 @@ static void plan_cull(struct interf_exam_plan *p)
     double ce = sqrt(1 - p->sin_eps_min * p->sin_eps_min);
     double lam = acos(INTERF_RE_KM * ce / r_max) - asin(p->sin_eps_min) + 1e-4;
     p->cos_reach = cos(lam);
+    p->reach_rad = lam;
     plan_clusters(p, lam);
     for (size_t k = 0; k < p->n_es; k++)
         for (int i = 0; i < 3; i++)
@@ -363,6 +368,42 @@ static void plan_cull(struct interf_exam_plan *p)
         p->cull_cos = cos(rho + lam);
         p->cull_rad = rho + lam;
     }
+}
+
+/* cos(a_rad), or -2 (below every cosine) for an angle of pi or more */
+static double cos_cap(double a_rad)
+{
+    return a_rad < INTERF_PI ? cos(a_rad) : -2;
+}
+
+/* The caps of a window of RUN_WIN_STEPS steps (run_step.c: window_build): the cull cap, the
+ * clusters' and the reach widened by the largest turn of a satellite's direction between the
+ * window's first step and its last (the bound of the waits, p->sky), and each cluster's
+ * stations */
+static enum interf_status plan_window(struct interf_exam_plan *p, struct interf_error *err)
+{
+    size_t nc = p->n_clusters;
+    p->cl_cos_win = malloc((nc ? nc : 1) * sizeof *p->cl_cos_win);
+    p->cl_first = malloc((nc + 1) * sizeof *p->cl_first);
+    p->cl_es = malloc((p->n_es ? p->n_es : 1) * sizeof *p->cl_es);
+    if (!p->cl_cos_win || !p->cl_first || !p->cl_es)
+        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
+    double rate = 0;
+    for (size_t k = 0; k < p->req.sys.n_sats; k++)
+        rate = fmax(rate, p->sky[k].rate_rad_s);
+    double grow = rate * (RUN_WIN_STEPS - 1) * p->info.dt_s;
+    p->cull_cos_win = p->cull_cos < -1 ? -2 : cos_cap(p->cull_rad + grow);
+    p->cos_reach_win = cos_cap(p->reach_rad + grow);
+    uint32_t m = 0;
+    for (size_t c = 0; c < nc; c++) {
+        p->cl_cos_win[c] = cos_cap(p->clusters[c].rad + grow);
+        p->cl_first[c] = m;
+        for (size_t e = 0; e < p->n_es; e++)
+            if (p->es_cluster[e] == c)
+                p->cl_es[m++] = (uint32_t)e;
+    }
+    p->cl_first[nc] = m;
+    return INTERF_OK;
 }
 
 /* Per satellite, what bounds the time before it can enter the cap (run_step.c): the angular
@@ -389,8 +430,12 @@ static enum interf_status plan_rates(struct interf_exam_plan *p, struct interf_e
         q->sin_i = sin(el.i_rad);
         q->cos_i = cos(el.i_rad);
         q->plane_margin_rad = w_delta + 1e-4;
+        /* the argument of latitude's slowest rate (the true anomaly's at apogee less the
+         * perigee's turn) above the node's */
+        q->phase_forward = rt.n_bar_rad_s * (1 - e) * (1 - e) / pow(1 - e * e, 1.5) -
+                               fabs(rt.argp_dot_rad_s) > fabs(q->node_rate_rad_s);
     }
-    return INTERF_OK;
+    return plan_window(p, err);
 }
 
 /* MIN_ELEV of one value (the test of step 18 b) then needs no angle where the elevation's sine
@@ -449,7 +494,39 @@ static void plan_flat(struct run_curve *r)
     }
 }
 
-/* The segment index of each "T" curve (one per table of the mask), and its flat cells */
+/* Per cell of the cosine (the cell and its angles widened as in plan_flat), the least and
+ * greatest value of curve c over the cell's angles: at the ends and the points of the curve
+ * between them (it is linear between its points and constant beyond its ends), moved out by
+ * RUN_BOUND_MARGIN_DB, far beyond the rounding of an interpolation (a few 1e-15 dB). Where
+ * the cell is flat, its value twice: then run_curve_bound gives the value itself. */
+#define RUN_BOUND_MARGIN_DB 1e-9
+static void plan_bound(struct run_curve *r)
+{
+    const struct interf_eirp_curve *c = r->c;
+    for (size_t j = 0; j < RUN_FLAT_CELLS; j++) {
+        double *b = r->bound + 2 * j;
+        if (!isnan(r->flat[j])) {
+            b[0] = b[1] = r->flat[j];
+            continue;
+        }
+        double c_lo = -1 + 2.0 * (double)j / RUN_FLAT_CELLS - 1e-9;
+        double c_hi = -1 + 2.0 * (double)(j + 1) / RUN_FLAT_CELLS + 1e-9;
+        double a_deg = acos(c_hi < 1 ? c_hi : 1) / INTERF_DEG - 1e-6;
+        double b_deg = acos(c_lo > -1 ? c_lo : -1) / INTERF_DEG + 1e-6;
+        double ya = interf_eirp_curve_eval_db(c, a_deg), yb = interf_eirp_curve_eval_db(c, b_deg);
+        double lo = fmin(ya, yb), hi = fmax(ya, yb);
+        for (size_t k = 0; k < c->n; k++)
+            if (c->x_deg[k] > a_deg && c->x_deg[k] < b_deg) {
+                lo = fmin(lo, c->eirp_db[k]);
+                hi = fmax(hi, c->eirp_db[k]);
+            }
+        b[0] = lo - RUN_BOUND_MARGIN_DB;
+        b[1] = hi + RUN_BOUND_MARGIN_DB;
+    }
+}
+
+/* The segment index of each "T" curve (one per table of the mask), its flat cells and its
+ * bounds */
 static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_error *err)
 {
     const struct interf_eirp_mask *m = p->req.sys.mask;
@@ -465,9 +542,11 @@ static enum interf_status plan_curves(struct interf_exam_plan *p, struct interf_
         r->n_cells = 1024;
         r->seg = malloc(r->n_cells * sizeof *r->seg);
         r->flat = malloc(RUN_FLAT_CELLS * sizeof *r->flat);
-        if (!r->seg || !r->flat)
+        r->bound = malloc(2 * RUN_FLAT_CELLS * sizeof *r->bound);
+        if (!r->seg || !r->flat || !r->bound)
             return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
         plan_flat(r);
+        plan_bound(r);
         r->x0_deg = c->x_deg[0];
         double span = c->n > 1 ? c->x_deg[c->n - 1] - c->x_deg[0] : 1;
         r->cells_per_deg = (double)r->n_cells / span;

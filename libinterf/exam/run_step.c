@@ -12,6 +12,14 @@
 
 #include "run_impl.h"
 
+/* The satellites of a step (below) */
+static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int due_now);
+static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int set_waits);
+static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
+static void window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
+
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,
                                  struct interf_error *err)
 {
@@ -23,17 +31,28 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->sat_count = calloc(n, sizeof *w->sat_count);
     w->clist = malloc((p->n_clusters ? p->n_clusters : 1) * n * sizeof *w->clist);
     w->clen = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->clen);
-    w->cdot = malloc((p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
+    w->cdot = malloc((n + 1) * (p->n_clusters ? p->n_clusters : 1) * sizeof *w->cdot);
+    w->cand = malloc((n ? n : 1) * sizeof *w->cand);
+    w->due = malloc((n ? n : 1) * sizeof *w->due);
+    w->filled = malloc((n ? n : 1) * sizeof *w->filled);
+    w->pow_key = malloc(RUN_POW_CACHE * sizeof *w->pow_key);
+    w->pow_val = malloc(RUN_POW_CACHE * sizeof *w->pow_val);
+    w->win = malloc((n ? n : 1) * sizeof *w->win);
+    w->es_list = malloc((p->n_es ? p->n_es : 1) * (n ? n : 1) * sizeof *w->es_list);
+    w->es_len = malloc((p->n_es ? p->n_es : 1) * sizeof *w->es_len);
+    w->dq = malloc(6 * (n ? n : 1) * sizeof *w->dq);
     w->cap = 256;
     w->links = malloc(w->cap * sizeof *w->links);
     w->kept_db = malloc(w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
     w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
-        !w->links || !w->kept_db || !w->state || !w->bx) {
+        !w->cand || !w->due || !w->dq || !w->filled || !w->pow_key || !w->pow_val || !w->win ||
+        !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
+    memset(w->pow_key, 0xff, RUN_POW_CACHE * sizeof *w->pow_key);
     w->pass = w->near + n;
     w->y = w->x + n;
     w->z = w->x + 2 * n;
@@ -43,12 +62,15 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->nz = w->x + 8 * n;
     w->nr = w->x + 10 * n;
     w->until_s = w->x + 11 * n;
-    for (size_t s = 0; s < n; s++)
+    for (size_t s = 0; s < n; s++) {
         w->until_s[s] = -INFINITY;
+        w->filled[s] = INT64_MAX;
+    }
     w->last_t = -INFINITY;
     w->by = w->bx + INTERF_STEP_ANCHOR * n;
     w->bz = w->by + INTERF_STEP_ANCHOR * n;
     w->block = INT64_MIN / 2; /* no block yet */
+    w->win_end = INT64_MIN / 2; /* no window yet */
     return INTERF_OK;
 }
 
@@ -62,6 +84,15 @@ void run_work_free(struct run_work *w)
     free(w->clen);
     free(w->cdot);
     free(w->links);
+    free(w->cand);
+    free(w->due);
+    free(w->filled);
+    free(w->pow_key);
+    free(w->pow_val);
+    free(w->win);
+    free(w->es_list);
+    free(w->es_len);
+    free(w->dq);
     free(w->kept_db);
     free(w->state);
     free(w->bx);
@@ -86,7 +117,8 @@ double run_curve_eval(const struct run_curve *r, double x_deg)
     return y[lo] + t * (y[lo + 1] - y[lo]);
 }
 
-/* Room for one more link (the link arrays and the values grow together) */
+/* Room for one more link (the link arrays and the values grow together, the first n of each
+ * kept) */
 static int link_room(struct run_work *w, size_t n)
 {
     if (n < w->cap)
@@ -103,6 +135,7 @@ static int link_room(struct run_work *w, size_t n)
         return 0;
     }
     memcpy(q, w->links, n * sizeof *q);
+    memcpy(v, w->kept_db, n * sizeof *v);
     free(w->links);
     free(w->kept_db);
     w->links = q;
@@ -120,27 +153,28 @@ static void east_north(const struct run_station *e, const double v[3], double d,
     *dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
 }
 
-/* Steps 18-19 for station e and satellite s, v the vector from the station to the satellite,
- * du its up component (> 0) and d its length, the satellite above the lowest MIN_ELEV: the
- * e.i.r.p. toward the GSO satellite, or NaN when the station does not work it (below eps0,
- * inside alpha0). */
-static double link_eirp(const struct interf_exam_plan *p, const struct run_station *e, size_t s,
-                        const double v[3], double du, double d)
+/* Step 18 for station e and satellite s, v the vector from the station to the satellite, du
+ * its up component (> 0) and d its length, the satellite above the lowest MIN_ELEV: 1 when the
+ * station works it (above eps0, outside alpha0); *az_deg and *el_deg set when they were
+ * needed (always for an (azimuth, elevation) mask) */
+static int link_works(const struct interf_exam_plan *p, const struct run_station *e, size_t s,
+                      const double v[3], double du, double d, double *az_deg, double *el_deg)
 {
     const struct interf_op_params *ops = p->req.sys.ops;
     int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL, have_en = 0;
-    double el = NAN, az = NAN, de = NAN, dn = NAN;
+    double de = NAN, dn = NAN;
     /* step 18 b): a MIN_ELEV of one value needs no angle where the sine clears it */
     if (azel || !p->elev_const || !(du > p->sin_elev_safe * d)) {
         east_north(e, v, d, &de, &dn);
         have_en = 1;
-        el = asin(du / d) / INTERF_DEG;
-        az = atan2(de, dn) / INTERF_DEG;
+        double el = asin(du / d) / INTERF_DEG, az = atan2(de, dn) / INTERF_DEG;
         if (az < 0)
             az += 360.0;
+        *az_deg = az;
+        *el_deg = el;
         if (el < (p->elev_const ? p->elev_deg : interf_elev_table_eval(&ops->min_elev,
                                                                         e->lat_deg, az)))
-            return NAN;
+            return 0;
     }
     double a0 = e->alpha0_rad;
     if (p->alpha0_by_plane)
@@ -160,17 +194,53 @@ static double link_eirp(const struct interf_exam_plan *p, const struct run_stati
         if (fabs(alpha - a0) <= bound)
             alpha = interf_alpha_table_exact(t, de, dn, du / d);
         if (alpha < a0)
-            return NAN;
+            return 0;
     }
-    if (azel) /* §D5.2.7 */
-        return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
-                                         e->dlong_deg);
-    double dot = v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2];
-    double flat = run_curve_flat(e->curve, dot * inv_d);
+    return 1;
+}
+
+/* Step 19 for a "T" mask: the curve at the off-axis angle toward the GSO satellite, dot / d
+ * its cosine (dot the product of the link's vector with gso_dir, d its length), without the
+ * arc cosine where the curve is flat (run_curve_flat) */
+static double link_curve(const struct run_station *e, double dot, double d)
+{
+    double flat = run_curve_flat(e->curve, dot * (1 / d));
     if (!isnan(flat))
         return flat;
     double c = dot / d;
     return run_curve_eval(e->curve, acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG);
+}
+
+/* Steps 18-19 (link_works, then the mask): the e.i.r.p. toward the GSO satellite, or NaN when
+ * the station does not work it */
+static double link_eirp(const struct interf_exam_plan *p, const struct run_station *e, size_t s,
+                        const double v[3], double du, double d)
+{
+    double az = NAN, el = NAN;
+    if (!link_works(p, e, s, v, du, d, &az, &el))
+        return NAN;
+    if (p->req.sys.mask->form == INTERF_EIRP_ES_AZEL) /* §D5.2.7 */
+        return interf_eirp_curve_eval_db(interf_eirp_table_curve(e->table, az, el),
+                                         e->dlong_deg);
+    double dot = v[0] * e->gso_dir[0] + v[1] * e->gso_dir[1] + v[2] * e->gso_dir[2];
+    return link_curve(e, dot, d);
+}
+
+/* The near satellites of list[0..m) (indices into near) within the reach of station e's lowest
+ * MIN_ELEV from the highest orbit (w->nr[j] = |q| cos(reach)), into w->pass: a bound, without
+ * a square root, gathered without branches */
+static uint32_t station_pass(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
+                             const uint32_t *list, uint32_t m)
+{
+    const struct run_station *es = &p->es[e];
+    const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2];
+    uint32_t np = 0;
+    for (uint32_t i = 0; i < m; i++) {
+        uint32_t j = list[i];
+        w->pass[np] = j;
+        np += w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j];
+    }
+    return np;
 }
 
 /* The links of station e (steps 14-24) appended to w->links from *n; *critical as §D4.7.2 */
@@ -180,15 +250,8 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
     const struct run_station *es = &p->es[e];
     const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
     const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
-    uint32_t c = p->es_cluster[e], m = w->clen[c], np = 0;
-    const uint32_t *list = w->clist + (size_t)c * p->req.sys.n_sats;
-    /* within the reach of the lowest MIN_ELEV from the highest orbit (w->nr[j] = |q|
-     * cos(reach)): a bound, without a square root, gathered without branches */
-    for (uint32_t i = 0; i < m; i++) {
-        uint32_t j = list[i];
-        w->pass[np] = j;
-        np += w->nx[j] * ux + w->ny[j] * uy + w->nz[j] * uz >= w->nr[j];
-    }
+    uint32_t c = p->es_cluster[e];
+    uint32_t np = station_pass(p, w, e, w->clist + (size_t)c * p->req.sys.n_sats, w->clen[c]);
     for (uint32_t i = 0; i < np; i++) {
         uint32_t j = w->pass[i];
         /* step 18 a), in the bits of the one-pair form */
@@ -207,6 +270,120 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
         if (!link_room(w, *n))
             return 0;
         w->links[(*n)++] = (struct interf_up_link){eirp + es->const_db, s, e};
+    }
+    return 1;
+}
+
+/* The e.i.r.p. of a link of station e in w->cand: the bound where it is the value (a flat
+ * part of the curve), else the curve at the angle (link_curve's bits) */
+static double cand_eirp(const struct run_station *e, struct run_cand *c)
+{
+    if (isnan(c->eirp_db)) {
+        double x = c->dot / c->d;
+        c->eirp_db = c->lo_db == c->hi_db
+                         ? c->lo_db
+                         : run_curve_eval(e->curve, acos(x > 1 ? 1 : x < -1 ? -1 : x) / INTERF_DEG);
+    }
+    return c->eirp_db;
+}
+
+/* The links of station e (steps 14-19, a "T" mask; its satellites of the window, window_step)
+ * into w->cand in satellite order, each with bounds of its e.i.r.p. (run_curve_bound), the
+ * value itself only where the bound says §D4.7.2's test may pass; *critical as §D4.7.2.
+ * Returns their count. */
+static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
+                              int *critical)
+{
+    const struct run_station *es = &p->es[e];
+    const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
+    const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
+    const double g0 = es->gso_dir[0], g1 = es->gso_dir[1], g2 = es->gso_dir[2];
+    const double safe = p->elev_const && !p->alpha0_by_plane ? p->sin_elev_safe : INFINITY;
+    const double z_hi = es->arc_z_hi, z_lo = es->arc_z_lo, crit_db = es->peak_db - 30.0;
+    uint32_t np = station_pass(p, w, e, w->es_list + (size_t)e * p->req.sys.n_sats,
+                               w->es_len[e]);
+    /* (the work's arrays in locals: the stores below change none of them) */
+    const double *nx = w->nx, *ny = w->ny, *nz = w->nz;
+    const uint32_t *pass = w->pass, *near = w->near;
+    struct run_cand *cand = w->cand;
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < np; i++) {
+        uint32_t j = pass[i];
+        /* step 18 a), in the bits of the one-pair form */
+        double v[3] = {nx[j] - ex, ny[j] - ey, nz[j] - ez};
+        double du = v[0] * ux + v[1] * uy + v[2] * uz;
+        if (du <= 0)
+            continue;
+        double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        if (du < se * d)
+            continue;
+        uint32_t s = near[j];
+        double az, el, inv_d = 1 / d, dz = v[2] * inv_d;
+        /* link_works where its first tests settle it (safe finite: MIN_ELEV of one value and
+         * MIN_EXCLUDE of the station's): the sine clears MIN_ELEV and the z component keeps the
+         * direction clear of the arc */
+        if (!(du > safe * d && (dz > z_hi || dz < z_lo)) &&
+            !link_works(p, es, s, v, du, d, &az, &el))
+            continue;
+        double dot = v[0] * g0 + v[1] * g1 + v[2] * g2;
+        const double *b = run_curve_bound(es->curve, dot * inv_d);
+        struct run_cand *c = &cand[m++];
+        *c = (struct run_cand){dot, d, b[0], b[1], NAN, s};
+        if (b[1] > crit_db) /* else the value is not above it either */
+            *critical |= cand_eirp(es, c) > crit_db;
+    }
+    return m;
+}
+
+/* Most links a station keeps for which station_keep skips values by their bounds */
+#define KEEP_BOUNDED_MAX 8
+
+/* Steps 25-26 for station e's m links in w->cand when no satellite limit binds (select_kept):
+ * the epfd_i of its MAX_CO_FREQ first links of step 25's order (decreasing epfd_i, then
+ * satellite) appended to w->kept_db from *n, their satellites counted. Only the links that
+ * may be among them are worked out (the arc cosine): a link whose upper bound plus const_db
+ * lies below the want-th greatest lower bound plus const_db (floor_db; rounding keeps the
+ * order of sums) has want links strictly before it, and those want links are never skipped
+ * (their upper bounds are at least their lower ones), so that each round finds one.
+ * 0: out of memory */
+static int station_keep(struct run_work *w, const struct run_station *e, uint32_t m, size_t *n)
+{
+    struct run_cand *c = w->cand;
+    const double cst = e->const_db;
+    size_t want = e->max_co_freq < 0 || (size_t)e->max_co_freq >= m ? m : (size_t)e->max_co_freq;
+    double top[KEEP_BOUNDED_MAX];
+    double floor_db = -INFINITY;
+    if (want < m && want <= KEEP_BOUNDED_MAX) {
+        for (size_t r = 0; r < want; r++)
+            top[r] = -INFINITY;
+        for (uint32_t i = 0; i < m; i++) { /* the want greatest lower bounds, in order */
+            double v = c[i].lo_db + cst;
+            size_t r = want;
+            for (; r > 0 && top[r - 1] < v; r--)
+                if (r < want)
+                    top[r] = top[r - 1];
+            if (r < want)
+                top[r] = v;
+        }
+        floor_db = top[want - 1];
+    }
+    for (size_t r = 0; r < want; r++) { /* steps 25-26: the first not taken, want times */
+        uint32_t best = UINT32_MAX;
+        double best_db = -INFINITY;
+        for (uint32_t i = 0; i < m; i++) {
+            if (c[i].sat == UINT32_MAX || c[i].hi_db + cst < floor_db)
+                continue;
+            double v = cand_eirp(e, &c[i]) + cst;
+            if (best == UINT32_MAX || v > best_db) {
+                best = i;
+                best_db = v;
+            }
+        }
+        if (!link_room(w, *n))
+            return 0;
+        w->kept_db[(*n)++] = best_db;
+        w->sat_count[c[best].sat]++;
+        c[best].sat = UINT32_MAX; /* taken */
     }
     return 1;
 }
@@ -253,6 +430,9 @@ static void sort_down(double *a, size_t n)
     }
 }
 
+static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
+                    struct interf_exam_step *out);
+
 /* Steps 25-34 when no satellite limit, no angle rule, binds: then the greedy selection takes,
  * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
  * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
@@ -276,6 +456,29 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
         k = keep_first(w, w->links + i, j - i, p->es_max[w->links[i].es], k);
         i = j;
     }
+    return sum_kept(p, w, k, out);
+}
+
+/* 10^(v / 10), the bits of pow, from the thread's cache where v was met before (a station's
+ * link on a flat part of its mask gives the same epfd_i step after step) */
+static double pow_db(struct run_work *w, double v)
+{
+    uint64_t key;
+    memcpy(&key, &v, sizeof key);
+    size_t h = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 54) % RUN_POW_CACHE;
+    if (w->pow_key[h] != key) {
+        w->pow_key[h] = key;
+        w->pow_val[h] = pow(10.0, v / 10.0);
+    }
+    return w->pow_val[h];
+}
+
+/* Steps 27-28 for the k links of w->kept_db when no satellite holds more than
+ * MAX_CO_FREQ_SAT of them (w->sat_count), else 0 */
+static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
+                    struct interf_exam_step *out)
+{
+    const struct interf_op_params *ops = p->req.sys.ops;
     for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < w->n_near; j++)
         if (w->sat_count[w->near[j]] > (uint32_t)ops->max_co_freq_sat)
             return 0;
@@ -284,7 +487,7 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
     for (size_t i = 0; i < k; i++) {
         if (!(w->kept_db[i] == last)) { /* equal values are neighbours: one power each */
             last = w->kept_db[i];
-            term = pow(10.0, last / 10.0);
+            term = pow_db(w, last);
         }
         sum += term; /* step 28 */
     }
@@ -293,13 +496,53 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
     return 1;
 }
 
-static enum interf_status step_up(const struct interf_exam_plan *p, struct run_work *w,
-                                  struct interf_exam_step *out, struct interf_error *err)
+/* Steps 14-28 for a "T" mask with no angle rule (select_kept's conditions) from each station's
+ * links and their bounds (station_cands, station_keep); 0 when a satellite limit binds (the
+ * caller runs the full selection), -1 out of memory */
+static int step_up_kept(const struct interf_exam_plan *p, struct run_work *w,
+                        struct interf_exam_step *out)
 {
+    size_t n = 0, k = 0;
+    int critical = 0;
+    for (uint32_t j = 0; j < w->n_near; j++)
+        w->sat_count[w->near[j]] = 0;
+    for (uint32_t i = 0; i < p->n_es; i++) {
+        uint32_t e = p->es_order[i];
+        if (p->es[e].max_co_freq == 0)
+            continue;
+        uint32_t m = station_cands(p, w, e, &critical);
+        n += m;
+        if (!station_keep(w, &p->es[e], m, &k))
+            return -1;
+    }
+    out->critical = critical;
+    out->n_links = n;
+    return sum_kept(p, w, k, out);
+}
+
+/* Step k of epfd up: by windows of satellites and each station's bounded choice (window_step,
+ * step_up_kept) for a "T" mask with no angle rule, else (or when a satellite limit binds) by
+ * the step's near satellites and the full selection */
+static enum interf_status step_up(const struct interf_exam_plan *p, struct run_work *w,
+                                  int64_t k, struct interf_exam_step *out,
+                                  struct interf_error *err)
+{
+    const struct interf_op_params *ops = p->req.sys.ops;
+    if (p->curves && !(ops->min_angle_at_es_deg > 0 || ops->min_angle_at_sat_deg > 0)) {
+        window_step(p, w, k);
+        int r = step_up_kept(p, w, out);
+        if (r < 0)
+            return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
+        if (r > 0)
+            return INTERF_OK;
+        near_lists(p, w, k, 0);
+    } else {
+        propagate_near(p, w, k);
+    }
     size_t n = 0;
     int critical = 0;
-    for (uint32_t k = 0; k < p->n_es; k++) { /* steps 14-24 */
-        uint32_t e = p->es_order[k];
+    for (uint32_t i = 0; i < p->n_es; i++) { /* steps 14-24 */
+        uint32_t e = p->es_order[i];
         if (p->es[e].max_co_freq != 0 && !station_links(p, w, e, &n, &critical))
             return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -307,12 +550,11 @@ static enum interf_status step_up(const struct interf_exam_plan *p, struct run_w
     out->n_links = n;
     if (select_kept(p, w, n, out))
         return INTERF_OK;
-    const struct interf_op_params *ops = p->req.sys.ops;
     interf_exam_up_select(n, w->links, w->xyz, p->es_km, p->es_max, ops->max_co_freq_sat,
                           ops->min_angle_at_es_deg, ops->min_angle_at_sat_deg, w->state,
                           &out->sum_lin); /* steps 25-34 */
-    for (size_t k = 0; k < n; k++)
-        out->n_accepted += w->state[k];
+    for (size_t i = 0; i < n; i++)
+        out->n_accepted += w->state[i];
     return INTERF_OK;
 }
 
@@ -369,51 +611,93 @@ static void propagate_all(const struct interf_exam_plan *p, struct run_work *w, 
     }
 }
 
+/* A time span before which satellite q at pos, its orbit plane's node at t_s of sine sn and
+ * cosine cn, cannot enter the cull cap (centre c, radius R), by its phase in the plane: its
+ * direction keeps within a margin W (plane_margin_rad) of the plane and its argument of
+ * latitude u turns at no more than rate_rad_s less the node's rate w, and faster than w
+ * (phase_forward); in the plane's frame c turns about the z axis at w. The angle from a
+ * point of the plane at phase u to a point at phase phi of the plane's projection is at least
+ * min(|u - phi|, pi / 2) (its cosine is cos(elevation) cos(u - phi)), so that while
+ * R + 3 W + w dt < pi / 2 the satellite enters the cap only once u - phi, from its value at
+ * t_s (2 W for the measure), comes within R + W + w dt of 0 modulo 2 pi: ahead of it (the
+ * window's trailing edge grows slower than u runs). 0 when it may be inside. */
+static double phase_wait(const struct interf_exam_plan *p, const struct run_sky *q,
+                         const double pos[3], double sn, double cn)
+{
+    double r = p->cull_rad + 3 * q->plane_margin_rad + 1e-6;
+    if (!q->phase_forward || !(r < INTERF_PI / 2))
+        return 0;
+    const double *c = p->cull_dir;
+    double l[3] = {cn, sn, 0}, m[3] = {-q->cos_i * sn, q->cos_i * cn, q->sin_i};
+    double u = atan2(pos[0] * m[0] + pos[1] * m[1] + pos[2] * m[2],
+                     pos[0] * l[0] + pos[1] * l[1] + pos[2] * l[2]);
+    double phi = atan2(c[0] * m[0] + c[1] * m[1] + c[2] * m[2], c[0] * l[0] + c[1] * l[1]);
+    double y = remainder(u - phi, 2 * INTERF_PI); /* in [-pi, pi] */
+    if (!(fabs(y) > r))
+        return 0;
+    double run = y < 0 ? -r - y : 2 * INTERF_PI - r - y; /* forward to the window's start */
+    return fmin(run / q->rate_rad_s, (INTERF_PI / 2 - r) / fabs(q->node_rate_rad_s));
+}
+
 /* A time span before which satellite s, gap_rad farther from the nearest cluster's cap at t_s,
  * cannot be inside a cap: the longer of two bounds, its direction turning at its greatest
  * speed, and its orbit plane (which it never leaves) turning toward the stations' cap at its
  * node's rate */
-static double sky_wait(const struct interf_exam_plan *p, size_t s, double t_s, double gap_rad)
+static double sky_wait(const struct interf_exam_plan *p, size_t s, const double pos[3],
+                       double t_s, double gap_rad)
 {
     const struct run_sky *q = &p->sky[s];
     double wait = gap_rad / q->rate_rad_s;
     if (p->cull_cos < -1 || q->node_rate_rad_s == 0)
         return wait;
-    double node = q->node0_rad + q->node_rate_rad_s * t_s;
-    double n[3] = {q->sin_i * sin(node), -q->sin_i * cos(node), q->cos_i};
+    double node = q->node0_rad + q->node_rate_rad_s * t_s, sn = sin(node), cn = cos(node);
+    double n[3] = {q->sin_i * sn, -q->sin_i * cn, q->cos_i};
     double off = fabs(n[0] * p->cull_dir[0] + n[1] * p->cull_dir[1] + n[2] * p->cull_dir[2]);
     double beta = asin(off < 1 ? off : 1) - q->plane_margin_rad - p->cull_rad;
-    return beta > 0 ? fmax(wait, beta / fabs(q->node_rate_rad_s)) : wait;
+    if (beta > 0)
+        wait = fmax(wait, beta / fabs(q->node_rate_rad_s));
+    return fmax(wait, phase_wait(p, q, pos, sn, cn));
 }
 
 /* The time before satellite s, at unit direction u (Earth-fixed) near no cluster at t_s, can
- * reach one: outside the cap of every station it waits for that cap (which holds every
+ * reach one (cdot: its cosines from the clusters' centres when it is inside the cull cap):
+ * outside the cap of every station it waits for that cap (which holds every
  * cluster's stations' reach), else for the nearest cluster, its gap bounded below by the
  * largest cosine and the widest cap (one arc cosine) */
-static double near_wait(const struct interf_exam_plan *p, const struct run_work *w, size_t s,
-                        double t_s, double cull_dot)
+static double near_wait(const struct interf_exam_plan *p, const double *cdot, size_t s,
+                        const double pos[3], double t_s, double cull_dot)
 {
     if (cull_dot < p->cull_cos)
-        return sky_wait(p, s, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
+        return sky_wait(p, s, pos, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
     double best = -1;
     for (size_t c = 0; c < p->n_clusters; c++)
-        best = w->cdot[c] > best ? w->cdot[c] : best;
-    return sky_wait(p, s, t_s, acos(best) - p->cl_rad_max);
+        best = cdot[c] > best ? cdot[c] : best;
+    return sky_wait(p, s, pos, t_s, acos(best) - p->cl_rad_max);
 }
 
-/* Satellite s at q (its radius r, its inverse inv_r) into w->near and the lists of the
- * clusters it is near; 0 when it is near none (w->cdot then holds its cosines) */
+/* The cosines of direction q inv_r from the nc clusters' centres (soa: p->cl_soa) into cdot;
+ * 1 when one is at least that cluster's cos_rad (restrict: a loop the compiler vectorizes) */
+static int cluster_dots(size_t nc, const double *restrict soa, const double *restrict cos_rad,
+                        double q0, double q1, double q2, double inv_r, double *restrict cdot)
+{
+    const double *ux = soa, *uy = ux + nc, *uz = uy + nc;
+    int near = 0;
+    for (size_t c = 0; c < nc; c++) {
+        cdot[c] = (q0 * ux[c] + q1 * uy[c] + q2 * uz[c]) * inv_r;
+        near |= cdot[c] >= cos_rad[c];
+    }
+    return near;
+}
+
+/* Satellite s at q (its radius r, its inverse inv_r) into w->near with its cosines from the
+ * clusters (w->cdot, a row of n_clusters a near satellite: cluster_lists); 0 when it is near
+ * none (the row after the near satellites' then holds its cosines) */
 static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_t s,
                      const double q[3], double r, double inv_r)
 {
-    size_t n = p->req.sys.n_sats, nc = p->n_clusters;
-    const double *ux = p->cl_soa, *uy = ux + nc, *uz = uy + nc, *cos_rad = uz + nc;
-    int near = 0;
-    for (size_t c = 0; c < nc; c++) {
-        w->cdot[c] = (q[0] * ux[c] + q[1] * uy[c] + q[2] * uz[c]) * inv_r;
-        near |= w->cdot[c] >= cos_rad[c];
-    }
-    if (!near)
+    size_t nc = p->n_clusters;
+    if (!cluster_dots(nc, p->cl_soa, p->cl_soa + 3 * nc, q[0], q[1], q[2], inv_r,
+                      w->cdot + (size_t)w->n_near * nc))
         return 0;
     double r_min = INTERF_RE_KM + p->h_min_km;
     if (!(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] >= r_min * r_min)) /* H_MIN */
@@ -424,30 +708,74 @@ static int take_near(const struct interf_exam_plan *p, struct run_work *w, size_
     w->ny[j] = q[1];
     w->nz[j] = q[2];
     w->nr[j] = r * p->cos_reach;
-    for (size_t c = 0; c < nc; c++) { /* without branches (a list has room for every one) */
-        w->clist[c * n + w->clen[c]] = j;
-        w->clen[c] += w->cdot[c] >= cos_rad[c];
-    }
     return 1;
 }
 
+/* The list of each cluster: its near satellites in their order, cluster by cluster without
+ * branches (a list has room for every one; the count stays in a register) */
+static void cluster_lists(const struct interf_exam_plan *p, struct run_work *w)
+{
+    size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    const double *cos_rad = p->cl_soa + 3 * nc;
+    for (size_t c = 0; c < nc; c++) {
+        uint32_t *list = w->clist + c * n, len = 0;
+        const double *cdot = w->cdot + c, cr = cos_rad[c];
+        for (uint32_t j = 0; j < w->n_near; j++) {
+            list[len] = j;
+            len += cdot[(size_t)j * nc] >= cr;
+        }
+        w->clen[c] = len;
+    }
+}
+
+/* Satellite s's positions from step f to the end of the block (already in when it was filled
+ * from f or before), turned step by step (interf_constellation_propagate_steps: the position
+ * at a step is a function of the step alone, whatever the block or the first step) */
+static void fill_from(const struct interf_exam_plan *p, struct run_work *w, size_t s, int64_t f)
+{
+    const int64_t nb = INTERF_STEP_ANCHOR, b = w->block;
+    if (w->filled[s] <= f)
+        return;
+    w->filled[s] = f;
+    interf_constellation_propagate_steps(p->c, s, &p->orun, 0, p->info.dt_s, (long)f,
+                                         (size_t)(b + nb - f), w->bx + s * nb + (f - b),
+                                         w->by + s * nb + (f - b), w->bz + s * nb + (f - b));
+}
+
 /* The block of steps holding step k: the positions of each satellite from the first step of
- * it at which the satellite can be due (until_s: it is not due before) to the block's end,
- * turned step by step (interf_constellation_propagate_steps: the position at a step is a
- * function of the step alone, whatever the block) */
-static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+ * it at which the satellite can be due (until_s: it is not due before) to the block's end; with
+ * due_now, only of the satellites due at step k (a window's satellites: those due later are
+ * filled when a window finds them near, window_build) */
+static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int due_now)
 {
     const int64_t nb = INTERF_STEP_ANCHOR, b = k - k % nb;
     const double dt = p->info.dt_s;
     w->block = b;
     for (size_t s = 0; s < p->req.sys.n_sats; s++) {
         int64_t f = k;
+        w->filled[s] = INT64_MAX;
+        if ((double)((due_now ? k : b + nb - 1)) * dt < w->until_s[s]) /* not due */
+            continue;
         while (f < b + nb && (double)f * dt < w->until_s[s])
             f++;
         if (f < b + nb)
-            interf_constellation_propagate_steps(p->c, s, &p->orun, 0, dt, (long)f,
-                                                 (size_t)(b + nb - f), w->bx + s * nb + (f - b),
-                                                 w->by + s * nb + (f - b), w->bz + s * nb + (f - b));
+            fill_from(p, w, s, f);
+    }
+}
+
+/* The radii r of nd positions (x, y, z), their inverses and the cosines of their directions
+ * from the cull cap's centre cd (restrict: a loop the compiler vectorizes, its square roots and
+ * divisions overlapping) */
+static void due_radii(size_t nd, const double *restrict x, const double *restrict y,
+                      const double *restrict z, const double cd[3], double *restrict r,
+                      double *restrict inv_r, double *restrict cull)
+{
+    const double c0 = cd[0], c1 = cd[1], c2 = cd[2];
+    for (size_t i = 0; i < nd; i++) {
+        r[i] = sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+        inv_r[i] = 1 / r[i];
+        cull[i] = (x[i] * c0 + y[i] * c1 + z[i] * c2) * inv_r[i];
     }
 }
 
@@ -458,29 +786,146 @@ static void fill_block(const struct interf_exam_plan *p, struct run_work *w, int
  * margin of the reach (1e-4 rad): their rounding changes no link. */
 static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
 {
+    step_block(p, w, k, 0);
+    near_lists(p, w, k, 1);
+}
+
+/* The block of step k filled (fill_block) when k lies outside the current one or comes before
+ * the last step (the waits then start over, and the window) */
+static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int due_now)
+{
+    double t_s = (double)k * p->info.dt_s;
+    if (t_s < w->last_t) { /* the waits hold for increasing times only */
+        for (size_t s = 0; s < p->req.sys.n_sats; s++)
+            w->until_s[s] = -INFINITY;
+        w->win_end = INT64_MIN / 2;
+    }
+    if (t_s < w->last_t || k < w->block || k >= w->block + INTERF_STEP_ANCHOR)
+        fill_block(p, w, k, due_now);
+    w->last_t = t_s;
+}
+
+/* The near satellites of step k and the clusters' lists (propagate_near), the waits of the
+ * others set when set_waits (else the lists of a step whose window is built: window_step) */
+static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
+                       int set_waits)
+{
     size_t n = p->req.sys.n_sats;
     const int64_t nb = INTERF_STEP_ANCHOR;
     double t_s = (double)k * p->info.dt_s;
-    if (t_s < w->last_t) /* the windows hold for increasing times only */
-        for (size_t s = 0; s < n; s++)
-            w->until_s[s] = -INFINITY;
-    if (t_s < w->last_t || k < w->block || k >= w->block + nb)
-        fill_block(p, w, k);
-    w->last_t = t_s;
     w->n_near = 0;
-    memset(w->clen, 0, p->n_clusters * sizeof *w->clen);
     const double *cd = p->cull_dir;
     const size_t j = (size_t)(k - w->block);
+    /* the due satellites gathered, then their radii and cosines in loops without branches
+     * (the compiler vectorizes them: the square roots and divisions overlap) */
+    uint32_t nd = 0;
     for (size_t s = 0; s < n; s++) {
-        if (t_s < w->until_s[s])
-            continue;
-        double q[3] = {w->bx[s * nb + j], w->by[s * nb + j], w->bz[s * nb + j]};
+        w->due[nd] = (uint32_t)s;
+        nd += !(t_s < w->until_s[s]);
+    }
+    double *qx = w->dq, *qy = qx + n, *qz = qy + n, *qr = qz + n, *qi = qr + n, *qc = qi + n;
+    for (uint32_t i = 0; i < nd; i++) {
+        size_t s = w->due[i];
+        fill_from(p, w, s, k); /* (a window's satellite due but not near: not in yet) */
+        qx[i] = w->bx[s * nb + j];
+        qy[i] = w->by[s * nb + j];
+        qz[i] = w->bz[s * nb + j];
+    }
+    due_radii(nd, qx, qy, qz, cd, qr, qi, qc);
+    for (uint32_t i = 0; i < nd; i++) {
+        size_t s = w->due[i];
+        double q[3] = {qx[i], qy[i], qz[i]};
         memcpy(w->xyz + 3 * s, q, sizeof q);
+        if ((qc[i] < p->cull_cos || !take_near(p, w, s, q, qr[i], qi[i])) && set_waits)
+            w->until_s[s] = t_s + near_wait(p, w->cdot + (size_t)w->n_near * p->n_clusters, s,
+                                            q, t_s, qc[i]);
+    }
+    cluster_lists(p, w);
+}
+
+/* The window of steps [k, end), end the next multiple of RUN_WIN_STEPS: the satellites that may
+ * come near a cluster in it (w->win, in their order), and per station those that may come
+ * within its reach (w->es_list), from each satellite's position at its first due step f in the
+ * window. A satellite's direction turns by at most its rate (p->sky) over the window, so that
+ * the caps widened by that turn (plan_window) hold it wherever it comes within a cap at a step
+ * of the window; a satellite near no widened cluster waits as in propagate_near (near_wait:
+ * from f, past the window's end). Which satellites a station pairs with changes no link: steps
+ * 18 a)-c) decide each pair. */
+static void window_build(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    size_t n = p->req.sys.n_sats, nc = p->n_clusters;
+    const int64_t nb = INTERF_STEP_ANCHOR, end = k - k % RUN_WIN_STEPS + RUN_WIN_STEPS;
+    const double dt = p->info.dt_s, *cd = p->cull_dir, *row = w->cdot;
+    w->win_end = end;
+    w->n_win = 0;
+    memset(w->es_len, 0, p->n_es * sizeof *w->es_len);
+    for (size_t s = 0; s < n; s++) {
+        int64_t f = k;
+        if ((double)(end - 1) * dt < w->until_s[s]) /* not due in the window */
+            continue;
+        while (f < end && (double)f * dt < w->until_s[s])
+            f++;
+        if (f == end)
+            continue;
+        size_t j = (size_t)(f - w->block);
+        if (w->filled[s] > f) /* woken in the block: its position at f alone, first */
+            interf_constellation_propagate_steps(p->c, s, &p->orun, 0, dt, (long)f, 1,
+                                                 w->bx + s * nb + j, w->by + s * nb + j,
+                                                 w->bz + s * nb + j);
+        double q[3] = {w->bx[s * nb + j], w->by[s * nb + j], w->bz[s * nb + j]};
         double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
         double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
-        if (cull_dot < p->cull_cos || !take_near(p, w, s, q, r, inv_r))
-            w->until_s[s] = t_s + near_wait(p, w, s, t_s, cull_dot);
+        if (cull_dot < p->cull_cos_win ||
+            !cluster_dots(nc, p->cl_soa, p->cl_cos_win, q[0], q[1], q[2], inv_r, w->cdot)) {
+            w->until_s[s] = (double)f * dt + near_wait(p, row, s, q, (double)f * dt, cull_dot);
+            continue;
+        }
+        fill_from(p, w, s, f);
+        uint32_t i = w->n_win++;
+        w->win[i] = (uint32_t)s;
+        for (size_t c = 0; c < nc; c++) {
+            if (!(row[c] >= p->cl_cos_win[c]))
+                continue;
+            for (uint32_t a = p->cl_first[c]; a < p->cl_first[c + 1]; a++) {
+                uint32_t e = p->cl_es[a];
+                const double *u = p->es[e].st.up;
+                w->es_list[e * n + w->es_len[e]] = i;
+                w->es_len[e] += (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) * inv_r >=
+                                p->cos_reach_win;
+            }
+        }
     }
+}
+
+/* Step k of a window (window_build when k starts one): the window's satellites that are due
+ * (their waits passed) and above H_MIN at the step as the near satellites (w->near and their
+ * positions, in their order); the others with a reach no station meets */
+static void window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    const int64_t nb = INTERF_STEP_ANCHOR;
+    const double t_s = (double)k * p->info.dt_s, r_min = INTERF_RE_KM + p->h_min_km;
+    step_block(p, w, k, 1);
+    if (k >= w->win_end || k < w->win_end - RUN_WIN_STEPS)
+        window_build(p, w, k);
+    const size_t j = (size_t)(k - w->block);
+    for (uint32_t i = 0; i < w->n_win; i++) {
+        size_t s = w->win[i];
+        double q[3] = {0, 0, 0}, rr = 0;
+        if (!(t_s < w->until_s[s])) {
+            q[0] = w->bx[s * nb + j];
+            q[1] = w->by[s * nb + j];
+            q[2] = w->bz[s * nb + j];
+            rr = q[0] * q[0] + q[1] * q[1] + q[2] * q[2];
+        }
+        int ok = rr >= r_min * r_min && rr > 0; /* due, and H_MIN as take_near */
+        w->near[i] = (uint32_t)s;
+        w->nx[i] = q[0];
+        w->ny[i] = q[1];
+        w->nz[i] = q[2];
+        w->nr[i] = ok ? sqrt(rr) * p->cos_reach : INFINITY;
+    }
+    w->n_near = w->n_win;
 }
 
 enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
@@ -489,8 +934,7 @@ enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w
     enum interf_status st = INTERF_OK;
     memset(out, 0, sizeof *out);
     if (p->info.link == INTERF_EXAM_LINK_UP) {
-        propagate_near(p, w, k);
-        st = step_up(p, w, out, err);
+        st = step_up(p, w, k, out, err);
     } else {
         propagate_all(p, w, (double)k * p->info.dt_s);
         step_is(p, w, out);

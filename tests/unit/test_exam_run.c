@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "exam/run_impl.h"
 #include "exam_example.h"
 #include "interf/epfd.h"
 #include "interf/geo.h"
@@ -207,6 +208,192 @@ Test(exam_run, up_step_is_the_plain_steps_14_to_34, .timeout = 300)
         cr_assert(lt(dbl, fabs(got.sum_lin / want.sum_lin - 1), 1e-9), "step %d: %.17g vs %.17g",
                   k, got.sum_lin, want.sum_lin);
     }
+    interf_exam_plan_destroy(p);
+    exam_example_free(&x);
+}
+
+/* Steps first, first + stride, ... (n of them) of plans a and b, each on one thread's state
+ * carried from step to step (its windows, waits and blocks): the same sum to the bit, links,
+ * accepted links and §D4.7.2 flag. Returns how many steps of a accepted fewer links than
+ * ref (a third plan, when given). */
+static int same_steps(const struct interf_exam_plan *a, const struct interf_exam_plan *b,
+                      const struct interf_exam_plan *ref, int64_t first, int64_t n,
+                      int64_t stride)
+{
+    struct run_work wa, wb, wr;
+    struct interf_error err = {0};
+    int fewer = 0;
+    cr_assert(eq(int, run_work_init(a, &wa, &err), INTERF_OK));
+    cr_assert(eq(int, run_work_init(b, &wb, &err), INTERF_OK));
+    cr_assert(eq(int, run_work_init(ref ? ref : a, &wr, &err), INTERF_OK));
+    for (int64_t i = 0; i < n; i++) {
+        int64_t k = first + i * stride;
+        struct interf_exam_step sa, sb, sr;
+        cr_assert(eq(int, run_step(a, &wa, k, &sa, &err), INTERF_OK), "%s", err.msg);
+        cr_assert(eq(int, run_step(b, &wb, k, &sb, &err), INTERF_OK), "%s", err.msg);
+        uint64_t ba, bb;
+        memcpy(&ba, &sa.sum_lin, sizeof ba);
+        memcpy(&bb, &sb.sum_lin, sizeof bb);
+        cr_assert(eq(u64, ba, bb), "step %lld: %.17g vs %.17g", (long long)k, sa.sum_lin,
+                  sb.sum_lin);
+        cr_assert(eq(sz, sa.n_links, sb.n_links), "step %lld", (long long)k);
+        cr_assert(eq(sz, sa.n_accepted, sb.n_accepted), "step %lld", (long long)k);
+        cr_assert(eq(int, sa.critical, sb.critical), "step %lld", (long long)k);
+        if (ref) {
+            cr_assert(eq(int, run_step(ref, &wr, k, &sr, &err), INTERF_OK), "%s", err.msg);
+            fewer += sa.n_accepted < sr.n_accepted;
+        }
+    }
+    run_work_free(&wa);
+    run_work_free(&wb);
+    run_work_free(&wr);
+    return fewer;
+}
+
+Test(exam_run, up_bounded_choice_is_the_full_selection, .timeout = 300)
+{
+    /* The reference: interf_exam_up_select (steps 25-34, every link worked out and the greedy
+     * selection) on each step's near satellites, which the plan runs when MIN_ANGLE_AT_ES is
+     * set; 1e-9 deg drops no link (no two satellites come that close as seen from a station).
+     * The example's own plan (a "T" mask, no angle rule) takes, by windows of satellites, each
+     * station's first MAX_CO_FREQ links from bounds of its curve (run_curve_bound) and works out
+     * only the values that may be kept: the same sums to the bit, over consecutive steps (one
+     * window after another) and steps 37 apart (a window and a block for each). */
+    struct exam_example x;
+    load(&x);
+    x.req.n_steps = 2000000;
+    struct interf_exam_plan *a = plan(&x, 1);
+    struct interf_op_params angle = x.ops; /* (a plan reads the parameters as it runs) */
+    angle.min_angle_at_es_deg = 1e-9;
+    x.req.sys.ops = &angle;
+    struct interf_exam_plan *b = plan(&x, 1);
+    x.req.sys.ops = &x.ops;
+    same_steps(a, b, NULL, 0, 3000, 1);
+    same_steps(a, b, NULL, 1000003, 500, 37);
+    interf_exam_plan_destroy(a);
+    interf_exam_plan_destroy(b);
+    exam_example_free(&x);
+}
+
+Test(exam_run, up_binding_satellite_limit_is_the_full_selection, .timeout = 300)
+{
+    /* MAX_CO_FREQ_SAT = 1 binds at most steps (the example's stations keep two links each and
+     * share satellites): the plan then falls back from the bounded choice to the step's near
+     * satellites and interf_exam_up_select, the reference of the test above */
+    struct exam_example x;
+    load(&x);
+    x.req.n_steps = 2000000;
+    struct interf_exam_plan *ref = plan(&x, 1);
+    struct interf_op_params one = x.ops, angle; /* (a plan reads the parameters as it runs) */
+    one.max_co_freq_sat = 1;
+    angle = one;
+    angle.min_angle_at_es_deg = 1e-9;
+    x.req.sys.ops = &one;
+    struct interf_exam_plan *a = plan(&x, 1);
+    x.req.sys.ops = &angle;
+    struct interf_exam_plan *b = plan(&x, 1);
+    x.req.sys.ops = &x.ops;
+    cr_assert(lt(int, 1000, same_steps(a, b, ref, 0, 2000, 1)));
+    cr_assert(lt(int, 100, same_steps(a, b, ref, 1000003, 300, 37)));
+    interf_exam_plan_destroy(ref);
+    interf_exam_plan_destroy(a);
+    interf_exam_plan_destroy(b);
+    exam_example_free(&x);
+}
+
+Test(exam_run, up_curve_bounds_hold_the_curve)
+{
+    /* run_curve_bound against the curve worked out at the arc cosine (run_curve_eval, and
+     * interf_eirp_curve_eval_db, the mask's own bisection): in every cell of the cosine, at its
+     * edges and inside, with the cosine off by a few units in the last place (a product by 1 / d
+     * against a quotient by d), the value lies within the bounds, and where they are one value
+     * (a flat part of the mask) it is that value to the bit */
+    struct exam_example x;
+    load(&x);
+    struct interf_exam_plan *p = plan(&x, 1);
+    cr_assert(eq(sz, p->n_curves, 1));
+    const struct run_curve *r = &p->curves[0];
+    size_t flat = 0;
+    for (size_t j = 0; j < RUN_FLAT_CELLS; j++) {
+        double c0 = -1 + 2.0 * (double)j / RUN_FLAT_CELLS, c1 = -1 + 2.0 * (double)(j + 1) /
+                                                                RUN_FLAT_CELLS;
+        double at[5] = {c0, c0 + 0.25 * (c1 - c0), 0.5 * (c0 + c1), c0 + 0.9 * (c1 - c0), c1};
+        for (int i = 0; i < 5; i++) {
+            const double *b = run_curve_bound(r, at[i]);
+            flat += b[0] == b[1];
+            for (int u = -3; u <= 3; u++) {
+                double c = at[i];
+                for (int v = 0; v < (u < 0 ? -u : u); v++)
+                    c = nextafter(c, u < 0 ? -2.0 : 2.0);
+                double deg = acos(c > 1 ? 1 : c < -1 ? -1 : c) / INTERF_DEG;
+                double y = run_curve_eval(r, deg);
+                cr_assert(eq(dbl, y, interf_eirp_curve_eval_db(r->c, deg)));
+                cr_assert(le(dbl, b[0], y), "cos %.17g", c);
+                cr_assert(le(dbl, y, b[1]), "cos %.17g", c);
+                if (b[0] == b[1] && fabs(c - at[i]) < 1e-15)
+                    cr_assert(eq(dbl, y, b[0]), "cos %.17g", c);
+            }
+        }
+    }
+    /* the mask (footprints/oneweb-ku-up-eirp.txt) is -18 dBW from 30 to 90 deg: cosines
+     * 0 to 0.866, 0.43 of the range, in cells of their own */
+    cr_assert(lt(sz, 5 * RUN_FLAT_CELLS * 2 / 5, flat));
+    cr_assert(lt(dbl, run_curve_bound(r, 0.5)[1] - run_curve_bound(r, 0.5)[0], 1e-300));
+    cr_assert(eq(dbl, run_curve_bound(r, 0.5)[0], -18.0));
+    interf_exam_plan_destroy(p);
+    exam_example_free(&x);
+}
+
+Test(exam_run, up_waits_hold, .timeout = 300)
+{
+    /* A satellite left to wait (until_s: propagate_near's and the windows' waits, by its speed
+     * on the sky, its plane and its phase in the plane, sky_wait and phase_wait) must be, at
+     * every step before the wait ends, outside the cull cap or outside every cluster's cap:
+     * its positions from interf_constellation_propagate_steps (the run's own, step by step)
+     * tested against the caps at each such step, after every 400th of 4000 steps */
+    struct exam_example x;
+    struct interf_error err = {0};
+    load(&x);
+    x.req.n_steps = 2000000;
+    struct interf_exam_plan *p = plan(&x, 1);
+    struct run_work w;
+    cr_assert(eq(int, run_work_init(p, &w, &err), INTERF_OK));
+    size_t n = x.req.sys.n_sats, nc = p->n_clusters, checked = 0;
+    enum { SPAN = 1500 };
+    double *q = malloc(3 * SPAN * sizeof *q);
+    const double dt = p->info.dt_s;
+    for (int64_t k = 0; k < 4000; k++) {
+        struct interf_exam_step st;
+        cr_assert(eq(int, run_step(p, &w, k, &st, &err), INTERF_OK), "%s", err.msg);
+        if (k % 400 != 399)
+            continue;
+        for (size_t s = 0; s < n; s++) {
+            int64_t m = 0;
+            while (m < SPAN && (double)(k + 1 + m) * dt < w.until_s[s])
+                m++;
+            if (!m)
+                continue;
+            interf_constellation_propagate_steps(p->c, s, &p->orun, 0, dt, (long)(k + 1),
+                                                 (size_t)m, q, q + SPAN, q + 2 * SPAN);
+            for (int64_t j = 0; j < m; j++) {
+                double v[3] = {q[j], q[SPAN + j], q[2 * SPAN + j]};
+                double r = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+                double cull = (v[0] * p->cull_dir[0] + v[1] * p->cull_dir[1] +
+                               v[2] * p->cull_dir[2]) / r;
+                int near = 0;
+                for (size_t c = 0; c < nc; c++)
+                    near |= (v[0] * p->clusters[c].dir[0] + v[1] * p->clusters[c].dir[1] +
+                             v[2] * p->clusters[c].dir[2]) / r >= p->clusters[c].cos_rad;
+                cr_assert(eq(int, cull >= p->cull_cos && near, 0), "satellite %zu, step %lld",
+                          s, (long long)(k + 1 + j));
+                checked++;
+            }
+        }
+    }
+    /* most satellites wait most of the time (about 100 of 588 are due at a step) */
+    cr_assert(lt(sz, (size_t)(10 * 400 * 300), checked));
+    free(q);
+    run_work_free(&w);
     interf_exam_plan_destroy(p);
     exam_example_free(&x);
 }
