@@ -13,9 +13,9 @@
 #include "interf/system.h"
 
 /* Points per tile: a tile's sums, scratch and histogram rows stay in cache while the time steps
- * of a block run over it (performance.md: time inside ground tiles). Small tiles cull well
- * (perf-research §4.1: 2.3 deg tiles); groups of tiles ("super tiles") are culled first so that
- * the per-tile cull scans a short list instead of every satellite. */
+ * of a block run over it. Small tiles cull well (2.3 deg tiles: the measured best); groups of
+ * tiles ("super tiles") are culled first so that the per-tile cull scans a short list instead
+ * of every satellite. */
 #define EPFD_TILE_SIDE 4
 #define EPFD_TILE_MAX (EPFD_TILE_SIDE * EPFD_TILE_SIDE)
 #define EPFD_SUPER_SIDE 8 /* tiles per side of a super tile */
@@ -72,7 +72,7 @@ struct epfd_geom_f { EPFD_GEOM_FIELDS(EPFD_FIELD_F) };
 struct epfd_geom_d { EPFD_GEOM_FIELDS(EPFD_FIELD_D) };
 
 /* Ground points in tile order: their geometry in float (formed from double positions so that
- * s - g is accurate, perf-research §4.5) and, for fp64 runs only, in double. */
+ * s - g is accurate) and, for fp64 runs only, in double. */
 struct epfd_points {
     size_t n;
     size_t *index;        /* original index of each point */

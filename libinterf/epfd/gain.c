@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Gain tables of the EPFD kernel: linear gain on a uniform grid of s = sin(theta/2), the half
- * chord between the unit vectors of the boresight and the direction (perf-research §0 item 7).
+ * chord between the unit vectors of the boresight and the direction.
  * With 2^15 cells a cell spans 0.0035 deg of off-axis angle at the boresight, 0.005 deg at 90
  * deg (2 ds / cos(theta / 2)), so a pattern's own steps blur over less than that and smooth
  * parts interpolate to well under 0.001 dB. */

@@ -3,7 +3,7 @@
  * the steps of the block (its sums and histogram rows stay in cache), with only the satellites
  * whose visibility cap can reach the tile. The per-pair loop is fused and branch-free, in fp32,
  * with no acos, log10 or pow: cosines from dot products, gains from tables indexed by the half
- * chord, the GSO-arc test from per-latitude tables (performance.md, perf-research.md §4).
+ * chord, the GSO-arc test from per-latitude tables.
  *
  *   epfd(g, t) = 10 log10 sum_s P_s Gt(theta_gs) / (4 pi d_gs^2) * Gr(phi_gs) / Gr,max
  *
@@ -294,7 +294,7 @@ static struct table table_flat(struct table t, int flat_end)
     real fx = (le * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
     real fy = (ln * k + EPFD_ALPHA_EXTENT) * EPFD_ALPHA_SCALE;                                     \
     int ix = (int)fx, iy = (int)fy;                                                                \
-    /* integer clamps: gcc 12 if-converts these, not real ones (perf-research §4.2) */            \
+    /* integer clamps: gcc 12 if-converts these, not real ones */                                  \
     ix = ix > 0 ? ix : 0;                                                                          \
     ix = ix < EPFD_ALPHA_CELLS - 1 ? ix : EPFD_ALPHA_CELLS - 1;                                    \
     iy = iy > 0 ? iy : 0;                                                                          \

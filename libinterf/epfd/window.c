@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Visibility windows of the satellites over a run on a small area (performance.md: a single
- * earth station over 10^6 steps): for each satellite the runs of time steps outside which it
+/* Visibility windows of the satellites over a run on a small area (a single
+ * earth station over 10^6 steps, say): for each satellite the runs of time steps outside which it
  * cannot come within reach of any point, found by propagating it coarsely under the secular
  * model of Rec. ITU-R S.1503-4 (09/2023) §D6.3 with a bound on how fast its direction turns
  * (interf_constellation_turn_rate), so that the run propagates and evaluates it only there. */

@@ -3,7 +3,7 @@
  * (interf_m2101_gains), 64 x 64 elements, 10^5 directions, 256 beams: the path's rate in
  * GFLOP/s (8 M N K flop of its complex products, over the whole call: steering rows, products,
  * |.|^2 and the element factor) against the rate OpenBLAS itself reaches on a 2048 x 2048 CGEMM
- * in the same process and thread setting; the target of performance.md is the ratio. The plain
+ * in the same process and thread setting; the target is the ratio. The plain
  * double loop (the reference of the tests) is timed on a few directions, for information. Each
  * figure is the median of NREP runs. OpenBLAS runs single-threaded here (the per-core figure);
  * INTERF_BENCH_THREADS=N changes that for both sides. The BLAS figures name the OpenBLAS core

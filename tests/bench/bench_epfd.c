@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Benchmark of the EPFD kernel (performance.md): visible pairs per second per core for
+/* Benchmark of the EPFD kernel: visible pairs per second per core for
  *   (a) the naive loop a careful user would write: double precision, every pair, asin for the
  *       elevation, acos for the off-axis angles, the pattern functions (log10 inside), pow;
  *   (b) the library's path: tiles, culling, the fused fp32 loop with gain tables;
  *   (c) the tiled-GEMM geometry variant: per tile the dot products come from one SGEMM of the
  *       culled satellites' homogeneous coordinates (K = 9, recentred on the tile) with the
  *       ground points', then the same element-wise pass as (b).
- * Scene (perf-research §4): the 1584-satellite 550 km, 53 deg shell, 10 deg minimum elevation,
+ * Scene: the 1584-satellite 550 km, 53 deg shell, 10 deg minimum elevation,
  * no GSO-arc avoidance for (a)-(c) (then (b) again with alpha0 = 18 deg), a 1 deg grid from -80
  * to 80 deg of latitude, 8 steps of 10 s, 0.6 m S.1428 dish pointing at the GSO arc. One thread;
  * CPU time, medians of REPS rounds. (c) names the OpenBLAS core it ran; when OPENBLAS_CORETYPE
@@ -336,7 +336,7 @@ int main(int argc, char **argv)
         report("(b) in fp64 (spec.fp64)", td, ta, tmp);
         report("(b) with 0.1 dB histograms", th, ta, tmp);
         printf("  (histograms: zeroing included)\n");
-        printf("  machine limit ~0.5 ns per pair (perf-research §5): (b) reaches %.0f %% of it\n",
+        printf("  machine limit ~0.5 ns per pair (an estimate): (b) reaches %.0f %% of it\n",
                100 * 0.5 / b);
     }
     char what[64];

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Benchmark of a single earth station over many time steps (performance.md: S.1503-sized runs):
+/* Benchmark of a single earth station over many time steps (S.1503-sized runs):
  * time steps per second of the EPFD run that propagates each satellite only inside its
  * visibility windows, against the same run propagating every satellite at every step (the
  * baseline), on the same inputs: footprints/leo-ku-550.ini (1584 satellites), the earth station

@@ -4,7 +4,7 @@
  * P (beams x slots) by cblas_sgemm in tiles of points, then max and mean over the slots. The
  * path's rate in GFLOP/s (2 P B S flop over the whole call, statistics included) against the
  * rate OpenBLAS itself reaches on a 2048 x 2048 SGEMM in the same process and thread setting;
- * the target of performance.md is the ratio. For information: the same call with two
+ * the target is the ratio. For information: the same call with two
  * percentiles added, and the plain double loop (the tests' reference) on 2000 points, as
  * (point, slot) sums per second. Each figure is the median of NREP runs. OpenBLAS and OpenMP run
  * single-threaded here (the per-core figure); INTERF_BENCH_THREADS=N changes that for both.

@@ -243,7 +243,7 @@ Test(epfd, bins_round_down_exactly)
         int want = (int)floorl(t) - INTERF_EPFD_LEVEL_MIN;
         cr_assert(eq(int, interf_epfd_bin(&b, x, NULL), want), "%.12g dB", db);
     }
-    /* -165.3 dB is bin -1653, not -1654 (the fp32 pitfall of performance.md): the edge itself
+    /* -165.3 dB is bin -1653, not -1654 (a pitfall of fp32 binning): the edge itself
      * belongs to its bin, the next double below it to the bin under it. */
     double e = b.edge[-1653 - INTERF_EPFD_LEVEL_MIN];
     cr_assert(eq(int, interf_epfd_bin(&b, e, NULL), -1653 - INTERF_EPFD_LEVEL_MIN));
@@ -662,8 +662,8 @@ static double check_against_reference(const struct interf_system *sys,
 
 Test(epfd, fp32_tables_agree_with_an_fp64_direct_reference, .timeout = 120)
 {
-    /* performance.md: fp32 results within 0.05 dB of fp64 on the benchmark scenes; the issue
-     * allows 0.1 dB for the two tables together. Points over a range of latitudes, 12 steps. */
+    /* The kernel's promise: fp32 results within 0.05 dB of fp64 on the benchmark scenes, and
+     * 0.1 dB for the two tables together. Points over a range of latitudes, 12 steps. */
     struct interf_system *sys = system_from(SHELL);
     struct interf_antenna es = es_dish(0.6);
     check_against_reference(sys, &es, 0);
