@@ -331,8 +331,9 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
         const double *b = run_curve_bound(es->curve, dot * inv_d);
         struct run_cand *c = &cand[m++];
         *c = (struct run_cand){dot, d, b[0], b[1], NAN, s};
-        if (b[1] > crit_db) /* else the value is not above it either */
-            *critical |= cand_eirp(es, c) > crit_db;
+        if (b[1] > crit_db && !*critical) /* else the value is not above it either, or the
+                                              step is critical already */
+            *critical = cand_eirp(es, c) > crit_db;
     }
     return m;
 }
