@@ -117,13 +117,15 @@ double run_curve_eval(const struct run_curve *r, double x_deg)
     return y[lo] + t * (y[lo + 1] - y[lo]);
 }
 
-/* Room for one more link (the link arrays and the values grow together, the first n of each
- * kept) */
+/* Room for a link at index n (the link arrays and the values grow together, the first n of
+ * each kept) */
 static int link_room(struct run_work *w, size_t n)
 {
     if (n < w->cap)
         return 1;
     size_t cap = 2 * w->cap;
+    while (cap <= n)
+        cap *= 2;
     struct interf_up_link *q = malloc(cap * sizeof *q);
     double *v = malloc(cap * sizeof *v);
     unsigned char *s = realloc(w->state, cap);
@@ -329,8 +331,9 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
         const double *b = run_curve_bound(es->curve, dot * inv_d);
         struct run_cand *c = &cand[m++];
         *c = (struct run_cand){dot, d, b[0], b[1], NAN, s};
-        if (b[1] > crit_db) /* else the value is not above it either */
-            *critical |= cand_eirp(es, c) > crit_db;
+        if (b[1] > crit_db && !*critical) /* else the value is not above it either, or the
+                                              step is critical already */
+            *critical = cand_eirp(es, c) > crit_db;
     }
     return m;
 }
@@ -340,20 +343,42 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
 
 /* Steps 25-26 for station e's m links in w->cand when no satellite limit binds (select_kept):
  * the epfd_i of its MAX_CO_FREQ first links of step 25's order (decreasing epfd_i, then
- * satellite) appended to w->kept_db from *n, their satellites counted. Only the links that
- * may be among them are worked out (the arc cosine): a link whose upper bound plus const_db
- * lies below the want-th greatest lower bound plus const_db (floor_db; rounding keeps the
- * order of sums) has want links strictly before it, and those want links are never skipped
- * (their upper bounds are at least their lower ones), so that each round finds one.
- * 0: out of memory */
+ * satellite: w->cand is in satellite order, so that a link enters the first ones only with a
+ * value strictly above theirs) appended to w->kept_db from *n in that order, their satellites
+ * counted. One pass keeps the want first links met so far (top, best first); only the links
+ * that may enter them are worked out (the arc cosine): a link whose upper bound plus const_db
+ * is below the want-th greatest lower bound plus const_db (floor_db; rounding keeps the order
+ * of sums) has want links before it, and a link whose upper bound plus const_db is at most
+ * the want-th value so far cannot pass it. 0: out of memory */
 static int station_keep(struct run_work *w, const struct run_station *e, uint32_t m, size_t *n)
 {
     struct run_cand *c = w->cand;
     const double cst = e->const_db;
     size_t want = e->max_co_freq < 0 || (size_t)e->max_co_freq >= m ? m : (size_t)e->max_co_freq;
-    double top[KEEP_BOUNDED_MAX];
-    double floor_db = -INFINITY;
-    if (want < m && want <= KEEP_BOUNDED_MAX) {
+    if (want > KEEP_BOUNDED_MAX) { /* every link, by rounds: the first not taken, want times */
+        for (size_t r = 0; r < want; r++) {
+            uint32_t best = UINT32_MAX;
+            double best_db = -INFINITY;
+            for (uint32_t i = 0; i < m; i++) {
+                if (c[i].sat == UINT32_MAX)
+                    continue;
+                double v = cand_eirp(e, &c[i]) + cst;
+                if (best == UINT32_MAX || v > best_db) {
+                    best = i;
+                    best_db = v;
+                }
+            }
+            if (!link_room(w, *n))
+                return 0;
+            w->kept_db[(*n)++] = best_db;
+            w->sat_count[c[best].sat]++;
+            c[best].sat = UINT32_MAX; /* taken */
+        }
+        return 1;
+    }
+    double top[KEEP_BOUNDED_MAX], floor_db = -INFINITY;
+    uint32_t top_i[KEEP_BOUNDED_MAX];
+    if (want < m) {
         for (size_t r = 0; r < want; r++)
             top[r] = -INFINITY;
         for (uint32_t i = 0; i < m; i++) { /* the want greatest lower bounds, in order */
@@ -367,23 +392,27 @@ static int station_keep(struct run_work *w, const struct run_station *e, uint32_
         }
         floor_db = top[want - 1];
     }
-    for (size_t r = 0; r < want; r++) { /* steps 25-26: the first not taken, want times */
-        uint32_t best = UINT32_MAX;
-        double best_db = -INFINITY;
-        for (uint32_t i = 0; i < m; i++) {
-            if (c[i].sat == UINT32_MAX || c[i].hi_db + cst < floor_db)
-                continue;
-            double v = cand_eirp(e, &c[i]) + cst;
-            if (best == UINT32_MAX || v > best_db) {
-                best = i;
-                best_db = v;
-            }
+    size_t k = 0; /* links in top */
+    for (uint32_t i = 0; i < m && want; i++) {
+        double hi = c[i].hi_db + cst;
+        if (hi < floor_db || (k == want && hi <= top[want - 1]))
+            continue;
+        double v = cand_eirp(e, &c[i]) + cst;
+        if (k == want && !(v > top[want - 1]))
+            continue;
+        size_t r = k < want ? k++ : want - 1; /* the want-th leaves when top is full */
+        for (; r > 0 && top[r - 1] < v; r--) {
+            top[r] = top[r - 1];
+            top_i[r] = top_i[r - 1];
         }
-        if (!link_room(w, *n))
-            return 0;
-        w->kept_db[(*n)++] = best_db;
-        w->sat_count[c[best].sat]++;
-        c[best].sat = UINT32_MAX; /* taken */
+        top[r] = v;
+        top_i[r] = i;
+    }
+    if (want && !link_room(w, *n + want - 1))
+        return 0;
+    for (size_t r = 0; r < want; r++) {
+        w->kept_db[(*n)++] = top[r];
+        w->sat_count[c[top_i[r]].sat]++;
     }
     return 1;
 }

@@ -275,6 +275,36 @@ Test(exam_run, up_bounded_choice_is_the_full_selection, .timeout = 300)
     exam_example_free(&x);
 }
 
+Test(exam_run, up_bounded_choice_of_any_max_co_freq_is_the_full_selection, .timeout = 300)
+{
+    /* The reference as above (interf_exam_up_select on every link, MIN_ANGLE_AT_ES = 1e-9 deg)
+     * with MAX_CO_FREQ of 1, 3 and 9 links a station instead of the example's 2: the bounded
+     * choice keeps the first links met so far (station_keep; 9 is above KEEP_BOUNDED_MAX, its
+     * links chosen in rounds), ties ordered by satellite: the same sums to the bit */
+    struct exam_example x;
+    load(&x);
+    x.req.n_steps = 2000000;
+    static const long wants[] = {1, 3, 9};
+    for (size_t i = 0; i < sizeof wants / sizeof *wants; i++) {
+        double lat = 0, value = (double)wants[i];
+        struct interf_op_params ops = x.ops, angle;
+        ops.max_co_freq = (struct interf_lat_table){1, &lat, &value};
+        angle = ops;
+        angle.min_angle_at_es_deg = 1e-9;
+        x.req.sys.ops = &ops;
+        struct interf_exam_plan *a = plan(&x, 1);
+        x.req.sys.ops = &angle;
+        struct interf_exam_plan *b = plan(&x, 1);
+        cr_assert(eq(i64, a->es[0].max_co_freq, wants[i]));
+        same_steps(a, b, NULL, 0, 600, 1);
+        same_steps(a, b, NULL, 1000003, 200, 37);
+        interf_exam_plan_destroy(a);
+        interf_exam_plan_destroy(b);
+    }
+    x.req.sys.ops = &x.ops;
+    exam_example_free(&x);
+}
+
 Test(exam_run, up_binding_satellite_limit_is_the_full_selection, .timeout = 300)
 {
     /* MAX_CO_FREQ_SAT = 1 binds at most steps (the example's stations keep two links each and
