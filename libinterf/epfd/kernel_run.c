@@ -356,6 +356,8 @@ EPFD_INLINE void pairs_gain(const struct pair_geo *restrict g, struct table ts, 
 {
     const real s_run = ts.vs[2 * ts.run0], s_end = ts.vs[2 * ts.last];
     const real r_run = tr.vs[2 * tr.run0], r_end = tr.vs[2 * tr.last];
+    /* (simd: else gcc 12 unrolls the flat-flat variant whole before it vectorizes, and leaves it
+     * scalar) */
 #pragma omp simd
     for (int i = 0; i < EPFD_TILE_MAX; i++) {
         real qs = g->qs[i], qr = g->qr[i], gt, gr;
