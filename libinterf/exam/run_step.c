@@ -117,9 +117,9 @@ double run_curve_eval(const struct run_curve *r, double x_deg)
     return y[lo] + t * (y[lo + 1] - y[lo]);
 }
 
-/* Room for a link at index n (the link arrays and the values grow together, the first n of
- * each kept) */
-static int link_room(struct run_work *w, size_t n)
+/* Room for links at indices up to n (the link arrays and the values grow together), the first
+ * used of each kept */
+static int link_room(struct run_work *w, size_t used, size_t n)
 {
     if (n < w->cap)
         return 1;
@@ -136,8 +136,8 @@ static int link_room(struct run_work *w, size_t n)
             w->state = s;
         return 0;
     }
-    memcpy(q, w->links, n * sizeof *q);
-    memcpy(v, w->kept_db, n * sizeof *v);
+    memcpy(q, w->links, used * sizeof *q);
+    memcpy(v, w->kept_db, used * sizeof *v);
     free(w->links);
     free(w->kept_db);
     w->links = q;
@@ -269,7 +269,7 @@ static int station_links(const struct interf_exam_plan *p, struct run_work *w, u
         if (isnan(eirp))
             continue;
         *critical |= eirp > es->peak_db - 30.0;
-        if (!link_room(w, *n))
+        if (!link_room(w, *n, *n))
             return 0;
         w->links[(*n)++] = (struct interf_up_link){eirp + es->const_db, s, e};
     }
@@ -368,7 +368,7 @@ static int station_keep(struct run_work *w, const struct run_station *e, uint32_
                     best_db = v;
                 }
             }
-            if (!link_room(w, *n))
+            if (!link_room(w, *n, *n))
                 return 0;
             w->kept_db[(*n)++] = best_db;
             w->sat_count[c[best].sat]++;
@@ -408,7 +408,7 @@ static int station_keep(struct run_work *w, const struct run_station *e, uint32_
         top[r] = v;
         top_i[r] = i;
     }
-    if (want && !link_room(w, *n + want - 1))
+    if (want && !link_room(w, *n, *n + want - 1))
         return 0;
     for (size_t r = 0; r < want; r++) {
         w->kept_db[(*n)++] = top[r];
