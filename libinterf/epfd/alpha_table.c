@@ -150,7 +150,9 @@ void epfd_alpha_raw(const struct interf_alpha_table *t, const float **node, cons
  * of pi, 1e-6) and compares in float; 1e-5 is far above both */
 #define CODE_MARGIN_RAD 1e-5
 
-/* The verdict on one cell (EPFD_CODE_*) of corners n00, n01 (east), n10 (north), n11, bound bd */
+/* The verdict on one cell (EPFD_CODE_*) of corners n00, n01 (east), n10 (north), n11, bound bd.
+ * The kernel's bilinear interpolation stays within the corners: a visible direction is above
+ * the horizon, inside the unit disc of the stereographic plane, never in a clamped cell. */
 static unsigned cell_code(const float *n00, float bd, double alpha0)
 {
     const int up = EPFD_ALPHA_CELLS + 1;
