@@ -245,24 +245,32 @@ static uint32_t station_pass(const struct interf_exam_plan *p, struct run_work *
     return np;
 }
 
+/* Step 18 a), in the bits of the one-pair form: the vector v from the station at st (up
+ * vector up) to the satellite at (qx, qy, qz), its up component du and length d; 1 when the
+ * satellite is above the lowest MIN_ELEV (sine se) */
+static inline int above_lowest(const double st[3], const double up[3], double se, double qx,
+                               double qy, double qz, double v[3], double *du, double *d)
+{
+    v[0] = qx - st[0], v[1] = qy - st[1], v[2] = qz - st[2];
+    *du = v[0] * up[0] + v[1] * up[1] + v[2] * up[2];
+    if (*du <= 0)
+        return 0;
+    *d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    return !(*du < se * *d);
+}
+
 /* The links of station e (steps 14-24) appended to w->links from *n; *critical as §D4.7.2 */
 static int station_links(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
                          size_t *n, int *critical)
 {
     const struct run_station *es = &p->es[e];
-    const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
-    const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
     uint32_t c = p->es_cluster[e];
     uint32_t np = station_pass(p, w, e, w->clist + (size_t)c * p->req.sys.n_sats, w->clen[c]);
     for (uint32_t i = 0; i < np; i++) {
         uint32_t j = w->pass[i];
-        /* step 18 a), in the bits of the one-pair form */
-        double v[3] = {w->nx[j] - ex, w->ny[j] - ey, w->nz[j] - ez};
-        double du = v[0] * ux + v[1] * uy + v[2] * uz;
-        if (du <= 0)
-            continue;
-        double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        if (du < se * d)
+        double v[3], du, d;
+        if (!above_lowest(es->st.ecef_km, es->st.up, p->sin_eps_min, w->nx[j], w->ny[j],
+                          w->nz[j], v, &du, &d))
             continue;
         uint32_t s = w->near[j];
         double eirp = link_eirp(p, es, s, v, du, d);
@@ -297,8 +305,7 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
                               int *critical)
 {
     const struct run_station *es = &p->es[e];
-    const double ex = es->st.ecef_km[0], ey = es->st.ecef_km[1], ez = es->st.ecef_km[2];
-    const double ux = es->st.up[0], uy = es->st.up[1], uz = es->st.up[2], se = p->sin_eps_min;
+    const double *st = es->st.ecef_km, *up = es->st.up, se = p->sin_eps_min;
     const double g0 = es->gso_dir[0], g1 = es->gso_dir[1], g2 = es->gso_dir[2];
     const double safe = p->elev_const && !p->alpha0_by_plane ? p->sin_elev_safe : INFINITY;
     const double z_hi = es->arc_z_hi, z_lo = es->arc_z_lo, crit_db = es->peak_db - 30.0;
@@ -311,13 +318,8 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
     uint32_t m = 0;
     for (uint32_t i = 0; i < np; i++) {
         uint32_t j = pass[i];
-        /* step 18 a), in the bits of the one-pair form */
-        double v[3] = {nx[j] - ex, ny[j] - ey, nz[j] - ez};
-        double du = v[0] * ux + v[1] * uy + v[2] * uz;
-        if (du <= 0)
-            continue;
-        double d = sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        if (du < se * d)
+        double v[3], du, d;
+        if (!above_lowest(st, up, se, nx[j], ny[j], nz[j], v, &du, &d))
             continue;
         uint32_t s = near[j];
         double az, el, inv_d = 1 / d, dz = v[2] * inv_d;
@@ -459,35 +461,6 @@ static void sort_down(double *a, size_t n)
     }
 }
 
-static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
-                    struct interf_exam_step *out);
-
-/* Steps 25-34 when no satellite limit, no angle rule, binds: then the greedy selection takes,
- * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
- * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
- * its own kept links are taken): the same links, summed in the same order, as
- * interf_exam_up_select (the sum needs their values in step 25's order, which is decreasing
- * epfd_i: equal values tie only in which link carries them). Returns 0 when a satellite limit
- * binds (the caller runs the full selection). */
-static int select_kept(const struct interf_exam_plan *p, struct run_work *w, size_t n,
-                       struct interf_exam_step *out)
-{
-    const struct interf_op_params *ops = p->req.sys.ops;
-    if (ops->min_angle_at_es_deg > 0 || ops->min_angle_at_sat_deg > 0)
-        return 0;
-    for (uint32_t j = 0; j < w->n_near; j++)
-        w->sat_count[w->near[j]] = 0;
-    size_t k = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && w->links[j].es == w->links[i].es)
-            j++;
-        k = keep_first(w, w->links + i, j - i, p->es_max[w->links[i].es], k);
-        i = j;
-    }
-    return sum_kept(p, w, k, out);
-}
-
 /* 10^(v / 10), the bits of pow, from the thread's cache where v was met before (a station's
  * link on a flat part of its mask gives the same epfd_i step after step) */
 static double pow_db(struct run_work *w, double v)
@@ -523,6 +496,32 @@ static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t
     out->sum_lin = sum;
     out->n_accepted = k;
     return 1;
+}
+
+/* Steps 25-34 when no satellite limit, no angle rule, binds: then the greedy selection takes,
+ * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
+ * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
+ * its own kept links are taken): the same links, summed in the same order, as
+ * interf_exam_up_select (the sum needs their values in step 25's order, which is decreasing
+ * epfd_i: equal values tie only in which link carries them). Returns 0 when a satellite limit
+ * binds (the caller runs the full selection). */
+static int select_kept(const struct interf_exam_plan *p, struct run_work *w, size_t n,
+                       struct interf_exam_step *out)
+{
+    const struct interf_op_params *ops = p->req.sys.ops;
+    if (ops->min_angle_at_es_deg > 0 || ops->min_angle_at_sat_deg > 0)
+        return 0;
+    for (uint32_t j = 0; j < w->n_near; j++)
+        w->sat_count[w->near[j]] = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && w->links[j].es == w->links[i].es)
+            j++;
+        k = keep_first(w, w->links + i, j - i, p->es_max[w->links[i].es], k);
+        i = j;
+    }
+    return sum_kept(p, w, k, out);
 }
 
 /* Steps 14-28 for a "T" mask with no angle rule (select_kept's conditions) from each station's
@@ -757,17 +756,18 @@ static void cluster_lists(const struct interf_exam_plan *p, struct run_work *w)
     }
 }
 
-/* Satellite s's positions from step f to the end of the block (already in when it was filled
- * from f or before), turned step by step (interf_constellation_propagate_steps: the position
- * at a step is a function of the step alone, whatever the block or the first step) */
+/* Satellite s's positions from step f to the end of the block: those not in yet (it was
+ * filled from filled[s], or not at all), turned step by step (interf_constellation_propagate_
+ * steps: the position at a step is a function of the step alone, whatever the first step) */
 static void fill_from(const struct interf_exam_plan *p, struct run_work *w, size_t s, int64_t f)
 {
     const int64_t nb = INTERF_STEP_ANCHOR, b = w->block;
     if (w->filled[s] <= f)
         return;
+    int64_t to = w->filled[s] < b + nb ? w->filled[s] : b + nb;
     w->filled[s] = f;
     interf_constellation_propagate_steps(p->c, s, &p->orun, 0, p->info.dt_s, (long)f,
-                                         (size_t)(b + nb - f), w->bx + s * nb + (f - b),
+                                         (size_t)(to - f), w->bx + s * nb + (f - b),
                                          w->by + s * nb + (f - b), w->bz + s * nb + (f - b));
 }
 
