@@ -144,6 +144,26 @@ struct run_work {
     uint32_t *win, n_win;       /* up: the satellites that may come near a station in it */
     uint32_t *es_list, *es_len; /* up: per station, those that may come within its reach
                                    (indices into win, a room of n_sats each) */
+    int64_t win_base;           /* up: the window's rows hold steps win_base + l, l < RUN_WIN_
+                                   STEPS (win_end - RUN_WIN_STEPS; window_rows) */
+    double *wq;                 /* up: per satellite of win, rows of RUN_WIN_STEPS: its x, y, z
+                                   (0 where it is not due) and nr (INFINITY where it is not due
+                                   or below H_MIN), window_step's values of a step */
+    size_t pair_cap;            /* up: room for pairs (a station and a satellite of win) */
+    uint32_t *pair_first;       /* up: station e's pairs are [pair_first[e], pair_first[e + 1])
+                                   (its es_list in order) */
+    uint32_t *pair_win;         /* up: per pair, its satellite (an index into win) */
+    double *pdot, *pd;          /* up: per pair, rows of the link's product with gso_dir and
+                                   its length */
+    int32_t *pcell;             /* up: per pair, rows of the cell of run_curve_bound */
+    int32_t *pflag;             /* up: per pair, rows of 0 (no link), 1 (a link), 2 (a link
+                                   where link_works says so) */
+    uint64_t *pmask;            /* up: per station and lane, bits of its pairs with a flag: words
+                                   [mask_first[e] + l w, .. + w) for pairs [64 i, 64 i + 64)
+                                   of the station, w = mask_first[e + 1] - mask_first[e]
+                                   divided by RUN_WIN_STEPS */
+    uint32_t *mask_first;       /* up: per station (n_es + 1) */
+    size_t mask_cap;
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
     struct run_cand *cand;      /* up: the links of one station (a room a satellite) */

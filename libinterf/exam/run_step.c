@@ -18,7 +18,7 @@ static void step_block(const struct interf_exam_plan *p, struct run_work *w, int
 static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
                        int set_waits);
 static void propagate_near(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
-static void window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
+static int window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k);
 
 enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_work *w,
                                  struct interf_error *err)
@@ -45,10 +45,15 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->links = malloc(w->cap * sizeof *w->links);
     w->kept_db = malloc(w->cap * sizeof *w->kept_db);
     w->state = malloc(w->cap);
-    w->bx = malloc(3 * INTERF_STEP_ANCHOR * n * sizeof *w->bx);
+    /* (set once: a window's rows read the positions of steps not due, and drop them) */
+    w->bx = calloc(3 * INTERF_STEP_ANCHOR * (n ? n : 1), sizeof *w->bx);
+    w->wq = malloc(4 * RUN_WIN_STEPS * (n ? n : 1) * sizeof *w->wq);
+    w->pair_first = malloc((p->n_es + 1) * sizeof *w->pair_first);
+    w->mask_first = malloc((p->n_es + 1) * sizeof *w->mask_first);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
         !w->cand || !w->due || !w->dq || !w->filled || !w->pow_key || !w->pow_val || !w->win ||
-        !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx) {
+        !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx ||
+        !w->wq || !w->pair_first || !w->mask_first) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -96,6 +101,14 @@ void run_work_free(struct run_work *w)
     free(w->kept_db);
     free(w->state);
     free(w->bx);
+    free(w->wq);
+    free(w->pair_first);
+    free(w->pair_win);
+    free(w->pdot);
+    free(w->pcell);
+    free(w->pflag);
+    free(w->pmask);
+    free(w->mask_first);
     memset(w, 0, sizeof *w);
 }
 
@@ -297,46 +310,38 @@ static double cand_eirp(const struct run_station *e, struct run_cand *c)
     return c->eirp_db;
 }
 
-/* The links of station e (steps 14-19, a "T" mask; its satellites of the window, window_step)
+/* The links of station e at lane l of the window's rows (steps 14-19, a "T" mask; window_rows)
  * into w->cand in satellite order, each with bounds of its e.i.r.p. (run_curve_bound), the
  * value itself only where the bound says §D4.7.2's test may pass; *critical as §D4.7.2.
  * Returns their count. */
 static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
-                              int *critical)
+                              size_t l, int *critical)
 {
     const struct run_station *es = &p->es[e];
-    const double *st = es->st.ecef_km, *up = es->st.up, se = p->sin_eps_min;
-    const double g0 = es->gso_dir[0], g1 = es->gso_dir[1], g2 = es->gso_dir[2];
-    const double safe = p->elev_const && !p->alpha0_by_plane ? p->sin_elev_safe : INFINITY;
-    const double z_hi = es->arc_z_hi, z_lo = es->arc_z_lo, crit_db = es->peak_db - 30.0;
-    uint32_t np = station_pass(p, w, e, w->es_list + (size_t)e * p->req.sys.n_sats,
-                               w->es_len[e]);
-    /* (the work's arrays in locals: the stores below change none of them) */
-    const double *nx = w->nx, *ny = w->ny, *nz = w->nz;
-    const uint32_t *pass = w->pass, *near = w->near;
+    const double crit_db = es->peak_db - 30.0, *bound = es->curve->bound;
     struct run_cand *cand = w->cand;
-    uint32_t m = 0;
-    for (uint32_t i = 0; i < np; i++) {
-        uint32_t j = pass[i];
-        double v[3], du, d;
-        if (!above_lowest(st, up, se, nx[j], ny[j], nz[j], v, &du, &d))
-            continue;
-        uint32_t s = near[j];
-        double az, el, inv_d = 1 / d, dz = v[2] * inv_d;
-        /* link_works where its first tests settle it (safe finite: MIN_ELEV of one value and
-         * MIN_EXCLUDE of the station's): the sine clears MIN_ELEV and the z component keeps the
-         * direction clear of the arc */
-        if (!(du > safe * d && (dz > z_hi || dz < z_lo)) &&
-            !link_works(p, es, s, v, du, d, &az, &el))
-            continue;
-        double dot = v[0] * g0 + v[1] * g1 + v[2] * g2;
-        const double *b = run_curve_bound(es->curve, dot * inv_d);
+    uint32_t m = 0, nw = (w->mask_first[e + 1] - w->mask_first[e]) / RUN_WIN_STEPS;
+    const uint64_t *mask = w->pmask + w->mask_first[e] + l * nw;
+    for (uint32_t word = 0; word < nw; word++)
+        for (uint64_t bits = mask[word]; bits; bits &= bits - 1) {
+        uint32_t a = w->pair_first[e] + 64 * word + (uint32_t)__builtin_ctzll(bits);
+        size_t r = (size_t)a * RUN_WIN_STEPS + l;
+        uint32_t i = w->pair_win[a], s = w->win[i];
+        if (w->pflag[r] == 2) { /* v and du again, in the bits of the rows */
+            const double *q = w->wq + (size_t)i * 4 * RUN_WIN_STEPS + l;
+            double v[3], du, d = w->pd[r], az, el;
+            above_lowest(es->st.ecef_km, es->st.up, p->sin_eps_min, q[0], q[RUN_WIN_STEPS],
+                         q[2 * RUN_WIN_STEPS], v, &du, &d);
+            if (!link_works(p, es, s, v, du, d, &az, &el))
+                continue;
+        }
+        const double *b = bound + 2 * w->pcell[r];
         struct run_cand *c = &cand[m++];
-        *c = (struct run_cand){dot, d, b[0], b[1], NAN, s};
+        *c = (struct run_cand){w->pdot[r], w->pd[r], b[0], b[1], NAN, s};
         if (b[1] > crit_db && !*critical) /* else the value is not above it either, or the
                                               step is critical already */
             *critical = cand_eirp(es, c) > crit_db;
-    }
+        }
     return m;
 }
 
@@ -476,13 +481,13 @@ static double pow_db(struct run_work *w, double v)
 }
 
 /* Steps 27-28 for the k links of w->kept_db when no satellite holds more than
- * MAX_CO_FREQ_SAT of them (w->sat_count), else 0 */
-static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, size_t k,
-                    struct interf_exam_step *out)
+ * MAX_CO_FREQ_SAT of them (w->sat_count of the ns satellites sats), else 0 */
+static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, const uint32_t *sats,
+                    uint32_t ns, size_t k, struct interf_exam_step *out)
 {
     const struct interf_op_params *ops = p->req.sys.ops;
-    for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < w->n_near; j++)
-        if (w->sat_count[w->near[j]] > (uint32_t)ops->max_co_freq_sat)
+    for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < ns; j++)
+        if (w->sat_count[sats[j]] > (uint32_t)ops->max_co_freq_sat)
             return 0;
     sort_down(w->kept_db, k);
     double sum = 0, last = NAN, term = 0;
@@ -521,31 +526,31 @@ static int select_kept(const struct interf_exam_plan *p, struct run_work *w, siz
         k = keep_first(w, w->links + i, j - i, p->es_max[w->links[i].es], k);
         i = j;
     }
-    return sum_kept(p, w, k, out);
+    return sum_kept(p, w, w->near, w->n_near, k, out);
 }
 
 /* Steps 14-28 for a "T" mask with no angle rule (select_kept's conditions) from each station's
  * links and their bounds (station_cands, station_keep); 0 when a satellite limit binds (the
  * caller runs the full selection), -1 out of memory */
-static int step_up_kept(const struct interf_exam_plan *p, struct run_work *w,
+static int step_up_kept(const struct interf_exam_plan *p, struct run_work *w, size_t l,
                         struct interf_exam_step *out)
 {
     size_t n = 0, k = 0;
     int critical = 0;
-    for (uint32_t j = 0; j < w->n_near; j++)
-        w->sat_count[w->near[j]] = 0;
+    for (uint32_t j = 0; j < w->n_win; j++)
+        w->sat_count[w->win[j]] = 0;
     for (uint32_t i = 0; i < p->n_es; i++) {
         uint32_t e = p->es_order[i];
         if (p->es[e].max_co_freq == 0)
             continue;
-        uint32_t m = station_cands(p, w, e, &critical);
+        uint32_t m = station_cands(p, w, e, l, &critical);
         n += m;
         if (!station_keep(w, &p->es[e], m, &k))
             return -1;
     }
     out->critical = critical;
     out->n_links = n;
-    return sum_kept(p, w, k, out);
+    return sum_kept(p, w, w->win, w->n_win, k, out);
 }
 
 /* Step k of epfd up: by windows of satellites and each station's bounded choice (window_step,
@@ -557,8 +562,7 @@ static enum interf_status step_up(const struct interf_exam_plan *p, struct run_w
 {
     const struct interf_op_params *ops = p->req.sys.ops;
     if (p->curves && !(ops->min_angle_at_es_deg > 0 || ops->min_angle_at_sat_deg > 0)) {
-        window_step(p, w, k);
-        int r = step_up_kept(p, w, out);
+        int r = window_step(p, w, k) ? step_up_kept(p, w, (size_t)(k - w->win_base), out) : -1;
         if (r < 0)
             return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
         if (r > 0)
@@ -927,34 +931,166 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
     }
 }
 
-/* Step k of a window (window_build when k starts one): the window's satellites that are due
- * (their waits passed) and above H_MIN at the step as the near satellites (w->near and their
- * positions, in their order); the others with a reach no station meets */
-static void window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+#if defined(__x86_64__) && defined(__GNUC__)
+#define RUN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define RUN_CLONES
+#endif
+
+/* The rows of pair a (station es, satellite rows q) over the window's steps, each lane in the
+ * bits of the one-pair form (station_pass, above_lowest, then step 18's first tests as
+ * station_cands' link_works): without branches, so that the compiler vectorizes the lanes */
+static inline __attribute__((always_inline)) void
+pair_row(const struct run_station *es, double se, double safe, const double *restrict q,
+         double *restrict dot, double *restrict len, int32_t *restrict cell,
+         int32_t *restrict flag)
 {
-    const int64_t nb = INTERF_STEP_ANCHOR;
-    const double t_s = (double)k * p->info.dt_s, r_min = INTERF_RE_KM + p->h_min_km;
-    step_block(p, w, k, 1);
-    if (k >= w->win_end || k < w->win_end - RUN_WIN_STEPS)
-        window_build(p, w, k);
-    const size_t j = (size_t)(k - w->block);
+    const double *up = es->st.up, *st = es->st.ecef_km, *g = es->gso_dir;
+    const double ux = up[0], uy = up[1], uz = up[2], s0 = st[0], s1 = st[1], s2 = st[2];
+    const double g0 = g[0], g1 = g[1], g2 = g[2], z_hi = es->arc_z_hi, z_lo = es->arc_z_lo;
+    enum { L = RUN_WIN_STEPS };
+#pragma GCC unroll 1
+    for (int l = 0; l < L; l++) {
+        double x = q[l], y = q[L + l], z = q[2 * L + l];
+        int pass = x * ux + y * uy + z * uz >= q[3 * L + l];
+        double v0 = x - s0, v1 = y - s1, v2 = z - s2;
+        double du = v0 * ux + v1 * uy + v2 * uz, d = sqrt(v0 * v0 + v1 * v1 + v2 * v2);
+        double inv_d = 1 / d, dz = v2 * inv_d, c = v0 * g0 + v1 * g1 + v2 * g2;
+        double f = (c * inv_d + 1) * (RUN_FLAT_CELLS / 2); /* run_curve_bound's cell */
+        f = f > 0 ? f : 0;
+        f = f < RUN_FLAT_CELLS - 1 ? f : RUN_FLAT_CELLS - 1;
+        int ok = pass & (du > 0) & !(du < se * d);
+        int easy = (du > safe * d) & ((dz > z_hi) | (dz < z_lo));
+        dot[l] = c;
+        len[l] = d;
+        cell[l] = (int32_t)f;
+        flag[l] = ok * (2 - easy);
+    }
+}
+
+/* Every pair's rows (pair_row) */
+RUN_CLONES
+static void pair_rows(const struct interf_exam_plan *p, struct run_work *w)
+{
+    const double se = p->sin_eps_min;
+    const double safe = p->elev_const && !p->alpha0_by_plane ? p->sin_elev_safe : INFINITY;
+    for (uint32_t e = 0; e < p->n_es; e++)
+        for (size_t a = w->pair_first[e]; a < w->pair_first[e + 1]; a++) {
+            size_t r = a * RUN_WIN_STEPS;
+            pair_row(&p->es[e], se, safe, w->wq + (size_t)w->pair_win[a] * 4 * RUN_WIN_STEPS,
+                     w->pdot + r, w->pd + r, w->pcell + r, w->pflag + r);
+        }
+}
+
+/* The masks of the flags (w->pmask) */
+static void pair_masks(const struct interf_exam_plan *p, struct run_work *w)
+{
+    memset(w->pmask, 0, w->mask_first[p->n_es] * sizeof *w->pmask);
+    for (uint32_t e = 0; e < p->n_es; e++) {
+        uint32_t nw = (w->mask_first[e + 1] - w->mask_first[e]) / RUN_WIN_STEPS;
+        uint64_t *mask = w->pmask + w->mask_first[e];
+        for (uint32_t j = 0; j < w->pair_first[e + 1] - w->pair_first[e]; j++) {
+            const int32_t *flag = w->pflag + (size_t)(w->pair_first[e] + j) * RUN_WIN_STEPS;
+            for (uint32_t l = 0; l < RUN_WIN_STEPS; l++)
+                mask[l * nw + j / 64] |= (uint64_t)(flag[l] != 0) << (j % 64);
+        }
+    }
+}
+
+/* Room for np pairs; 0: out of memory */
+static int pair_room(struct run_work *w, size_t np)
+{
+    if (np <= w->pair_cap)
+        return 1;
+    size_t cap = w->pair_cap ? 2 * w->pair_cap : 256, r = RUN_WIN_STEPS;
+    while (cap < np)
+        cap *= 2;
+    uint32_t *pw = realloc(w->pair_win, cap * sizeof *pw);
+    if (pw)
+        w->pair_win = pw;
+    double *pdot = realloc(w->pdot, 2 * r * cap * sizeof *pdot);
+    if (pdot)
+        w->pdot = pdot;
+    int32_t *pc = realloc(w->pcell, r * cap * sizeof *pc);
+    if (pc)
+        w->pcell = pc;
+    int32_t *pf = realloc(w->pflag, r * cap * sizeof *pf);
+    if (pf)
+        w->pflag = pf;
+    if (!pw || !pdot || !pc || !pf)
+        return 0;
+    w->pd = w->pdot + r * cap;
+    w->pair_cap = cap;
+    return 1;
+}
+
+/* Room for nm mask words; 0: out of memory */
+static int mask_room(struct run_work *w, size_t nm)
+{
+    if (nm <= w->mask_cap)
+        return 1;
+    size_t cap = w->mask_cap ? 2 * w->mask_cap : 1024;
+    while (cap < nm)
+        cap *= 2;
+    uint64_t *m = realloc(w->pmask, cap * sizeof *m);
+    if (!m)
+        return 0;
+    w->pmask = m;
+    w->mask_cap = cap;
+    return 1;
+}
+
+/* The rows of the window built at step k (window_build): each of its satellites' positions at
+ * its steps from k on (as window_step gave them one step at a time), then each pair's
+ * (pair_rows); 0: out of memory */
+static int window_rows(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    enum { L = RUN_WIN_STEPS };
+    const int64_t nb = INTERF_STEP_ANCHOR, base = w->win_end - L;
+    const double r_min = INTERF_RE_KM + p->h_min_km, dt = p->info.dt_s;
+    w->win_base = base;
     for (uint32_t i = 0; i < w->n_win; i++) {
         size_t s = w->win[i];
-        double q[3] = {0, 0, 0}, rr = 0;
-        if (!(t_s < w->until_s[s])) {
-            q[0] = w->bx[s * nb + j];
-            q[1] = w->by[s * nb + j];
-            q[2] = w->bz[s * nb + j];
-            rr = q[0] * q[0] + q[1] * q[1] + q[2] * q[2];
+        const double *bx = w->bx + s * nb + (base - w->block), *by = bx + nb * p->req.sys.n_sats,
+                     *bz = by + nb * p->req.sys.n_sats;
+        double *q = w->wq + (size_t)i * 4 * L;
+        for (int l = 0; l < L; l++) {
+            int64_t t = base + l; /* due: from k on, its wait passed */
+            int due = t >= k && !((double)t * dt < w->until_s[s]);
+            double x = due ? bx[l] : 0, y = due ? by[l] : 0, z = due ? bz[l] : 0;
+            double rr = x * x + y * y + z * z;
+            q[l] = x, q[L + l] = y, q[2 * L + l] = z;
+            q[3 * L + l] = rr >= r_min * r_min && rr > 0 ? sqrt(rr) * p->cos_reach : INFINITY;
         }
-        int ok = rr >= r_min * r_min && rr > 0; /* due, and H_MIN as take_near */
-        w->near[i] = (uint32_t)s;
-        w->nx[i] = q[0];
-        w->ny[i] = q[1];
-        w->nz[i] = q[2];
-        w->nr[i] = ok ? sqrt(rr) * p->cos_reach : INFINITY;
     }
-    w->n_near = w->n_win;
+    size_t np = 0, nm = 0;
+    for (uint32_t e = 0; e < p->n_es; e++) {
+        w->pair_first[e] = (uint32_t)np;
+        w->mask_first[e] = (uint32_t)nm;
+        np += w->es_len[e];
+        nm += (w->es_len[e] + 63) / 64 * L;
+    }
+    w->pair_first[p->n_es] = (uint32_t)np;
+    w->mask_first[p->n_es] = (uint32_t)nm;
+    if (!pair_room(w, np) || !mask_room(w, nm))
+        return 0;
+    for (uint32_t e = 0; e < p->n_es; e++)
+        memcpy(w->pair_win + w->pair_first[e], w->es_list + (size_t)e * p->req.sys.n_sats,
+               w->es_len[e] * sizeof *w->pair_win);
+    pair_rows(p, w);
+    pair_masks(p, w);
+    return 1;
+}
+
+/* Step k of a window: its rows built (window_build, window_rows) when k starts one; 0: out of
+ * memory */
+static int window_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
+{
+    step_block(p, w, k, 1);
+    if (k < w->win_end && k >= w->win_end - RUN_WIN_STEPS)
+        return 1;
+    window_build(p, w, k);
+    return window_rows(p, w, k);
 }
 
 enum interf_status run_step(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
