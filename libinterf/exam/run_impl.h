@@ -148,7 +148,7 @@ struct run_work {
                                    STEPS (win_end - RUN_WIN_STEPS; window_rows) */
     double *wq;                 /* up: per satellite of win, rows of RUN_WIN_STEPS: its x, y, z
                                    (0 where it is not due) and nr (INFINITY where it is not due
-                                   or below H_MIN), window_step's values of a step */
+                                   or below H_MIN): what station_pass reads */
     size_t pair_cap;            /* up: room for pairs (a station and a satellite of win) */
     uint32_t *pair_first;       /* up: station e's pairs are [pair_first[e], pair_first[e + 1])
                                    (its es_list in order) */
@@ -158,12 +158,6 @@ struct run_work {
     int32_t *pcell;             /* up: per pair, rows of the cell of run_curve_bound */
     int32_t *pflag;             /* up: per pair, rows of 0 (no link), 1 (a link), 2 (a link
                                    where link_works says so) */
-    uint64_t *pmask;            /* up: per station and lane, bits of its pairs with a flag: words
-                                   [mask_first[e] + l w, .. + w) for pairs [64 i, 64 i + 64)
-                                   of the station, w = mask_first[e + 1] - mask_first[e]
-                                   divided by RUN_WIN_STEPS */
-    uint32_t *mask_first;       /* up: per station (n_es + 1) */
-    size_t mask_cap;
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
     struct run_cand *cand;      /* up: the links of one station (a room a satellite) */
