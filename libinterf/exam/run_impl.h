@@ -111,6 +111,14 @@ struct run_cand {
     uint32_t sat;         /* UINT32_MAX once kept */
 };
 
+/* A link at a step of a window (window_rows): what station_cands reads */
+struct run_row {
+    double dot, d;        /* its vector's product with gso_dir, its length */
+    int32_t cell;         /* the cell of run_curve_bound */
+    uint32_t i;           /* its satellite, an index into win */
+    int32_t flag;         /* 1: a link; 2: a link where link_works says so */
+};
+
 /* Steps of a window of the up run (run_step.c: window_build): the satellites near each station
  * are found once a window, with caps widened by the turn of a satellite's direction over it */
 #define RUN_WIN_STEPS 16
@@ -153,11 +161,9 @@ struct run_work {
     uint32_t *pair_first;       /* up: station e's pairs are [pair_first[e], pair_first[e + 1])
                                    (its es_list in order) */
     uint32_t *pair_win;         /* up: per pair, its satellite (an index into win) */
-    double *pdot, *pd;          /* up: per pair, rows of the link's product with gso_dir and
-                                   its length */
-    int32_t *pcell;             /* up: per pair, rows of the cell of run_curve_bound */
-    int32_t *pflag;             /* up: per pair, rows of 0 (no link), 1 (a link), 2 (a link
-                                   where link_works says so) */
+    struct run_row *rows;       /* up: per lane l of the window, its links: rows + l pair_cap,
+                                   station e's from row_first[l (n_es + 1) + e] to the next */
+    uint32_t *row_first;
     uint32_t *sat_count;        /* up: links of each satellite kept by their stations */
     struct interf_up_link *links;
     struct run_cand *cand;      /* up: the links of one station (a room a satellite) */

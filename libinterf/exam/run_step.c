@@ -49,10 +49,11 @@ enum interf_status run_work_init(const struct interf_exam_plan *p, struct run_wo
     w->bx = calloc(3 * INTERF_STEP_ANCHOR * (n ? n : 1), sizeof *w->bx);
     w->wq = malloc(4 * RUN_WIN_STEPS * (n ? n : 1) * sizeof *w->wq);
     w->pair_first = malloc((p->n_es + 1) * sizeof *w->pair_first);
+    w->row_first = malloc(RUN_WIN_STEPS * (p->n_es + 1) * sizeof *w->row_first);
     if (!w->x || !w->ok || !w->near || !w->sat_count || !w->clist || !w->clen || !w->cdot ||
         !w->cand || !w->due || !w->dq || !w->filled || !w->pow_key || !w->pow_val || !w->win ||
         !w->es_list || !w->es_len || !w->links || !w->kept_db || !w->state || !w->bx ||
-        !w->wq || !w->pair_first) {
+        !w->wq || !w->pair_first || !w->row_first) {
         run_work_free(w);
         return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
     }
@@ -103,9 +104,8 @@ void run_work_free(struct run_work *w)
     free(w->wq);
     free(w->pair_first);
     free(w->pair_win);
-    free(w->pdot);
-    free(w->pcell);
-    free(w->pflag);
+    free(w->rows);
+    free(w->row_first);
     memset(w, 0, sizeof *w);
 }
 
@@ -316,24 +316,24 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
 {
     const struct run_station *es = &p->es[e];
     const double crit_db = es->peak_db - 30.0, *bound = es->curve->bound;
+    const uint32_t *first = w->row_first + l * (p->n_es + 1);
+    const struct run_row *row = w->rows + l * w->pair_cap;
     struct run_cand *cand = w->cand;
     uint32_t m = 0;
-    for (uint32_t a = w->pair_first[e]; a < w->pair_first[e + 1]; a++) {
-        size_t r = (size_t)a * RUN_WIN_STEPS + l;
-        if (!w->pflag[r])
-            continue;
-        uint32_t i = w->pair_win[a], s = w->win[i];
-        if (w->pflag[r] == 2) { /* v and du again, in the bits of the rows */
-            const double *q = w->wq + (size_t)i * 4 * RUN_WIN_STEPS + l;
-            double v[3], du, d = w->pd[r], az, el;
+    for (uint32_t a = first[e]; a < first[e + 1]; a++) {
+        const struct run_row *x = &row[a];
+        uint32_t s = w->win[x->i];
+        if (x->flag == 2) { /* v and du again, in the bits of the rows */
+            const double *q = w->wq + (size_t)x->i * 4 * RUN_WIN_STEPS + l;
+            double v[3], du, d = x->d, az, el;
             above_lowest(es->st.ecef_km, es->st.up, p->sin_eps_min, q[0], q[RUN_WIN_STEPS],
                          q[2 * RUN_WIN_STEPS], v, &du, &d);
             if (!link_works(p, es, s, v, du, d, &az, &el))
                 continue;
         }
-        const double *b = bound + 2 * w->pcell[r];
+        const double *b = bound + 2 * x->cell;
         struct run_cand *c = &cand[m++];
-        *c = (struct run_cand){w->pdot[r], w->pd[r], b[0], b[1], NAN, s};
+        *c = (struct run_cand){x->dot, x->d, b[0], b[1], NAN, s};
         if (b[1] > crit_db && !*critical) /* else the value is not above it either, or the
                                               step is critical already */
             *critical = cand_eirp(es, c) > crit_db;
@@ -964,18 +964,33 @@ pair_row(const struct run_station *es, double se, double safe, const double *res
     }
 }
 
-/* Every pair's rows (pair_row) */
+/* Every pair's rows (pair_row), each lane's links appended to its list (w->rows): a step
+ * then reads its links in one run of memory, where the rows of the pairs lie a line apart */
 RUN_CLONES
 static void pair_rows(const struct interf_exam_plan *p, struct run_work *w)
 {
+    enum { L = RUN_WIN_STEPS };
     const double se = p->sin_eps_min;
     const double safe = p->elev_const && !p->alpha0_by_plane ? p->sin_elev_safe : INFINITY;
-    for (uint32_t e = 0; e < p->n_es; e++)
+    _Alignas(64) double dot[L], len[L];
+    _Alignas(64) int32_t cell[L], flag[L];
+    uint32_t n[L] = {0}, *first = w->row_first;
+    const size_t nf = p->n_es + 1;
+    for (uint32_t e = 0; e < p->n_es; e++) {
+        for (int l = 0; l < L; l++)
+            first[l * nf + e] = n[l];
         for (size_t a = w->pair_first[e]; a < w->pair_first[e + 1]; a++) {
-            size_t r = a * RUN_WIN_STEPS;
-            pair_row(&p->es[e], se, safe, w->wq + (size_t)w->pair_win[a] * 4 * RUN_WIN_STEPS,
-                     w->pdot + r, w->pd + r, w->pcell + r, w->pflag + r);
+            uint32_t i = w->pair_win[a];
+            pair_row(&p->es[e], se, safe, w->wq + (size_t)i * 4 * L, dot, len, cell, flag);
+            for (int l = 0; l < L; l++) { /* (written always, kept where flagged) */
+                w->rows[l * w->pair_cap + n[l]] = (struct run_row){dot[l], len[l], cell[l], i,
+                                                                   flag[l]};
+                n[l] += flag[l] != 0;
+            }
         }
+    }
+    for (int l = 0; l < L; l++)
+        first[l * nf + p->n_es] = n[l];
 }
 
 /* Room for np pairs; 0: out of memory */
@@ -983,24 +998,17 @@ static int pair_room(struct run_work *w, size_t np)
 {
     if (np <= w->pair_cap)
         return 1;
-    size_t cap = w->pair_cap ? 2 * w->pair_cap : 256, r = RUN_WIN_STEPS;
+    size_t cap = w->pair_cap ? 2 * w->pair_cap : 256;
     while (cap < np)
         cap *= 2;
     uint32_t *pw = realloc(w->pair_win, cap * sizeof *pw);
     if (pw)
         w->pair_win = pw;
-    double *pdot = realloc(w->pdot, 2 * r * cap * sizeof *pdot);
-    if (pdot)
-        w->pdot = pdot;
-    int32_t *pc = realloc(w->pcell, r * cap * sizeof *pc);
-    if (pc)
-        w->pcell = pc;
-    int32_t *pf = realloc(w->pflag, r * cap * sizeof *pf);
-    if (pf)
-        w->pflag = pf;
-    if (!pw || !pdot || !pc || !pf)
+    struct run_row *rows = realloc(w->rows, RUN_WIN_STEPS * cap * sizeof *rows);
+    if (rows)
+        w->rows = rows;
+    if (!pw || !rows)
         return 0;
-    w->pd = w->pdot + r * cap;
     w->pair_cap = cap;
     return 1;
 }
