@@ -800,8 +800,9 @@ struct interf_up_link {
  * station (step 33), and the other links of its satellite whose earth station is within
  * min_angle_at_sat_deg of its station seen from the satellite (step 34). sat_km and es_km hold
  * the ECEF positions (3 a satellite or station). links is sorted in place; state[k] receives 1
- * for an accepted link k (of the sorted order), 0 otherwise; *sum_lin the sum (W/m2). No
- * allocation; O(n accepted). */
+ * for an accepted link k (of the sorted order), 0 otherwise; *sum_lin the sum (W/m2), added
+ * station by station in increasing index, each station's links in the sorted order. No
+ * allocation; O(n) a link accepted and a station. */
 INTERF_API void interf_exam_up_select(size_t n, struct interf_up_link *links,
                                       const double *sat_km, const double *es_km,
                                       const long *es_max_co_freq, long max_co_freq_sat,

@@ -73,7 +73,6 @@ struct interf_exam_plan {
     double *all_lat, *all_lon;           /* every placed station */
     double *es_km;                       /* 3 a station */
     long *es_max;
-    uint32_t *es_order;                  /* the stations by decreasing const_db (then index) */
     double sin_eps_min;                  /* sine of the lowest MIN_ELEV */
     double cull_dir[3], cull_cos, cull_rad; /* satellites farther than cull_rad from cull_dir
                                             (unit) see no station above the lowest MIN_ELEV */

@@ -29,7 +29,6 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     free(p->all_lon);
     free(p->es_km);
     free(p->es_max);
-    free(p->es_order);
     free(p->sky);
     free(p->clusters);
     free(p->cl_cos_win);
@@ -581,38 +580,6 @@ static void arc_clear(const struct interf_exam_plan *p, struct run_station *e)
     e->arc_z_lo = p->alpha0_by_plane || lo <= -INTERF_PI / 2 ? -2 : sin(lo);
 }
 
-struct es_key {
-    double const_db;
-    uint32_t e;
-};
-
-static int by_const_down(const void *pa, const void *pb)
-{
-    const struct es_key *a = pa, *b = pb;
-    if (a->const_db != b->const_db)
-        return a->const_db > b->const_db ? -1 : 1;
-    return (a->e > b->e) - (a->e < b->e);
-}
-
-/* The order the steps visit the stations in: decreasing const_db, so that their kept values
- * come nearly sorted for the sum of step 28 (any order gives the same links) */
-static enum interf_status plan_order(struct interf_exam_plan *p, struct interf_error *err)
-{
-    struct es_key *k = malloc((p->n_es ? p->n_es : 1) * sizeof *k);
-    p->es_order = malloc((p->n_es ? p->n_es : 1) * sizeof *p->es_order);
-    if (!k || !p->es_order) {
-        free(k);
-        return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
-    }
-    for (size_t e = 0; e < p->n_es; e++)
-        k[e] = (struct es_key){p->es[e].const_db, (uint32_t)e};
-    qsort(k, p->n_es, sizeof *k, by_const_down);
-    for (size_t e = 0; e < p->n_es; e++)
-        p->es_order[e] = k[e].e;
-    free(k);
-    return INTERF_OK;
-}
-
 /* The stations that see the GSO satellite, with their constants (§D5.2.6 steps 15-23) */
 static enum interf_status plan_stations(struct interf_exam_plan *p, struct interf_error *err)
 {
@@ -672,8 +639,6 @@ static enum interf_status plan_stations(struct interf_exam_plan *p, struct inter
         p->n_es++;
     }
     interf_earth_destroy(sphere);
-    if (st == INTERF_OK)
-        st = plan_order(p, err);
     plan_cull(p);
     p->info.n_stations = n;
     p->info.n_stations_seen = p->n_es;

@@ -427,39 +427,23 @@ static int station_before(const struct interf_up_link *a, const struct interf_up
 }
 
 /* Station links[0..n) (in satellite order): the epfd_i of its MAX_CO_FREQ first links of step
- * 25's order appended to w->kept_db from k, their satellites counted */
+ * 25's order appended to w->kept_db from k in that order, their satellites counted */
 static size_t keep_first(struct run_work *w, const struct interf_up_link *links, size_t n,
                          long max_co_freq, size_t k)
 {
     unsigned char *take = w->state;
     size_t want = max_co_freq < 0 || (size_t)max_co_freq >= n ? n : (size_t)max_co_freq;
-    memset(take, want == n, n);
-    for (size_t r = 0; r < want && want < n; r++) {
+    memset(take, 0, n);
+    for (size_t r = 0; r < want; r++) { /* the first not taken, want times */
         size_t best = SIZE_MAX;
         for (size_t i = 0; i < n; i++)
             if (!take[i] && (best == SIZE_MAX || station_before(&links[i], &links[best])))
                 best = i;
         take[best] = 1;
+        w->kept_db[k++] = links[best].epfd_db;
+        w->sat_count[links[best].sat]++;
     }
-    for (size_t i = 0; i < n; i++)
-        if (take[i]) {
-            w->kept_db[k++] = links[i].epfd_db;
-            w->sat_count[links[i].sat]++;
-        }
     return k;
-}
-
-/* Insertion sort of a[0..n) into decreasing order: the stations come in decreasing order of
- * their constant (run_plan.c), so that a's values are nearly in order already */
-static void sort_down(double *a, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        double v = a[i];
-        size_t j = i;
-        for (; j > 0 && a[j - 1] < v; j--)
-            a[j] = a[j - 1];
-        a[j] = v;
-    }
 }
 
 /* 10^(v / 10), the bits of pow, from the thread's cache where v was met before (a station's
@@ -485,15 +469,9 @@ static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, const 
     for (uint32_t j = 0; ops->max_co_freq_sat >= 0 && j < ns; j++)
         if (w->sat_count[sats[j]] > (uint32_t)ops->max_co_freq_sat)
             return 0;
-    sort_down(w->kept_db, k);
-    double sum = 0, last = NAN, term = 0;
-    for (size_t i = 0; i < k; i++) {
-        if (!(w->kept_db[i] == last)) { /* equal values are neighbours: one power each */
-            last = w->kept_db[i];
-            term = pow_db(w, last);
-        }
-        sum += term; /* step 28 */
-    }
+    double sum = 0;
+    for (size_t i = 0; i < k; i++) /* step 28, station by station (interf_exam_up_select) */
+        sum += pow_db(w, w->kept_db[i]);
     out->sum_lin = sum;
     out->n_accepted = k;
     return 1;
@@ -503,9 +481,9 @@ static int sum_kept(const struct interf_exam_plan *p, struct run_work *w, const 
  * of each station, its MAX_CO_FREQ first links (a link is dropped only by its station's count
  * once that station's first links are taken, and no satellite reaches MAX_CO_FREQ_SAT before
  * its own kept links are taken): the same links, summed in the same order, as
- * interf_exam_up_select (the sum needs their values in step 25's order, which is decreasing
- * epfd_i: equal values tie only in which link carries them). Returns 0 when a satellite limit
- * binds (the caller runs the full selection). */
+ * interf_exam_up_select (the sum needs each station's values in step 25's order, which is
+ * decreasing epfd_i: equal values tie only in which link carries them). Returns 0 when a
+ * satellite limit binds (the caller runs the full selection). */
 static int select_kept(const struct interf_exam_plan *p, struct run_work *w, size_t n,
                        struct interf_exam_step *out)
 {
@@ -535,8 +513,7 @@ static int step_up_kept(const struct interf_exam_plan *p, struct run_work *w, si
     int critical = 0;
     for (uint32_t j = 0; j < w->n_win; j++)
         w->sat_count[w->win[j]] = 0;
-    for (uint32_t i = 0; i < p->n_es; i++) {
-        uint32_t e = p->es_order[i];
+    for (uint32_t e = 0; e < p->n_es; e++) {
         if (p->es[e].max_co_freq == 0)
             continue;
         uint32_t m = station_cands(p, w, e, l, &critical);
@@ -569,11 +546,9 @@ static enum interf_status step_up(const struct interf_exam_plan *p, struct run_w
     }
     size_t n = 0;
     int critical = 0;
-    for (uint32_t i = 0; i < p->n_es; i++) { /* steps 14-24 */
-        uint32_t e = p->es_order[i];
+    for (uint32_t e = 0; e < p->n_es; e++) /* steps 14-24 */
         if (p->es[e].max_co_freq != 0 && !station_links(p, w, e, &n, &critical))
             return interf_error_set(err, INTERF_ENOMEM, "run: out of memory");
-    }
     out->critical = critical;
     out->n_links = n;
     if (select_kept(p, w, n, out))

@@ -247,6 +247,29 @@ static int cmp_link(const void *pa, const void *pb)
 
 enum { LINK_OPEN = 0, LINK_TAKEN = 1, LINK_DROPPED = 2 };
 
+/* Step 28: the epfd_i of the accepted links (state) summed station by station in increasing
+ * index, each station's in step 25's order (links' order): the order in which the run's
+ * bounded choice finds them, without a sort of the step's links (run_step.c) */
+static double sum_by_station(size_t n, const struct interf_up_link *links,
+                             const unsigned char *state)
+{
+    double sum = 0;
+    for (uint32_t es = 0;;) { /* es: the least station index not summed yet */
+        uint32_t next = UINT32_MAX;
+        for (size_t i = 0; i < n; i++) {
+            if (!state[i] || links[i].es < es)
+                continue;
+            if (links[i].es == es)
+                sum += pow(10.0, links[i].epfd_db / 10.0);
+            else if (links[i].es < next)
+                next = links[i].es;
+        }
+        if (next == UINT32_MAX)
+            return sum;
+        es = next;
+    }
+}
+
 void interf_exam_up_select(size_t n, struct interf_up_link *links, const double *sat_km,
                            const double *es_km, const long *es_max_co_freq,
                            long max_co_freq_sat, double min_angle_at_es_deg,
@@ -254,7 +277,6 @@ void interf_exam_up_select(size_t n, struct interf_up_link *links, const double 
 {
     qsort(links, n, sizeof *links, cmp_link); /* step 25 */
     memset(state, LINK_OPEN, n);
-    double sum = 0;
     for (size_t i = 0; i < n; i++) {
         if (state[i] != LINK_OPEN)
             continue;
@@ -264,7 +286,6 @@ void interf_exam_up_select(size_t n, struct interf_up_link *links, const double 
             continue;
         }
         state[i] = LINK_TAKEN;
-        sum += pow(10.0, a->epfd_db / 10.0); /* step 28 */
         long used_sat = 0, used_es = 0;
         for (size_t k = 0; k <= i; k++)
             if (state[k] == LINK_TAKEN) {
@@ -289,7 +310,7 @@ void interf_exam_up_select(size_t n, struct interf_up_link *links, const double 
     }
     for (size_t i = 0; i < n; i++)
         state[i] = state[i] == LINK_TAKEN;
-    *sum_lin = sum;
+    *sum_lin = sum_by_station(n, links, state);
 }
 
 int interf_exam_is_geometry(int which, double r_km, double phi_bs_deg,
