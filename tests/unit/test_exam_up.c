@@ -240,6 +240,28 @@ Test(exam_up, greedy_selection_hand_case)
     cr_assert(epsilon_eq(dbl, sum, pow(10, -15.1) + pow(10, -15.5), 1e-27));
 }
 
+Test(exam_up, selection_sums_station_by_station)
+{
+    /* Step 28's sum is added station by station (index order), each station's links in step
+     * 25's order (the order the run's bounded choice finds them in). E0-S0 -150, E0-S1 -152.9
+     * and E1-S2 -149.9 dB, no limits: all three are taken, and the sum is
+     * (10^-15 + 10^-15.29) + 10^-14.99, whose bits differ from the sum in step 25's order
+     * (10^-14.99 + 10^-15) + 10^-15.29 (2.5361543762721175e-15 against ...118e-15). */
+    struct interf_up_link l[3] = {{-150, 0, 0}, {-152.9, 1, 0}, {-149.9, 2, 1}};
+    double sat[9] = {7000, 0, 0, 0, 7000, 0, 0, 0, 7000};
+    double es[6] = {6378, 0, 0, 0, 6378, 0};
+    long es_max[2] = {-1, -1};
+    unsigned char state[3];
+    double sum;
+    interf_exam_up_select(3, l, sat, es, es_max, -1, 0, 0, state, &sum);
+    double by_station = (pow(10.0, -150 / 10.0) + pow(10.0, -152.9 / 10.0)) +
+                        pow(10.0, -149.9 / 10.0);
+    double by_value = (pow(10.0, -149.9 / 10.0) + pow(10.0, -150 / 10.0)) +
+                      pow(10.0, -152.9 / 10.0);
+    cr_assert(ne(dbl, by_station, by_value)); /* the case tells the orders apart */
+    cr_assert(eq(dbl, sum, by_station), "%.17g vs %.17g", sum, by_station);
+}
+
 /* --------------------------------------------------------------- runs */
 
 static const struct interf_limit_mask *row_of(struct interf_limits *lim, const char *table,
