@@ -151,11 +151,11 @@ struct run_work {
     uint32_t *win, n_win;       /* up: the satellites that may come near a station in it */
     uint32_t *es_list, *es_len; /* up: per station, those that may come within its reach
                                    (indices into win, a room of n_sats each) */
-    int64_t win_base;           /* up: the window's rows hold steps win_base + l, l < RUN_WIN_
-                                   STEPS (win_end - RUN_WIN_STEPS; window_rows) */
+    int64_t win_base;           /* up: lane l of the window's rows is step win_base + l
+                                   (win_end - RUN_WIN_STEPS; window_rows) */
     double *wq;                 /* up: per satellite of win, rows of RUN_WIN_STEPS: its x, y, z
                                    (0 where it is not due) and nr (INFINITY where it is not due
-                                   or below H_MIN): what station_pass reads */
+                                   or below H_MIN), as station_pass compares them (pair_row) */
     size_t pair_cap;            /* up: room for pairs (a station and a satellite of win) */
     uint32_t *pair_first;       /* up: station e's pairs are [pair_first[e], pair_first[e + 1])
                                    (its es_list in order) */
