@@ -873,8 +873,16 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
         if (f == end)
             continue;
         size_t j = (size_t)(f - w->block);
-        fill_from(p, w, s, f); /* (woken in the block: its positions from f on) */
-        double q[3] = {w->bx[s * nb + j], w->by[s * nb + j], w->bz[s * nb + j]};
+        double q[3];
+        if (w->filled[s] <= f) {
+            q[0] = w->bx[s * nb + j], q[1] = w->by[s * nb + j], q[2] = w->bz[s * nb + j];
+        } else { /* woken in the block: its position at f from the model, without the turns
+                    from the block's start (they differ by rounding, far below the caps'
+                    margins: no decision below changes a link) */
+            struct interf_ephem eph = {q, q + 1, q + 2, NULL, NULL, NULL};
+            interf_constellation_propagate(p->c, s, 1, (double)f * dt, &p->orun,
+                                           INTERF_FRAME_ECEF, &eph);
+        }
         double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
         double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
         if (cull_dot < p->cull_cos_win ||
@@ -882,6 +890,7 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
             w->until_s[s] = (double)f * dt + near_wait(p, row, s, q, (double)f * dt, cull_dot);
             continue;
         }
+        fill_from(p, w, s, f);
         uint32_t i = w->n_win++;
         w->win[i] = (uint32_t)s;
         for (size_t c = 0; c < nc; c++) {
