@@ -645,13 +645,15 @@ static double phase_wait(const struct interf_exam_plan *p, const struct run_sky 
 /* A time span before which satellite s, gap_rad farther from the nearest cluster's cap at t_s,
  * cannot be inside a cap: the longer of two bounds, its direction turning at its greatest
  * speed, and its orbit plane (which it never leaves) turning toward the stations' cap at its
- * node's rate */
+ * node's rate; the first alone when it is below short_s (a satellite that close is looked at
+ * again that soon anyway: the plane's bound, with its sines and arc tangents, would cost more
+ * than the look) */
 static double sky_wait(const struct interf_exam_plan *p, size_t s, const double pos[3],
-                       double t_s, double gap_rad)
+                       double t_s, double gap_rad, double short_s)
 {
     const struct run_sky *q = &p->sky[s];
     double wait = gap_rad / q->rate_rad_s;
-    if (p->cull_cos < -1 || q->node_rate_rad_s == 0)
+    if (p->cull_cos < -1 || q->node_rate_rad_s == 0 || wait < short_s)
         return wait;
     double node = q->node0_rad + q->node_rate_rad_s * t_s, sn = sin(node), cn = cos(node);
     double n[3] = {q->sin_i * sn, -q->sin_i * cn, q->cos_i};
@@ -666,16 +668,17 @@ static double sky_wait(const struct interf_exam_plan *p, size_t s, const double 
  * reach one (cdot: its cosines from the clusters' centres when it is inside the cull cap):
  * outside the cap of every station it waits for that cap (which holds every
  * cluster's stations' reach), else for the nearest cluster, its gap bounded below by the
- * largest cosine and the widest cap (one arc cosine) */
+ * largest cosine and the widest cap (one arc cosine); short_s as sky_wait */
 static double near_wait(const struct interf_exam_plan *p, const double *cdot, size_t s,
-                        const double pos[3], double t_s, double cull_dot)
+                        const double pos[3], double t_s, double cull_dot, double short_s)
 {
     if (cull_dot < p->cull_cos)
-        return sky_wait(p, s, pos, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad);
+        return sky_wait(p, s, pos, t_s, acos(cull_dot > -1 ? cull_dot : -1) - p->cull_rad,
+                        short_s);
     double best = -1;
     for (size_t c = 0; c < p->n_clusters; c++)
         best = cdot[c] > best ? cdot[c] : best;
-    return sky_wait(p, s, pos, t_s, acos(best) - p->cl_rad_max);
+    return sky_wait(p, s, pos, t_s, acos(best) - p->cl_rad_max, short_s);
 }
 
 /* The cosines of direction q inv_r from the nc clusters' centres (soa: p->cl_soa) into cdot;
@@ -843,7 +846,7 @@ static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int
         memcpy(w->xyz + 3 * s, q, sizeof q);
         if ((qc[i] < p->cull_cos || !take_near(p, w, s, q, qr[i], qi[i])) && set_waits)
             w->until_s[s] = t_s + near_wait(p, w->cdot + (size_t)w->n_near * p->n_clusters, s,
-                                            q, t_s, qc[i]);
+                                            q, t_s, qc[i], 0);
     }
     cluster_lists(p, w);
 }
@@ -887,7 +890,8 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
         double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
         if (cull_dot < p->cull_cos_win ||
             !cluster_dots(nc, p->cl_soa, p->cl_cos_win, q[0], q[1], q[2], inv_r, w->cdot)) {
-            w->until_s[s] = (double)f * dt + near_wait(p, row, s, q, (double)f * dt, cull_dot);
+            w->until_s[s] = (double)f * dt + near_wait(p, row, s, q, (double)f * dt, cull_dot,
+                                                       RUN_WIN_STEPS * dt);
             continue;
         }
         fill_from(p, w, s, f);
