@@ -321,18 +321,30 @@ void s1503_propagate(const struct interf_constellation *c, size_t first, size_t 
     }
 }
 
+void s1503_step_turn(const struct interf_constellation *c, size_t k,
+                     const struct interf_orbit_run *run, double step_s, double turn[4])
+{
+    double node_dot, r, r_dot, u, u_dot;
+    /* the rates, hence the turns of one step, do not depend on t */
+    node_at(c, k, 0, run, INTERF_OMEGA_E_RAD_S, &node_dot);
+    in_plane(c, k, 0, &r, &r_dot, &u, &u_dot);
+    turn[0] = cos(node_dot * step_s), turn[1] = sin(node_dot * step_s);
+    turn[2] = cos(u_dot * step_s), turn[3] = sin(u_dot * step_s);
+}
+
 void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
                            const struct interf_orbit_run *run, double t0_s, double step_s,
-                           long k0, size_t n, double *x_km, double *y_km, double *z_km)
+                           long k0, size_t n, const double *turn, double *x_km, double *y_km,
+                           double *z_km)
 {
     const double w = INTERF_OMEGA_E_RAD_S;
     const long end = k0 + (long)n;
-    double node_dot, r, r_dot, u, u_dot, cO = 1, sO = 0, cu = 1, su = 0;
-    /* the rates, hence the turns of one step, do not depend on t */
-    node_at(c, k, t0_s, run, w, &node_dot);
-    in_plane(c, k, t0_s, &r, &r_dot, &u, &u_dot);
-    const double cdO = cos(node_dot * step_s), sdO = sin(node_dot * step_s);
-    const double cdu = cos(u_dot * step_s), sdu = sin(u_dot * step_s);
+    double node_dot, r, r_dot, u, u_dot, cO = 1, sO = 0, cu = 1, su = 0, own[4];
+    if (!turn) {
+        s1503_step_turn(c, k, run, step_s, own);
+        turn = own;
+    }
+    const double cdO = turn[0], sdO = turn[1], cdu = turn[2], sdu = turn[3];
     for (long s = k0 - k0 % INTERF_STEP_ANCHOR; s < end; s++) {
         if (s % INTERF_STEP_ANCHOR == 0) {
             double t = t0_s + (double)s * step_s, node = node_at(c, k, t, run, w, &node_dot);

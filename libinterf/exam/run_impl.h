@@ -54,6 +54,8 @@ struct run_sky {
     double plane_margin_rad;  /* station keeping's W_delta and rounding */
     int phase_forward;        /* 1: its argument of latitude turns forward faster than its
                                  node (run_step.c: phase_wait) */
+    int circular;             /* 1: a circular orbit by S.1503-4 §D6.3 (s1503_circular) */
+    double turn[4];           /* then its turns of one step (s1503_step_turn) */
 };
 
 struct interf_exam_plan {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "orbit/constellation_impl.h"
 #include "run_impl.h"
 #include "interf/limits.h"
 
@@ -420,6 +421,9 @@ static enum interf_status plan_rates(struct interf_exam_plan *p, struct interf_e
         struct interf_orbit_rates rt;
         struct run_sky *q = &p->sky[k];
         double w_delta = p->req.sys.options[k].w_delta_rad;
+        q->circular = s1503_circular(p->c, k);
+        if (q->circular)
+            s1503_step_turn(p->c, k, &p->orun, p->info.dt_s, q->turn);
         interf_constellation_satellite(p->c, k, &el, &rt);
         double e = el.e, nu = rt.n_bar_rad_s * (1 + e) * (1 + e) / pow(1 - e * e, 1.5);
         double keep = p->orun.t_run_s > 0 ? 2 * w_delta / p->orun.t_run_s : 0;

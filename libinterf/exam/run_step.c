@@ -10,6 +10,7 @@
 #include <omp.h>
 #endif
 
+#include "orbit/constellation_impl.h"
 #include "run_impl.h"
 
 /* The satellites of a step (below) */
@@ -744,9 +745,14 @@ static void fill_from(const struct interf_exam_plan *p, struct run_work *w, size
         return;
     int64_t to = w->filled[s] < b + nb ? w->filled[s] : b + nb;
     w->filled[s] = f;
-    interf_constellation_propagate_steps(p->c, s, &p->orun, 0, p->info.dt_s, (long)f,
-                                         (size_t)(to - f), w->bx + s * nb + (f - b),
-                                         w->by + s * nb + (f - b), w->bz + s * nb + (f - b));
+    double *x = w->bx + s * nb + (f - b), *y = w->by + s * nb + (f - b),
+           *z = w->bz + s * nb + (f - b);
+    if (p->sky[s].circular) /* (its turns worked out once: run_plan.c) */
+        s1503_propagate_steps(p->c, s, &p->orun, 0, p->info.dt_s, (long)f, (size_t)(to - f),
+                              p->sky[s].turn, x, y, z);
+    else
+        interf_constellation_propagate_steps(p->c, s, &p->orun, 0, p->info.dt_s, (long)f,
+                                             (size_t)(to - f), x, y, z);
 }
 
 /* The block of steps holding step k: the positions of each satellite from the first step of

@@ -341,16 +341,21 @@ void interf_constellation_propagate(const struct interf_constellation *c, size_t
     }
 }
 
+int s1503_circular(const struct interf_constellation *c, size_t k)
+{
+    int elements = 1;
+    for (size_t g = 0; g < c->n_groups; g++)
+        elements &= !(k >= c->groups[g].first && k < c->groups[g].first + c->groups[g].n);
+    return elements && c->e[k] == 0.0 && !c->fixed[k];
+}
+
 void interf_constellation_propagate_steps(const struct interf_constellation *c, size_t sat,
                                           const struct interf_orbit_run *run, double t0_s,
                                           double step_s, long k0, size_t n, double *x_km,
                                           double *y_km, double *z_km)
 {
-    int elements = 1;
-    for (size_t g = 0; g < c->n_groups; g++)
-        elements &= !(sat >= c->groups[g].first && sat < c->groups[g].first + c->groups[g].n);
-    if (elements && c->e[sat] == 0.0 && !c->fixed[sat]) {
-        s1503_propagate_steps(c, sat, run, t0_s, step_s, k0, n, x_km, y_km, z_km);
+    if (s1503_circular(c, sat)) {
+        s1503_propagate_steps(c, sat, run, t0_s, step_s, k0, n, NULL, x_km, y_km, z_km);
         return;
     }
     for (size_t j = 0; j < n; j++) {

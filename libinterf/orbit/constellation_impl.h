@@ -42,10 +42,19 @@ void s1503_propagate(const struct interf_constellation *c, size_t first, size_t 
 
 /* Satellite k, a circular orbit by S.1503-4 §D6.3 (not a fixed GSO reference), at steps
  * [k0, k0 + n) of t_s = t0_s + s step_s, Earth-fixed (orbit.c): the contract of
- * interf_constellation_propagate_steps. */
+ * interf_constellation_propagate_steps; turn its turns of one step (s1503_step_turn), or NULL
+ * to work them out. */
 void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
                            const struct interf_orbit_run *run, double t0_s, double step_s,
-                           long k0, size_t n, double *x_km, double *y_km, double *z_km);
+                           long k0, size_t n, const double *turn, double *x_km, double *y_km,
+                           double *z_km);
+/* The cosines and sines of satellite k's node and argument of latitude turns in one step of
+ * step_s (orbit.c): a run that steps a satellite often works them out once */
+void s1503_step_turn(const struct interf_constellation *c, size_t k,
+                     const struct interf_orbit_run *run, double step_s, double turn[4]);
+/* 1 when satellite k is a circular orbit by S.1503-4 §D6.3, not a fixed GSO reference: what
+ * s1503_propagate_steps asks (constellation.c) */
+int s1503_circular(const struct interf_constellation *c, size_t k);
 
 /* Store satellite k's S.1503 fields from el and opt (orbit.c); k < c->cap. */
 void s1503_store(struct interf_constellation *c, size_t k, const struct interf_elements *el,
