@@ -128,12 +128,9 @@ double run_curve_eval(const struct run_curve *r, double x_deg)
     return y[lo] + t * (y[lo + 1] - y[lo]);
 }
 
-/* Room for links at indices up to n (the link arrays and the values grow together), the first
- * used of each kept */
-static int link_room(struct run_work *w, size_t used, size_t n)
+/* link_room where the arrays must grow */
+static int link_grow(struct run_work *w, size_t used, size_t n)
 {
-    if (n < w->cap)
-        return 1;
     size_t cap = 2 * w->cap;
     while (cap <= n)
         cap *= 2;
@@ -156,6 +153,13 @@ static int link_room(struct run_work *w, size_t used, size_t n)
     w->state = s;
     w->cap = cap;
     return 1;
+}
+
+/* Room for links at indices up to n (the link arrays and the values grow together), the first
+ * used of each kept (inline: a station's step asks it) */
+static inline int link_room(struct run_work *w, size_t used, size_t n)
+{
+    return n < w->cap || link_grow(w, used, n);
 }
 
 /* The east and north components of the unit vector v / d at station e */
