@@ -250,24 +250,37 @@ static int same_steps(const struct interf_exam_plan *a, const struct interf_exam
     return fewer;
 }
 
+/* Plans *a from the parameters ops and *b, the reference, from the same with MIN_ANGLE_AT_ES =
+ * 1e-9 deg in *angle: the plan then runs interf_exam_up_select (steps 25-34, every link worked
+ * out and the greedy selection) on each step's near satellites, and 1e-9 deg drops no link (no
+ * two satellites come that close as seen from a station). ops and *angle outlive the plans (a
+ * plan reads the parameters as it runs); x's own are back in place after. */
+static void plan_and_reference(struct exam_example *x, const struct interf_op_params *ops,
+                               struct interf_op_params *angle, struct interf_exam_plan **a,
+                               struct interf_exam_plan **b)
+{
+    *angle = *ops;
+    angle->min_angle_at_es_deg = 1e-9;
+    x->req.sys.ops = ops;
+    *a = plan(x, 1);
+    x->req.sys.ops = angle;
+    *b = plan(x, 1);
+    x->req.sys.ops = &x->ops;
+}
+
 Test(exam_run, up_bounded_choice_is_the_full_selection, .timeout = 300)
 {
-    /* The reference: interf_exam_up_select (steps 25-34, every link worked out and the greedy
-     * selection) on each step's near satellites, which the plan runs when MIN_ANGLE_AT_ES is
-     * set; 1e-9 deg drops no link (no two satellites come that close as seen from a station).
-     * The example's own plan (a "T" mask, no angle rule) takes, by windows of satellites, each
-     * station's first MAX_CO_FREQ links from bounds of its curve (run_curve_bound) and works out
-     * only the values that may be kept: the same sums to the bit, over consecutive steps (one
-     * window after another) and steps 37 apart (a window and a block for each). */
+    /* The reference (plan_and_reference) against the example's own plan (a "T" mask, no angle
+     * rule), which takes, by windows of satellites, each station's first MAX_CO_FREQ links from
+     * bounds of its curve (run_curve_bound) and works out only the values that may be kept: the
+     * same sums to the bit, over consecutive steps (one window after another) and steps 37
+     * apart (a window and a block for each). */
     struct exam_example x;
     load(&x);
     x.req.n_steps = 2000000;
-    struct interf_exam_plan *a = plan(&x, 1);
-    struct interf_op_params angle = x.ops; /* (a plan reads the parameters as it runs) */
-    angle.min_angle_at_es_deg = 1e-9;
-    x.req.sys.ops = &angle;
-    struct interf_exam_plan *b = plan(&x, 1);
-    x.req.sys.ops = &x.ops;
+    struct interf_op_params angle;
+    struct interf_exam_plan *a, *b;
+    plan_and_reference(&x, &x.ops, &angle, &a, &b);
     same_steps(a, b, NULL, 0, 3000, 1);
     same_steps(a, b, NULL, 1000003, 500, 37);
     interf_exam_plan_destroy(a);
@@ -277,10 +290,10 @@ Test(exam_run, up_bounded_choice_is_the_full_selection, .timeout = 300)
 
 Test(exam_run, up_bounded_choice_of_any_max_co_freq_is_the_full_selection, .timeout = 300)
 {
-    /* The reference as above (interf_exam_up_select on every link, MIN_ANGLE_AT_ES = 1e-9 deg)
-     * with MAX_CO_FREQ of 1, 3 and 9 links a station instead of the example's 2: the bounded
-     * choice keeps the first links met so far (station_keep; 9 is above KEEP_BOUNDED_MAX, its
-     * links chosen in rounds), ties ordered by satellite: the same sums to the bit */
+    /* The reference as above (plan_and_reference) with MAX_CO_FREQ of 1, 3 and 9 links a
+     * station instead of the example's 2: the bounded choice keeps the first links met so far
+     * (station_keep; 9 is above KEEP_BOUNDED_MAX, its links chosen in rounds), ties ordered by
+     * satellite: the same sums to the bit */
     struct exam_example x;
     load(&x);
     x.req.n_steps = 2000000;
@@ -289,19 +302,14 @@ Test(exam_run, up_bounded_choice_of_any_max_co_freq_is_the_full_selection, .time
         double lat = 0, value = (double)wants[i];
         struct interf_op_params ops = x.ops, angle;
         ops.max_co_freq = (struct interf_lat_table){1, &lat, &value};
-        angle = ops;
-        angle.min_angle_at_es_deg = 1e-9;
-        x.req.sys.ops = &ops;
-        struct interf_exam_plan *a = plan(&x, 1);
-        x.req.sys.ops = &angle;
-        struct interf_exam_plan *b = plan(&x, 1);
+        struct interf_exam_plan *a, *b;
+        plan_and_reference(&x, &ops, &angle, &a, &b);
         cr_assert(eq(i64, a->es[0].max_co_freq, wants[i]));
         same_steps(a, b, NULL, 0, 600, 1);
         same_steps(a, b, NULL, 1000003, 200, 37);
         interf_exam_plan_destroy(a);
         interf_exam_plan_destroy(b);
     }
-    x.req.sys.ops = &x.ops;
     exam_example_free(&x);
 }
 
@@ -313,16 +321,10 @@ Test(exam_run, up_binding_satellite_limit_is_the_full_selection, .timeout = 300)
     struct exam_example x;
     load(&x);
     x.req.n_steps = 2000000;
-    struct interf_exam_plan *ref = plan(&x, 1);
-    struct interf_op_params one = x.ops, angle; /* (a plan reads the parameters as it runs) */
+    struct interf_exam_plan *ref = plan(&x, 1), *a, *b;
+    struct interf_op_params one = x.ops, angle;
     one.max_co_freq_sat = 1;
-    angle = one;
-    angle.min_angle_at_es_deg = 1e-9;
-    x.req.sys.ops = &one;
-    struct interf_exam_plan *a = plan(&x, 1);
-    x.req.sys.ops = &angle;
-    struct interf_exam_plan *b = plan(&x, 1);
-    x.req.sys.ops = &x.ops;
+    plan_and_reference(&x, &one, &angle, &a, &b);
     cr_assert(lt(int, 1000, same_steps(a, b, ref, 0, 2000, 1)));
     cr_assert(lt(int, 100, same_steps(a, b, ref, 1000003, 300, 37)));
     interf_exam_plan_destroy(ref);
