@@ -1171,8 +1171,12 @@ static enum interf_status merge(const struct run_acc *acc, int nt, struct interf
     return INTERF_OK;
 }
 
-/* Windows of the run per thread: enough for the dynamic schedule to even out */
+/* Windows of the run per thread, and most steps a window: enough for the dynamic schedule to
+ * even out (a thread that ends early waits for the others' last window: of 65 536 steps, a
+ * second at most for an epfd up run of 60 stations), few enough that starting one (its work
+ * arrays, its first block's positions) costs little against its steps */
 #define WINDOWS_PER_THREAD 16
+#define WINDOW_STEPS_MAX 65536
 
 enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
                                         struct interf_hist_set *hist,
@@ -1186,7 +1190,9 @@ enum interf_status interf_exam_plan_run(const struct interf_exam_plan *p,
 static enum interf_status run_windows(const struct interf_exam_plan *p, int64_t first,
                                       int64_t end, int nt, struct run_acc *acc)
 {
-    int64_t n = end - first, nw = (int64_t)nt * WINDOWS_PER_THREAD;
+    int64_t n = end - first, by_len = (n + WINDOW_STEPS_MAX - 1) / WINDOW_STEPS_MAX;
+    int64_t nw = (int64_t)nt * WINDOWS_PER_THREAD;
+    nw = nw > by_len ? nw : by_len;
     nw = nw > n ? (n > 0 ? n : 1) : nw;
     int64_t done = 0;
     int cancel = 0;
