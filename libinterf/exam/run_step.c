@@ -162,12 +162,12 @@ static inline int link_room(struct run_work *w, size_t used, size_t n)
     return n < w->cap || link_grow(w, used, n);
 }
 
-/* The east and north components of the unit vector v / d at station e */
-static void east_north(const struct run_station *e, const double v[3], double d, double *de,
+/* The east and north components of the unit vector v inv_d at station e */
+static void east_north(const struct run_station *e, const double v[3], double inv_d, double *de,
                        double *dn)
 {
-    *de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) / d;
-    *dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) / d;
+    *de = (v[0] * e->st.east[0] + v[1] * e->st.east[1] + v[2] * e->st.east[2]) * inv_d;
+    *dn = (v[0] * e->st.north[0] + v[1] * e->st.north[1] + v[2] * e->st.north[2]) * inv_d;
 }
 
 /* Step 18 for station e and satellite s, v the vector from the station to the satellite, du
@@ -179,12 +179,13 @@ static int link_works(const struct interf_exam_plan *p, const struct run_station
 {
     const struct interf_op_params *ops = p->req.sys.ops;
     int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL, have_en = 0;
-    double de = NAN, dn = NAN;
+    /* the unit direction's components by one division (every path of a run takes them here) */
+    double de = NAN, dn = NAN, inv_d = 1 / d, uu = du * inv_d;
     /* step 18 b): a MIN_ELEV of one value needs no angle where the sine clears it */
     if (azel || !p->elev_const || !(du > p->sin_elev_safe * d)) {
-        east_north(e, v, d, &de, &dn);
+        east_north(e, v, inv_d, &de, &dn);
         have_en = 1;
-        double el = asin(du / d) / INTERF_DEG, az = atan2(de, dn) / INTERF_DEG;
+        double el = asin(uu) / INTERF_DEG, az = atan2(de, dn) / INTERF_DEG;
         if (az < 0)
             az += 360.0;
         *az_deg = az;
@@ -199,17 +200,17 @@ static int link_works(const struct interf_exam_plan *p, const struct run_station
                                   e->lat_deg) * INTERF_DEG;
     /* the direction's z component and the cosine of the off-axis angle against bounds with
      * margins (1e-2 rad, 1e-9) far above the rounding of a product by 1 / d */
-    double inv_d = 1 / d, dz = v[2] * inv_d;
+    double dz = v[2] * inv_d;
     /* step 18 c): outside the exclusion zone, unless the direction's z component keeps it
      * clear of the whole arc (run_station: arc_z_lo, arc_z_hi) */
     if (a0 > 0 && !(dz > e->arc_z_hi || dz < e->arc_z_lo)) {
         float bound;
         const struct interf_alpha_table *t = p->alpha[e->alpha];
         if (!have_en)
-            east_north(e, v, d, &de, &dn);
-        double alpha = interf_alpha_table_lookup(t, (float)de, (float)dn, (float)(du / d), &bound);
+            east_north(e, v, inv_d, &de, &dn);
+        double alpha = interf_alpha_table_lookup(t, (float)de, (float)dn, (float)uu, &bound);
         if (fabs(alpha - a0) <= bound)
-            alpha = interf_alpha_table_exact(t, de, dn, du / d);
+            alpha = interf_alpha_table_exact(t, de, dn, uu);
         if (alpha < a0)
             return 0;
     }
@@ -314,10 +315,11 @@ static double cand_eirp(const struct run_station *e, struct run_cand *c)
 
 /* The links of station e at lane l of the window's rows (steps 14-19, a "T" mask; window_rows)
  * into w->cand in satellite order, each with bounds of its e.i.r.p. (run_curve_bound), the
- * value itself only where the bound says §D4.7.2's test may pass; *critical as §D4.7.2.
+ * value itself only where the bound says §D4.7.2's test may pass; *critical as §D4.7.2;
+ * *one_value 1 when all have one value, which their bounds give (a flat part of the mask).
  * Returns their count. */
 static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work *w, uint32_t e,
-                              size_t l, int *critical)
+                              size_t l, int *critical, int *one_value)
 {
     const struct run_station *es = &p->es[e];
     const double crit_db = es->peak_db - 30.0, *bound = es->curve->bound;
@@ -325,6 +327,7 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
     const struct run_row *row = w->rows + l * w->pair_cap;
     struct run_cand *cand = w->cand;
     uint32_t m = 0;
+    double lo_min = INFINITY, hi_max = -INFINITY;
     for (uint32_t a = first[e]; a < first[e + 1]; a++) {
         const struct run_row *x = &row[a];
         uint32_t s = w->win[x->i];
@@ -339,10 +342,13 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
         const double *b = bound + 2 * x->cell;
         struct run_cand *c = &cand[m++];
         *c = (struct run_cand){x->dot, x->d, b[0], b[1], NAN, s};
+        lo_min = b[0] < lo_min ? b[0] : lo_min;
+        hi_max = b[1] > hi_max ? b[1] : hi_max;
         if (b[1] > crit_db && !*critical) /* else the value is not above it either, or the
                                               step is critical already */
             *critical = cand_eirp(es, c) > crit_db;
     }
+    *one_value = lo_min == hi_max;
     return m;
 }
 
@@ -357,12 +363,23 @@ static uint32_t station_cands(const struct interf_exam_plan *p, struct run_work 
  * that may enter them are worked out (the arc cosine): a link whose upper bound plus const_db
  * is below the want-th greatest lower bound plus const_db (floor_db; rounding keeps the order
  * of sums) has want links before it, and a link whose upper bound plus const_db is at most
- * the want-th value so far cannot pass it. 0: out of memory */
-static int station_keep(struct run_work *w, const struct run_station *e, uint32_t m, size_t *n)
+ * the want-th value so far cannot pass it. When all links have one value (one_value), the
+ * first want in satellite order are step 25's first. 0: out of memory */
+static int station_keep(struct run_work *w, const struct run_station *e, uint32_t m,
+                        int one_value, size_t *n)
 {
     struct run_cand *c = w->cand;
     const double cst = e->const_db;
     size_t want = e->max_co_freq < 0 || (size_t)e->max_co_freq >= m ? m : (size_t)e->max_co_freq;
+    if (one_value) {
+        if (want && !link_room(w, *n, *n + want - 1))
+            return 0;
+        for (size_t r = 0; r < want; r++) {
+            w->kept_db[(*n)++] = c[r].lo_db + cst;
+            w->sat_count[c[r].sat]++;
+        }
+        return 1;
+    }
     if (want > KEEP_BOUNDED_MAX) { /* every link, by rounds: the first not taken, want times */
         for (size_t r = 0; r < want; r++) {
             uint32_t best = UINT32_MAX;
@@ -521,9 +538,10 @@ static int step_up_kept(const struct interf_exam_plan *p, struct run_work *w, si
     for (uint32_t e = 0; e < p->n_es; e++) {
         if (p->es[e].max_co_freq == 0)
             continue;
-        uint32_t m = station_cands(p, w, e, l, &critical);
+        int one_value;
+        uint32_t m = station_cands(p, w, e, l, &critical, &one_value);
         n += m;
-        if (!station_keep(w, &p->es[e], m, &k))
+        if (!station_keep(w, &p->es[e], m, one_value, &k))
             return -1;
     }
     out->critical = critical;
