@@ -332,6 +332,13 @@ void s1503_step_turn(const struct interf_constellation *c, size_t k,
     turn[2] = cos(u_dot * step_s), turn[3] = sin(u_dot * step_s);
 }
 
+/* (c, s) turned by the angle of cosine cd and sine sd (the angle-sum identities) */
+static inline void turn_by(double *c, double *s, double cd, double sd)
+{
+    double a = *c * cd - *s * sd, b = *s * cd + *c * sd;
+    *c = a, *s = b;
+}
+
 void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
                            const struct interf_orbit_run *run, double t0_s, double step_s,
                            long k0, size_t n, const double *turn, double *x_km, double *y_km,
@@ -345,22 +352,28 @@ void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
         turn = own;
     }
     const double cdO = turn[0], sdO = turn[1], cdu = turn[2], sdu = turn[3];
-    for (long s = k0 - k0 % INTERF_STEP_ANCHOR; s < end; s++) {
-        if (s % INTERF_STEP_ANCHOR == 0) {
-            double t = t0_s + (double)s * step_s, node = node_at(c, k, t, run, w, &node_dot);
-            in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
-            cO = cos(node), sO = sin(node), cu = cos(u), su = sin(u);
-        } else {
-            double a = cO * cdO - sO * sdO, b = sO * cdO + cO * sdO;
-            cO = a, sO = b;
-            a = cu * cdu - su * sdu, b = su * cdu + cu * sdu;
-            cu = a, su = b;
+    if (n == 0)
+        return;
+    /* anchor by anchor: its exact values, the turns up to k0 unstored, then the stored ones
+     * (loops without tests: the same operations step by step as one loop) */
+    for (long a = k0 - k0 % INTERF_STEP_ANCHOR; a < end; a += INTERF_STEP_ANCHOR) {
+        double t = t0_s + (double)a * step_s, node = node_at(c, k, t, run, w, &node_dot);
+        in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
+        cO = cos(node), sO = sin(node), cu = cos(u), su = sin(u);
+        long s = a, to = a + INTERF_STEP_ANCHOR < end ? a + INTERF_STEP_ANCHOR : end;
+        for (; s < k0; s++) {
+            turn_by(&cO, &sO, cdO, sdO);
+            turn_by(&cu, &su, cdu, sdu);
         }
-        if (s >= k0) {
+        for (;;) {
             double p[3];
             place(c, k, cO, sO, cu, su, p);
             size_t j = (size_t)(s - k0);
             x_km[j] = r * p[0], y_km[j] = r * p[1], z_km[j] = r * p[2];
+            if (++s >= to)
+                break;
+            turn_by(&cO, &sO, cdO, sdO);
+            turn_by(&cu, &su, cdu, sdu);
         }
     }
 }
