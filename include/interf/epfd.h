@@ -405,6 +405,13 @@ struct interf_alpha_table;
 INTERF_API enum interf_status interf_alpha_table_create(double lat_rad, double alt_km, int n,
                                                         struct interf_alpha_table **out,
                                                         struct interf_error *err);
+/* The same table over the directions at or above elevation elev_min_deg (> 0) only, at the
+ * resolution of n cells over the whole sky: fewer cells, for a caller that looks up no
+ * direction below elev_min_deg (the values there are not bounded). */
+INTERF_API enum interf_status interf_alpha_table_create_above(double lat_rad, double alt_km,
+                                                              int n, double elev_min_deg,
+                                                              struct interf_alpha_table **out,
+                                                              struct interf_error *err);
 INTERF_API void interf_alpha_table_destroy(struct interf_alpha_table *t); /* NULL: no-op */
 /* |alpha| (rad) toward the unit direction with local components (e, n, u), u > -0.9; *bound
  * receives the cell's error bound (rad). Thread-safe. */

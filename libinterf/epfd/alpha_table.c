@@ -21,6 +21,7 @@
 
 struct interf_alpha_table {
     int n;            /* cells per side; nodes per side n + 1 */
+    float extent;     /* half width (stereographic units): EXTENT, or less (_above) */
     float scale;      /* cells per stereographic unit */
     float *node;      /* |alpha| (rad) at the (n+1)^2 nodes */
     float *bound;     /* per cell: bound on |bilinear - exact| (rad) */
@@ -48,19 +49,20 @@ static double exact(const struct interf_alpha_table *t, const double d[3])
 
 static double coord(const struct interf_alpha_table *t, int i)
 {
-    return -EXTENT + i / (double)t->scale;
+    return -t->extent + i / (double)t->scale;
 }
 
-enum interf_status interf_alpha_table_create(double lat_rad, double alt_km, int n,
-                                             struct interf_alpha_table **out,
-                                             struct interf_error *err)
+/* A table of n cells per side over [-extent, extent]^2 */
+static enum interf_status make(double lat_rad, double alt_km, int n, float extent,
+                               struct interf_alpha_table **out, struct interf_error *err)
 {
     struct interf_alpha_table *t = calloc(1, sizeof *t);
     *out = NULL;
     if (!t)
         goto nomem;
     t->n = n;
-    t->scale = (float)(n / (2 * EXTENT));
+    t->extent = extent;
+    t->scale = (float)(n / (2 * extent));
     t->node = malloc((size_t)(n + 1) * (n + 1) * sizeof *t->node);
     t->bound = malloc((size_t)n * n * sizeof *t->bound);
     if (!t->node || !t->bound)
@@ -107,6 +109,27 @@ nomem:
     return interf_error_set(err, INTERF_ENOMEM, "GSO-arc table: out of memory");
 }
 
+enum interf_status interf_alpha_table_create(double lat_rad, double alt_km, int n,
+                                             struct interf_alpha_table **out,
+                                             struct interf_error *err)
+{
+    return make(lat_rad, alt_km, n, EXTENT, out, err);
+}
+
+enum interf_status interf_alpha_table_create_above(double lat_rad, double alt_km, int n,
+                                                   double elev_min_deg,
+                                                   struct interf_alpha_table **out,
+                                                   struct interf_error *err)
+{
+    /* elevation el lies at stereographic radius cos(el) / (1 + sin(el)) = tan(45 deg - el / 2);
+     * the cells of the full table's size, one more on each side */
+    double r = tan((90.0 - elev_min_deg) / 2 * INTERF_DEG), cell = 2 * EXTENT / n;
+    int m = (int)ceil(r / cell) + 1;
+    if (!(elev_min_deg > 0) || 2 * m >= n)
+        return make(lat_rad, alt_km, n, EXTENT, out, err);
+    return make(lat_rad, alt_km, 2 * m, (float)(m * cell), out, err);
+}
+
 void interf_alpha_table_destroy(struct interf_alpha_table *t)
 {
     if (!t)
@@ -120,7 +143,7 @@ float interf_alpha_table_lookup(const struct interf_alpha_table *t, float e, flo
                                 float *bound)
 {
     float k = 1.0f / (1.0f + u);
-    float fx = (e * k + (float)EXTENT) * t->scale, fy = (n * k + (float)EXTENT) * t->scale;
+    float fx = (e * k + t->extent) * t->scale, fy = (n * k + t->extent) * t->scale;
     int i = (int)fx, j = (int)fy;
     i = i < 0 ? 0 : i >= t->n ? t->n - 1 : i;
     j = j < 0 ? 0 : j >= t->n ? t->n - 1 : j;

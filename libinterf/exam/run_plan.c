@@ -288,7 +288,9 @@ static void plan_lat_range(struct interf_exam_plan *p)
     p->info.lat_max_deg = fmin(hi, s->ops->es_lat_max_deg);
 }
 
-/* The alpha table of a station's latitude (one per latitude row) */
+/* The alpha table of a station's latitude (one per latitude row), over the sky above the
+ * lowest MIN_ELEV less 0.5 deg (step 18 looks no lower; a table of a fifth of the whole sky's
+ * at 40 deg stays in the caches) */
 static enum interf_status station_alpha(struct interf_exam_plan *p, double lat_deg, size_t *idx,
                                         struct interf_error *err)
 {
@@ -298,8 +300,10 @@ static enum interf_status station_alpha(struct interf_exam_plan *p, double lat_d
             return INTERF_OK;
         }
     *idx = p->n_alpha;
-    enum interf_status st = interf_alpha_table_create(lat_deg * INTERF_DEG, 0, 128,
-                                                      &p->alpha[p->n_alpha], err);
+    double above_deg = asin(p->sin_eps_min) / INTERF_DEG - 0.5;
+    enum interf_status st = interf_alpha_table_create_above(lat_deg * INTERF_DEG, 0, 128,
+                                                            above_deg, &p->alpha[p->n_alpha],
+                                                            err);
     if (st == INTERF_OK)
         p->alpha_lat[p->n_alpha++] = lat_deg;
     return st;

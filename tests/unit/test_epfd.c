@@ -181,6 +181,39 @@ Test(epfd, alpha_table_bounds_hold_against_the_exact_angle, .timeout = 60)
     }
 }
 
+Test(epfd, alpha_table_above_an_elevation_holds_there, .timeout = 60)
+{
+    /* interf_alpha_table_create_above's promise: the same bound against the exact angle
+     * (S.1503-4 §D6.4.4, interf_gso_arc_alpha) for every direction at or above its elevation,
+     * here 40 deg (the epfd up runs of the footprints) and 10 deg, at the full table's
+     * resolution: a lookup there agrees with the full table's within their two bounds. */
+    const double lats[] = {0.0, 35.0, -52.0, 70.0}, elevs[] = {40.0, 10.0};
+    unsigned long long seed = 0xD1B54A32D192ED03ULL;
+    for (size_t k = 0; k < sizeof lats / sizeof lats[0]; k++)
+        for (size_t j = 0; j < 2; j++) {
+            struct interf_alpha_table *t, *full;
+            cr_assert(eq(int, interf_alpha_table_create_above(lats[k] * INTERF_DEG, 0, 128,
+                                                              elevs[j], &t, NULL), INTERF_OK));
+            cr_assert(eq(int, interf_alpha_table_create(lats[k] * INTERF_DEG, 0, 128, &full,
+                                                        NULL), INTERF_OK));
+            double u_min = sin(elevs[j] * INTERF_DEG);
+            for (int m = 0; m < 2000; m++) { /* uniform on the cap above the elevation */
+                double u = u_min + (1 - u_min) * uniform(&seed), ph = 2 * INTERF_PI *
+                                                                      uniform(&seed);
+                double h = sqrt(1 - u * u), e = h * cos(ph), n = h * sin(ph);
+                float b, bf;
+                double got = interf_alpha_table_lookup(t, (float)e, (float)n, (float)u, &b);
+                double ref = interf_alpha_table_lookup(full, (float)e, (float)n, (float)u, &bf);
+                double want = interf_alpha_table_exact(t, e, n, u);
+                cr_assert(fabs(got - want) <= b + 2e-6, "lat %g el >= %g: %g vs %g, bound %g",
+                          lats[k], elevs[j], got, want, (double)b);
+                cr_assert(fabs(got - ref) <= b + bf + 4e-6);
+            }
+            interf_alpha_table_destroy(t);
+            interf_alpha_table_destroy(full);
+        }
+}
+
 Test(epfd, alpha_verdicts_hold_against_the_exact_angle, .timeout = 60)
 {
     /* The cells' verdicts (epfd_alpha_codes) that spare the kernel most look-ups: where a cell
