@@ -918,8 +918,10 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
         double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
         if (cull_dot < p->cull_cos_win ||
             !cluster_dots(nc, p->cl_soa, p->cl_cos_win, q[0], q[1], q[2], inv_r, w->cdot)) {
+            /* (the plane's and phase's bounds from a first bound of 4 windows on: 1.3 % less
+             * time than from 1, no more from 8) */
             w->until_s[s] = (double)f * dt + near_wait(p, row, s, q, (double)f * dt, cull_dot,
-                                                       RUN_WIN_STEPS * dt);
+                                                       4 * RUN_WIN_STEPS * dt);
             continue;
         }
         fill_from(p, w, s, f);
