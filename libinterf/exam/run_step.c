@@ -13,6 +13,14 @@
 #include "orbit/constellation_impl.h"
 #include "run_impl.h"
 
+/* A window's loops over its satellites and pairs in AVX-512 and AVX2 variants, chosen by CPUID
+ * (window_build: 1.3 % less time; the per-step choice takes 2.8 % more in them) */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define RUN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define RUN_CLONES
+#endif
+
 /* The satellites of a step (below) */
 static void step_block(const struct interf_exam_plan *p, struct run_work *w, int64_t k,
                        int due_now);
@@ -887,6 +895,7 @@ static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int
  * of the window; a satellite near no widened cluster waits as in propagate_near (near_wait:
  * from f, past the window's end). Which satellites a station pairs with changes no link: steps
  * 18 a)-c) decide each pair. */
+RUN_CLONES
 static void window_build(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
 {
     size_t n = p->req.sys.n_sats, nc = p->n_clusters;
@@ -940,12 +949,6 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
         }
     }
 }
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#define RUN_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define RUN_CLONES
-#endif
 
 /* The rows of a pair (station es, its satellite's rows q) over the window's steps, each lane in
  * the bits of the one-pair form: station_pass, above_lowest, then the first tests of step 18
