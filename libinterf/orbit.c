@@ -271,12 +271,12 @@ static double node_at(const struct interf_constellation *c, size_t k, double t,
 
 /* S.1503-4 §D6.3.3: P = R(Omega, omega, i) (cos nu, sin nu, 0) written with u = omega + nu;
  * the first two columns of R contracted with (cos u, sin u): the unit vector p. */
-static void place(const struct interf_constellation *c, size_t k, double cO, double sO,
-                  double cu, double su, double p[3])
+static void place(double ci, double si, double cO, double sO, double cu, double su,
+                  double p[3])
 {
-    p[0] = cO * cu - sO * su * c->cos_i[k];
-    p[1] = sO * cu + cO * su * c->cos_i[k];
-    p[2] = su * c->sin_i[k];
+    p[0] = cO * cu - sO * su * ci;
+    p[1] = sO * cu + cO * su * ci;
+    p[2] = su * si;
 }
 
 void s1503_propagate(const struct interf_constellation *c, size_t first, size_t n, double t,
@@ -303,7 +303,7 @@ void s1503_propagate(const struct interf_constellation *c, size_t first, size_t 
             in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
         }
         double cu = cos(u), su = sin(u), ci = c->cos_i[k], si = c->sin_i[k], p[3];
-        place(c, k, cO, sO, cu, su, p);
+        place(c->cos_i[k], c->sin_i[k], cO, sO, cu, su, p);
         out->x_km[j] = r * p[0];
         out->y_km[j] = r * p[1];
         out->z_km[j] = r * p[2];
@@ -330,6 +330,18 @@ void s1503_step_turn(const struct interf_constellation *c, size_t k,
     in_plane(c, k, 0, &r, &r_dot, &u, &u_dot);
     turn[0] = cos(node_dot * step_s), turn[1] = sin(node_dot * step_s);
     turn[2] = cos(u_dot * step_s), turn[3] = sin(u_dot * step_s);
+}
+
+/* The positions r place(...) of m steps from their turns tc (cos, sin of the node, cos, sin of
+ * u; restrict: a loop the compiler vectorizes) */
+static void positions(size_t m, double (*tc)[INTERF_STEP_ANCHOR], double ci, double si,
+                      double r, double *restrict x, double *restrict y, double *restrict z)
+{
+    for (size_t j = 0; j < m; j++) {
+        double p[3];
+        place(ci, si, tc[0][j], tc[1][j], tc[2][j], tc[3][j], p);
+        x[j] = r * p[0], y[j] = r * p[1], z[j] = r * p[2];
+    }
 }
 
 /* (c, s) turned by the angle of cosine cd and sine sd (the angle-sum identities) */
@@ -365,16 +377,17 @@ void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
             turn_by(&cO, &sO, cdO, sdO);
             turn_by(&cu, &su, cdu, sdu);
         }
-        for (;;) {
-            double p[3];
-            place(c, k, cO, sO, cu, su, p);
-            size_t j = (size_t)(s - k0);
-            x_km[j] = r * p[0], y_km[j] = r * p[1], z_km[j] = r * p[2];
-            if (++s >= to)
+        /* the turns step by step, then the positions from them */
+        double tc[4][INTERF_STEP_ANCHOR];
+        size_t m = (size_t)(to - s), j0 = (size_t)(s - k0);
+        for (size_t j = 0;;) {
+            tc[0][j] = cO, tc[1][j] = sO, tc[2][j] = cu, tc[3][j] = su;
+            if (++j >= m)
                 break;
             turn_by(&cO, &sO, cdO, sdO);
             turn_by(&cu, &su, cdu, sdu);
         }
+        positions(m, tc, c->cos_i[k], c->sin_i[k], r, x_km + j0, y_km + j0, z_km + j0);
     }
 }
 
