@@ -397,7 +397,7 @@ static enum interf_status plan_window(struct interf_exam_plan *p, struct interf_
         rate = fmax(rate, p->sky[k].rate_rad_s);
     double grow = rate * (RUN_WIN_STEPS - 1) * p->info.dt_s;
     p->cull_cos_win = p->cull_cos < -1 ? -2 : cos_cap(p->cull_rad + grow);
-    p->cos_reach_win = cos_cap(p->reach_rad + grow);
+    p->cos_reach_mid = cos_cap(p->reach_rad + rate * (RUN_WIN_STEPS / 2) * p->info.dt_s);
     uint32_t m = 0;
     for (size_t c = 0; c < nc; c++) {
         p->cl_cos_win[c] = cos_cap(p->clusters[c].rad + grow);

@@ -888,13 +888,14 @@ static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int
 }
 
 /* The window of steps [k, end), end the next multiple of RUN_WIN_STEPS: the satellites that may
- * come near a cluster in it (w->win, in their order), and per station those that may come
- * within its reach (w->es_list), from each satellite's position at its first due step f in the
- * window. A satellite's direction turns by at most its rate (p->sky) over the window, so that
- * the caps widened by that turn (plan_window) hold it wherever it comes within a cap at a step
- * of the window; a satellite near no widened cluster waits as in propagate_near (near_wait:
- * from f, past the window's end). Which satellites a station pairs with changes no link: steps
- * 18 a)-c) decide each pair. */
+ * come near a cluster in it (w->win, in their order), from each one's position at its first
+ * due step f in the window, and per station those that may come within its reach (w->es_list),
+ * from their positions at the middle step of [f, end) (a quarter fewer pairs than from f). A
+ * satellite's direction turns by at most its rate (p->sky) a second, so that the caps widened
+ * by that turn over the steps from there (plan_window) hold it wherever it comes within a cap
+ * at a step of the window; a satellite near no widened cluster waits as in propagate_near
+ * (near_wait: from f, past the window's end). Which satellites a station pairs with changes
+ * no link: steps 18 a)-c) decide each pair. */
 RUN_CLONES
 static void window_build(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
 {
@@ -936,6 +937,11 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
         fill_from(p, w, s, f);
         uint32_t i = w->n_win++;
         w->win[i] = (uint32_t)s;
+        /* the stations' reaches from its middle step m, no more than RUN_WIN_STEPS / 2 steps
+         * from any of its steps in the window (cos_reach_mid) */
+        size_t m = j + (size_t)(end - 1 - f) / 2;
+        double qm[3] = {w->bx[s * nb + m], w->by[s * nb + m], w->bz[s * nb + m]};
+        double inv_rm = 1 / sqrt(qm[0] * qm[0] + qm[1] * qm[1] + qm[2] * qm[2]);
         for (size_t c = 0; c < nc; c++) {
             if (!(row[c] >= p->cl_cos_win[c]))
                 continue;
@@ -943,8 +949,8 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
                 uint32_t e = p->cl_es[a];
                 const double *u = p->es[e].st.up;
                 w->es_list[e * n + w->es_len[e]] = i;
-                w->es_len[e] += (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) * inv_r >=
-                                p->cos_reach_win;
+                w->es_len[e] += (qm[0] * u[0] + qm[1] * u[1] + qm[2] * u[2]) * inv_rm >=
+                                p->cos_reach_mid;
             }
         }
     }
