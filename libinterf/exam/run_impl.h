@@ -89,11 +89,10 @@ struct interf_exam_plan {
                                             array of n_clusters (loops the compiler vectorizes) */
     double cl_rad_max;                   /* the widest cluster's rad */
     double reach_rad;                    /* the reach of the lowest MIN_ELEV (cos_reach) */
-    double cull_cos_win;                 /* cull_cos, its angle widened by the turn of a
-                                            window (plan_window) */
-    double cos_reach_mid;                /* cos_reach, its angle widened by the turn of half
-                                            a window (from a window's middle step) */
-    double *cl_cos_win;                  /* per cluster, cos_rad so widened */
+    double cull_cos_mid, cos_reach_mid;  /* cull_cos and cos_reach, their angles widened by
+                                            the turn of half a window (plan_window: from a
+                                            window's middle step) */
+    double *cl_cos_mid;                  /* per cluster, cos_rad so widened */
     uint32_t *cl_first, *cl_es;          /* the stations of cluster c: cl_es[cl_first[c] ..
                                             cl_first[c + 1]) */
     int elev_const;                      /* 1: MIN_ELEV is one value everywhere (elev_deg) */

@@ -32,7 +32,7 @@ void interf_exam_plan_destroy(struct interf_exam_plan *p)
     free(p->es_max);
     free(p->sky);
     free(p->clusters);
-    free(p->cl_cos_win);
+    free(p->cl_cos_mid);
     free(p->cl_first);
     free(p->cl_es);
     free(p->cl_soa);
@@ -381,26 +381,26 @@ static double cos_cap(double a_rad)
 }
 
 /* The caps of a window of RUN_WIN_STEPS steps (run_step.c: window_build): the cull cap, the
- * clusters' and the reach widened by the largest turn of a satellite's direction between the
- * window's first step and its last (the bound of the waits, p->sky), and each cluster's
- * stations */
+ * clusters' and the reach widened by the largest turn of a satellite's direction over half a
+ * window, from a satellite's middle step in it to its first or last (the bound of the waits,
+ * p->sky), and each cluster's stations */
 static enum interf_status plan_window(struct interf_exam_plan *p, struct interf_error *err)
 {
     size_t nc = p->n_clusters;
-    p->cl_cos_win = malloc((nc ? nc : 1) * sizeof *p->cl_cos_win);
+    p->cl_cos_mid = malloc((nc ? nc : 1) * sizeof *p->cl_cos_mid);
     p->cl_first = malloc((nc + 1) * sizeof *p->cl_first);
     p->cl_es = malloc((p->n_es ? p->n_es : 1) * sizeof *p->cl_es);
-    if (!p->cl_cos_win || !p->cl_first || !p->cl_es)
+    if (!p->cl_cos_mid || !p->cl_first || !p->cl_es)
         return interf_error_set(err, INTERF_ENOMEM, "plan: out of memory");
     double rate = 0;
     for (size_t k = 0; k < p->req.sys.n_sats; k++)
         rate = fmax(rate, p->sky[k].rate_rad_s);
-    double grow = rate * (RUN_WIN_STEPS - 1) * p->info.dt_s;
-    p->cull_cos_win = p->cull_cos < -1 ? -2 : cos_cap(p->cull_rad + grow);
-    p->cos_reach_mid = cos_cap(p->reach_rad + rate * (RUN_WIN_STEPS / 2) * p->info.dt_s);
+    double grow = rate * (RUN_WIN_STEPS / 2) * p->info.dt_s;
+    p->cull_cos_mid = p->cull_cos < -1 ? -2 : cos_cap(p->cull_rad + grow);
+    p->cos_reach_mid = cos_cap(p->reach_rad + grow);
     uint32_t m = 0;
     for (size_t c = 0; c < nc; c++) {
-        p->cl_cos_win[c] = cos_cap(p->clusters[c].rad + grow);
+        p->cl_cos_mid[c] = cos_cap(p->clusters[c].rad + grow);
         p->cl_first[c] = m;
         for (size_t e = 0; e < p->n_es; e++)
             if (p->es_cluster[e] == c)

@@ -888,14 +888,14 @@ static void near_lists(const struct interf_exam_plan *p, struct run_work *w, int
 }
 
 /* The window of steps [k, end), end the next multiple of RUN_WIN_STEPS: the satellites that may
- * come near a cluster in it (w->win, in their order), from each one's position at its first
- * due step f in the window, and per station those that may come within its reach (w->es_list),
- * from their positions at the middle step of [f, end) (a quarter fewer pairs than from f). A
- * satellite's direction turns by at most its rate (p->sky) a second, so that the caps widened
- * by that turn over the steps from there (plan_window) hold it wherever it comes within a cap
- * at a step of the window; a satellite near no widened cluster waits as in propagate_near
- * (near_wait: from f, past the window's end). Which satellites a station pairs with changes
- * no link: steps 18 a)-c) decide each pair. */
+ * come near a cluster in it (w->win, in their order), and per station those that may come
+ * within its reach (w->es_list), from each satellite's position at the middle step of its due
+ * steps [f, end) (a quarter fewer pairs than from f). A satellite's direction turns by at most
+ * its rate (p->sky) a second, so that the caps widened by that turn over half a window
+ * (plan_window) hold it wherever it comes within a cap at a step of the window; a satellite
+ * near no widened cluster waits as in propagate_near (near_wait: from the middle step, past
+ * the window's end). Which satellites a station pairs with changes no link: steps 18 a)-c)
+ * decide each pair. */
 RUN_CLONES
 static void window_build(const struct interf_exam_plan *p, struct run_work *w, int64_t k)
 {
@@ -913,43 +913,38 @@ static void window_build(const struct interf_exam_plan *p, struct run_work *w, i
             f++;
         if (f == end)
             continue;
-        size_t j = (size_t)(f - w->block);
-        double q[3];
-        if (w->filled[s] <= f) {
+        /* its middle step mid, no more than RUN_WIN_STEPS / 2 steps from any of its own */
+        int64_t mid = f + (end - 1 - f) / 2;
+        size_t j = (size_t)(mid - w->block);
+        double q[3], t_s = (double)mid * dt;
+        if (w->filled[s] <= mid) {
             q[0] = w->bx[s * nb + j], q[1] = w->by[s * nb + j], q[2] = w->bz[s * nb + j];
-        } else { /* woken in the block: its position at f from the model, without the turns
+        } else { /* woken in the block: its position at mid from the model, without the turns
                     from the block's start (they differ by rounding, far below the caps'
                     margins: no decision below changes a link) */
             struct interf_ephem eph = {q, q + 1, q + 2, NULL, NULL, NULL};
-            interf_constellation_propagate(p->c, s, 1, (double)f * dt, &p->orun,
-                                           INTERF_FRAME_ECEF, &eph);
+            interf_constellation_propagate(p->c, s, 1, t_s, &p->orun, INTERF_FRAME_ECEF, &eph);
         }
         double r = sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2]), inv_r = 1 / r;
         double cull_dot = (q[0] * cd[0] + q[1] * cd[1] + q[2] * cd[2]) * inv_r;
-        if (cull_dot < p->cull_cos_win ||
-            !cluster_dots(nc, p->cl_soa, p->cl_cos_win, q[0], q[1], q[2], inv_r, w->cdot)) {
+        if (cull_dot < p->cull_cos_mid ||
+            !cluster_dots(nc, p->cl_soa, p->cl_cos_mid, q[0], q[1], q[2], inv_r, w->cdot)) {
             /* (the plane's and phase's bounds from a first bound of 4 windows on: 1.3 % less
              * time than from 1, no more from 8) */
-            w->until_s[s] = (double)f * dt + near_wait(p, row, s, q, (double)f * dt, cull_dot,
-                                                       4 * RUN_WIN_STEPS * dt);
+            w->until_s[s] = t_s + near_wait(p, row, s, q, t_s, cull_dot, 4 * RUN_WIN_STEPS * dt);
             continue;
         }
         fill_from(p, w, s, f);
         uint32_t i = w->n_win++;
         w->win[i] = (uint32_t)s;
-        /* the stations' reaches from its middle step m, no more than RUN_WIN_STEPS / 2 steps
-         * from any of its steps in the window (cos_reach_mid) */
-        size_t m = j + (size_t)(end - 1 - f) / 2;
-        double qm[3] = {w->bx[s * nb + m], w->by[s * nb + m], w->bz[s * nb + m]};
-        double inv_rm = 1 / sqrt(qm[0] * qm[0] + qm[1] * qm[1] + qm[2] * qm[2]);
         for (size_t c = 0; c < nc; c++) {
-            if (!(row[c] >= p->cl_cos_win[c]))
+            if (!(row[c] >= p->cl_cos_mid[c]))
                 continue;
             for (uint32_t a = p->cl_first[c]; a < p->cl_first[c + 1]; a++) {
                 uint32_t e = p->cl_es[a];
                 const double *u = p->es[e].st.up;
                 w->es_list[e * n + w->es_len[e]] = i;
-                w->es_len[e] += (qm[0] * u[0] + qm[1] * u[1] + qm[2] * u[2]) * inv_rm >=
+                w->es_len[e] += (q[0] * u[0] + q[1] * u[1] + q[2] * u[2]) * inv_r >=
                                 p->cos_reach_mid;
             }
         }
