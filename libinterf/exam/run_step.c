@@ -187,7 +187,7 @@ static int link_works(const struct interf_exam_plan *p, const struct run_station
 {
     const struct interf_op_params *ops = p->req.sys.ops;
     int azel = p->req.sys.mask->form == INTERF_EIRP_ES_AZEL, have_en = 0;
-    /* the unit direction's components by one division (every path of a run takes them here) */
+    /* one division for the unit direction's components */
     double de = NAN, dn = NAN, inv_d = 1 / d, uu = du * inv_d;
     /* step 18 b): a MIN_ELEV of one value needs no angle where the sine clears it */
     if (azel || !p->elev_const || !(du > p->sin_elev_safe * d)) {
