@@ -303,7 +303,7 @@ void s1503_propagate(const struct interf_constellation *c, size_t first, size_t 
             in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
         }
         double cu = cos(u), su = sin(u), ci = c->cos_i[k], si = c->sin_i[k], p[3];
-        place(c->cos_i[k], c->sin_i[k], cO, sO, cu, su, p);
+        place(ci, si, cO, sO, cu, su, p);
         out->x_km[j] = r * p[0];
         out->y_km[j] = r * p[1];
         out->z_km[j] = r * p[2];
@@ -359,13 +359,13 @@ void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
     const double w = INTERF_OMEGA_E_RAD_S;
     const long end = k0 + (long)n;
     double node_dot, r, r_dot, u, u_dot, cO = 1, sO = 0, cu = 1, su = 0, own[4];
+    if (n == 0)
+        return;
     if (!turn) {
         s1503_step_turn(c, k, run, step_s, own);
         turn = own;
     }
     const double cdO = turn[0], sdO = turn[1], cdu = turn[2], sdu = turn[3];
-    if (n == 0)
-        return;
     /* anchor by anchor: its exact values, the turns up to k0 unstored, then the stored ones
      * (loops without tests: the same operations step by step as one loop) */
     for (long a = k0 - k0 % INTERF_STEP_ANCHOR; a < end; a += INTERF_STEP_ANCHOR) {

@@ -405,9 +405,9 @@ struct interf_alpha_table;
 INTERF_API enum interf_status interf_alpha_table_create(double lat_rad, double alt_km, int n,
                                                         struct interf_alpha_table **out,
                                                         struct interf_error *err);
-/* The same table over the directions at or above elevation elev_min_deg (> 0) only, at the
- * resolution of n cells over the whole sky: fewer cells, for a caller that looks up no
- * direction below elev_min_deg (the values there are not bounded). */
+/* The same table over the directions at or above elevation elev_min_deg only (the whole sky
+ * where it is 0 or less), at the resolution of n cells over the whole sky: fewer cells, for a
+ * caller that looks up no direction below elev_min_deg (the values there are not bounded). */
 INTERF_API enum interf_status interf_alpha_table_create_above(double lat_rad, double alt_km,
                                                               int n, double elev_min_deg,
                                                               struct interf_alpha_table **out,

@@ -289,8 +289,8 @@ static void plan_lat_range(struct interf_exam_plan *p)
 }
 
 /* The alpha table of a station's latitude (one per latitude row), over the sky above the
- * lowest MIN_ELEV less 0.5 deg (step 18 looks no lower; a table of a fifth of the whole sky's
- * at 40 deg stays in the caches) */
+ * lowest MIN_ELEV less 0.5 deg (step 18 looks no lower; at 40 deg, a fifth of the whole sky's
+ * cells) */
 static enum interf_status station_alpha(struct interf_exam_plan *p, double lat_deg, size_t *idx,
                                         struct interf_error *err)
 {
