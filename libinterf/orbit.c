@@ -358,7 +358,7 @@ void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
 {
     const double w = INTERF_OMEGA_E_RAD_S;
     const long end = k0 + (long)n;
-    double node_dot, r, r_dot, u, u_dot, cO = 1, sO = 0, cu = 1, su = 0, own[4];
+    double node_dot, r, r_dot, u, u_dot, own[4];
     if (n == 0)
         return;
     if (!turn) {
@@ -371,7 +371,7 @@ void s1503_propagate_steps(const struct interf_constellation *c, size_t k,
     for (long a = k0 - k0 % INTERF_STEP_ANCHOR; a < end; a += INTERF_STEP_ANCHOR) {
         double t = t0_s + (double)a * step_s, node = node_at(c, k, t, run, w, &node_dot);
         in_plane(c, k, t, &r, &r_dot, &u, &u_dot);
-        cO = cos(node), sO = sin(node), cu = cos(u), su = sin(u);
+        double cO = cos(node), sO = sin(node), cu = cos(u), su = sin(u);
         long s = a, to = a + INTERF_STEP_ANCHOR < end ? a + INTERF_STEP_ANCHOR : end;
         for (; s < k0; s++) {
             turn_by(&cO, &sO, cdO, sdO);

@@ -379,7 +379,7 @@ static int station_keep(struct run_work *w, const struct run_station *e, uint32_
     struct run_cand *c = w->cand;
     const double cst = e->const_db;
     size_t want = e->max_co_freq < 0 || (size_t)e->max_co_freq >= m ? m : (size_t)e->max_co_freq;
-    if (one_value) {
+    if (one_value) { /* (its own output loop: through top and top_i, 2 % more time a run) */
         if (want && !link_room(w, *n, *n + want - 1))
             return 0;
         for (size_t r = 0; r < want; r++) {
